@@ -1,0 +1,26 @@
+#include "app/application.hpp"
+
+#include "core/version.hpp"
+#include "db/migrator.hpp"
+#include "features/auth/auth_routes.hpp"
+#include "features/org/org_routes.hpp"
+
+namespace liandong::app {
+
+Application::Application(const ApplicationConfig& config, const core::Clock& clock)
+    : database_(db::Database::Open(config.database_url, config.database_pool_size)) {
+  health_info_ = health::HealthInfo{std::string(database_->dialect_name()), db::Migrate(*database_), core::kVersion};
+  org_service_ = std::make_unique<org::OrgService>(*database_);
+  auth_service_ = std::make_unique<auth::AuthService>(*database_, clock, config.session_policy);
+
+  health::RegisterHealthRoutes(router_, health_info_);
+  auth::RegisterAuthRoutes(router_, *auth_service_, *org_service_);
+  org::RegisterOrgRoutes(router_, *org_service_);
+
+  const auth::AuthService& auth_service = *auth_service_;
+  pipeline_ = std::make_unique<http::Pipeline>(
+      router_, http::StaticFiles(config.web_root),
+      [&auth_service](std::string_view token) { return auth_service.Authenticate(token); }, config.access_log);
+}
+
+}  // namespace liandong::app

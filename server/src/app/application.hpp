@@ -1,0 +1,46 @@
+// The whole application: database, services, route table. Reading Application::Application tells
+// you every feature there is; reading the Register…Routes calls tells you the whole API.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/clock.hpp"
+#include "db/database.hpp"
+#include "features/auth/auth_service.hpp"
+#include "features/health/health_routes.hpp"
+#include "features/org/org_service.hpp"
+#include "http/pipeline.hpp"
+#include "http/router.hpp"
+
+namespace liandong::app {
+
+struct ApplicationConfig {
+  std::string database_url = "sqlite:var/liandong.db";
+  std::size_t database_pool_size = 4;
+  std::string web_root;  // the built web app; empty: none
+  bool access_log = true;
+  auth::SessionPolicy session_policy;
+};
+
+class Application {
+ public:
+  // Opens the database and migrates it to the latest schema.
+  Application(const ApplicationConfig& config, const core::Clock& clock);
+
+  db::Database& database() { return *database_; }
+  const http::Router& router() const { return router_; }
+  const http::Pipeline& pipeline() const { return *pipeline_; }
+  const auth::AuthService& auth_service() const { return *auth_service_; }
+  const org::OrgService& org_service() const { return *org_service_; }
+
+ private:
+  std::unique_ptr<db::Database> database_;
+  health::HealthInfo health_info_;
+  std::unique_ptr<org::OrgService> org_service_;
+  std::unique_ptr<auth::AuthService> auth_service_;
+  http::Router router_;
+  std::unique_ptr<http::Pipeline> pipeline_;
+};
+
+}  // namespace liandong::app

@@ -1,0 +1,125 @@
+// liandong: serve, migrate, demo, version.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "app/application.hpp"
+#include "app/demo_city.hpp"
+#include "core/crypto.hpp"
+#include "core/error.hpp"
+#include "core/log.hpp"
+#include "core/version.hpp"
+#include "db/migrator.hpp"
+#include "http/server.hpp"
+
+namespace {
+
+using namespace liandong;
+
+constexpr const char* kDefaultDatabase = "sqlite:var/liandong.db";
+
+int Serve(const app::ApplicationConfig& config, const http::ServerConfig& server_config) {
+  const core::SystemClock clock;
+  app::Application application(config, clock);
+  http::Server server(server_config, application.pipeline());
+  server.RunUntilSignal();
+  return 0;
+}
+
+int Migrate(const std::string& url) {
+  auto database = db::Database::Open(url, 1);
+  const int version = db::Migrate(*database);
+  std::cout << "schema version " << version << " (" << database->dialect_name() << ")\n";
+  return 0;
+}
+
+int Demo(const std::string& url, const std::string& logins_path) {
+  const core::SystemClock clock;
+  app::ApplicationConfig config;
+  config.database_url = url;
+  config.database_pool_size = 1;
+  app::Application application(config, clock);
+  const auto logins = app::CreateDemoCity(application, clock);
+  if (logins.empty()) {
+    std::cout << "The database already has data; the demo city was not created.\n";
+    return 0;
+  }
+  app::WriteDemoLogins(logins_path, logins);
+  std::cout << "Created the demo city 示范市 with " << logins.size() << " users; logins written to "
+            << logins_path << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"联动 Liandong: urban grassroots Party building platform"};
+  cli.require_subcommand(1);
+  std::string log_level = "info";
+  cli.add_option("--log-level", log_level, "debug, info, warn, error or off")->capture_default_str();
+
+  app::ApplicationConfig config;
+  config.database_url = kDefaultDatabase;
+  http::ServerConfig server_config;
+  int idle_minutes = 15;
+  int absolute_hours = 8;
+  bool no_access_log = false;
+  auto* serve = cli.add_subcommand("serve", "Serve the API and the web app over HTTP");
+  serve->add_option("--db", config.database_url, "sqlite:PATH or postgresql://…")->capture_default_str();
+  serve->add_option("--port", server_config.port, "TCP port (0: any free port)")->capture_default_str();
+  serve->add_option("--address", server_config.address, "address to listen on")->capture_default_str();
+  serve->add_option("--web-root", config.web_root, "folder of the built web app (web/dist)");
+  serve->add_option("--io-threads", server_config.io_threads, "threads for sockets")->capture_default_str()
+      ->check(CLI::Range(1, 64));
+  serve->add_option("--workers", server_config.worker_threads, "threads for handlers and the database")
+      ->capture_default_str()->check(CLI::Range(1, 256));
+  serve->add_option("--max-connections", server_config.max_connections, "open connections at most")
+      ->capture_default_str()->check(CLI::Range(1, 1000000));
+  serve->add_option("--session-idle-minutes", idle_minutes, "idle session timeout")->capture_default_str()
+      ->check(CLI::Range(1, 24 * 60));
+  serve->add_option("--session-absolute-hours", absolute_hours, "absolute session timeout")->capture_default_str()
+      ->check(CLI::Range(1, 7 * 24));
+  serve->add_flag("--secure-cookie", config.session_policy.secure_cookie, "mark the session cookie Secure (TLS)");
+  serve->add_flag("--no-access-log", no_access_log, "do not log each request");
+
+  std::string migrate_url = kDefaultDatabase;
+  auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations");
+  migrate->add_option("--db", migrate_url, "sqlite:PATH or postgresql://…")->capture_default_str();
+
+  std::string demo_url = kDefaultDatabase;
+  std::string logins_path = "var/demo-logins.tsv";
+  auto* demo = cli.add_subcommand("demo", "Create the demo city 示范市 in an empty database");
+  demo->add_option("--db", demo_url, "sqlite:PATH or postgresql://…")->capture_default_str();
+  demo->add_option("--logins", logins_path, "file for the demo users' logins (role, username, password)")
+      ->capture_default_str();
+
+  auto* version = cli.add_subcommand("version", "Print the version");
+
+  CLI11_PARSE(cli, argc, argv);
+  core::log::Init(log_level);
+  core::InitCrypto();
+  try {
+    if (*serve) {
+      config.access_log = !no_access_log;
+      config.session_policy.idle_timeout = std::chrono::minutes(idle_minutes);
+      config.session_policy.absolute_timeout = std::chrono::hours(absolute_hours);
+      config.database_pool_size = static_cast<std::size_t>(server_config.worker_threads);
+      return Serve(config, server_config);
+    }
+    if (*migrate) return Migrate(migrate_url);
+    if (*demo) return Demo(demo_url, logins_path);
+    if (*version) {
+      std::cout << "liandong " << core::kVersion << " (schema " << db::LatestSchemaVersion() << ")\n";
+      return 0;
+    }
+  } catch (const core::AppError& error) {
+    core::log::Error("app.failed", {{"code", error.code()}, {"detail", error.detail()}});
+    std::cerr << "liandong: " << error.what() << "\n";
+    return 1;
+  } catch (const std::exception& error) {
+    core::log::Error("app.failed", {{"detail", error.what()}});
+    std::cerr << "liandong: " << error.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

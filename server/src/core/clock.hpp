@@ -1,0 +1,32 @@
+// Time as the application sees it: UTC seconds since the epoch, replaceable in tests.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+namespace liandong::core {
+
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  // Seconds since 1970-01-01T00:00:00Z.
+  virtual std::int64_t NowSeconds() const = 0;
+};
+
+class SystemClock final : public Clock {
+ public:
+  std::int64_t NowSeconds() const override;
+};
+
+// A clock that stands still until a test moves it.
+class FakeClock final : public Clock {
+ public:
+  explicit FakeClock(std::int64_t now_seconds) : now_seconds_(now_seconds) {}
+  std::int64_t NowSeconds() const override { return now_seconds_.load(); }
+  void Advance(std::int64_t seconds) { now_seconds_ += seconds; }
+
+ private:
+  std::atomic<std::int64_t> now_seconds_;
+};
+
+}  // namespace liandong::core

@@ -1,0 +1,133 @@
+#include "db/database.hpp"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <boost/url/parse.hpp>
+
+#include <filesystem>
+
+#include "core/error.hpp"
+#include "core/log.hpp"
+
+namespace liandong::db {
+namespace {
+
+using core::AppError;
+using core::ErrorKind;
+
+constexpr std::string_view kSqlitePrefix = "sqlite:";
+
+// Quotes a value for SQLite's "key=value" connection string.
+std::string QuoteSqliteValue(const std::string& value) {
+  std::string quoted = "\"";
+  for (char c : value) {
+    if (c == '"' || c == '\\') quoted.push_back('\\');
+    quoted.push_back(c);
+  }
+  quoted.push_back('"');
+  return quoted;
+}
+
+// Quotes a value for libpq's "key='value'" connection string.
+std::string QuoteLibpqValue(std::string_view value) {
+  std::string quoted = "'";
+  for (char c : value) {
+    if (c == '\'' || c == '\\') quoted.push_back('\\');
+    quoted.push_back(c);
+  }
+  quoted.push_back('\'');
+  return quoted;
+}
+
+}  // namespace
+
+std::string PostgresConnectString(const std::string& url) {
+  auto parsed = boost::urls::parse_uri(url);
+  if (!parsed || (parsed->scheme() != "postgresql" && parsed->scheme() != "postgres")) {
+    throw AppError(ErrorKind::kInvalidArgument, "db.invalid_url", "not a postgresql:// URL");
+  }
+  std::string result;
+  const auto add = [&result](std::string_view key, std::string_view value) {
+    if (value.empty()) return;
+    if (!result.empty()) result.push_back(' ');
+    result.append(key).append("=").append(QuoteLibpqValue(value));
+  };
+  add("host", parsed->host());
+  add("port", parsed->port());
+  add("user", parsed->user());
+  add("password", parsed->password());
+  std::string dbname = parsed->path();
+  if (!dbname.empty() && dbname.front() == '/') dbname.erase(0, 1);
+  add("dbname", dbname);
+  for (auto param : parsed->params()) add(param.key, param.value);
+  return result;
+}
+
+namespace {
+
+void OpenSqlite(soci::session& sql, const std::string& path) {
+  sql.open(soci::sqlite3, "db=" + QuoteSqliteValue(path) + " timeout=10");
+  // WAL lets readers run beside the writer; FULL makes each commit durable on power loss.
+  sql << "PRAGMA journal_mode=WAL";
+  sql << "PRAGMA synchronous=FULL";
+  sql << "PRAGMA foreign_keys=ON";
+  sql << "PRAGMA busy_timeout=10000";
+}
+
+}  // namespace
+
+Database::Database(Dialect dialect, std::size_t pool_size)
+    : dialect_(dialect), pool_size_(pool_size), pool_(std::make_unique<soci::connection_pool>(pool_size)) {}
+
+std::string_view Database::dialect_name() const {
+  return dialect_ == Dialect::kSqlite ? "sqlite" : "postgresql";
+}
+
+std::unique_ptr<Database> Database::Open(const std::string& url, std::size_t pool_size) {
+  if (pool_size == 0) pool_size = 1;
+  if (url.starts_with(kSqlitePrefix)) {
+    const std::string path = url.substr(kSqlitePrefix.size());
+    if (path.empty()) throw AppError(ErrorKind::kInvalidArgument, "db.invalid_url", "sqlite: needs a file path");
+    const auto parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent);
+    std::unique_ptr<Database> database(new Database(Dialect::kSqlite, pool_size));
+    for (std::size_t i = 0; i < pool_size; ++i) OpenSqlite(database->pool_->at(i), path);
+    return database;
+  }
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+    std::unique_ptr<Database> database(new Database(Dialect::kPostgresql, pool_size));
+    for (std::size_t i = 0; i < pool_size; ++i) {
+      soci::session& sql = database->pool_->at(i);
+      sql.open(soci::postgresql, PostgresConnectString(url));
+      sql << "SET TIME ZONE 'UTC'";
+    }
+    return database;
+  }
+  throw AppError(ErrorKind::kInvalidArgument, "db.invalid_url",
+                 "expected sqlite:PATH or postgresql://…");
+}
+
+Transaction::Transaction(Session& session, Mode mode) : sql_(session.sql()) {
+  if (session.dialect() == Dialect::kSqlite && mode == Mode::kWrite) {
+    sql_ << "BEGIN IMMEDIATE";
+  } else {
+    sql_ << "BEGIN";
+  }
+}
+
+Transaction::~Transaction() {
+  if (!open_) return;
+  try {
+    sql_ << "ROLLBACK";
+  } catch (const std::exception& error) {
+    core::log::Error("db.rollback_failed", {{"detail", error.what()}});
+  }
+}
+
+void Transaction::Commit() {
+  sql_ << "COMMIT";
+  open_ = false;
+}
+
+}  // namespace liandong::db

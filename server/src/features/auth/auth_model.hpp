@@ -1,0 +1,57 @@
+// Staff users and their sessions.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+namespace liandong::auth {
+
+struct UserAccount {
+  std::int64_t id = 0;
+  std::int64_t org_id = 0;
+  std::string username;
+  std::string display_name;
+  std::string role;
+  std::string password_hash;
+  bool disabled = false;
+};
+
+struct NewUser {
+  std::int64_t org_id = 0;
+  std::string username;
+  std::string display_name;
+  std::string role;
+  std::string password;
+};
+
+// A session joined with what a request needs to know of its user.
+struct SessionRecord {
+  std::int64_t id = 0;
+  std::int64_t user_id = 0;
+  std::string csrf_token;
+  std::int64_t created_at = 0;
+  std::int64_t last_seen_at = 0;
+  std::string username;
+  std::string role;
+  bool user_disabled = false;
+  std::int64_t org_id = 0;
+  std::string org_path;
+};
+
+struct SessionPolicy {
+  std::chrono::seconds idle_timeout{15 * 60};
+  std::chrono::seconds absolute_timeout{8 * 60 * 60};
+  // last_seen_at is written at most this often, so that reads stay reads.
+  std::chrono::seconds touch_interval{60};
+  bool secure_cookie = false;  // add "Secure" (behind TLS)
+};
+
+// What a successful login hands back: the token goes into the cookie, never into the body.
+struct LoginResult {
+  std::string session_token;
+  std::string csrf_token;
+  UserAccount user;
+};
+
+}  // namespace liandong::auth

@@ -1,0 +1,108 @@
+#include "features/auth/auth_repository.hpp"
+
+#include <string_view>
+
+namespace liandong::auth {
+namespace {
+
+constexpr std::string_view kSelectUserByUsername = R"sql(
+  SELECT id, org_id, username, display_name, role, password_hash, disabled
+  FROM user_account
+  WHERE username = :username
+)sql";
+
+constexpr std::string_view kSelectUserById = R"sql(
+  SELECT id, org_id, username, display_name, role, password_hash, disabled
+  FROM user_account
+  WHERE id = :id
+)sql";
+
+constexpr std::string_view kInsertUser = R"sql(
+  INSERT INTO user_account (org_id, username, display_name, role, password_hash, disabled, created_at)
+  VALUES (:org_id, :username, :display_name, :role, :password_hash, 0, :created_at)
+  RETURNING id
+)sql";
+
+constexpr std::string_view kInsertSession = R"sql(
+  INSERT INTO user_session (token_hash, user_id, csrf_token, remote_address, created_at, last_seen_at)
+  VALUES (:token_hash, :user_id, :csrf_token, :remote_address, :created_at, :last_seen_at)
+  RETURNING id
+)sql";
+
+constexpr std::string_view kSelectSessionByTokenHash = R"sql(
+  SELECT s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at,
+         u.username, u.role, u.disabled, o.id, o.path
+  FROM user_session s
+  JOIN user_account u ON u.id = s.user_id
+  JOIN org o ON o.id = u.org_id
+  WHERE s.token_hash = :token_hash
+)sql";
+
+constexpr std::string_view kTouchSession = "UPDATE user_session SET last_seen_at = :now WHERE id = :id";
+constexpr std::string_view kDeleteSession = "DELETE FROM user_session WHERE id = :id";
+
+}  // namespace
+
+std::optional<UserAccount> AuthRepository::FindUserByUsername(soci::session& sql, const std::string& username) const {
+  UserAccount user;
+  int disabled = 0;
+  sql << kSelectUserByUsername, soci::use(username, "username"), soci::into(user.id), soci::into(user.org_id),
+      soci::into(user.username), soci::into(user.display_name), soci::into(user.role),
+      soci::into(user.password_hash), soci::into(disabled);
+  if (!sql.got_data()) return std::nullopt;
+  user.disabled = disabled != 0;
+  return user;
+}
+
+std::optional<UserAccount> AuthRepository::FindUserById(soci::session& sql, std::int64_t id) const {
+  UserAccount user;
+  int disabled = 0;
+  sql << kSelectUserById, soci::use(id, "id"), soci::into(user.id), soci::into(user.org_id),
+      soci::into(user.username), soci::into(user.display_name), soci::into(user.role),
+      soci::into(user.password_hash), soci::into(disabled);
+  if (!sql.got_data()) return std::nullopt;
+  user.disabled = disabled != 0;
+  return user;
+}
+
+std::int64_t AuthRepository::InsertUser(soci::session& sql, const NewUser& user, const std::string& password_hash,
+                                        std::int64_t now) const {
+  long long id = 0;
+  sql << kInsertUser, soci::use(user.org_id, "org_id"), soci::use(user.username, "username"),
+      soci::use(user.display_name, "display_name"), soci::use(user.role, "role"),
+      soci::use(password_hash, "password_hash"), soci::use(now, "created_at"), soci::into(id);
+  return id;
+}
+
+std::int64_t AuthRepository::InsertSession(soci::session& sql, std::int64_t user_id, const std::string& token_hash,
+                                           const std::string& csrf_token, const std::string& remote_address,
+                                           std::int64_t now) const {
+  long long id = 0;
+  sql << kInsertSession, soci::use(token_hash, "token_hash"), soci::use(user_id, "user_id"),
+      soci::use(csrf_token, "csrf_token"), soci::use(remote_address, "remote_address"),
+      soci::use(now, "created_at"), soci::use(now, "last_seen_at"), soci::into(id);
+  return id;
+}
+
+std::optional<SessionRecord> AuthRepository::FindSessionByTokenHash(soci::session& sql,
+                                                                    const std::string& token_hash) const {
+  SessionRecord record;
+  int disabled = 0;
+  sql << kSelectSessionByTokenHash, soci::use(token_hash, "token_hash"), soci::into(record.id),
+      soci::into(record.user_id), soci::into(record.csrf_token), soci::into(record.created_at),
+      soci::into(record.last_seen_at), soci::into(record.username), soci::into(record.role), soci::into(disabled),
+      soci::into(record.org_id), soci::into(record.org_path);
+  if (!sql.got_data()) return std::nullopt;
+  record.user_disabled = disabled != 0;
+  return record;
+}
+
+void AuthRepository::TouchSession(soci::session& sql, std::int64_t session_id, std::int64_t now) const {
+  sql << kTouchSession, soci::use(now, "now"), soci::use(session_id, "id");
+}
+
+void AuthRepository::DeleteSession(soci::session& sql, std::int64_t session_id) const {
+  sql << kDeleteSession, soci::use(session_id, "id");
+}
+
+}  // namespace liandong::auth

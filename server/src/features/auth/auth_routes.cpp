@@ -1,0 +1,79 @@
+#include "features/auth/auth_routes.hpp"
+
+#include <boost/json/object.hpp>
+
+#include "core/error.hpp"
+#include "features/org/org_json.hpp"
+#include "http/pipeline.hpp"
+
+namespace liandong::auth {
+namespace {
+
+using core::AppError;
+using core::ErrorKind;
+
+struct LoginInput {
+  std::string username;
+  std::string password;
+};
+
+LoginInput ParseLoginInput(const http::Request& request) {
+  const auto& body = request.Json();
+  const auto field = [&body](std::string_view name, std::size_t max_length) {
+    const auto* value = body.if_contains(name);
+    if (value == nullptr || !value->is_string() || value->as_string().empty() ||
+        value->as_string().size() > max_length) {
+      throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", std::string(name) + " is required");
+    }
+    return std::string(value->as_string());
+  };
+  return LoginInput{field("username", 128), field("password", 1024)};
+}
+
+std::string SessionCookie(const std::string& value, const SessionPolicy& policy, bool clear) {
+  std::string cookie = std::string(http::kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict";
+  if (policy.secure_cookie) cookie += "; Secure";
+  if (clear) cookie += "; Max-Age=0";
+  return cookie;
+}
+
+boost::json::object UserJson(const UserAccount& user, const org::OrgService& org_service) {
+  return boost::json::object{
+      {"id", user.id},
+      {"username", user.username},
+      {"display_name", user.display_name},
+      {"role", user.role},
+      {"org", org::ToJson(org_service.GetOwnOrg(user.org_id))},
+  };
+}
+
+}  // namespace
+
+void RegisterAuthRoutes(http::Router& router, const AuthService& auth_service, const org::OrgService& org_service) {
+  using http::Access;
+  using http::Verb;
+  router.Add(Verb::post, "/api/v1/session", Access::kPublic, [&](http::Request& request) {
+    const LoginInput input = ParseLoginInput(request);
+    LoginResult login = auth_service.Login(input.username, input.password, request.remote_address());
+    http::Response response = http::Ok(boost::json::object{
+        {"user", UserJson(login.user, org_service)},
+        {"csrf_token", login.csrf_token},
+    });
+    response.AddHeader("Set-Cookie", SessionCookie(login.session_token, auth_service.policy(), false));
+    return response;
+  });
+  router.Add(Verb::delete_, "/api/v1/session", Access::kSignedIn, [&](http::Request& request) {
+    auth_service.Logout(request.Actor());
+    http::Response response = http::NoContent();
+    response.AddHeader("Set-Cookie", SessionCookie("", auth_service.policy(), true));
+    return response;
+  });
+  router.Add(Verb::get, "/api/v1/me", Access::kSignedIn, [&](http::Request& request) {
+    return http::Ok(boost::json::object{
+        {"user", UserJson(auth_service.GetUser(request.Actor().user_id), org_service)},
+        {"csrf_token", request.csrf_token()},
+    });
+  });
+}
+
+}  // namespace liandong::auth

@@ -1,0 +1,76 @@
+#include "features/auth/auth_service.hpp"
+
+#include "core/crypto.hpp"
+#include "core/error.hpp"
+#include "core/log.hpp"
+
+namespace liandong::auth {
+
+using core::AppError;
+using core::ErrorKind;
+
+AuthService::AuthService(db::Database& database, const core::Clock& clock, SessionPolicy policy)
+    : database_(database), clock_(clock), policy_(policy), dummy_hash_(core::HashPassword(core::RandomToken())) {}
+
+LoginResult AuthService::Login(const std::string& username, const std::string& password,
+                               const std::string& remote_address) const {
+  std::optional<UserAccount> user;
+  {
+    db::Session session(database_);
+    user = repository_.FindUserByUsername(session.sql(), username);
+  }
+  // Hash even when there is no such user, so that timing does not tell who exists.
+  const bool password_ok = core::VerifyPassword(password, user ? user->password_hash : dummy_hash_);
+  if (!user || !password_ok || user->disabled) {
+    core::log::Info("auth.login_failed", {{"remote", remote_address}});
+    throw AppError(ErrorKind::kUnauthenticated, "auth.invalid_credentials");
+  }
+  LoginResult result{core::RandomToken(), core::RandomToken(), *user};
+  db::Session session(database_);
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  repository_.InsertSession(session.sql(), user->id, core::Sm3Hex(result.session_token), result.csrf_token,
+                            remote_address, clock_.NowSeconds());
+  transaction.Commit();
+  core::log::Info("auth.login", {{"user_id", user->id}, {"remote", remote_address}});
+  return result;
+}
+
+core::Authentication AuthService::Authenticate(std::string_view session_token) const {
+  db::Session session(database_);
+  auto record = repository_.FindSessionByTokenHash(session.sql(), core::Sm3Hex(session_token));
+  if (!record || record->user_disabled) throw AppError(ErrorKind::kUnauthenticated, "auth.unauthenticated");
+  const std::int64_t now = clock_.NowSeconds();
+  const bool idle = now - record->last_seen_at > policy_.idle_timeout.count();
+  const bool too_old = now - record->created_at > policy_.absolute_timeout.count();
+  if (idle || too_old) {
+    repository_.DeleteSession(session.sql(), record->id);
+    throw AppError(ErrorKind::kUnauthenticated, "auth.session_expired", idle ? "idle" : "absolute");
+  }
+  if (now - record->last_seen_at >= policy_.touch_interval.count()) {
+    repository_.TouchSession(session.sql(), record->id, now);
+  }
+  core::Authentication authentication;
+  authentication.actor = core::Actor{record->user_id, record->username, record->role,
+                                     record->org_id,  record->org_path, record->id};
+  authentication.csrf_token = std::move(record->csrf_token);
+  return authentication;
+}
+
+void AuthService::Logout(const core::Actor& actor) const {
+  db::Session session(database_);
+  repository_.DeleteSession(session.sql(), actor.session_id);
+  core::log::Info("auth.logout", {{"user_id", actor.user_id}});
+}
+
+UserAccount AuthService::GetUser(std::int64_t user_id) const {
+  db::Session session(database_);
+  auto user = repository_.FindUserById(session.sql(), user_id);
+  if (!user) throw AppError(ErrorKind::kUnauthenticated, "auth.unauthenticated");
+  return *user;
+}
+
+std::int64_t AuthService::CreateUser(soci::session& sql, const NewUser& user) const {
+  return repository_.InsertUser(sql, user, core::HashPassword(user.password), clock_.NowSeconds());
+}
+
+}  // namespace liandong::auth

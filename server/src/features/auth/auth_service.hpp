@@ -1,0 +1,45 @@
+// Logins and sessions: argon2id passwords, random 256-bit session tokens stored as SM3 hashes,
+// idle and absolute timeouts, a CSRF token per session.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/actor.hpp"
+#include "core/clock.hpp"
+#include "db/database.hpp"
+#include "features/auth/auth_model.hpp"
+#include "features/auth/auth_repository.hpp"
+
+namespace liandong::auth {
+
+class AuthService {
+ public:
+  AuthService(db::Database& database, const core::Clock& clock, SessionPolicy policy);
+
+  // Checks the credentials and opens a session. Any failure is AppError(unauthenticated,
+  // "auth.invalid_credentials"), whether or not the user exists, in about the same time.
+  LoginResult Login(const std::string& username, const std::string& password, const std::string& remote_address) const;
+
+  // The actor behind a session token; unauthenticated / session_expired when it has none.
+  core::Authentication Authenticate(std::string_view session_token) const;
+
+  // Ends the actor's current session.
+  void Logout(const core::Actor& actor) const;
+
+  UserAccount GetUser(std::int64_t user_id) const;
+
+  // Creates a user (used by the demo city and, later, by administrators).
+  std::int64_t CreateUser(soci::session& sql, const NewUser& user) const;
+
+  const SessionPolicy& policy() const { return policy_; }
+
+ private:
+  db::Database& database_;
+  const core::Clock& clock_;
+  SessionPolicy policy_;
+  AuthRepository repository_;
+  std::string dummy_hash_;  // verified against when the user does not exist
+};
+
+}  // namespace liandong::auth

@@ -1,0 +1,62 @@
+// The organisation tree's records.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace liandong::org {
+
+struct Org {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> parent_id;
+  std::string path;  // "/1/2/5/"
+  std::string level;  // city, district, street, community, grid, …
+  int depth = 0;
+  std::string kind;  // committee, working_committee, general_branch, branch, joint_branch, group
+  std::string name;
+};
+
+// An org with its ancestors, root first and the org itself last.
+struct OrgWithAncestors {
+  Org org;
+  std::vector<Org> lineage;
+};
+
+struct LevelCount {
+  std::string level;
+  std::int64_t count = 0;
+};
+
+// Descendants of an org (itself excluded) per level, from the top level down.
+struct OrgStats {
+  std::int64_t org_id = 0;
+  std::int64_t total = 0;
+  std::vector<LevelCount> by_level;
+};
+
+struct NewOrg {
+  std::optional<std::int64_t> parent_id;
+  std::string level;
+  std::string kind;
+  std::string name;
+};
+
+// True when `path` lies in the subtree rooted at `scope_path` (itself included).
+inline bool InSubtree(const std::string& path, const std::string& scope_path) {
+  return path.starts_with(scope_path);
+}
+
+// The exclusive upper bound of the subtree rooted at `scope_path`: "/1/17/" → "/1/170"
+// ('0' is the byte after '/').
+inline std::string SubtreeEnd(const std::string& scope_path) {
+  std::string end = scope_path;
+  if (!end.empty()) end.back() = '0';
+  return end;
+}
+
+// The ids on a path, root first: "/1/2/5/" → {1, 2, 5}.
+std::vector<std::int64_t> IdsOnPath(const std::string& path);
+
+}  // namespace liandong::org

@@ -1,0 +1,99 @@
+#include "http/errors.hpp"
+
+#include <boost/json/object.hpp>
+
+#include <array>
+
+namespace liandong::http {
+namespace {
+
+using core::ErrorKind;
+namespace status = boost::beast::http;
+
+struct Message {
+  std::string_view code;
+  std::string_view chinese;
+  std::string_view english;
+};
+
+// Every error code the server sends. The web app keeps its own copy in its locale files.
+constexpr std::array kMessages = {
+    Message{"request.invalid_json", "请求内容不是有效的 JSON 对象", "The request body is not a valid JSON object"},
+    Message{"request.invalid_argument", "请求参数有误", "A request parameter is invalid"},
+    Message{"request.invalid_target", "请求地址格式有误", "The request URL is malformed"},
+    Message{"request.invalid_http", "请求格式有误", "The HTTP request is malformed"},
+    Message{"request.not_found", "请求的地址不存在", "No such address"},
+    Message{"request.method_not_allowed", "该地址不支持此请求方法", "This address does not accept this method"},
+    Message{"request.body_too_large", "请求内容过大（上限 1 MiB）", "The request body is too large (limit 1 MiB)"},
+    Message{"request.header_too_large", "请求头过大（上限 8 KiB）", "The request header is too large (limit 8 KiB)"},
+    Message{"request.rate_limited", "请求过于频繁，请稍后再试", "Too many requests; try again later"},
+    Message{"auth.invalid_credentials", "用户名或密码错误", "Wrong username or password"},
+    Message{"auth.unauthenticated", "请先登录", "Please log in"},
+    Message{"auth.session_expired", "登录已过期，请重新登录", "Your session has ended; please log in again"},
+    Message{"auth.csrf_invalid", "请求校验失败，请刷新页面后重试", "The request check failed; reload the page and try again"},
+    Message{"auth.permission_denied", "没有权限执行此操作", "You do not have permission to do this"},
+    Message{"org.not_found", "组织不存在", "No such organisation"},
+    Message{"server.internal", "服务器内部错误，请稍后再试", "Internal server error; try again later"},
+    Message{"server.unavailable", "服务暂不可用，请稍后再试", "The service is unavailable; try again later"},
+};
+
+std::string_view KindFallbackCode(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::kInvalidArgument: return "request.invalid_argument";
+    case ErrorKind::kUnauthenticated: return "auth.unauthenticated";
+    case ErrorKind::kPermissionDenied: return "auth.permission_denied";
+    case ErrorKind::kNotFound: return "request.not_found";
+    case ErrorKind::kMethodNotAllowed: return "request.method_not_allowed";
+    case ErrorKind::kConflict: return "request.invalid_argument";
+    case ErrorKind::kPayloadTooLarge: return "request.body_too_large";
+    case ErrorKind::kHeaderTooLarge: return "request.header_too_large";
+    case ErrorKind::kRateLimited: return "request.rate_limited";
+    case ErrorKind::kUnavailable: return "server.unavailable";
+    case ErrorKind::kInternal: return "server.internal";
+  }
+  return "server.internal";
+}
+
+const Message* FindMessage(std::string_view code) {
+  for (const Message& message : kMessages) {
+    if (message.code == code) return &message;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+status::status StatusOf(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::kInvalidArgument: return status::status::bad_request;
+    case ErrorKind::kUnauthenticated: return status::status::unauthorized;
+    case ErrorKind::kPermissionDenied: return status::status::forbidden;
+    case ErrorKind::kNotFound: return status::status::not_found;
+    case ErrorKind::kMethodNotAllowed: return status::status::method_not_allowed;
+    case ErrorKind::kConflict: return status::status::conflict;
+    case ErrorKind::kPayloadTooLarge: return status::status::payload_too_large;
+    case ErrorKind::kHeaderTooLarge: return status::status::request_header_fields_too_large;
+    case ErrorKind::kRateLimited: return status::status::too_many_requests;
+    case ErrorKind::kUnavailable: return status::status::service_unavailable;
+    case ErrorKind::kInternal: return status::status::internal_server_error;
+  }
+  return status::status::internal_server_error;
+}
+
+std::string_view ErrorMessage(std::string_view code, ErrorKind kind, Language language) {
+  const Message* message = FindMessage(code);
+  if (message == nullptr) message = FindMessage(KindFallbackCode(kind));
+  return language == Language::kEnglish ? message->english : message->chinese;
+}
+
+Response ErrorResponse(const core::AppError& error, Language language, std::string_view request_id) {
+  boost::json::object body;
+  body["error"] = boost::json::object{
+      {"code", error.code()},
+      {"message", ErrorMessage(error.code(), error.kind(), language)},
+      {"request_id", request_id},
+  };
+  return Json(StatusOf(error.kind()), body);
+}
+
+}  // namespace liandong::http

@@ -1,0 +1,131 @@
+#include "http/pipeline.hpp"
+
+#include <chrono>
+
+#include "core/crypto.hpp"
+#include "core/error.hpp"
+#include "core/log.hpp"
+#include "http/errors.hpp"
+
+namespace liandong::http {
+namespace {
+
+using core::AppError;
+using core::ErrorKind;
+
+constexpr std::string_view kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+bool IsApiPath(const Request& request) {
+  const auto& segments = request.segments();
+  return !segments.empty() && segments.front() == "api";
+}
+
+bool ChangesState(Verb method) {
+  return method != Verb::get && method != Verb::head && method != Verb::options;
+}
+
+std::string AllowHeader(const std::vector<Verb>& allowed) {
+  std::string value;
+  for (Verb verb : allowed) {
+    if (!value.empty()) value += ", ";
+    value += boost::beast::http::to_string(verb);
+  }
+  return value;
+}
+
+}  // namespace
+
+void AddStandardHeaders(Response& response, bool api, std::string_view request_id) {
+  response.AddHeader("X-Content-Type-Options", "nosniff");
+  response.AddHeader("Referrer-Policy", "no-referrer");
+  response.AddHeader("X-Frame-Options", "DENY");
+  response.AddHeader("Content-Security-Policy", std::string(kContentSecurityPolicy));
+  response.AddHeader("X-Request-Id", std::string(request_id));
+  if (api) response.AddHeader("Cache-Control", "no-store");
+}
+
+Pipeline::Pipeline(const Router& router, StaticFiles static_files, Authenticator authenticator, bool access_log)
+    : router_(router),
+      static_files_(std::move(static_files)),
+      authenticator_(std::move(authenticator)),
+      access_log_(access_log) {}
+
+bool Pipeline::RunsInline(const Request& request) const {
+  if (!IsApiPath(request)) return false;
+  const RouteMatch match = router_.Find(request.method(), request.segments());
+  return match.route != nullptr && match.route->execution == Execution::kInline;
+}
+
+void Pipeline::Authenticate(Request& request) const {
+  const auto token = request.Cookie(kSessionCookie);
+  if (!token || token->empty()) throw AppError(ErrorKind::kUnauthenticated, "auth.unauthenticated");
+  request.SetAuthentication(authenticator_(*token));
+  if (ChangesState(request.method())) {
+    const std::string_view sent = request.Header(kCsrfHeader);
+    if (sent.empty() || !core::ConstantTimeEquals(sent, request.csrf_token())) {
+      throw AppError(ErrorKind::kPermissionDenied, "auth.csrf_invalid");
+    }
+  }
+}
+
+Response Pipeline::Dispatch(Request& request) const {
+  if (!IsApiPath(request)) {
+    if (request.method() != Verb::get && request.method() != Verb::head) {
+      AppError error(ErrorKind::kMethodNotAllowed, "request.method_not_allowed");
+      Response response = ErrorResponse(error, request.language(), request.request_id());
+      response.AddHeader("Allow", "GET, HEAD");
+      return response;
+    }
+    return static_files_.Serve(request.segments());
+  }
+  RouteMatch match = router_.Find(request.method(), request.segments());
+  if (match.route == nullptr) {
+    if (match.allowed.empty()) throw AppError(ErrorKind::kNotFound, "request.not_found");
+    AppError error(ErrorKind::kMethodNotAllowed, "request.method_not_allowed");
+    Response response = ErrorResponse(error, request.language(), request.request_id());
+    response.AddHeader("Allow", AllowHeader(match.allowed));
+    return response;
+  }
+  request.SetPathParameters(std::move(match.parameters));
+  if (match.route->access == Access::kSignedIn) Authenticate(request);
+  return match.route->handler(request);
+}
+
+Response Pipeline::Handle(Request& request) const {
+  const core::log::RequestScope scope(request.request_id());
+  const auto started = std::chrono::steady_clock::now();
+  Response response;
+  try {
+    response = Dispatch(request);
+  } catch (const AppError& error) {
+    if (error.kind() == ErrorKind::kInternal) {
+      core::log::Error("http.internal_error", {{"detail", error.what()}});
+    }
+    response = ErrorResponse(error, request.language(), request.request_id());
+  } catch (const std::exception& error) {
+    // Database and library errors carry SQL and paths: log them, never send them.
+    core::log::Error("http.unhandled_exception", {{"detail", error.what()}});
+    response = ErrorResponse(AppError(ErrorKind::kInternal, "server.internal"), request.language(),
+                             request.request_id());
+  }
+  AddStandardHeaders(response, IsApiPath(request), request.request_id());
+  if (access_log_) {
+    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+        std::chrono::steady_clock::now() - started).count();
+    boost::json::object fields{
+        {"method", boost::beast::http::to_string(request.method())},
+        {"path", request.path()},
+        {"status", static_cast<int>(response.status)},
+        {"duration_us", micros},
+        {"remote", request.remote_address()},
+    };
+    if (request.HasActor()) fields["user_id"] = request.Actor().user_id;
+    core::log::Info("http.request", std::move(fields));
+  }
+  return response;
+}
+
+}  // namespace liandong::http

@@ -1,0 +1,63 @@
+#include "http/router.hpp"
+
+#include <stdexcept>
+
+namespace liandong::http {
+namespace {
+
+std::vector<std::string> SplitPattern(const std::string& pattern) {
+  if (pattern.empty() || pattern.front() != '/') throw std::invalid_argument("route must start with /");
+  std::vector<std::string> segments;
+  std::size_t start = 1;
+  while (start <= pattern.size()) {
+    const auto end = pattern.find('/', start);
+    segments.push_back(pattern.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return segments;
+}
+
+bool IsParameter(const std::string& segment) {
+  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+}  // namespace
+
+void Router::Add(Verb method, std::string pattern, Access access, Handler handler, Execution execution) {
+  auto segments = SplitPattern(pattern);
+  for (const Route& route : routes_) {
+    if (route.method == method && route.pattern == pattern) {
+      throw std::logic_error("route registered twice: " + pattern);
+    }
+  }
+  routes_.push_back(Route{method, std::move(pattern), access, execution, std::move(handler), std::move(segments)});
+}
+
+RouteMatch Router::Find(Verb method, const std::vector<std::string>& segments) const {
+  RouteMatch match;
+  for (const Route& route : routes_) {
+    if (route.segments.size() != segments.size()) continue;
+    std::vector<std::pair<std::string, std::string>> parameters;
+    bool matches = true;
+    for (std::size_t i = 0; i < segments.size() && matches; ++i) {
+      if (IsParameter(route.segments[i])) {
+        if (segments[i].empty()) matches = false;
+        else parameters.emplace_back(route.segments[i].substr(1, route.segments[i].size() - 2), segments[i]);
+      } else {
+        matches = route.segments[i] == segments[i];
+      }
+    }
+    if (!matches) continue;
+    if (route.method == method || (method == Verb::head && route.method == Verb::get)) {
+      match.route = &route;
+      match.parameters = std::move(parameters);
+      match.allowed.clear();
+      return match;
+    }
+    match.allowed.push_back(route.method);
+  }
+  return match;
+}
+
+}  // namespace liandong::http

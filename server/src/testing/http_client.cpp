@@ -1,0 +1,136 @@
+#include "testing/http_client.hpp"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <gtest/gtest.h>
+
+#include <thread>
+
+namespace liandong::testing {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+using tcp = asio::ip::tcp;
+
+}  // namespace
+
+struct HttpClient::Connection {
+  asio::io_context io;
+  beast::tcp_stream stream{io};
+  beast::flat_buffer buffer;
+  bool open = false;
+};
+
+boost::json::value HttpResult::Json() const {
+  boost::system::error_code error;
+  auto value = boost::json::parse(body, error);
+  EXPECT_FALSE(error) << "not JSON: " << body;
+  return value;
+}
+
+std::string HttpResult::Header(std::string_view name) const {
+  auto it = headers.find(name);
+  return it == headers.end() ? std::string() : std::string(it->value());
+}
+
+std::vector<std::string> HttpResult::Headers(std::string_view name) const {
+  std::vector<std::string> values;
+  for (auto it = headers.find(name); it != headers.end() && beast::iequals(it->name_string(), name); ++it) {
+    values.emplace_back(it->value());
+  }
+  return values;
+}
+
+HttpClient::HttpClient(std::uint16_t port) : port_(port), connection_(std::make_unique<Connection>()) {}
+HttpClient::~HttpClient() = default;
+HttpClient::HttpClient(HttpClient&&) noexcept = default;
+
+HttpResult HttpClient::Send(beast::http::verb method, const std::string& target, const std::string& body,
+                            const Headers& headers) {
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    if (!connection_->open) {
+      connection_->stream.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_));
+      connection_->buffer.clear();
+      connection_->open = true;
+    }
+    beast::http::request<beast::http::string_body> request{method, target, 11};
+    request.set(beast::http::field::host, "127.0.0.1");
+    if (!body.empty()) request.set(beast::http::field::content_type, "application/json");
+    std::string cookie;
+    for (const auto& [name, value] : cookies_) cookie += (cookie.empty() ? "" : "; ") + name + "=" + value;
+    if (!cookie.empty()) request.set(beast::http::field::cookie, cookie);
+    const bool changes_state = method != beast::http::verb::get && method != beast::http::verb::head;
+    if (changes_state && send_csrf_ && !csrf_token_.empty()) request.set("X-CSRF-Token", csrf_token_);
+    for (const auto& [name, value] : headers) request.set(name, value);
+    request.body() = body;
+    request.prepare_payload();
+
+    beast::error_code error;
+    connection_->stream.expires_after(std::chrono::seconds(30));
+    beast::http::write(connection_->stream, request, error);
+    beast::http::response<beast::http::string_body> response;
+    if (!error) beast::http::read(connection_->stream, connection_->buffer, response, error);
+    if (error) {
+      // The server may have closed an idle keep-alive connection: reconnect once.
+      beast::error_code ignored;
+      connection_->stream.socket().close(ignored);
+      connection_->stream.expires_never();
+      connection_->open = false;
+      if (attempt == 0) continue;
+      throw beast::system_error(error);
+    }
+    if (!response.keep_alive()) {
+      beast::error_code ignored;
+      connection_->stream.socket().close(ignored);
+      connection_->open = false;
+    }
+    HttpResult result;
+    result.status = static_cast<int>(response.result_int());
+    result.body = std::move(response.body());
+    result.headers = response.base();
+    for (const std::string& set_cookie : result.Headers("Set-Cookie")) {
+      const auto equals = set_cookie.find('=');
+      const auto end = set_cookie.find(';');
+      const std::string name = set_cookie.substr(0, equals);
+      const std::string value = set_cookie.substr(equals + 1, end - equals - 1);
+      if (value.empty() || set_cookie.find("Max-Age=0") != std::string::npos) cookies_.erase(name);
+      else cookies_[name] = value;
+    }
+    return result;
+  }
+  return {};
+}
+
+HttpResult HttpClient::SignIn(const std::string& username, const std::string& password) {
+  HttpResult result = Post("/api/v1/session", boost::json::serialize(boost::json::object{
+                                                  {"username", username}, {"password", password}}));
+  if (result.status == 200) csrf_token_ = std::string(result.Json().at("csrf_token").as_string());
+  return result;
+}
+
+std::string SendRaw(std::uint16_t port, const std::string& bytes, std::chrono::milliseconds timeout) {
+  asio::io_context io;
+  tcp::socket socket(io);
+  socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+  boost::system::error_code error;
+  asio::write(socket, asio::buffer(bytes), error);
+  std::string received;
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  socket.non_blocking(true);
+  char chunk[4096];
+  while (std::chrono::steady_clock::now() < deadline) {
+    const std::size_t count = socket.read_some(asio::buffer(chunk), error);
+    if (error == asio::error::would_block) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      continue;
+    }
+    if (error) break;
+    received.append(chunk, count);
+  }
+  return received;
+}
+
+}  // namespace liandong::testing

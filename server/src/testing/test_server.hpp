@@ -1,0 +1,49 @@
+// The real server, in-process on an ephemeral port, over a fresh test database with the demo
+// city, and a clock the test controls.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/application.hpp"
+#include "app/demo_city.hpp"
+#include "core/clock.hpp"
+#include "http/server.hpp"
+#include "testing/http_client.hpp"
+#include "testing/test_database.hpp"
+
+namespace liandong::testing {
+
+struct TestServerOptions {
+  bool demo_city = true;
+  std::string web_root;
+  http::ServerConfig server;  // port is forced to 0
+};
+
+class TestServer {
+ public:
+  explicit TestServer(TestServerOptions options = {});
+  ~TestServer();
+
+  std::uint16_t port() const { return server_->port(); }
+  app::Application& application() { return *application_; }
+  core::FakeClock& clock() { return clock_; }
+  http::Server& server() { return *server_; }
+  const TestDatabase& database() const { return database_; }
+
+  // The demo login of a role: city, district, street, community.
+  const app::DemoLogin& Login(const std::string& role) const;
+  HttpClient Client() const { return HttpClient(port()); }
+  // A client signed in as the demo user of `role`.
+  HttpClient SignedIn(const std::string& role) const;
+
+ private:
+  TestDatabase database_;
+  core::FakeClock clock_;
+  std::unique_ptr<app::Application> application_;
+  std::vector<app::DemoLogin> logins_;
+  std::unique_ptr<http::Server> server_;
+};
+
+}  // namespace liandong::testing
