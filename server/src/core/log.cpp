@@ -1,6 +1,7 @@
 #include "core/log.hpp"
 
 #include <boost/json/serialize.hpp>
+#include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -9,11 +10,13 @@ namespace {
 
 thread_local std::string current_request_id;
 
+// The braces of each line's JSON object; Write supplies the members after "level".
+constexpr const char* kPattern = R"({"time":"%Y-%m-%dT%H:%M:%S.%fZ","level":"%l",%v})";
+
 std::shared_ptr<spdlog::logger>& Logger() {
   static std::shared_ptr<spdlog::logger> logger = [] {
     auto created = spdlog::stderr_logger_mt("liandong");
-    created->set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%fZ","level":"%l",%v})",
-                         spdlog::pattern_time_type::utc);
+    created->set_pattern(kPattern, spdlog::pattern_time_type::utc);
     created->flush_on(spdlog::level::info);
     return created;
   }();
@@ -51,8 +54,19 @@ void Write(Level level, std::string_view event, boost::json::object fields) {
   if (!current_request_id.empty()) line["request_id"] = current_request_id;
   for (auto& field : fields) line[field.key()] = std::move(field.value());
   std::string text = boost::json::serialize(line);
-  // The pattern holds the braces of the line's object; pass only this object's members.
+  // kPattern holds the braces of the line's object; pass only this object's members.
   logger->log(spdlog_level, std::string_view(text).substr(1, text.size() - 2));
+}
+
+void CaptureForTesting(std::ostream* stream) {
+  auto& sinks = Logger()->sinks();
+  sinks.clear();
+  if (stream != nullptr) {
+    sinks.push_back(std::make_shared<spdlog::sinks::ostream_sink_mt>(*stream, true));
+  } else {
+    sinks.push_back(std::make_shared<spdlog::sinks::stderr_sink_mt>());
+  }
+  Logger()->set_pattern(kPattern, spdlog::pattern_time_type::utc);
 }
 
 RequestScope::RequestScope(std::string request_id) : previous_(std::move(current_request_id)) {

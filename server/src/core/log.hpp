@@ -4,6 +4,7 @@
 
 #include <boost/json/object.hpp>
 
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,10 @@ enum class Level { kDebug, kInfo, kWarn, kError, kOff };
 
 // Sets up the JSON-lines logger; `level` is one of debug, info, warn, error, off.
 void Init(std::string_view level);
+
+// Sends every line to `stream` instead of standard error (nullptr: back to standard error).
+// For tests that check what gets logged.
+void CaptureForTesting(std::ostream* stream);
 
 void Write(Level level, std::string_view event, boost::json::object fields = {});
 inline void Info(std::string_view event, boost::json::object fields = {}) {

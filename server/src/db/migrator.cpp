@@ -87,7 +87,8 @@ std::vector<std::string> SplitStatements(const std::string& text) {
       current.clear();
     }
   }
-  if (current.find_first_not_of(" \t\n") != std::string::npos) statements.push_back(std::move(current));
+  while (!current.empty() && current.back() == '\n') current.pop_back();
+  if (!current.empty()) statements.push_back(std::move(current));
   return statements;
 }
 

@@ -19,7 +19,8 @@ struct Migration {
 // same number. Throws std::logic_error if numbers are missing or repeated.
 std::vector<Migration> LoadMigrations(Dialect dialect);
 
-// Splits a migration's text into statements at semicolons that end a line.
+// Splits a migration's text into statements at semicolons that end a line. "--" starts a comment
+// wherever it stands, so migrations keep it out of string literals.
 std::vector<std::string> SplitStatements(const std::string& text);
 
 // The version the database is at (0 for an empty database).

@@ -34,6 +34,7 @@ struct Server::State {
       : config(std::move(server_config)),
         pipeline(server_pipeline),
         io(config.io_threads),
+        work(io.get_executor()),
         workers(static_cast<std::size_t>(config.worker_threads)),
         acceptor(asio::make_strand(io)),
         signals(io) {}
@@ -50,6 +51,8 @@ struct Server::State {
   std::condition_variable connections_changed;
   std::unordered_map<Connection*, std::weak_ptr<Connection>> connections;
   asio::io_context io;
+  // Keeps the I/O threads running while every connection's request is on the worker pool.
+  asio::executor_work_guard<asio::io_context::executor_type> work;
   asio::thread_pool workers;
   tcp::acceptor acceptor;
   asio::signal_set signals;
@@ -125,6 +128,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
       closing_ = true;
       return WriteError(AppError(ErrorKind::kHeaderTooLarge, "request.header_too_large"));
     }
+    if (error == beast::http::error::body_limit) {
+      // Content-Length over the limit: refused from the head alone, the body is never read.
+      closing_ = true;
+      return WriteError(AppError(ErrorKind::kPayloadTooLarge, "request.body_too_large"));
+    }
     if (error == beast::http::error::end_of_stream || error == beast::error::timeout ||
         error == asio::error::eof || error == asio::error::operation_aborted ||
         error == asio::error::connection_reset) {
@@ -133,12 +141,6 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (error) {
       closing_ = true;
       return WriteError(AppError(ErrorKind::kInvalidArgument, "request.invalid_http", error.message()));
-    }
-    const auto length = parser_->content_length();
-    if (length && *length > state_.config.body_limit) {
-      // Refused from the head alone: the body is never read.
-      closing_ = true;
-      return WriteError(AppError(ErrorKind::kPayloadTooLarge, "request.body_too_large"));
     }
     if (parser_->is_done()) return Dispatch();
     stream_.expires_after(state_.config.body_timeout);
@@ -297,15 +299,19 @@ void Server::Stop() {
     boost::system::error_code ignored;
     state.acceptor.close(ignored);
   });
+  std::vector<std::shared_ptr<Connection>> open_connections;
   {
     std::lock_guard lock(state.connections_mutex);
     for (auto& [raw, weak] : state.connections) {
-      if (auto connection = weak.lock()) {
-        // Runs on the connection's own strand, like all its other work.
-        asio::post(connection->executor(), [connection] { connection->Shutdown(); });
-      }
+      if (auto connection = weak.lock()) open_connections.push_back(std::move(connection));
     }
   }
+  // Outside the lock: dropping the last reference to a connection unregisters it.
+  for (auto& connection : open_connections) {
+    // Runs on the connection's own strand, like all its other work.
+    asio::post(connection->executor(), [connection] { connection->Shutdown(); });
+  }
+  open_connections.clear();
   state.stopper = std::thread([&state] {
     std::unique_lock lock(state.connections_mutex);
     state.connections_changed.wait_for(lock, state.config.shutdown_timeout,
@@ -314,6 +320,7 @@ void Server::Stop() {
       core::log::Warn("http.shutdown_timeout", {{"connections", state.connections.size()}});
     }
     lock.unlock();
+    state.work.reset();
     state.io.stop();
   });
 }

@@ -71,8 +71,11 @@ HttpResult HttpClient::Send(beast::http::verb method, const std::string& target,
     beast::error_code error;
     connection_->stream.expires_after(std::chrono::seconds(30));
     beast::http::write(connection_->stream, request, error);
-    beast::http::response<beast::http::string_body> response;
-    if (!error) beast::http::read(connection_->stream, connection_->buffer, response, error);
+    beast::http::response_parser<beast::http::string_body> parser;
+    parser.body_limit(64 * 1024 * 1024);
+    parser.skip(method == beast::http::verb::head);  // a HEAD response has no body to read
+    if (!error) beast::http::read(connection_->stream, connection_->buffer, parser, error);
+    auto response = parser.release();
     if (error) {
       // The server may have closed an idle keep-alive connection: reconnect once.
       beast::error_code ignored;

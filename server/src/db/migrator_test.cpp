@@ -1,0 +1,140 @@
+#include "db/migrator.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/error.hpp"
+#include "testing/test_database.hpp"
+
+namespace liandong::db {
+namespace {
+
+TEST(SplitStatementsTest, SplitsAtSemicolonsThatEndALine) {
+  struct Case {
+    std::string text;
+    std::vector<std::string> expected;
+  };
+  const std::vector<Case> cases = {
+      {"CREATE TABLE a (x INTEGER);\nCREATE INDEX a_x ON a (x);\n", {"CREATE TABLE a (x INTEGER)", "CREATE INDEX a_x ON a (x)"}},
+      {"-- a comment; with a semicolon\nSELECT 1;\n", {"SELECT 1"}},
+      {"SELECT 'a;b' -- trailing comment\n  FROM t;\n", {"SELECT 'a;b'\n  FROM t"}},
+      {"SELECT 1", {"SELECT 1"}},
+      {"\n\n-- only comments\n", {}},
+  };
+  for (const Case& c : cases) EXPECT_EQ(SplitStatements(c.text), c.expected) << c.text;
+}
+
+TEST(LoadMigrationsTest, EachDialectGetsItsOwnFilesInOrder) {
+  for (Dialect dialect : {Dialect::kSqlite, Dialect::kPostgresql}) {
+    const auto migrations = LoadMigrations(dialect);
+    ASSERT_GE(migrations.size(), 2u);
+    for (std::size_t i = 0; i < migrations.size(); ++i) {
+      EXPECT_EQ(migrations[i].version, static_cast<int>(i + 1));
+      EXPECT_FALSE(migrations[i].statements.empty());
+    }
+    EXPECT_EQ(migrations[0].name, "create_org");
+    const bool has_collate = migrations[0].statements[0].find("COLLATE \"C\"") != std::string::npos;
+    EXPECT_EQ(has_collate, dialect == Dialect::kPostgresql) << "the path column is byte-ordered on PostgreSQL";
+  }
+}
+
+class MigrateTest : public ::testing::Test {
+ protected:
+  testing::TestDatabase test_database_;
+  std::unique_ptr<Database> database_ = Database::Open(test_database_.url(), 2);
+};
+
+TEST_F(MigrateTest, MigratesAnEmptyDatabaseOnceAndThenDoesNothing) {
+  EXPECT_EQ(SchemaVersion(*database_), 0);
+  EXPECT_EQ(Migrate(*database_), LatestSchemaVersion());
+  EXPECT_EQ(Migrate(*database_), LatestSchemaVersion());
+  Session session(*database_);
+  int rows = 0;
+  session.sql() << "SELECT COUNT(*) FROM schema_version", soci::into(rows);
+  EXPECT_EQ(rows, LatestSchemaVersion());
+}
+
+TEST_F(MigrateTest, RefusesADatabaseNewerThanTheBinary) {
+  Migrate(*database_);
+  {
+    Session session(*database_);
+    session.sql() << "INSERT INTO schema_version (version, name, applied_at) VALUES (999, 'from_the_future', 0)";
+  }
+  try {
+    Migrate(*database_);
+    FAIL() << "expected db.schema_too_new";
+  } catch (const core::AppError& error) {
+    EXPECT_EQ(error.code(), "db.schema_too_new");
+  }
+}
+
+TEST_F(MigrateTest, UncommittedTransactionsRollBack) {
+  Migrate(*database_);
+  {
+    Session session(*database_);
+    Transaction transaction(session, Transaction::Mode::kWrite);
+    session.sql() << "INSERT INTO org (path, level, depth, kind, name, created_at) "
+                     "VALUES ('/9/', 'city', 0, 'committee', '回滚市', 0)";
+  }
+  Session session(*database_);
+  int count = -1;
+  session.sql() << "SELECT COUNT(*) FROM org", soci::into(count);
+  EXPECT_EQ(count, 0);
+}
+
+TEST_F(MigrateTest, SubtreeRangeScanIsByteOrdered) {
+  // '/1/17/' must not take in '/1/170/': the subtree end is '/1/170' exclusive.
+  Migrate(*database_);
+  Session session(*database_);
+  for (const std::string path : {"/1/", "/1/17/", "/1/17/230/", "/1/170/", "/1/18/", "/1/17/a/"}) {
+    // SOCI runs the statement when the full expression ends: bind named objects, not temporaries.
+    session.sql() << "INSERT INTO org (path, level, depth, kind, name, created_at) "
+                     "VALUES (:path, 'x', 0, 'committee', 'n', 0)",
+        soci::use(path, "path");
+  }
+  int count = 0;
+  session.sql() << "SELECT COUNT(*) FROM org WHERE path >= '/1/17/' AND path < '/1/170'", soci::into(count);
+  EXPECT_EQ(count, 3);
+}
+
+TEST(DatabaseTest, RejectsUnknownUrls) {
+  for (const char* url : {"mysql://x", "sqlite:", "", "postgres"}) {
+    try {
+      Database::Open(url, 1);
+      FAIL() << url;
+    } catch (const core::AppError& error) {
+      EXPECT_EQ(error.code(), "db.invalid_url") << url;
+    }
+  }
+}
+
+TEST(DatabaseTest, TurnsPostgresUrlsIntoLibpqStrings) {
+  EXPECT_EQ(PostgresConnectString("postgresql://u:p%40ss@127.0.0.1:5433/liandong?sslmode=disable"),
+            "host='127.0.0.1' port='5433' user='u' password='p@ss' dbname='liandong' sslmode='disable'");
+  EXPECT_EQ(PostgresConnectString("postgresql:///db?host=/tmp/x"), "dbname='db' host='/tmp/x'");
+  EXPECT_EQ(PostgresConnectString("postgresql://h/it's"), "host='h' dbname='it\\'s'");
+}
+
+TEST(DatabaseTest, SessionsAreSetUpForTheirDatabase) {
+  testing::TestDatabase test_database;
+  auto database = Database::Open(test_database.url(), 1);
+  Session session(*database);
+  if (database->dialect() == Dialect::kPostgresql) {
+    std::string time_zone;
+    session.sql() << "SHOW TIME ZONE", soci::into(time_zone);
+    EXPECT_EQ(time_zone, "UTC");
+    return;
+  }
+  std::string journal_mode;
+  int synchronous = 0, foreign_keys = 0, busy_timeout = 0;
+  session.sql() << "PRAGMA journal_mode", soci::into(journal_mode);
+  session.sql() << "PRAGMA synchronous", soci::into(synchronous);
+  session.sql() << "PRAGMA foreign_keys", soci::into(foreign_keys);
+  session.sql() << "PRAGMA busy_timeout", soci::into(busy_timeout);
+  EXPECT_EQ(journal_mode, "wal");
+  EXPECT_EQ(synchronous, 2) << "FULL";
+  EXPECT_EQ(foreign_keys, 1);
+  EXPECT_GE(busy_timeout, 5000);
+}
+
+}  // namespace
+}  // namespace liandong::db

@@ -1,0 +1,141 @@
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "core/log.hpp"
+#include "testing/test_server.hpp"
+
+namespace liandong::auth {
+namespace {
+
+using testing::HttpClient;
+using testing::TestServer;
+
+std::string LoginBody(const std::string& username, const std::string& password) {
+  return boost::json::serialize(boost::json::object{{"username", username}, {"password", password}});
+}
+
+void ExpectError(const testing::HttpResult& result, int status, const std::string& code) {
+  EXPECT_EQ(result.status, status) << result.body;
+  EXPECT_EQ(result.Json().at("error").at("code").as_string(), code) << result.body;
+}
+
+class AuthApiTest : public ::testing::Test {
+ protected:
+  TestServer server_;
+};
+
+TEST_F(AuthApiTest, LoginSetsAStrictHttpOnlyCookieAndReturnsTheUserAndCsrfToken) {
+  HttpClient client = server_.Client();
+  const auto& login = server_.Login("street");
+  const auto result = client.SignIn(login.username, login.password);
+  ASSERT_EQ(result.status, 200) << result.body;
+  const std::string cookie = result.Header("Set-Cookie");
+  EXPECT_TRUE(cookie.starts_with("liandong_session=")) << cookie;
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  EXPECT_NE(cookie.find("Path=/"), std::string::npos);
+  const std::string token = client.cookies().at("liandong_session");
+  EXPECT_EQ(token.size(), 43u) << "256 random bits";
+
+  const auto body = result.Json();
+  EXPECT_EQ(body.at("csrf_token").as_string().size(), 43u);
+  EXPECT_EQ(body.at("user").at("username").as_string(), "street.admin");
+  EXPECT_EQ(body.at("user").at("org").at("name").as_string(), "和平街道");
+  EXPECT_EQ(result.body.find(token), std::string::npos) << "the session token stays in the cookie";
+  EXPECT_EQ(result.body.find("password"), std::string::npos);
+  EXPECT_EQ(result.body.find("argon2"), std::string::npos);
+}
+
+TEST_F(AuthApiTest, WrongPasswordAndUnknownUserGetTheSameAnswer) {
+  HttpClient client = server_.Client();
+  const auto wrong_password = client.Post("/api/v1/session", LoginBody("street.admin", "not-the-password"));
+  const auto unknown_user = client.Post("/api/v1/session", LoginBody("nobody.here", "not-the-password"));
+  ExpectError(wrong_password, 401, "auth.invalid_credentials");
+  ExpectError(unknown_user, 401, "auth.invalid_credentials");
+  EXPECT_EQ(wrong_password.Json().at("error").at("message").as_string(), "用户名或密码错误");
+  EXPECT_EQ(unknown_user.Json().at("error").at("message"), wrong_password.Json().at("error").at("message"));
+  EXPECT_TRUE(wrong_password.Headers("Set-Cookie").empty());
+}
+
+TEST_F(AuthApiTest, LoginNeedsBothFields) {
+  HttpClient client = server_.Client();
+  ExpectError(client.Post("/api/v1/session", R"({"username":"street.admin"})"), 400, "request.invalid_argument");
+  ExpectError(client.Post("/api/v1/session", R"({"username":1,"password":"x"})"), 400, "request.invalid_argument");
+  ExpectError(client.Post("/api/v1/session", R"({"username":"","password":"x"})"), 400, "request.invalid_argument");
+  ExpectError(client.Post("/api/v1/session", "username=a&password=b"), 400, "request.invalid_json");
+}
+
+TEST_F(AuthApiTest, MeNeedsASession) {
+  HttpClient anonymous = server_.Client();
+  ExpectError(anonymous.Get("/api/v1/me"), 401, "auth.unauthenticated");
+  HttpClient client = server_.SignedIn("district");
+  const auto me = client.Get("/api/v1/me");
+  ASSERT_EQ(me.status, 200);
+  EXPECT_EQ(me.Json().at("user").at("org").at("name").as_string(), "东城区");
+  EXPECT_EQ(me.Json().at("csrf_token").as_string(), client.csrf_token());
+}
+
+TEST_F(AuthApiTest, LogoutNeedsTheCsrfHeaderAndEndsTheSessionOnTheServer) {
+  HttpClient client = server_.SignedIn("community");
+  const std::string token = client.cookies().at("liandong_session");
+  client.set_send_csrf(false);
+  ExpectError(client.Delete("/api/v1/session"), 403, "auth.csrf_invalid");
+  EXPECT_EQ(client.Get("/api/v1/me").status, 200) << "a refused logout leaves the session alone";
+
+  client.set_send_csrf(true);
+  const auto logout = client.Delete("/api/v1/session");
+  EXPECT_EQ(logout.status, 204);
+  EXPECT_NE(logout.Header("Set-Cookie").find("Max-Age=0"), std::string::npos);
+
+  HttpClient replay = server_.Client();
+  replay.cookies()["liandong_session"] = token;
+  ExpectError(replay.Get("/api/v1/me"), 401, "auth.unauthenticated");
+}
+
+TEST_F(AuthApiTest, IdleSessionsExpire) {
+  HttpClient client = server_.SignedIn("city");
+  server_.clock().Advance(14 * 60);
+  EXPECT_EQ(client.Get("/api/v1/me").status, 200) << "used within 15 minutes";
+  server_.clock().Advance(14 * 60);
+  EXPECT_EQ(client.Get("/api/v1/me").status, 200) << "the last use counts, not the login";
+  server_.clock().Advance(16 * 60);
+  ExpectError(client.Get("/api/v1/me"), 401, "auth.session_expired");
+  // And it is gone: the next request no longer finds it at all.
+  ExpectError(client.Get("/api/v1/me"), 401, "auth.unauthenticated");
+}
+
+TEST_F(AuthApiTest, SessionsEndAfterEightHoursHoweverBusy) {
+  HttpClient client = server_.SignedIn("city");
+  for (int i = 0; i < 8 * 6; ++i) {
+    server_.clock().Advance(10 * 60);
+    const auto result = client.Get("/api/v1/me");
+    if (i < 8 * 6 - 1) {
+      ASSERT_EQ(result.status, 200) << "after " << (i + 1) * 10 << " minutes";
+    }
+  }
+  server_.clock().Advance(10 * 60);
+  ExpectError(client.Get("/api/v1/me"), 401, "auth.session_expired");
+}
+
+TEST_F(AuthApiTest, LogsCarryNeitherPasswordsNorTokens) {
+  std::ostringstream captured;
+  core::log::CaptureForTesting(&captured);
+  core::log::Init("debug");
+  const auto& login = server_.Login("street");
+  HttpClient client = server_.Client();
+  client.Post("/api/v1/session", LoginBody(login.username, "wrong-" + login.password));
+  client.SignIn(login.username, login.password);
+  client.Get("/api/v1/me");
+  client.Delete("/api/v1/session");
+  core::log::Init("off");
+  core::log::CaptureForTesting(nullptr);
+  const std::string text = captured.str();
+  EXPECT_NE(text.find("auth.login"), std::string::npos) << "logins are logged";
+  EXPECT_NE(text.find("auth.login_failed"), std::string::npos);
+  EXPECT_EQ(text.find(login.password), std::string::npos);
+  EXPECT_EQ(text.find(client.csrf_token()), std::string::npos);
+}
+
+}  // namespace
+}  // namespace liandong::auth

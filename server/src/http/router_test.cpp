@@ -1,0 +1,53 @@
+#include "http/router.hpp"
+
+#include <gtest/gtest.h>
+
+namespace liandong::http {
+namespace {
+
+Response Nothing(Request&) { return Response{}; }
+
+std::vector<std::string> Segments(std::initializer_list<const char*> parts) {
+  return std::vector<std::string>(parts.begin(), parts.end());
+}
+
+TEST(RouterTest, MatchesLiteralsAndParameters) {
+  Router router;
+  router.Add(Verb::get, "/api/v1/orgs/{id}", Access::kSignedIn, Nothing);
+  router.Add(Verb::get, "/api/v1/orgs/{id}/stats", Access::kSignedIn, Nothing);
+  router.Add(Verb::post, "/api/v1/orgs", Access::kSignedIn, Nothing);
+
+  const RouteMatch stats = router.Find(Verb::get, Segments({"api", "v1", "orgs", "42", "stats"}));
+  ASSERT_NE(stats.route, nullptr);
+  EXPECT_EQ(stats.route->pattern, "/api/v1/orgs/{id}/stats");
+  ASSERT_EQ(stats.parameters.size(), 1u);
+  EXPECT_EQ(stats.parameters[0], std::make_pair(std::string("id"), std::string("42")));
+
+  EXPECT_EQ(router.Find(Verb::get, Segments({"api", "v1", "orgs", ""})).route, nullptr) << "empty parameter";
+  EXPECT_EQ(router.Find(Verb::get, Segments({"api", "v1", "nothing"})).route, nullptr);
+  EXPECT_TRUE(router.Find(Verb::get, Segments({"api", "v1", "nothing"})).allowed.empty());
+}
+
+TEST(RouterTest, ReportsAllowedMethodsWhenOnlyTheMethodIsWrong) {
+  Router router;
+  router.Add(Verb::post, "/api/v1/session", Access::kPublic, Nothing);
+  router.Add(Verb::delete_, "/api/v1/session", Access::kSignedIn, Nothing);
+  const RouteMatch match = router.Find(Verb::put, Segments({"api", "v1", "session"}));
+  EXPECT_EQ(match.route, nullptr);
+  EXPECT_EQ(match.allowed, (std::vector<Verb>{Verb::post, Verb::delete_}));
+}
+
+TEST(RouterTest, HeadIsAnsweredByGetRoutes) {
+  Router router;
+  router.Add(Verb::get, "/api/v1/health", Access::kPublic, Nothing);
+  EXPECT_NE(router.Find(Verb::head, Segments({"api", "v1", "health"})).route, nullptr);
+}
+
+TEST(RouterTest, RefusesDuplicateRoutes) {
+  Router router;
+  router.Add(Verb::get, "/api/v1/health", Access::kPublic, Nothing);
+  EXPECT_THROW(router.Add(Verb::get, "/api/v1/health", Access::kPublic, Nothing), std::logic_error);
+}
+
+}  // namespace
+}  // namespace liandong::http
