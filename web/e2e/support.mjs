@@ -1,0 +1,148 @@
+// Shared pieces of the browser tests: configuration, the browser, one page per test.
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import { chromium } from 'playwright-core';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+const RESULTS_DIR = new URL('../test-results/', import.meta.url);
+
+/**
+ * Reads LIANDONG_BASE_URL and LIANDONG_LOGINS (a TSV file: role, username, password).
+ * Throws, failing the test, when either is missing: these tests never pass by skipping.
+ */
+export async function loadConfig() {
+  const baseUrl = process.env.LIANDONG_BASE_URL;
+  assert.ok(
+    baseUrl,
+    'LIANDONG_BASE_URL is not set: start the Liandong server serving web/dist and set it, ' +
+      'e.g. LIANDONG_BASE_URL=http://127.0.0.1:18080',
+  );
+  const loginsPath = process.env.LIANDONG_LOGINS;
+  assert.ok(
+    loginsPath,
+    'LIANDONG_LOGINS is not set: point it at the demo logins TSV (role<TAB>username<TAB>password)',
+  );
+  const text = await readFile(loginsPath, 'utf8');
+  const logins = new Map();
+  for (const [index, line] of text.split(/\r?\n/).entries()) {
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    const [role, username, password] = line.split('\t');
+    assert.ok(
+      role && username && password,
+      `${loginsPath}:${index + 1}: want role<TAB>username<TAB>password`,
+    );
+    logins.set(role, { role, username, password });
+  }
+  return { baseUrl: baseUrl.replace(/\/+$/, ''), logins };
+}
+
+/** The demo login of a role; fails the test when the file lacks it. */
+export function loginFor(config, role) {
+  const login = config.logins.get(role);
+  assert.ok(login, `LIANDONG_LOGINS has no line for role "${role}"`);
+  return login;
+}
+
+let browserPromise = null;
+
+/** One Chromium for the whole file (the Debian build; no browser is ever downloaded). */
+export function browser() {
+  browserPromise ??= chromium.launch({
+    executablePath: process.env.LIANDONG_CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  return browserPromise;
+}
+
+export async function closeBrowser() {
+  if (browserPromise) await (await browserPromise).close();
+  browserPromise = null;
+}
+
+/**
+ * Runs `body` with a page in a fresh browser context (no cookies, no localStorage). On failure
+ * saves a screenshot to web/test-results/. Uncaught errors and CSP violations fail the test too.
+ */
+export async function withPage(testContext, body) {
+  const config = await loadConfig();
+  const context = await (await browser()).newContext({ baseURL: config.baseUrl });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  // The app must run under the server's Content-Security-Policy; a blocked resource is a bug.
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
+  });
+  try {
+    await body(page, config);
+    assert.deepEqual(pageErrors, [], 'the page threw uncaught errors or broke its CSP');
+  } catch (error) {
+    await saveScreenshot(page, testContext.name);
+    throw error;
+  } finally {
+    await context.close();
+  }
+}
+
+async function saveScreenshot(page, testName) {
+  try {
+    await mkdir(RESULTS_DIR, { recursive: true });
+    const file = new URL(`${testName.replace(/[^\w-]+/g, '_')}.png`, RESULTS_DIR);
+    await page.screenshot({ path: file.pathname, fullPage: true });
+    console.error(`screenshot saved: ${file.pathname}`);
+  } catch (error) {
+    console.error(`could not save a screenshot: ${error}`);
+  }
+}
+
+/** Waits until the first element of `locator` has the text (string: exact; RegExp: match). */
+export async function expectText(locator, expected, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  let seen = null;
+  for (;;) {
+    seen = await locator
+      .first()
+      .textContent({ timeout: 500 })
+      .catch(() => null);
+    const text = seen?.trim();
+    if (
+      text !== undefined &&
+      (expected instanceof RegExp ? expected.test(text) : text === expected)
+    ) {
+      return text;
+    }
+    if (Date.now() > deadline) {
+      throw new assert.AssertionError({
+        message: `expected ${locator} to have text ${expected}, saw ${JSON.stringify(seen)}`,
+        actual: seen,
+        expected,
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Waits until the page is at `path` with exactly the query parameters `query`. */
+export async function expectPath(page, path, query = {}) {
+  const wanted = JSON.stringify(Object.entries(query).sort());
+  await page.waitForURL(
+    (url) => url.pathname === path && JSON.stringify([...url.searchParams].sort()) === wanted,
+  );
+}
+
+/** Fills the login form and submits it. */
+export async function logIn(page, { username, password }) {
+  await page.locator('[data-test="login-username"]').fill(username);
+  await page.locator('[data-test="login-password"]').fill(password);
+  await page.locator('[data-test="login-submit"]').click();
+}

@@ -1,0 +1,125 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { errorBody, jsonResponse } from '@/testing/plugins';
+import { ApiError, configureClient, request } from './client';
+import { createSession, deleteSession, getMe } from './session';
+
+const fetchMock = vi.fn<typeof fetch>();
+
+function sentHeaders(call = 0): Headers {
+  return new Headers(fetchMock.mock.calls[call]?.[1]?.headers);
+}
+
+beforeEach(() => {
+  fetchMock.mockReset();
+  vi.stubGlobal('fetch', fetchMock);
+});
+
+afterEach(() => {
+  configureClient();
+});
+
+describe('request', () => {
+  it('turns an error body into an ApiError with status, code, message and request id', async () => {
+    fetchMock.mockResolvedValue(
+      jsonResponse(404, errorBody('org.not_found', '组织不存在', 'req-42')),
+    );
+
+    const error = await request('/orgs/9/stats').catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({
+      status: 404,
+      code: 'org.not_found',
+      message: '组织不存在',
+      requestId: 'req-42',
+    });
+  });
+
+  it('calls the unauthorized hook on a 401 and still throws', async () => {
+    const onUnauthorized = vi.fn();
+    configureClient({ onUnauthorized });
+    fetchMock.mockResolvedValue(jsonResponse(401, errorBody('auth.session_expired', '会话已过期')));
+
+    await expect(getMe()).rejects.toMatchObject({ status: 401, code: 'auth.session_expired' });
+
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+    expect(onUnauthorized.mock.calls[0]?.[0]).toMatchObject({ code: 'auth.session_expired' });
+  });
+
+  it('does not call the unauthorized hook for a wrong password at login', async () => {
+    const onUnauthorized = vi.fn();
+    configureClient({ onUnauthorized });
+    fetchMock.mockResolvedValue(
+      jsonResponse(401, errorBody('auth.invalid_credentials', '用户名或密码错误')),
+    );
+
+    await expect(createSession('street.admin', 'wrong')).rejects.toMatchObject({
+      code: 'auth.invalid_credentials',
+    });
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
+  it('does not call the unauthorized hook for other failures', async () => {
+    const onUnauthorized = vi.fn();
+    configureClient({ onUnauthorized });
+    fetchMock.mockResolvedValue(jsonResponse(403, errorBody('auth.permission_denied', '无权限')));
+
+    await expect(getMe()).rejects.toMatchObject({ status: 403 });
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
+  it('sends the CSRF token on DELETE but not on GET', async () => {
+    configureClient({ csrfToken: () => 'token-1' });
+    fetchMock.mockResolvedValueOnce(new Response(null, { status: 204 }));
+    fetchMock.mockResolvedValueOnce(jsonResponse(200, { user: {}, csrf_token: 'token-1' }));
+
+    await expect(deleteSession()).resolves.toBeUndefined();
+    await getMe();
+
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/v1/session');
+    expect(fetchMock.mock.calls[0]?.[1]?.method).toBe('DELETE');
+    expect(sentHeaders(0).get('X-CSRF-Token')).toBe('token-1');
+    expect(fetchMock.mock.calls[1]?.[1]?.method).toBe('GET');
+    expect(sentHeaders(1).has('X-CSRF-Token')).toBe(false);
+  });
+
+  it('posts JSON with same-origin credentials', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(200, { user: {}, csrf_token: 't' }));
+
+    await createSession('street.admin', 'secret');
+
+    const init = fetchMock.mock.calls[0]?.[1];
+    expect(init?.credentials).toBe('same-origin');
+    expect(sentHeaders().get('Content-Type')).toBe('application/json');
+    expect(JSON.parse(String(init?.body))).toEqual({
+      username: 'street.admin',
+      password: 'secret',
+    });
+  });
+
+  it('keeps the status when an error body is not JSON', async () => {
+    fetchMock.mockResolvedValue(
+      new Response('<html>Bad Gateway</html>', {
+        status: 502,
+        statusText: 'Bad Gateway',
+        headers: { 'X-Request-Id': 'req-proxy' },
+      }),
+    );
+
+    await expect(request('/health')).rejects.toMatchObject({
+      status: 502,
+      code: 'client.invalid_response',
+      message: 'Bad Gateway',
+      requestId: 'req-proxy',
+    });
+  });
+
+  it('reports an unreachable server with a client code', async () => {
+    fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
+
+    await expect(request('/health')).rejects.toMatchObject({
+      status: 0,
+      code: 'client.network_error',
+    });
+  });
+});

@@ -1,0 +1,117 @@
+/** Base path of every server endpoint; the dev server proxies it to the C++ server. */
+export const API_BASE = '/api/v1';
+
+/** Error codes made up on this side when the server gave no usable answer. */
+export const CLIENT_ERROR_CODES = {
+  network: 'client.network_error',
+  invalidResponse: 'client.invalid_response',
+} as const;
+
+/** A failed API call: the HTTP status and the stable `code` the server sent. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly requestId: string | null;
+
+  constructor(init: { status: number; code: string; message: string; requestId: string | null }) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.requestId = init.requestId;
+  }
+}
+
+/** What the client needs from the rest of the app, registered once at start-up. */
+export interface ClientHooks {
+  /** The CSRF token of the current session, or null when logged out. */
+  csrfToken: () => string | null;
+  /** Called with the error of any 401 answer, except where a request opts out. */
+  onUnauthorized: (error: ApiError) => void;
+}
+
+const defaultHooks: ClientHooks = { csrfToken: () => null, onUnauthorized: () => {} };
+let hooks: ClientHooks = defaultHooks;
+
+/** Registers the app's hooks; pass nothing to go back to the defaults (used by tests). */
+export function configureClient(next?: Partial<ClientHooks>): void {
+  hooks = { ...defaultHooks, ...next };
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  method?: HttpMethod;
+  body?: unknown;
+  /** `skip` for calls where a 401 is an expected answer, such as logging in. */
+  unauthorizedHook?: 'call' | 'skip';
+}
+
+const UNSAFE_METHODS: ReadonlySet<HttpMethod> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Sends one request to the API and returns the parsed JSON body (undefined for 204). */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const csrfToken = hooks.csrfToken();
+  if (UNSAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(API_BASE + path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch (cause) {
+    throw new ApiError({
+      status: 0,
+      code: CLIENT_ERROR_CODES.network,
+      message: cause instanceof Error ? cause.message : String(cause),
+      requestId: null,
+    });
+  }
+
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (response.status === 401 && options.unauthorizedHook !== 'skip') {
+      hooks.onUnauthorized(error);
+    }
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  try {
+    return (await response.json()) as T;
+  } catch {
+    throw new ApiError({
+      status: response.status,
+      code: CLIENT_ERROR_CODES.invalidResponse,
+      message: response.statusText,
+      requestId: response.headers.get('X-Request-Id'),
+    });
+  }
+}
+
+interface ErrorBody {
+  error?: { code?: unknown; message?: unknown; request_id?: unknown };
+}
+
+/** Builds an ApiError from the server's `{"error": {code, message, request_id}}` body. */
+async function toApiError(response: Response): Promise<ApiError> {
+  let body: ErrorBody | null = null;
+  try {
+    body = (await response.json()) as ErrorBody;
+  } catch {
+    // Not JSON (a proxy page, an empty body): keep the status and say so by the code.
+  }
+  const error = body?.error;
+  const headerRequestId = response.headers.get('X-Request-Id');
+  return new ApiError({
+    status: response.status,
+    code: typeof error?.code === 'string' ? error.code : CLIENT_ERROR_CODES.invalidResponse,
+    message: typeof error?.message === 'string' ? error.message : response.statusText,
+    requestId: typeof error?.request_id === 'string' ? error.request_id : headerRequestId,
+  });
+}

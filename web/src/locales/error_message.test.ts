@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '@/api/client';
+import { createAppI18n, type Locale } from './index';
+import { errorMessage } from './error_message';
+
+function apiError(code: string, message = ''): ApiError {
+  return new ApiError({ status: 400, code, message, requestId: null });
+}
+
+function messageIn(locale: Locale, error: unknown): string {
+  const { t, te } = createAppI18n(locale).global;
+  return errorMessage({ t: (key) => t(key), te: (key) => te(key) }, error);
+}
+
+// Every code the server sends; each needs a message in both languages.
+const SERVER_ERROR_CODES = [
+  'request.invalid_json',
+  'request.invalid_argument',
+  'request.not_found',
+  'request.method_not_allowed',
+  'request.body_too_large',
+  'request.header_too_large',
+  'request.rate_limited',
+  'auth.invalid_credentials',
+  'auth.unauthenticated',
+  'auth.session_expired',
+  'auth.csrf_invalid',
+  'auth.permission_denied',
+  'org.not_found',
+  'server.internal',
+  'server.unavailable',
+];
+
+describe('errorMessage', () => {
+  it.each([
+    ['zh-CN', 'auth.invalid_credentials', '用户名或密码错误'],
+    ['en', 'auth.invalid_credentials', 'Wrong username or password.'],
+    ['zh-CN', 'auth.session_expired', '登录已过期，请重新登录'],
+    ['zh-CN', 'auth.unauthenticated', '登录已过期，请重新登录'],
+    ['en', 'auth.session_expired', 'Your session has ended. Please log in again.'],
+    ['zh-CN', 'org.not_found', '组织不存在'],
+    ['en', 'server.unavailable', 'The service is unavailable. Try again later.'],
+  ] as const)('in %s maps %s to %s', (locale, code, expected) => {
+    expect(messageIn(locale, apiError(code, 'server text'))).toBe(expected);
+  });
+
+  it.each(['zh-CN', 'en'] as const)(
+    'has a message of its own for every server code in %s',
+    (locale) => {
+      for (const code of SERVER_ERROR_CODES) {
+        expect(messageIn(locale, apiError(code)), code).not.toBe(messageIn(locale, null));
+      }
+    },
+  );
+
+  it.each([
+    ['an unknown code', 'duty.item_locked'],
+    ['a code naming a group, not a message', 'auth'],
+    ['a code with odd characters', 'auth.invalid_credentials!'],
+  ])('falls back to the server message for %s', (_, code) => {
+    expect(messageIn('zh-CN', apiError(code, '任务已锁定'))).toBe('任务已锁定');
+    expect(messageIn('en', apiError(code, '任务已锁定'))).toBe('任务已锁定');
+  });
+
+  it.each([
+    ['zh-CN', '操作失败，请稍后再试'],
+    ['en', 'Something went wrong. Try again later.'],
+  ] as const)('in %s falls back to a generic message', (locale, expected) => {
+    expect(messageIn(locale, apiError('duty.item_locked', '  '))).toBe(expected);
+    expect(messageIn(locale, new Error('internal detail'))).toBe(expected);
+    expect(messageIn(locale, undefined)).toBe(expected);
+  });
+});

@@ -1,0 +1,74 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { ApiError } from '@/api/client';
+import {
+  createSession,
+  deleteSession,
+  getMe,
+  type SessionResponse,
+  type User,
+} from '@/api/session';
+
+/** The logged-in user and the CSRF token of their session. */
+export const useSessionStore = defineStore('session', () => {
+  const user = ref<User | null>(null);
+  const csrfToken = ref<string | null>(null);
+  /** Whether the page has asked the server for an existing session yet. */
+  const restored = ref(false);
+  /** Why the login page is shown, if not by choice: an ended session or an unreachable server. */
+  const notice = ref<ApiError | null>(null);
+
+  const isAuthenticated = computed(() => user.value !== null);
+
+  function start(response: SessionResponse): void {
+    user.value = response.user;
+    csrfToken.value = response.csrf_token;
+    notice.value = null;
+    restored.value = true;
+  }
+
+  function clear(): void {
+    user.value = null;
+    csrfToken.value = null;
+  }
+
+  /** Picks up a session that the cookie still holds (after a reload); once per page load. */
+  async function restore(): Promise<void> {
+    if (restored.value) return;
+    try {
+      start(await getMe());
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      clear();
+      // No session is the usual reason to land here and needs no message; anything else does.
+      if (error.status !== 401) notice.value = error;
+    } finally {
+      restored.value = true;
+    }
+  }
+
+  async function login(username: string, password: string): Promise<void> {
+    start(await createSession(username, password));
+  }
+
+  /** Ends the session on the server; a session that had already ended counts as done. */
+  async function logout(): Promise<void> {
+    try {
+      await deleteSession();
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 401)) throw error;
+    }
+    clear();
+    notice.value = null;
+  }
+
+  /** Forgets a session the server says has ended, keeping the reason to show. */
+  function end(reason: ApiError): void {
+    clear();
+    notice.value = reason;
+  }
+
+  return { user, csrfToken, restored, notice, isAuthenticated, restore, login, logout, end };
+});
+
+export type SessionStore = ReturnType<typeof useSessionStore>;
