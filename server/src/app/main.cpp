@@ -55,6 +55,7 @@ int Demo(const std::string& url, const std::string& logins_path) {
 int main(int argc, char** argv) {
   CLI::App cli{"联动 Liandong: urban grassroots Party building platform"};
   cli.require_subcommand(1);
+  cli.fallthrough();  // --log-level may stand after the subcommand too
   std::string log_level = "info";
   cli.add_option("--log-level", log_level, "debug, info, warn, error or off")->capture_default_str();
 
