@@ -1,6 +1,6 @@
 // Precompiled header for the test binaries.
 #pragma once
 
-#include "pch.hpp"
-
 #include <gtest/gtest.h>
+
+#include "pch.hpp"

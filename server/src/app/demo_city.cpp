@@ -22,8 +22,10 @@ struct DemoDistrict {
 
 const std::vector<DemoDistrict>& DemoDistricts() {
   static const std::vector<DemoDistrict> districts = {
-      {"东城区", {{"和平街道", {"和平里社区", "东风社区", "建设社区"}}, {"胜利街道", {"胜利社区", "朝阳社区", "新华社区"}}}},
-      {"西城区", {{"光明街道", {"光明社区", "长青社区", "幸福社区"}}, {"团结街道", {"团结社区", "友谊社区", "振兴社区"}}}},
+      {"东城区",
+       {{"和平街道", {"和平里社区", "东风社区", "建设社区"}}, {"胜利街道", {"胜利社区", "朝阳社区", "新华社区"}}}},
+      {"西城区",
+       {{"光明街道", {"光明社区", "长青社区", "幸福社区"}}, {"团结街道", {"团结社区", "友谊社区", "振兴社区"}}}},
   };
   return districts;
 }
@@ -45,8 +47,8 @@ std::vector<DemoLogin> CreateDemoCity(Application& application, const core::Cloc
   std::vector<DemoLogin> logins;
   const auto add_user = [&](const org::Org& org, const char* role, const char* username, std::string display_name) {
     DemoLogin login{role, username, core::RandomPassword()};
-    auth.CreateUser(sql, auth::NewUser{org.id, username, std::move(display_name), std::string(role) + "_admin",
-                                       login.password});
+    auth.CreateUser(
+        sql, auth::NewUser{org.id, username, std::move(display_name), std::string(role) + "_admin", login.password});
     logins.push_back(std::move(login));
   };
 
@@ -62,6 +64,7 @@ std::vector<DemoLogin> CreateDemoCity(Application& application, const core::Cloc
       for (std::size_t i = 0; i < street_data.communities.size(); ++i) {
         const org::Org community = add(street.id, "community", kCommunityKinds[i % 3], street_data.communities[i]);
         if (logins.size() == 3) add_user(community, "community", "community.admin", community.name + "党组织管理员");
+        for (const char* grid : {"第一网格党支部", "第二网格党支部"}) add(community.id, "grid", "branch", grid);
       }
     }
   }

@@ -1,5 +1,5 @@
-// The demo city 示范市: two districts, two streets each, three communities per street, and one
-// user at each level with a fresh random password.
+// The demo city 示范市: two districts, two streets each, three communities per street, two grid
+// branches per community, and one user at each level with a fresh random password.
 #pragma once
 
 #include <filesystem>

@@ -1,6 +1,5 @@
 // liandong: serve, migrate, demo, version.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "app/application.hpp"
@@ -45,8 +44,8 @@ int Demo(const std::string& url, const std::string& logins_path) {
     return 0;
   }
   app::WriteDemoLogins(logins_path, logins);
-  std::cout << "Created the demo city 示范市 with " << logins.size() << " users; logins written to "
-            << logins_path << "\n";
+  std::cout << "Created the demo city 示范市 with " << logins.size() << " users; logins written to " << logins_path
+            << "\n";
   return 0;
 }
 
@@ -70,15 +69,20 @@ int main(int argc, char** argv) {
   serve->add_option("--port", server_config.port, "TCP port (0: any free port)")->capture_default_str();
   serve->add_option("--address", server_config.address, "address to listen on")->capture_default_str();
   serve->add_option("--web-root", config.web_root, "folder of the built web app (web/dist)");
-  serve->add_option("--io-threads", server_config.io_threads, "threads for sockets")->capture_default_str()
+  serve->add_option("--io-threads", server_config.io_threads, "threads for sockets")
+      ->capture_default_str()
       ->check(CLI::Range(1, 64));
   serve->add_option("--workers", server_config.worker_threads, "threads for handlers and the database")
-      ->capture_default_str()->check(CLI::Range(1, 256));
+      ->capture_default_str()
+      ->check(CLI::Range(1, 256));
   serve->add_option("--max-connections", server_config.max_connections, "open connections at most")
-      ->capture_default_str()->check(CLI::Range(1, 1000000));
-  serve->add_option("--session-idle-minutes", idle_minutes, "idle session timeout")->capture_default_str()
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000000));
+  serve->add_option("--session-idle-minutes", idle_minutes, "idle session timeout")
+      ->capture_default_str()
       ->check(CLI::Range(1, 24 * 60));
-  serve->add_option("--session-absolute-hours", absolute_hours, "absolute session timeout")->capture_default_str()
+  serve->add_option("--session-absolute-hours", absolute_hours, "absolute session timeout")
+      ->capture_default_str()
       ->check(CLI::Range(1, 7 * 24));
   serve->add_flag("--secure-cookie", config.session_policy.secure_cookie, "mark the session cookie Secure (TLS)");
   serve->add_flag("--no-access-log", no_access_log, "do not log each request");

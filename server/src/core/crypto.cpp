@@ -29,8 +29,8 @@ std::string RandomBytes(std::size_t count) {
 std::string RandomToken() {
   const std::string bytes = RandomBytes(32);
   std::array<char, sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING)> out{};
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                    bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
   return std::string(out.data());
 }
 
@@ -48,8 +48,8 @@ std::string ToHex(std::string_view bytes) {
 std::string RandomHex(std::size_t count) { return ToHex(RandomBytes(count)); }
 
 std::string RandomPassword(std::size_t length) {
-  static constexpr std::string_view kClasses[] = {
-      "ABCDEFGHJKLMNPQRSTUVWXYZ", "abcdefghijkmnpqrstuvwxyz", "23456789", "!@#%^*-_=+"};
+  static constexpr std::string_view kClasses[] = {"ABCDEFGHJKLMNPQRSTUVWXYZ", "abcdefghijkmnpqrstuvwxyz", "23456789",
+                                                  "!@#%^*-_=+"};
   if (length < 12) length = 12;
   std::string password;
   // One of each class first, then any class, then shuffle so the classes are not in order.
@@ -78,8 +78,8 @@ std::string Sm3Hex(std::string_view data) {
 
 std::string HashPassword(std::string_view password) {
   std::array<char, crypto_pwhash_STRBYTES> out{};
-  if (crypto_pwhash_str_alg(out.data(), password.data(), password.size(), kPasswordOps,
-                            kPasswordMemory, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+  if (crypto_pwhash_str_alg(out.data(), password.data(), password.size(), kPasswordOps, kPasswordMemory,
+                            crypto_pwhash_ALG_ARGON2ID13) != 0) {
     throw std::runtime_error("argon2id hashing ran out of memory");
   }
   return std::string(out.data());

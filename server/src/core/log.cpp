@@ -1,9 +1,10 @@
 #include "core/log.hpp"
 
-#include <boost/json/serialize.hpp>
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
+
+#include <boost/json/serialize.hpp>
 
 namespace liandong::core::log {
 namespace {
@@ -25,11 +26,16 @@ std::shared_ptr<spdlog::logger>& Logger() {
 
 spdlog::level::level_enum ToSpdlog(Level level) {
   switch (level) {
-    case Level::kDebug: return spdlog::level::debug;
-    case Level::kInfo: return spdlog::level::info;
-    case Level::kWarn: return spdlog::level::warn;
-    case Level::kError: return spdlog::level::err;
-    case Level::kOff: return spdlog::level::off;
+    case Level::kDebug:
+      return spdlog::level::debug;
+    case Level::kInfo:
+      return spdlog::level::info;
+    case Level::kWarn:
+      return spdlog::level::warn;
+    case Level::kError:
+      return spdlog::level::err;
+    case Level::kOff:
+      return spdlog::level::off;
   }
   return spdlog::level::info;
 }
@@ -38,10 +44,14 @@ spdlog::level::level_enum ToSpdlog(Level level) {
 
 void Init(std::string_view level) {
   Level parsed = Level::kInfo;
-  if (level == "debug") parsed = Level::kDebug;
-  else if (level == "warn") parsed = Level::kWarn;
-  else if (level == "error") parsed = Level::kError;
-  else if (level == "off") parsed = Level::kOff;
+  if (level == "debug")
+    parsed = Level::kDebug;
+  else if (level == "warn")
+    parsed = Level::kWarn;
+  else if (level == "error")
+    parsed = Level::kError;
+  else if (level == "off")
+    parsed = Level::kOff;
   Logger()->set_level(ToSpdlog(parsed));
 }
 

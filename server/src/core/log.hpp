@@ -3,7 +3,6 @@
 #pragma once
 
 #include <boost/json/object.hpp>
-
 #include <ostream>
 #include <string>
 #include <string_view>

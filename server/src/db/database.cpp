@@ -4,7 +4,6 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <boost/url/parse.hpp>
-
 #include <filesystem>
 
 #include "core/error.hpp"
@@ -80,9 +79,7 @@ void OpenSqlite(soci::session& sql, const std::string& path) {
 Database::Database(Dialect dialect, std::size_t pool_size)
     : dialect_(dialect), pool_size_(pool_size), pool_(std::make_unique<soci::connection_pool>(pool_size)) {}
 
-std::string_view Database::dialect_name() const {
-  return dialect_ == Dialect::kSqlite ? "sqlite" : "postgresql";
-}
+std::string_view Database::dialect_name() const { return dialect_ == Dialect::kSqlite ? "sqlite" : "postgresql"; }
 
 std::unique_ptr<Database> Database::Open(const std::string& url, std::size_t pool_size) {
   if (pool_size == 0) pool_size = 1;
@@ -104,8 +101,7 @@ std::unique_ptr<Database> Database::Open(const std::string& url, std::size_t poo
     }
     return database;
   }
-  throw AppError(ErrorKind::kInvalidArgument, "db.invalid_url",
-                 "expected sqlite:PATH or postgresql://…");
+  throw AppError(ErrorKind::kInvalidArgument, "db.invalid_url", "expected sqlite:PATH or postgresql://…");
 }
 
 Transaction::Transaction(Session& session, Mode mode) : sql_(session.sql()) {

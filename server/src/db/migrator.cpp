@@ -50,7 +50,8 @@ ParsedName ParseFileName(std::string_view file) {
     }
   }
   const auto underscore = stem.find('_');
-  const auto [end, error] = std::from_chars(stem.data(), stem.data() + std::min(underscore, stem.size()), parsed.version);
+  const auto [end, error] =
+      std::from_chars(stem.data(), stem.data() + std::min(underscore, stem.size()), parsed.version);
   if (underscore == std::string_view::npos || error != std::errc() || end != stem.data() + underscore ||
       parsed.version <= 0) {
     throw std::logic_error("migration file must be named NNNN_verb_phrase.sql: " + std::string(file));

@@ -14,7 +14,8 @@ TEST(SplitStatementsTest, SplitsAtSemicolonsThatEndALine) {
     std::vector<std::string> expected;
   };
   const std::vector<Case> cases = {
-      {"CREATE TABLE a (x INTEGER);\nCREATE INDEX a_x ON a (x);\n", {"CREATE TABLE a (x INTEGER)", "CREATE INDEX a_x ON a (x)"}},
+      {"CREATE TABLE a (x INTEGER);\nCREATE INDEX a_x ON a (x);\n",
+       {"CREATE TABLE a (x INTEGER)", "CREATE INDEX a_x ON a (x)"}},
       {"-- a comment; with a semicolon\nSELECT 1;\n", {"SELECT 1"}},
       {"SELECT 'a;b' -- trailing comment\n  FROM t;\n", {"SELECT 'a;b'\n  FROM t"}},
       {"SELECT 1", {"SELECT 1"}},

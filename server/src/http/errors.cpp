@@ -1,8 +1,7 @@
 #include "http/errors.hpp"
 
-#include <boost/json/object.hpp>
-
 #include <array>
+#include <boost/json/object.hpp>
 
 namespace liandong::http {
 namespace {
@@ -30,7 +29,8 @@ constexpr std::array kMessages = {
     Message{"auth.invalid_credentials", "用户名或密码错误", "Wrong username or password"},
     Message{"auth.unauthenticated", "请先登录", "Please log in"},
     Message{"auth.session_expired", "登录已过期，请重新登录", "Your session has ended; please log in again"},
-    Message{"auth.csrf_invalid", "请求校验失败，请刷新页面后重试", "The request check failed; reload the page and try again"},
+    Message{"auth.csrf_invalid", "请求校验失败，请刷新页面后重试",
+            "The request check failed; reload the page and try again"},
     Message{"auth.permission_denied", "没有权限执行此操作", "You do not have permission to do this"},
     Message{"org.not_found", "组织不存在", "No such organisation"},
     Message{"server.internal", "服务器内部错误，请稍后再试", "Internal server error; try again later"},
@@ -39,17 +39,28 @@ constexpr std::array kMessages = {
 
 std::string_view KindFallbackCode(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::kInvalidArgument: return "request.invalid_argument";
-    case ErrorKind::kUnauthenticated: return "auth.unauthenticated";
-    case ErrorKind::kPermissionDenied: return "auth.permission_denied";
-    case ErrorKind::kNotFound: return "request.not_found";
-    case ErrorKind::kMethodNotAllowed: return "request.method_not_allowed";
-    case ErrorKind::kConflict: return "request.invalid_argument";
-    case ErrorKind::kPayloadTooLarge: return "request.body_too_large";
-    case ErrorKind::kHeaderTooLarge: return "request.header_too_large";
-    case ErrorKind::kRateLimited: return "request.rate_limited";
-    case ErrorKind::kUnavailable: return "server.unavailable";
-    case ErrorKind::kInternal: return "server.internal";
+    case ErrorKind::kInvalidArgument:
+      return "request.invalid_argument";
+    case ErrorKind::kUnauthenticated:
+      return "auth.unauthenticated";
+    case ErrorKind::kPermissionDenied:
+      return "auth.permission_denied";
+    case ErrorKind::kNotFound:
+      return "request.not_found";
+    case ErrorKind::kMethodNotAllowed:
+      return "request.method_not_allowed";
+    case ErrorKind::kConflict:
+      return "request.invalid_argument";
+    case ErrorKind::kPayloadTooLarge:
+      return "request.body_too_large";
+    case ErrorKind::kHeaderTooLarge:
+      return "request.header_too_large";
+    case ErrorKind::kRateLimited:
+      return "request.rate_limited";
+    case ErrorKind::kUnavailable:
+      return "server.unavailable";
+    case ErrorKind::kInternal:
+      return "server.internal";
   }
   return "server.internal";
 }
@@ -65,17 +76,28 @@ const Message* FindMessage(std::string_view code) {
 
 status::status StatusOf(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::kInvalidArgument: return status::status::bad_request;
-    case ErrorKind::kUnauthenticated: return status::status::unauthorized;
-    case ErrorKind::kPermissionDenied: return status::status::forbidden;
-    case ErrorKind::kNotFound: return status::status::not_found;
-    case ErrorKind::kMethodNotAllowed: return status::status::method_not_allowed;
-    case ErrorKind::kConflict: return status::status::conflict;
-    case ErrorKind::kPayloadTooLarge: return status::status::payload_too_large;
-    case ErrorKind::kHeaderTooLarge: return status::status::request_header_fields_too_large;
-    case ErrorKind::kRateLimited: return status::status::too_many_requests;
-    case ErrorKind::kUnavailable: return status::status::service_unavailable;
-    case ErrorKind::kInternal: return status::status::internal_server_error;
+    case ErrorKind::kInvalidArgument:
+      return status::status::bad_request;
+    case ErrorKind::kUnauthenticated:
+      return status::status::unauthorized;
+    case ErrorKind::kPermissionDenied:
+      return status::status::forbidden;
+    case ErrorKind::kNotFound:
+      return status::status::not_found;
+    case ErrorKind::kMethodNotAllowed:
+      return status::status::method_not_allowed;
+    case ErrorKind::kConflict:
+      return status::status::conflict;
+    case ErrorKind::kPayloadTooLarge:
+      return status::status::payload_too_large;
+    case ErrorKind::kHeaderTooLarge:
+      return status::status::request_header_fields_too_large;
+    case ErrorKind::kRateLimited:
+      return status::status::too_many_requests;
+    case ErrorKind::kUnavailable:
+      return status::status::service_unavailable;
+    case ErrorKind::kInternal:
+      return status::status::internal_server_error;
   }
   return status::status::internal_server_error;
 }

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <boost/beast/http/status.hpp>
-
 #include <string_view>
 
 #include "core/error.hpp"

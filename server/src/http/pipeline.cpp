@@ -23,9 +23,7 @@ bool IsApiPath(const Request& request) {
   return !segments.empty() && segments.front() == "api";
 }
 
-bool ChangesState(Verb method) {
-  return method != Verb::get && method != Verb::head && method != Verb::options;
-}
+bool ChangesState(Verb method) { return method != Verb::get && method != Verb::head && method != Verb::options; }
 
 std::string AllowHeader(const std::vector<Verb>& allowed) {
   std::string value;
@@ -108,13 +106,13 @@ Response Pipeline::Handle(Request& request) const {
   } catch (const std::exception& error) {
     // Database and library errors carry SQL and paths: log them, never send them.
     core::log::Error("http.unhandled_exception", {{"detail", error.what()}});
-    response = ErrorResponse(AppError(ErrorKind::kInternal, "server.internal"), request.language(),
-                             request.request_id());
+    response =
+        ErrorResponse(AppError(ErrorKind::kInternal, "server.internal"), request.language(), request.request_id());
   }
   AddStandardHeaders(response, IsApiPath(request), request.request_id());
   if (access_log_) {
-    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
-        std::chrono::steady_clock::now() - started).count();
+    const auto micros =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
     boost::json::object fields{
         {"method", boost::beast::http::to_string(request.method())},
         {"path", request.path()},

@@ -2,7 +2,6 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/url/parse.hpp>
-
 #include <charconv>
 
 #include "core/error.hpp"
@@ -32,9 +31,7 @@ std::string_view Trim(std::string_view text) {
 
 Request::Request(beast_http::request<beast_http::string_body> message, std::string remote_address,
                  std::string request_id)
-    : message_(std::move(message)),
-      remote_address_(std::move(remote_address)),
-      request_id_(std::move(request_id)) {
+    : message_(std::move(message)), remote_address_(std::move(remote_address)), request_id_(std::move(request_id)) {
   auto url = boost::urls::parse_origin_form(message_.target());
   if (!url) throw AppError(ErrorKind::kInvalidArgument, "request.invalid_target");
   path_ = url->path();

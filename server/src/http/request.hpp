@@ -5,7 +5,6 @@
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/json/value.hpp>
-
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -25,8 +24,7 @@ class Request {
  public:
   // Fails with AppError(invalid_argument, "request.invalid_target") on a target that is not an
   // origin-form URL.
-  Request(beast_http::request<beast_http::string_body> message, std::string remote_address,
-          std::string request_id);
+  Request(beast_http::request<beast_http::string_body> message, std::string remote_address, std::string request_id);
 
   beast_http::verb method() const { return message_.method(); }
   const std::string& path() const { return path_; }

@@ -3,7 +3,6 @@
 
 #include <boost/beast/http/status.hpp>
 #include <boost/json/value.hpp>
-
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,18 +15,12 @@ struct Response {
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  // Set-Cookie, Cache-Control, …
 
-  void AddHeader(std::string name, std::string value) {
-    headers.emplace_back(std::move(name), std::move(value));
-  }
+  void AddHeader(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
 };
 
 Response Json(boost::beast::http::status status, const boost::json::value& body);
-inline Response Ok(const boost::json::value& body) {
-  return Json(boost::beast::http::status::ok, body);
-}
-inline Response Created(const boost::json::value& body) {
-  return Json(boost::beast::http::status::created, body);
-}
+inline Response Ok(const boost::json::value& body) { return Json(boost::beast::http::status::ok, body); }
+inline Response Created(const boost::json::value& body) { return Json(boost::beast::http::status::created, body); }
 Response NoContent();
 
 }  // namespace liandong::http

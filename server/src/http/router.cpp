@@ -42,8 +42,10 @@ RouteMatch Router::Find(Verb method, const std::vector<std::string>& segments) c
     bool matches = true;
     for (std::size_t i = 0; i < segments.size() && matches; ++i) {
       if (IsParameter(route.segments[i])) {
-        if (segments[i].empty()) matches = false;
-        else parameters.emplace_back(route.segments[i].substr(1, route.segments[i].size() - 2), segments[i]);
+        if (segments[i].empty())
+          matches = false;
+        else
+          parameters.emplace_back(route.segments[i].substr(1, route.segments[i].size() - 2), segments[i]);
       } else {
         matches = route.segments[i] == segments[i];
       }

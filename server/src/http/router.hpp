@@ -2,7 +2,6 @@
 #pragma once
 
 #include <boost/beast/http/verb.hpp>
-
 #include <functional>
 #include <string>
 #include <utility>
@@ -43,8 +42,7 @@ struct RouteMatch {
 
 class Router {
  public:
-  void Add(Verb method, std::string pattern, Access access, Handler handler,
-           Execution execution = Execution::kWorker);
+  void Add(Verb method, std::string pattern, Access access, Handler handler, Execution execution = Execution::kWorker);
 
   RouteMatch Find(Verb method, const std::vector<std::string>& segments) const;
   const std::vector<Route>& routes() const { return routes_; }

@@ -1,10 +1,9 @@
 #include "http/server.hpp"
 
+#include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-
-#include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -104,7 +103,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
     busy_ = false;
     if (closing_) return Close();
     if (buffer_.size() > 0) return ReadHeader();  // a pipelined request is already buffered
-    stream_.async_read_some(buffer_.prepare(4096), beast::bind_front_handler(&Connection::OnFirstBytes, shared_from_this()));
+    stream_.async_read_some(buffer_.prepare(4096),
+                            beast::bind_front_handler(&Connection::OnFirstBytes, shared_from_this()));
   }
 
   void OnFirstBytes(beast::error_code error, std::size_t bytes) {
@@ -133,9 +133,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
       closing_ = true;
       return WriteError(AppError(ErrorKind::kPayloadTooLarge, "request.body_too_large"));
     }
-    if (error == beast::http::error::end_of_stream || error == beast::error::timeout ||
-        error == asio::error::eof || error == asio::error::operation_aborted ||
-        error == asio::error::connection_reset) {
+    if (error == beast::http::error::end_of_stream || error == beast::error::timeout || error == asio::error::eof ||
+        error == asio::error::operation_aborted || error == asio::error::connection_reset) {
       return Close();
     }
     if (error) {
@@ -144,7 +143,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
     }
     if (parser_->is_done()) return Dispatch();
     stream_.expires_after(state_.config.body_timeout);
-    beast::http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Connection::OnBody, shared_from_this()));
+    beast::http::async_read(stream_, buffer_, *parser_,
+                            beast::bind_front_handler(&Connection::OnBody, shared_from_this()));
   }
 
   void OnBody(beast::error_code error, std::size_t) {
@@ -174,9 +174,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
     }
     asio::post(state_.workers, [self = shared_from_this(), request] {
       Response response = self->state_.pipeline.Handle(*request);
-      asio::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
-        self->Write(std::move(response));
-      });
+      asio::post(self->stream_.get_executor(),
+                 [self, response = std::move(response)]() mutable { self->Write(std::move(response)); });
     });
   }
 
@@ -202,12 +201,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
     head_ = false;
     response_ = message;
     stream_.expires_after(state_.config.body_timeout);
-    beast::http::async_write(stream_, *message, [self = shared_from_this(), keep_alive](beast::error_code error, std::size_t) {
-      self->response_.reset();
-      if (error || !keep_alive) return self->Close();
-      self->stream_.expires_after(self->state_.config.idle_timeout);
-      self->WaitForRequest();
-    });
+    beast::http::async_write(stream_, *message,
+                             [self = shared_from_this(), keep_alive](beast::error_code error, std::size_t) {
+                               self->response_.reset();
+                               if (error || !keep_alive) return self->Close();
+                               self->stream_.expires_after(self->state_.config.idle_timeout);
+                               self->WaitForRequest();
+                             });
   }
 
   void Close() {
@@ -283,7 +283,8 @@ void Server::Start() {
   for (int i = 0; i < state.config.io_threads; ++i) {
     state.io_threads.emplace_back([&state] { state.io.run(); });
   }
-  core::log::Info("http.listening", {{"address", state.config.address}, {"port", state.bound_port.load()},
+  core::log::Info("http.listening", {{"address", state.config.address},
+                                     {"port", state.bound_port.load()},
                                      {"io_threads", state.config.io_threads},
                                      {"worker_threads", state.config.worker_threads}});
 }

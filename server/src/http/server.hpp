@@ -18,8 +18,8 @@ struct ServerConfig {
   int io_threads = 1;
   int worker_threads = 4;
   std::size_t max_connections = 10000;
-  std::size_t header_limit = 8 * 1024;   // 431 past this
-  std::size_t body_limit = 1024 * 1024;  // 413 past this, before the body is read
+  std::size_t header_limit = 8 * 1024;    // 431 past this
+  std::size_t body_limit = 1024 * 1024;   // 413 past this, before the body is read
   std::chrono::seconds head_timeout{10};  // to receive a request's head
   std::chrono::seconds idle_timeout{15};  // between keep-alive requests
   std::chrono::seconds body_timeout{30};

@@ -2,10 +2,10 @@
 // shutdown. Uses its own small route table, so no database is involved.
 #include "http/server.hpp"
 
-#include <boost/asio.hpp>
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
 
+#include <boost/asio.hpp>
+#include <boost/json.hpp>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -39,15 +39,17 @@ class ServerTest : public ::testing::Test {
     WriteFile(directory_ / "dist" / "assets" / "app-3f2a1b.js", "console.log(1)");
     WriteFile(directory_ / "dist" / "favicon.svg", "<svg/>");
 
-    router_.Add(Verb::get, "/api/v1/ping", Access::kPublic,
-                [](Request&) { return Ok(boost::json::object{{"pong", true}}); }, Execution::kInline);
+    router_.Add(
+        Verb::get, "/api/v1/ping", Access::kPublic,
+        [](Request&) {
+          return Ok(boost::json::object{{"pong", true}});
+        },
+        Execution::kInline);
     router_.Add(Verb::get, "/api/v1/slow", Access::kPublic, [](Request&) {
       std::this_thread::sleep_for(std::chrono::milliseconds(700));
       return Ok(boost::json::object{{"slow", true}});
     });
-    router_.Add(Verb::post, "/api/v1/echo", Access::kPublic, [](Request& request) {
-      return Ok(request.Json());
-    });
+    router_.Add(Verb::post, "/api/v1/echo", Access::kPublic, [](Request& request) { return Ok(request.Json()); });
     router_.Add(Verb::get, "/api/v1/private", Access::kSignedIn, [](Request& request) {
       return Ok(boost::json::object{{"user", request.Actor().username}});
     });
@@ -116,9 +118,17 @@ TEST_F(ServerTest, MessagesAreChineseByDefaultAndEnglishOnRequest) {
   StartServer();
   HttpClient client(port());
   EXPECT_EQ(client.Get("/api/v1/nothing").Json().at("error").at("message").as_string(), "请求的地址不存在");
-  EXPECT_EQ(client.Get("/api/v1/nothing", {{"Accept-Language", "en-US,en;q=0.9"}}).Json().at("error").at("message").as_string(),
+  EXPECT_EQ(client.Get("/api/v1/nothing", {{"Accept-Language", "en-US,en;q=0.9"}})
+                .Json()
+                .at("error")
+                .at("message")
+                .as_string(),
             "No such address");
-  EXPECT_EQ(client.Get("/api/v1/nothing", {{"Accept-Language", "zh-CN,en;q=0.5"}}).Json().at("error").at("message").as_string(),
+  EXPECT_EQ(client.Get("/api/v1/nothing", {{"Accept-Language", "zh-CN,en;q=0.5"}})
+                .Json()
+                .at("error")
+                .at("message")
+                .as_string(),
             "请求的地址不存在");
 }
 
@@ -215,10 +225,9 @@ TEST_F(ServerTest, RefusesABodyOverOneMebibyteBeforeReadingIt) {
 
 TEST_F(ServerTest, RefusesAHeadOverEightKibibytes) {
   StartServer();
-  const std::string reply = SendRaw(port(),
-                                    "GET /api/v1/ping HTTP/1.1\r\nHost: x\r\nX-Filler: " + std::string(9000, 'a') +
-                                        "\r\n\r\n",
-                                    std::chrono::milliseconds(3000));
+  const std::string reply =
+      SendRaw(port(), "GET /api/v1/ping HTTP/1.1\r\nHost: x\r\nX-Filler: " + std::string(9000, 'a') + "\r\n\r\n",
+              std::chrono::milliseconds(3000));
   EXPECT_TRUE(reply.starts_with("HTTP/1.1 431")) << reply.substr(0, 200);
   EXPECT_NE(reply.find("request.header_too_large"), std::string::npos);
   HttpClient client(port());
@@ -278,7 +287,8 @@ TEST_F(ServerTest, ConnectionsOverTheCapAreRefusedWith503) {
     held.back().connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port()));
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  const std::string reply = SendRaw(port(), "GET /api/v1/ping HTTP/1.1\r\nHost: x\r\n\r\n", std::chrono::milliseconds(2000));
+  const std::string reply =
+      SendRaw(port(), "GET /api/v1/ping HTTP/1.1\r\nHost: x\r\n\r\n", std::chrono::milliseconds(2000));
   EXPECT_TRUE(reply.starts_with("HTTP/1.1 503")) << reply;
   EXPECT_NE(reply.find("server.unavailable"), std::string::npos);
 }

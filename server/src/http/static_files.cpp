@@ -24,13 +24,24 @@ bool IsSafeSegment(const std::string& segment) {
 
 std::string MimeTypeOf(const std::filesystem::path& path) {
   static const std::pair<std::string_view, std::string_view> kTypes[] = {
-      {".html", "text/html; charset=utf-8"},  {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-      {".json", "application/json; charset=utf-8"}, {".map", "application/json; charset=utf-8"},
-      {".svg", "image/svg+xml"}, {".png", "image/png"}, {".jpg", "image/jpeg"}, {".jpeg", "image/jpeg"},
-      {".gif", "image/gif"}, {".webp", "image/webp"}, {".ico", "image/x-icon"},
-      {".woff", "font/woff"}, {".woff2", "font/woff2"}, {".ttf", "font/ttf"},
-      {".txt", "text/plain; charset=utf-8"}, {".webmanifest", "application/manifest+json"},
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".json", "application/json; charset=utf-8"},
+      {".map", "application/json; charset=utf-8"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".jpeg", "image/jpeg"},
+      {".gif", "image/gif"},
+      {".webp", "image/webp"},
+      {".ico", "image/x-icon"},
+      {".woff", "font/woff"},
+      {".woff2", "font/woff2"},
+      {".ttf", "font/ttf"},
+      {".txt", "text/plain; charset=utf-8"},
+      {".webmanifest", "application/manifest+json"},
   };
   const std::string extension = path.extension().string();
   for (const auto& [known, type] : kTypes) {

@@ -1,11 +1,11 @@
 #include "testing/http_client.hpp"
 
+#include <gtest/gtest.h>
+
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <gtest/gtest.h>
-
 #include <thread>
 
 namespace liandong::testing {
@@ -99,8 +99,10 @@ HttpResult HttpClient::Send(beast::http::verb method, const std::string& target,
       const auto end = set_cookie.find(';');
       const std::string name = set_cookie.substr(0, equals);
       const std::string value = set_cookie.substr(equals + 1, end - equals - 1);
-      if (value.empty() || set_cookie.find("Max-Age=0") != std::string::npos) cookies_.erase(name);
-      else cookies_[name] = value;
+      if (value.empty() || set_cookie.find("Max-Age=0") != std::string::npos)
+        cookies_.erase(name);
+      else
+        cookies_[name] = value;
     }
     return result;
   }
@@ -108,8 +110,8 @@ HttpResult HttpClient::Send(beast::http::verb method, const std::string& target,
 }
 
 HttpResult HttpClient::SignIn(const std::string& username, const std::string& password) {
-  HttpResult result = Post("/api/v1/session", boost::json::serialize(boost::json::object{
-                                                  {"username", username}, {"password", password}}));
+  HttpResult result = Post("/api/v1/session",
+                           boost::json::serialize(boost::json::object{{"username", username}, {"password", password}}));
   if (result.status == 200) csrf_token_ = std::string(result.Json().at("csrf_token").as_string());
   return result;
 }

@@ -4,7 +4,6 @@
 
 #include <boost/beast/http.hpp>
 #include <boost/json/value.hpp>
-
 #include <cstdint>
 #include <map>
 #include <string>

@@ -47,8 +47,8 @@ std::optional<UserAccount> AuthRepository::FindUserByUsername(soci::session& sql
   UserAccount user;
   int disabled = 0;
   sql << kSelectUserByUsername, soci::use(username, "username"), soci::into(user.id), soci::into(user.org_id),
-      soci::into(user.username), soci::into(user.display_name), soci::into(user.role),
-      soci::into(user.password_hash), soci::into(disabled);
+      soci::into(user.username), soci::into(user.display_name), soci::into(user.role), soci::into(user.password_hash),
+      soci::into(disabled);
   if (!sql.got_data()) return std::nullopt;
   user.disabled = disabled != 0;
   return user;
@@ -57,9 +57,8 @@ std::optional<UserAccount> AuthRepository::FindUserByUsername(soci::session& sql
 std::optional<UserAccount> AuthRepository::FindUserById(soci::session& sql, std::int64_t id) const {
   UserAccount user;
   int disabled = 0;
-  sql << kSelectUserById, soci::use(id, "id"), soci::into(user.id), soci::into(user.org_id),
-      soci::into(user.username), soci::into(user.display_name), soci::into(user.role),
-      soci::into(user.password_hash), soci::into(disabled);
+  sql << kSelectUserById, soci::use(id, "id"), soci::into(user.id), soci::into(user.org_id), soci::into(user.username),
+      soci::into(user.display_name), soci::into(user.role), soci::into(user.password_hash), soci::into(disabled);
   if (!sql.got_data()) return std::nullopt;
   user.disabled = disabled != 0;
   return user;
@@ -79,8 +78,8 @@ std::int64_t AuthRepository::InsertSession(soci::session& sql, std::int64_t user
                                            std::int64_t now) const {
   long long id = 0;
   sql << kInsertSession, soci::use(token_hash, "token_hash"), soci::use(user_id, "user_id"),
-      soci::use(csrf_token, "csrf_token"), soci::use(remote_address, "remote_address"),
-      soci::use(now, "created_at"), soci::use(now, "last_seen_at"), soci::into(id);
+      soci::use(csrf_token, "csrf_token"), soci::use(remote_address, "remote_address"), soci::use(now, "created_at"),
+      soci::use(now, "last_seen_at"), soci::into(id);
   return id;
 }
 

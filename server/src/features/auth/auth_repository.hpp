@@ -18,8 +18,7 @@ class AuthRepository {
   std::int64_t InsertUser(soci::session& sql, const NewUser& user, const std::string& password_hash,
                           std::int64_t now) const;
   std::int64_t InsertSession(soci::session& sql, std::int64_t user_id, const std::string& token_hash,
-                             const std::string& csrf_token, const std::string& remote_address,
-                             std::int64_t now) const;
+                             const std::string& csrf_token, const std::string& remote_address, std::int64_t now) const;
   std::optional<SessionRecord> FindSessionByTokenHash(soci::session& sql, const std::string& token_hash) const;
   void TouchSession(soci::session& sql, std::int64_t session_id, std::int64_t now) const;
   void DeleteSession(soci::session& sql, std::int64_t session_id) const;

@@ -50,8 +50,8 @@ core::Authentication AuthService::Authenticate(std::string_view session_token) c
     repository_.TouchSession(session.sql(), record->id, now);
   }
   core::Authentication authentication;
-  authentication.actor = core::Actor{record->user_id, record->username, record->role,
-                                     record->org_id,  record->org_path, record->id};
+  authentication.actor =
+      core::Actor{record->user_id, record->username, record->role, record->org_id, record->org_path, record->id};
   authentication.csrf_token = std::move(record->csrf_token);
   return authentication;
 }

@@ -18,25 +18,29 @@ std::map<std::string, std::int64_t> CountsByLevel(const boost::json::value& stat
 
 class OrgApiTest : public ::testing::Test {
  protected:
-  std::int64_t OwnOrgId(HttpClient& client) { return client.Get("/api/v1/me").Json().at("user").at("org").at("id").as_int64(); }
+  std::int64_t OwnOrgId(HttpClient& client) {
+    return client.Get("/api/v1/me").Json().at("user").at("org").at("id").as_int64();
+  }
   TestServer server_;
 };
 
 TEST_F(OrgApiTest, StatsCountTheSubtreePerLevelTopDown) {
   HttpClient city = server_.SignedIn("city");
   const auto stats = city.Get("/api/v1/orgs/" + std::to_string(OwnOrgId(city)) + "/stats").Json();
-  EXPECT_EQ(stats.at("total").as_int64(), 2 + 4 + 12);
+  EXPECT_EQ(stats.at("total").as_int64(), 2 + 4 + 12 + 24);
   const auto& by_level = stats.at("by_level").as_array();
-  ASSERT_EQ(by_level.size(), 3u);
+  ASSERT_EQ(by_level.size(), 4u);
   EXPECT_EQ(by_level[0].at("level").as_string(), "district");
   EXPECT_EQ(by_level[1].at("level").as_string(), "street");
   EXPECT_EQ(by_level[2].at("level").as_string(), "community");
-  EXPECT_EQ((CountsByLevel(stats)), (std::map<std::string, std::int64_t>{{"district", 2}, {"street", 4}, {"community", 12}}));
+  EXPECT_EQ(by_level[3].at("level").as_string(), "grid");
+  EXPECT_EQ((CountsByLevel(stats)),
+            (std::map<std::string, std::int64_t>{{"district", 2}, {"street", 4}, {"community", 12}, {"grid", 24}}));
 
   HttpClient street = server_.SignedIn("street");
   const auto street_stats = street.Get("/api/v1/orgs/" + std::to_string(OwnOrgId(street)) + "/stats").Json();
-  EXPECT_EQ(street_stats.at("total").as_int64(), 3);
-  EXPECT_EQ(CountsByLevel(street_stats), (std::map<std::string, std::int64_t>{{"community", 3}}));
+  EXPECT_EQ(street_stats.at("total").as_int64(), 3 + 6);
+  EXPECT_EQ(CountsByLevel(street_stats), (std::map<std::string, std::int64_t>{{"community", 3}, {"grid", 6}}));
 }
 
 TEST_F(OrgApiTest, OrgComesWithItsPathFromTheRoot) {
@@ -62,7 +66,7 @@ TEST_F(OrgApiTest, NobodySeesOutsideTheirSubtree) {
   const auto district = street.Get("/api/v1/orgs/" + std::to_string(street_id)).Json().at("path").as_array()[1];
   const std::int64_t district_id = district.at("id").as_int64();
   std::int64_t sibling_id = 0;
-  for (std::int64_t id = 1; id < 40 && sibling_id == 0; ++id) {
+  for (std::int64_t id = 1; id < 80 && sibling_id == 0; ++id) {
     const auto org = city.Get("/api/v1/orgs/" + std::to_string(id));
     if (org.status == 200 && org.Json().at("level") == "street" && org.Json().at("parent_id") == district_id &&
         id != street_id) {

@@ -11,11 +11,8 @@ boost::json::value ToJson(const OrgWithAncestors& org) {
     path.push_back(boost::json::object{{"id", step.id}, {"name", step.name}, {"level", step.level}});
   }
   boost::json::object body{
-      {"id", org.org.id},
-      {"name", org.org.name},
-      {"level", org.org.level},
-      {"kind", org.org.kind},
-      {"path", std::move(path)},
+      {"id", org.org.id},     {"name", org.org.name},    {"level", org.org.level},
+      {"kind", org.org.kind}, {"path", std::move(path)},
   };
   body["parent_id"] = org.org.parent_id ? boost::json::value(*org.org.parent_id) : boost::json::value(nullptr);
   return body;

@@ -11,7 +11,7 @@ namespace liandong::org {
 struct Org {
   std::int64_t id = 0;
   std::optional<std::int64_t> parent_id;
-  std::string path;  // "/1/2/5/"
+  std::string path;   // "/1/2/5/"
   std::string level;  // city, district, street, community, grid, …
   int depth = 0;
   std::string kind;  // committee, working_committee, general_branch, branch, joint_branch, group
@@ -44,9 +44,7 @@ struct NewOrg {
 };
 
 // True when `path` lies in the subtree rooted at `scope_path` (itself included).
-inline bool InSubtree(const std::string& path, const std::string& scope_path) {
-  return path.starts_with(scope_path);
-}
+inline bool InSubtree(const std::string& path, const std::string& scope_path) { return path.starts_with(scope_path); }
 
 // The exclusive upper bound of the subtree rooted at `scope_path`: "/1/17/" → "/1/170"
 // ('0' is the byte after '/').

@@ -37,8 +37,7 @@ std::optional<Org> OrgRepository::Find(soci::session& sql, std::int64_t id) cons
   long long parent_id = 0;
   soci::indicator parent_indicator = soci::i_null;
   sql << kSelectOrg, soci::use(id, "id"), soci::into(org.id), soci::into(parent_id, parent_indicator),
-      soci::into(org.path), soci::into(org.level), soci::into(org.depth), soci::into(org.kind),
-      soci::into(org.name);
+      soci::into(org.path), soci::into(org.level), soci::into(org.depth), soci::into(org.kind), soci::into(org.name);
   if (!sql.got_data()) return std::nullopt;
   if (parent_indicator == soci::i_ok) org.parent_id = parent_id;
   return org;
