@@ -42,10 +42,9 @@ ParsedName ParseFileName(std::string_view file) {
   ParsedName parsed;
   if (!file.ends_with(".sql")) throw std::logic_error("migration file must end in .sql: " + std::string(file));
   std::string_view stem = file.substr(0, file.size() - 4);
-  for (std::string_view dialect : {"sqlite", "postgres"}) {
-    const std::string suffix = "." + std::string(dialect);
+  for (std::string_view suffix : {".sqlite", ".postgres"}) {
     if (stem.ends_with(suffix)) {
-      parsed.dialect = dialect;
+      parsed.dialect = suffix.substr(1);
       stem.remove_suffix(suffix.size());
     }
   }
