@@ -1,5 +1,6 @@
 #include "app/application.hpp"
 
+#include "core/keys.hpp"
 #include "core/version.hpp"
 #include "db/migrator.hpp"
 #include "features/auth/auth_routes.hpp"
@@ -10,6 +11,9 @@ namespace liandong::app {
 Application::Application(const ApplicationConfig& config, const core::Clock& clock)
     : database_(db::Database::Open(config.database_url, config.database_pool_size)) {
   health_info_ = health::HealthInfo{std::string(database_->dialect_name()), db::Migrate(*database_), core::kVersion};
+  field_cipher_ = std::make_unique<core::FieldCipher>(config.master_key.empty() ? core::LoadMasterKey(config.key_file)
+                                                                                 : config.master_key);
+  audit_service_ = std::make_unique<audit::AuditService>(clock);
   org_service_ = std::make_unique<org::OrgService>(*database_);
   auth_service_ = std::make_unique<auth::AuthService>(*database_, clock, config.session_policy);
 

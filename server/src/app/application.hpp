@@ -2,10 +2,13 @@
 // you every feature there is; reading the Register…Routes calls tells you the whole API.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <string>
 
 #include "core/clock.hpp"
+#include "core/field_cipher.hpp"
+#include "features/audit/audit_service.hpp"
 #include "db/database.hpp"
 #include "features/auth/auth_service.hpp"
 #include "features/health/health_routes.hpp"
@@ -19,6 +22,8 @@ struct ApplicationConfig {
   std::string database_url = "sqlite:var/liandong.db";
   std::size_t database_pool_size = 4;
   std::string web_root;  // the built web app; empty: none
+  std::filesystem::path key_file = "var/liandong.key";
+  std::string master_key;  // 32 bytes; empty: from LIANDONG_MASTER_KEY or key_file (core/keys.hpp)
   bool access_log = true;
   auth::SessionPolicy session_policy;
 };
@@ -33,10 +38,14 @@ class Application {
   const http::Pipeline& pipeline() const { return *pipeline_; }
   const auth::AuthService& auth_service() const { return *auth_service_; }
   const org::OrgService& org_service() const { return *org_service_; }
+  const audit::AuditService& audit_service() const { return *audit_service_; }
+  const core::FieldCipher& field_cipher() const { return *field_cipher_; }
 
  private:
   std::unique_ptr<db::Database> database_;
   health::HealthInfo health_info_;
+  std::unique_ptr<core::FieldCipher> field_cipher_;
+  std::unique_ptr<audit::AuditService> audit_service_;
   std::unique_ptr<org::OrgService> org_service_;
   std::unique_ptr<auth::AuthService> auth_service_;
   http::Router router_;

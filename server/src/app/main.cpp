@@ -32,10 +32,11 @@ int Migrate(const std::string& url) {
   return 0;
 }
 
-int Demo(const std::string& url, const std::string& logins_path) {
+int Demo(const std::string& url, const std::string& logins_path, const std::string& key_file) {
   const core::SystemClock clock;
   app::ApplicationConfig config;
   config.database_url = url;
+  config.key_file = key_file;
   config.database_pool_size = 1;
   app::Application application(config, clock);
   const auto logins = app::CreateDemoCity(application, clock);
@@ -84,6 +85,8 @@ int main(int argc, char** argv) {
   serve->add_option("--session-absolute-hours", absolute_hours, "absolute session timeout")
       ->capture_default_str()
       ->check(CLI::Range(1, 7 * 24));
+  serve->add_option("--key-file", config.key_file, "master key file, created on first use (0600)")
+      ->capture_default_str();
   serve->add_flag("--secure-cookie", config.session_policy.secure_cookie, "mark the session cookie Secure (TLS)");
   serve->add_flag("--no-access-log", no_access_log, "do not log each request");
 
@@ -95,6 +98,8 @@ int main(int argc, char** argv) {
   std::string logins_path = "var/demo-logins.tsv";
   auto* demo = cli.add_subcommand("demo", "Create the demo city 示范市 in an empty database");
   demo->add_option("--db", demo_url, "sqlite:PATH or postgresql://…")->capture_default_str();
+  std::string demo_key_file = "var/liandong.key";
+  demo->add_option("--key-file", demo_key_file, "master key file, created on first use (0600)")->capture_default_str();
   demo->add_option("--logins", logins_path, "file for the demo users' logins (role, username, password)")
       ->capture_default_str();
 
@@ -112,7 +117,7 @@ int main(int argc, char** argv) {
       return Serve(config, server_config);
     }
     if (*migrate) return Migrate(migrate_url);
-    if (*demo) return Demo(demo_url, logins_path);
+    if (*demo) return Demo(demo_url, logins_path, demo_key_file);
     if (*version) {
       std::cout << "liandong " << core::kVersion << " (schema " << db::LatestSchemaVersion() << ")\n";
       return 0;

@@ -103,6 +103,8 @@ const core::Actor& Request::Actor() const {
 
 void Request::SetAuthentication(core::Authentication authentication) {
   actor_ = std::move(authentication.actor);
+  actor_->remote_address = remote_address_;
+  actor_->request_id = request_id_;
   csrf_token_ = std::move(authentication.csrf_token);
 }
 

@@ -40,6 +40,8 @@ constexpr std::string_view kSelectSessionByTokenHash = R"sql(
 
 constexpr std::string_view kTouchSession = "UPDATE user_session SET last_seen_at = :now WHERE id = :id";
 constexpr std::string_view kDeleteSession = "DELETE FROM user_session WHERE id = :id";
+constexpr std::string_view kSelectPermissions =
+    "SELECT permission FROM role_permission WHERE role = :role ORDER BY permission";
 
 }  // namespace
 
@@ -102,6 +104,15 @@ void AuthRepository::TouchSession(soci::session& sql, std::int64_t session_id, s
 
 void AuthRepository::DeleteSession(soci::session& sql, std::int64_t session_id) const {
   sql << kDeleteSession, soci::use(session_id, "id");
+}
+
+std::vector<std::string> AuthRepository::FindPermissions(soci::session& sql, const std::string& role) const {
+  std::string permission;
+  soci::statement statement = (sql.prepare << kSelectPermissions, soci::use(role, "role"), soci::into(permission));
+  statement.execute();
+  std::vector<std::string> permissions;
+  while (statement.fetch()) permissions.push_back(permission);
+  return permissions;
 }
 
 }  // namespace liandong::auth

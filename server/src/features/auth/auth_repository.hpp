@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "features/auth/auth_model.hpp"
 
@@ -22,6 +23,7 @@ class AuthRepository {
   std::optional<SessionRecord> FindSessionByTokenHash(soci::session& sql, const std::string& token_hash) const;
   void TouchSession(soci::session& sql, std::int64_t session_id, std::int64_t now) const;
   void DeleteSession(soci::session& sql, std::int64_t session_id) const;
+  std::vector<std::string> FindPermissions(soci::session& sql, const std::string& role) const;
 };
 
 }  // namespace liandong::auth

@@ -52,8 +52,22 @@ core::Authentication AuthService::Authenticate(std::string_view session_token) c
   core::Authentication authentication;
   authentication.actor =
       core::Actor{record->user_id, record->username, record->role, record->org_id, record->org_path, record->id};
+  authentication.actor.permissions = PermissionsOf(session.sql(), record->role);
   authentication.csrf_token = std::move(record->csrf_token);
   return authentication;
+}
+
+std::vector<std::string> AuthService::PermissionsOf(soci::session& sql, const std::string& role) const {
+  const std::int64_t now = clock_.NowSeconds();
+  {
+    std::lock_guard lock(permissions_mutex_);
+    auto cached = permissions_cache_.find(role);
+    if (cached != permissions_cache_.end() && now - cached->second.loaded_at < 60) return cached->second.permissions;
+  }
+  std::vector<std::string> permissions = repository_.FindPermissions(sql, role);
+  std::lock_guard lock(permissions_mutex_);
+  permissions_cache_[role] = CachedPermissions{now, permissions};
+  return permissions;
 }
 
 void AuthService::Logout(const core::Actor& actor) const {

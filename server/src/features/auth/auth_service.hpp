@@ -2,7 +2,10 @@
 // idle and absolute timeouts, a CSRF token per session.
 #pragma once
 
+#include <map>
+#include <mutex>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "core/actor.hpp"
@@ -35,11 +38,20 @@ class AuthService {
   const SessionPolicy& policy() const { return policy_; }
 
  private:
+  // The permissions of a role, cached for a minute: roles change rarely, sessions check often.
+  std::vector<std::string> PermissionsOf(soci::session& sql, const std::string& role) const;
+
   db::Database& database_;
   const core::Clock& clock_;
   SessionPolicy policy_;
   AuthRepository repository_;
   std::string dummy_hash_;  // verified against when the user does not exist
+  struct CachedPermissions {
+    std::int64_t loaded_at = 0;
+    std::vector<std::string> permissions;
+  };
+  mutable std::mutex permissions_mutex_;
+  mutable std::map<std::string, CachedPermissions> permissions_cache_;
 };
 
 }  // namespace liandong::auth
