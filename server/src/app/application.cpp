@@ -14,7 +14,8 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   field_cipher_ = std::make_unique<core::FieldCipher>(config.master_key.empty() ? core::LoadMasterKey(config.key_file)
                                                                                  : config.master_key);
   audit_service_ = std::make_unique<audit::AuditService>(clock);
-  org_service_ = std::make_unique<org::OrgService>(*database_);
+  org_service_ = std::make_unique<org::OrgService>(*database_, clock, *audit_service_);
+  org_service_->BackfillSearchGrams();
   auth_service_ = std::make_unique<auth::AuthService>(*database_, clock, config.session_policy);
 
   health::RegisterHealthRoutes(router_, health_info_);

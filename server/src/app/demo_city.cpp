@@ -32,7 +32,7 @@ const std::vector<DemoDistrict>& DemoDistricts() {
 
 }  // namespace
 
-std::vector<DemoLogin> CreateDemoCity(Application& application, const core::Clock& clock) {
+std::vector<DemoLogin> CreateDemoCity(Application& application, [[maybe_unused]] const core::Clock& clock) {
   const org::OrgService& orgs = application.org_service();
   const auth::AuthService& auth = application.auth_service();
   db::Session session(application.database());
@@ -40,9 +40,13 @@ std::vector<DemoLogin> CreateDemoCity(Application& application, const core::Cloc
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
   if (orgs.CountOrgs(sql) > 0) return {};
 
-  const std::int64_t now = clock.NowSeconds();
   const auto add = [&](std::optional<std::int64_t> parent, const char* level, const char* kind, const char* name) {
-    return orgs.SeedOrg(sql, org::NewOrg{parent, level, kind, name}, now);
+    org::NewOrg new_org;
+    new_org.parent_id = parent;
+    new_org.level = level;
+    new_org.kind = kind;
+    new_org.name = name;
+    return orgs.SeedOrg(session, new_org);
   };
   std::vector<DemoLogin> logins;
   const auto add_user = [&](const org::Org& org, const char* role, const char* username, std::string display_name) {

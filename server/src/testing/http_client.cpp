@@ -15,6 +15,22 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 using tcp = asio::ip::tcp;
 
+// Percent-encodes what a browser would before sending: non-ASCII bytes and spaces.
+std::string EncodeTarget(const std::string& target) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string encoded;
+  for (unsigned char c : target) {
+    if (c >= 0x80 || c == ' ') {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 0x0f];
+    } else {
+      encoded += static_cast<char>(c);
+    }
+  }
+  return encoded;
+}
+
 }  // namespace
 
 struct HttpClient::Connection {
@@ -56,7 +72,7 @@ HttpResult HttpClient::Send(beast::http::verb method, const std::string& target,
       connection_->buffer.clear();
       connection_->open = true;
     }
-    beast::http::request<beast::http::string_body> request{method, target, 11};
+    beast::http::request<beast::http::string_body> request{method, EncodeTarget(target), 11};
     request.set(beast::http::field::host, "127.0.0.1");
     if (!body.empty()) request.set(beast::http::field::content_type, "application/json");
     std::string cookie;

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace liandong::auth {
 
@@ -52,6 +53,7 @@ struct LoginResult {
   std::string session_token;
   std::string csrf_token;
   UserAccount user;
+  std::vector<std::string> permissions;
 };
 
 }  // namespace liandong::auth

@@ -1,5 +1,6 @@
 #include "features/auth/auth_routes.hpp"
 
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
 #include "core/error.hpp"
@@ -37,12 +38,16 @@ std::string SessionCookie(const std::string& value, const SessionPolicy& policy,
   return cookie;
 }
 
-boost::json::object UserJson(const UserAccount& user, const org::OrgService& org_service) {
+boost::json::object UserJson(const UserAccount& user, const std::vector<std::string>& permissions,
+                             const org::OrgService& org_service) {
+  boost::json::array granted;
+  for (const std::string& permission : permissions) granted.emplace_back(permission);
   return boost::json::object{
       {"id", user.id},
       {"username", user.username},
       {"display_name", user.display_name},
       {"role", user.role},
+      {"permissions", std::move(granted)},
       {"org", org::ToJson(org_service.GetOwnOrg(user.org_id))},
   };
 }
@@ -56,7 +61,7 @@ void RegisterAuthRoutes(http::Router& router, const AuthService& auth_service, c
     const LoginInput input = ParseLoginInput(request);
     LoginResult login = auth_service.Login(input.username, input.password, request.remote_address());
     http::Response response = http::Ok(boost::json::object{
-        {"user", UserJson(login.user, org_service)},
+        {"user", UserJson(login.user, login.permissions, org_service)},
         {"csrf_token", login.csrf_token},
     });
     response.AddHeader("Set-Cookie", SessionCookie(login.session_token, auth_service.policy(), false));
@@ -70,7 +75,7 @@ void RegisterAuthRoutes(http::Router& router, const AuthService& auth_service, c
   });
   router.Add(Verb::get, "/api/v1/me", Access::kSignedIn, [&](http::Request& request) {
     return http::Ok(boost::json::object{
-        {"user", UserJson(auth_service.GetUser(request.Actor().user_id), org_service)},
+        {"user", UserJson(auth_service.GetUser(request.Actor().user_id), request.Actor().permissions, org_service)},
         {"csrf_token", request.csrf_token()},
     });
   });

@@ -25,8 +25,9 @@ LoginResult AuthService::Login(const std::string& username, const std::string& p
     core::log::Info("auth.login_failed", {{"remote", remote_address}});
     throw AppError(ErrorKind::kUnauthenticated, "auth.invalid_credentials");
   }
-  LoginResult result{core::RandomToken(), core::RandomToken(), *user};
+  LoginResult result{core::RandomToken(), core::RandomToken(), *user, {}};
   db::Session session(database_);
+  result.permissions = PermissionsOf(session.sql(), user->role);
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
   repository_.InsertSession(session.sql(), user->id, core::Sm3Hex(result.session_token), result.csrf_token,
                             remote_address, clock_.NowSeconds());

@@ -16,6 +16,13 @@ struct Org {
   int depth = 0;
   std::string kind;  // committee, working_committee, general_branch, branch, joint_branch, group
   std::string name;
+  std::string secretary;
+  std::string contact;
+  std::string address;
+  std::optional<std::string> founded_on;  // YYYY-MM-DD
+  std::string sector;                     // an industry committee's sector
+  bool archived = false;
+  std::int64_t child_count = 0;  // live children; filled where listed
 };
 
 // An org with its ancestors, root first and the org itself last.
@@ -41,7 +48,35 @@ struct NewOrg {
   std::string level;
   std::string kind;
   std::string name;
+  std::string secretary;
+  std::string contact;
+  std::string address;
+  std::optional<std::string> founded_on;
+  std::string sector;
 };
+
+// The fields a PATCH may change; unset ones stay as they are.
+struct OrgChanges {
+  std::optional<std::string> level;
+  std::optional<std::string> kind;
+  std::optional<std::string> name;
+  std::optional<std::string> secretary;
+  std::optional<std::string> contact;
+  std::optional<std::string> address;
+  std::optional<std::optional<std::string>> founded_on;
+  std::optional<std::string> sector;
+};
+
+// A search hit with the names on its path, for telling two 和平社区 apart.
+struct OrgSearchHit {
+  Org org;
+  std::vector<Org> lineage;
+};
+
+// The kinds of Party organisation (glossary: 党委 党工委 党总支 党支部 联合党支部 党小组).
+bool IsKnownKind(const std::string& kind);
+// Levels are data (any city may add its own): a lower-case word of letters and underscores.
+bool IsValidLevel(const std::string& level);
 
 // True when `path` lies in the subtree rooted at `scope_path` (itself included).
 inline bool InSubtree(const std::string& path, const std::string& scope_path) { return path.starts_with(scope_path); }

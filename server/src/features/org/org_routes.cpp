@@ -1,17 +1,73 @@
 #include "features/org/org_routes.hpp"
 
 #include "features/org/org_json.hpp"
+#include "http/json_input.hpp"
 
 namespace liandong::org {
+namespace {
+
+NewOrg ParseNewOrg(const http::Request& request) {
+  const auto& body = request.Json();
+  NewOrg org;
+  org.parent_id = http::RequiredId(body, "parent_id");
+  org.level = http::RequiredString(body, "level", 32);
+  org.kind = http::RequiredString(body, "kind", 32);
+  org.name = http::RequiredString(body, "name", 300);
+  org.secretary = http::OptionalString(body, "secretary", 200).value_or("");
+  org.contact = http::OptionalString(body, "contact", 200).value_or("");
+  org.address = http::OptionalString(body, "address", 500).value_or("");
+  org.founded_on = http::OptionalNullableString(body, "founded_on", 10).value_or(std::nullopt);
+  org.sector = http::OptionalString(body, "sector", 200).value_or("");
+  return org;
+}
+
+OrgChanges ParseOrgChanges(const http::Request& request) {
+  const auto& body = request.Json();
+  OrgChanges changes;
+  changes.level = http::OptionalString(body, "level", 32);
+  changes.kind = http::OptionalString(body, "kind", 32);
+  changes.name = http::OptionalString(body, "name", 300);
+  changes.secretary = http::OptionalString(body, "secretary", 200);
+  changes.contact = http::OptionalString(body, "contact", 200);
+  changes.address = http::OptionalString(body, "address", 500);
+  changes.founded_on = http::OptionalNullableString(body, "founded_on", 10);
+  changes.sector = http::OptionalString(body, "sector", 200);
+  return changes;
+}
+
+}  // namespace
 
 void RegisterOrgRoutes(http::Router& router, const OrgService& org_service) {
   using http::Access;
   using http::Verb;
+  router.Add(Verb::get, "/api/v1/orgs", Access::kSignedIn, [&](http::Request& request) {
+    const std::string query = request.Query("q").value_or("");
+    const int limit = static_cast<int>(http::ParseInteger(request.Query("limit"), "limit", 1, 100, 20));
+    const auto anywhere = http::ParseBool(request.Query("anywhere"), "anywhere").value_or(false);
+    const SearchScope scope = anywhere ? SearchScope::kAnywhere : SearchScope::kSubtree;
+    return http::Ok(ToJson(org_service.Search(request.Actor(), query, scope, limit)));
+  });
+  router.Add(Verb::post, "/api/v1/orgs", Access::kSignedIn, [&](http::Request& request) {
+    return http::Created(ToJson(org_service.CreateOrg(request.Actor(), ParseNewOrg(request))));
+  });
   router.Add(Verb::get, "/api/v1/orgs/{id}", Access::kSignedIn, [&](http::Request& request) {
     return http::Ok(ToJson(org_service.GetOrg(request.Actor(), request.PathId("id"))));
   });
+  router.Add(Verb::patch, "/api/v1/orgs/{id}", Access::kSignedIn, [&](http::Request& request) {
+    return http::Ok(ToJson(org_service.UpdateOrg(request.Actor(), request.PathId("id"), ParseOrgChanges(request))));
+  });
+  router.Add(Verb::get, "/api/v1/orgs/{id}/children", Access::kSignedIn, [&](http::Request& request) {
+    return http::Ok(ToJson(org_service.ListChildren(request.Actor(), request.PathId("id"))));
+  });
   router.Add(Verb::get, "/api/v1/orgs/{id}/stats", Access::kSignedIn, [&](http::Request& request) {
     return http::Ok(ToJson(org_service.GetStats(request.Actor(), request.PathId("id"))));
+  });
+  router.Add(Verb::post, "/api/v1/orgs/{id}/archive", Access::kSignedIn, [&](http::Request& request) {
+    return http::Ok(ToJson(org_service.ArchiveOrg(request.Actor(), request.PathId("id"))));
+  });
+  router.Add(Verb::post, "/api/v1/orgs/{id}/move", Access::kSignedIn, [&](http::Request& request) {
+    const std::int64_t parent_id = http::RequiredId(request.Json(), "parent_id");
+    return http::Ok(ToJson(org_service.MoveOrg(request.Actor(), request.PathId("id"), parent_id)));
   });
 }
 

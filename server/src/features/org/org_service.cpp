@@ -1,11 +1,24 @@
 #include "features/org/org_service.hpp"
 
+#include <map>
+
 #include "core/error.hpp"
+#include "core/identity.hpp"
 
 namespace liandong::org {
 
 using core::AppError;
 using core::ErrorKind;
+
+namespace {
+
+constexpr std::size_t kMaxNameLength = 100;
+
+void RequireText(const std::string& value, std::size_t max_length, const char* code) {
+  if (value.size() > max_length) throw AppError(ErrorKind::kInvalidArgument, code);
+}
+
+}  // namespace
 
 Org OrgService::FindInScope(db::Session& session, const core::Actor& actor, std::int64_t id) const {
   auto org = repository_.Find(session.sql(), id);
@@ -18,9 +31,10 @@ Org OrgService::FindInScope(db::Session& session, const core::Actor& actor, std:
 
 OrgWithAncestors OrgService::LoadWithAncestors(db::Session& session, const Org& org) const {
   OrgWithAncestors result{org, {}};
+  result.org.child_count = repository_.CountLiveChildren(session.sql(), org.id);
   for (std::int64_t id : IdsOnPath(org.path)) {
     if (id == org.id) {
-      result.lineage.push_back(org);
+      result.lineage.push_back(result.org);
     } else if (auto ancestor = repository_.Find(session.sql(), id)) {
       result.lineage.push_back(std::move(*ancestor));
     }
@@ -28,9 +42,33 @@ OrgWithAncestors OrgService::LoadWithAncestors(db::Session& session, const Org& 
   return result;
 }
 
+void OrgService::Validate(const Org& org) const {
+  std::string trimmed = org.name;
+  if (trimmed.find_first_not_of(" \t") == std::string::npos || org.name.size() > kMaxNameLength * 3) {
+    throw AppError(ErrorKind::kInvalidArgument, "org.invalid_name");
+  }
+  if (!IsValidLevel(org.level)) throw AppError(ErrorKind::kInvalidArgument, "org.invalid_level");
+  if (!IsKnownKind(org.kind)) throw AppError(ErrorKind::kInvalidArgument, "org.invalid_kind");
+  if (org.founded_on && !core::IsIsoDate(*org.founded_on)) {
+    throw AppError(ErrorKind::kInvalidArgument, "request.invalid_date", "founded_on");
+  }
+  RequireText(org.secretary, 200, "request.invalid_argument");
+  RequireText(org.contact, 200, "request.invalid_argument");
+  RequireText(org.address, 500, "request.invalid_argument");
+  RequireText(org.sector, 200, "request.invalid_argument");
+}
+
 OrgWithAncestors OrgService::GetOrg(const core::Actor& actor, std::int64_t id) const {
+  core::RequirePermission(actor, "org:read");
   db::Session session(database_);
   return LoadWithAncestors(session, FindInScope(session, actor, id));
+}
+
+std::vector<Org> OrgService::ListChildren(const core::Actor& actor, std::int64_t id) const {
+  core::RequirePermission(actor, "org:read");
+  db::Session session(database_);
+  const Org org = FindInScope(session, actor, id);
+  return repository_.ListChildren(session.sql(), org.id);
 }
 
 OrgWithAncestors OrgService::GetOwnOrg(std::int64_t org_id) const {
@@ -40,16 +78,8 @@ OrgWithAncestors OrgService::GetOwnOrg(std::int64_t org_id) const {
   return LoadWithAncestors(session, *org);
 }
 
-Org OrgService::SeedOrg(soci::session& sql, const NewOrg& new_org, std::int64_t now) const {
-  std::optional<Org> parent;
-  if (new_org.parent_id) {
-    parent = repository_.Find(sql, *new_org.parent_id);
-    if (!parent) throw AppError(ErrorKind::kNotFound, "org.not_found", "parent");
-  }
-  return repository_.Insert(sql, new_org, parent, now);
-}
-
 OrgStats OrgService::GetStats(const core::Actor& actor, std::int64_t id) const {
+  core::RequirePermission(actor, "org:read");
   db::Session session(database_);
   const Org org = FindInScope(session, actor, id);
   OrgStats stats;
@@ -57,6 +87,138 @@ OrgStats OrgService::GetStats(const core::Actor& actor, std::int64_t id) const {
   stats.by_level = repository_.CountDescendantsByLevel(session.sql(), org.path);
   for (const LevelCount& count : stats.by_level) stats.total += count.count;
   return stats;
+}
+
+std::vector<OrgSearchHit> OrgService::Search(const core::Actor& actor, const std::string& query, SearchScope scope,
+                                             int limit) const {
+  core::RequirePermission(actor, "org:read");
+  if (limit < 1 || limit > 100) throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "limit");
+  db::Session session(database_);
+  const std::string scope_path = scope == SearchScope::kAnywhere ? "/" : actor.org_path;
+  std::vector<OrgSearchHit> hits;
+  std::map<std::int64_t, Org> ancestors;
+  for (Org& org : repository_.Search(session, query, scope_path, limit)) {
+    OrgSearchHit hit{std::move(org), {}};
+    for (std::int64_t id : IdsOnPath(hit.org.path)) {
+      if (id == hit.org.id) {
+        hit.lineage.push_back(hit.org);
+        continue;
+      }
+      auto cached = ancestors.find(id);
+      if (cached == ancestors.end()) {
+        auto ancestor = repository_.Find(session.sql(), id);
+        if (!ancestor) continue;
+        cached = ancestors.emplace(id, std::move(*ancestor)).first;
+      }
+      hit.lineage.push_back(cached->second);
+    }
+    hits.push_back(std::move(hit));
+  }
+  return hits;
+}
+
+OrgWithAncestors OrgService::CreateOrg(const core::Actor& actor, const NewOrg& new_org) const {
+  core::RequirePermission(actor, "org:write");
+  if (!new_org.parent_id) throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "parent_id");
+  db::Session session(database_);
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  const Org parent = FindInScope(session, actor, *new_org.parent_id);
+  if (parent.archived) throw AppError(ErrorKind::kConflict, "org.parent_archived");
+  Org candidate;
+  candidate.name = new_org.name;
+  candidate.level = new_org.level;
+  candidate.kind = new_org.kind;
+  candidate.secretary = new_org.secretary;
+  candidate.contact = new_org.contact;
+  candidate.address = new_org.address;
+  candidate.founded_on = new_org.founded_on;
+  candidate.sector = new_org.sector;
+  Validate(candidate);
+  const Org org = repository_.Insert(session, new_org, parent, clock_.NowSeconds());
+  audit_.Record(session.sql(), actor, {"org.create", "org", org.id, "ok", org.name});
+  OrgWithAncestors result = LoadWithAncestors(session, org);
+  transaction.Commit();
+  return result;
+}
+
+OrgWithAncestors OrgService::UpdateOrg(const core::Actor& actor, std::int64_t id, const OrgChanges& changes) const {
+  core::RequirePermission(actor, "org:write");
+  db::Session session(database_);
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  Org org = FindInScope(session, actor, id);
+  if (changes.level) org.level = *changes.level;
+  if (changes.kind) org.kind = *changes.kind;
+  if (changes.name) org.name = *changes.name;
+  if (changes.secretary) org.secretary = *changes.secretary;
+  if (changes.contact) org.contact = *changes.contact;
+  if (changes.address) org.address = *changes.address;
+  if (changes.founded_on) org.founded_on = *changes.founded_on;
+  if (changes.sector) org.sector = *changes.sector;
+  Validate(org);
+  repository_.Update(session, org, clock_.NowSeconds());
+  audit_.Record(session.sql(), actor, {"org.update", "org", org.id, "ok", org.name});
+  OrgWithAncestors result = LoadWithAncestors(session, org);
+  transaction.Commit();
+  return result;
+}
+
+OrgWithAncestors OrgService::ArchiveOrg(const core::Actor& actor, std::int64_t id) const {
+  core::RequirePermission(actor, "org:write");
+  db::Session session(database_);
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  Org org = FindInScope(session, actor, id);
+  if (org.id == actor.org_id) {
+    throw AppError(ErrorKind::kPermissionDenied, "auth.permission_denied", "cannot archive one's own org");
+  }
+  if (!org.archived) {
+    if (repository_.CountLiveChildren(session.sql(), org.id) > 0 ||
+        repository_.CountLiveMembers(session.sql(), org.id) > 0) {
+      throw AppError(ErrorKind::kConflict, "org.not_empty");
+    }
+    repository_.Archive(session.sql(), org.id, clock_.NowSeconds());
+    audit_.Record(session.sql(), actor, {"org.archive", "org", org.id, "ok", org.name});
+    org.archived = true;
+  }
+  OrgWithAncestors result = LoadWithAncestors(session, org);
+  transaction.Commit();
+  return result;
+}
+
+OrgWithAncestors OrgService::MoveOrg(const core::Actor& actor, std::int64_t id, std::int64_t new_parent_id) const {
+  core::RequirePermission(actor, "org:write");
+  db::Session session(database_);
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  const Org org = FindInScope(session, actor, id);
+  const Org new_parent = FindInScope(session, actor, new_parent_id);
+  if (org.id == actor.org_id || InSubtree(new_parent.path, org.path)) {
+    throw AppError(ErrorKind::kInvalidArgument, "org.invalid_move", "into its own subtree");
+  }
+  if (new_parent.archived) throw AppError(ErrorKind::kConflict, "org.parent_archived");
+  if (org.parent_id != new_parent.id) {
+    repository_.MoveSubtree(session.sql(), org, new_parent, clock_.NowSeconds());
+    audit_.Record(session.sql(), actor,
+                  {"org.move", "org", org.id, "ok", org.path + " -> " + new_parent.path + std::to_string(org.id) + "/"});
+  }
+  OrgWithAncestors result = LoadWithAncestors(session, *repository_.Find(session.sql(), org.id));
+  transaction.Commit();
+  return result;
+}
+
+Org OrgService::SeedOrg(db::Session& session, const NewOrg& new_org) const {
+  std::optional<Org> parent;
+  if (new_org.parent_id) {
+    parent = repository_.Find(session.sql(), *new_org.parent_id);
+    if (!parent) throw AppError(ErrorKind::kNotFound, "org.not_found", "parent");
+  }
+  return repository_.Insert(session, new_org, parent, clock_.NowSeconds());
+}
+
+int OrgService::BackfillSearchGrams() const {
+  db::Session session(database_);
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  const int count = repository_.BackfillSearchGrams(session);
+  transaction.Commit();
+  return count;
 }
 
 }  // namespace liandong::org

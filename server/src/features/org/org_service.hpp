@@ -1,36 +1,66 @@
-// Rules for the organisation tree: every read and write is scoped to the actor's subtree.
+// Rules for the organisation tree: every read and write is scoped to the actor's subtree, every
+// change is audited in its own transaction.
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "core/actor.hpp"
+#include "core/clock.hpp"
 #include "db/database.hpp"
+#include "features/audit/audit_service.hpp"
 #include "features/org/org_model.hpp"
 #include "features/org/org_repository.hpp"
 
 namespace liandong::org {
 
+enum class SearchScope {
+  kSubtree,   // the actor's own subtree (the default)
+  kAnywhere,  // the whole tree, names only: to pick the receiving org of a transfer
+};
+
 class OrgService {
  public:
-  explicit OrgService(db::Database& database) : database_(database) {}
+  OrgService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit)
+      : database_(database), clock_(clock), audit_(audit) {}
 
-  // The org with its ancestors; not_found if missing, permission_denied outside the actor's subtree.
+  // The org with its ancestors and child count; not_found if missing, permission_denied outside
+  // the actor's subtree.
   OrgWithAncestors GetOrg(const core::Actor& actor, std::int64_t id) const;
+  std::vector<Org> ListChildren(const core::Actor& actor, std::int64_t id) const;
   // Counts of the org's descendants per level, scoped like GetOrg.
   OrgStats GetStats(const core::Actor& actor, std::int64_t id) const;
+  std::vector<OrgSearchHit> Search(const core::Actor& actor, const std::string& query, SearchScope scope,
+                                   int limit) const;
+
+  OrgWithAncestors CreateOrg(const core::Actor& actor, const NewOrg& new_org) const;
+  OrgWithAncestors UpdateOrg(const core::Actor& actor, std::int64_t id, const OrgChanges& changes) const;
+  // Archives an org with no live children and no members (org.not_empty otherwise).
+  OrgWithAncestors ArchiveOrg(const core::Actor& actor, std::int64_t id) const;
+  // Moves the org and its subtree under a new parent, atomically.
+  OrgWithAncestors MoveOrg(const core::Actor& actor, std::int64_t id, std::int64_t new_parent_id) const;
+
   // The org with its ancestors, for building the signed-in user's own view (no scope check).
   OrgWithAncestors GetOwnOrg(std::int64_t org_id) const;
+  // An org in the actor's subtree, or not_found / permission_denied: for other features' checks.
+  Org FindInScope(db::Session& session, const core::Actor& actor, std::int64_t id) const;
+  std::optional<Org> Find(db::Session& session, std::int64_t id) const { return repository_.Find(session.sql(), id); }
 
   // Inserts an org inside the caller's transaction, without a permission check: for seeding
   // (the demo city) only. `new_org.parent_id` must exist.
-  Org SeedOrg(soci::session& sql, const NewOrg& new_org, std::int64_t now) const;
+  Org SeedOrg(db::Session& session, const NewOrg& new_org) const;
   std::int64_t CountOrgs(soci::session& sql) const { return repository_.CountAll(sql); }
+  // Gives orgs created before search existed their search grams; returns how many.
+  int BackfillSearchGrams() const;
 
  private:
   OrgWithAncestors LoadWithAncestors(db::Session& session, const Org& org) const;
-  Org FindInScope(db::Session& session, const core::Actor& actor, std::int64_t id) const;
+  void Validate(const Org& org) const;
 
   db::Database& database_;
+  const core::Clock& clock_;
+  const audit::AuditService& audit_;
   OrgRepository repository_;
 };
 
