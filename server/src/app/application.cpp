@@ -4,6 +4,7 @@
 #include "core/version.hpp"
 #include "db/migrator.hpp"
 #include "features/auth/auth_routes.hpp"
+#include "features/member/member_routes.hpp"
 #include "features/org/org_routes.hpp"
 
 namespace liandong::app {
@@ -12,15 +13,18 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
     : database_(db::Database::Open(config.database_url, config.database_pool_size)) {
   health_info_ = health::HealthInfo{std::string(database_->dialect_name()), db::Migrate(*database_), core::kVersion};
   field_cipher_ = std::make_unique<core::FieldCipher>(config.master_key.empty() ? core::LoadMasterKey(config.key_file)
-                                                                                 : config.master_key);
+                                                                                : config.master_key);
   audit_service_ = std::make_unique<audit::AuditService>(clock);
   org_service_ = std::make_unique<org::OrgService>(*database_, clock, *audit_service_);
   org_service_->BackfillSearchGrams();
   auth_service_ = std::make_unique<auth::AuthService>(*database_, clock, config.session_policy);
+  member_service_ =
+      std::make_unique<member::MemberService>(*database_, clock, *field_cipher_, *audit_service_, *org_service_);
 
   health::RegisterHealthRoutes(router_, health_info_);
   auth::RegisterAuthRoutes(router_, *auth_service_, *org_service_);
   org::RegisterOrgRoutes(router_, *org_service_);
+  member::RegisterMemberRoutes(router_, *member_service_);
 
   const auth::AuthService& auth_service = *auth_service_;
   pipeline_ = std::make_unique<http::Pipeline>(

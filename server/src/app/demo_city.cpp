@@ -2,10 +2,13 @@
 
 #include <sys/stat.h>
 
+#include <cstdio>
 #include <fstream>
+#include <iterator>
 
 #include "core/crypto.hpp"
 #include "core/error.hpp"
+#include "core/identity.hpp"
 
 namespace liandong::app {
 namespace {
@@ -56,6 +59,31 @@ std::vector<DemoLogin> CreateDemoCity(Application& application, [[maybe_unused]]
     logins.push_back(std::move(login));
   };
 
+  // Three members per community, with fake but valid ID numbers (GB 11643 check digits) and phones.
+  static const char* const kNames[] = {"张伟", "王芳", "李娜", "刘洋", "陈静", "杨帆", "赵敏", "黄磊", "周杰",
+                                       "吴霞", "徐明", "孙丽", "马超", "朱琳", "胡军", "郭婷", "何平", "高峰"};
+  int member_number = 0;
+  const auto add_members = [&](const org::Org& community) {
+    for (int i = 0; i < 3; ++i, ++member_number) {
+      char first17[32];
+      std::snprintf(first17, sizeof first17, "110101%04d%02d%02d%03d", 1960 + member_number % 40,
+                    1 + member_number % 12, 1 + member_number % 28, member_number % 1000);
+      member::MemberInput input;
+      input.org_id = community.id;
+      input.name = kNames[member_number % std::size(kNames)];
+      input.gender = member_number % 2 == 0 ? "male" : "female";
+      input.id_number = core::CompleteIdNumber(first17);
+      input.phone = "139" + std::to_string(10000000 + member_number * 7919);
+      input.education = member_number % 3 == 0 ? "本科" : "大专";
+      input.joined_on = std::to_string(2000 + member_number % 20) + "-07-01";
+      input.status = member_number % 7 == 0 ? "probationary" : "full";
+      if (input.status == "full") input.full_member_on = std::to_string(2001 + member_number % 20) + "-07-01";
+      input.in_service = member_number % 4 == 0;
+      input.home_community_id = community.id;
+      application.member_service().SeedMember(session, input);
+    }
+  };
+
   const org::Org city = add(std::nullopt, "city", "committee", "示范市");
   add_user(city, "city", "city.admin", "示范市委组织部管理员");
   static const char* const kCommunityKinds[] = {"committee", "general_branch", "branch"};
@@ -69,6 +97,7 @@ std::vector<DemoLogin> CreateDemoCity(Application& application, [[maybe_unused]]
         const org::Org community = add(street.id, "community", kCommunityKinds[i % 3], street_data.communities[i]);
         if (logins.size() == 3) add_user(community, "community", "community.admin", community.name + "党组织管理员");
         for (const char* grid : {"第一网格党支部", "第二网格党支部"}) add(community.id, "grid", "branch", grid);
+        add_members(community);
       }
     }
   }

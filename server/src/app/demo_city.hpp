@@ -1,5 +1,6 @@
 // The demo city 示范市: two districts, two streets each, three communities per street, two grid
-// branches per community, and one user at each level with a fresh random password.
+// branches per community, three Party members per community, and one user at each level with a
+// fresh random password.
 #pragma once
 
 #include <filesystem>

@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <string>
 
 namespace liandong::core {
 
@@ -28,5 +29,8 @@ class FakeClock final : public Clock {
  private:
   std::atomic<std::int64_t> now_seconds_;
 };
+
+// "2026-01-01T08:30:00Z": how the API writes times.
+std::string FormatUtc(std::int64_t seconds);
 
 }  // namespace liandong::core

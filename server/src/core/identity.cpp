@@ -34,12 +34,16 @@ std::optional<std::string> NormaliseIdNumber(std::string_view text) {
   }
   if (!std::isdigit(static_cast<unsigned char>(id[17])) && id[17] != 'X') return std::nullopt;
   if (!IsValidDate(Digits(id, 6, 4), Digits(id, 10, 2), Digits(id, 12, 2))) return std::nullopt;
+  if (CompleteIdNumber(std::string_view(id).substr(0, 17)) != id) return std::nullopt;
+  return id;
+}
+
+std::string CompleteIdNumber(std::string_view first17) {
   static constexpr std::array<int, 17> kWeights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   static constexpr std::string_view kCheck = "10X98765432";
   int sum = 0;
-  for (std::size_t i = 0; i < 17; ++i) sum += (id[i] - '0') * kWeights[i];
-  if (kCheck[sum % 11] != id[17]) return std::nullopt;
-  return id;
+  for (std::size_t i = 0; i < 17 && i < first17.size(); ++i) sum += (first17[i] - '0') * kWeights[i];
+  return std::string(first17) + kCheck[sum % 11];
 }
 
 std::string BirthDateOfIdNumber(std::string_view id_number) {
@@ -56,8 +60,10 @@ std::string MaskIdNumber(std::string_view id_number) {
 std::optional<std::string> NormalisePhone(std::string_view text) {
   std::string digits;
   for (char c : text) {
-    if (std::isdigit(static_cast<unsigned char>(c))) digits.push_back(c);
-    else if (c != ' ' && c != '-' && c != '+') return std::nullopt;
+    if (std::isdigit(static_cast<unsigned char>(c)))
+      digits.push_back(c);
+    else if (c != ' ' && c != '-' && c != '+')
+      return std::nullopt;
   }
   if (digits.size() == 13 && digits.starts_with("86")) digits.erase(0, 2);
   if (digits.size() != 11 || digits[0] != '1' || digits[1] < '3') return std::nullopt;
@@ -66,7 +72,8 @@ std::optional<std::string> NormalisePhone(std::string_view text) {
 
 std::string MaskPhone(std::string_view phone) {
   if (phone.size() < 8) return std::string(phone.size(), '*');
-  return std::string(phone.substr(0, 3)) + std::string(phone.size() - 7, '*') + std::string(phone.substr(phone.size() - 4));
+  return std::string(phone.substr(0, 3)) + std::string(phone.size() - 7, '*') +
+         std::string(phone.substr(phone.size() - 4));
 }
 
 bool IsIsoDate(std::string_view text) {

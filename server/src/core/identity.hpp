@@ -12,6 +12,10 @@ namespace liandong::core {
 // wrong length or characters, an impossible birth date, or a wrong check character.
 std::optional<std::string> NormaliseIdNumber(std::string_view text);
 
+// The 18-character ID number whose first 17 digits are `first17`, with its check character:
+// for test and demo data.
+std::string CompleteIdNumber(std::string_view first17);
+
 // The birth date an ID number holds, "YYYY-MM-DD". The number must be normalised.
 std::string BirthDateOfIdNumber(std::string_view id_number);
 

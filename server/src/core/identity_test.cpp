@@ -23,6 +23,8 @@ TEST(IdentityTest, IdNumbersFollowGb11643) {
   };
   for (const Case& c : cases) EXPECT_EQ(NormaliseIdNumber(c.text), c.normalised) << c.text;
   EXPECT_EQ(BirthDateOfIdNumber("11010519491231002X"), "1949-12-31");
+  EXPECT_EQ(CompleteIdNumber("11010519491231002"), "11010519491231002X");
+  EXPECT_EQ(CompleteIdNumber("11010119900307075"), "110101199003070759");
 }
 
 TEST(IdentityTest, MasksShowOnlyRegionAndTail) {

@@ -1,5 +1,6 @@
 #include "http/router.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace liandong::http {
@@ -35,11 +36,15 @@ void Router::Add(Verb method, std::string pattern, Access access, Handler handle
 }
 
 RouteMatch Router::Find(Verb method, const std::vector<std::string>& segments) const {
+  // When several patterns fit ("/members/export" and "/members/{id}"), the one with more literal
+  // segments wins, whatever the order of registration.
   RouteMatch match;
+  int best_literals = -1;
   for (const Route& route : routes_) {
     if (route.segments.size() != segments.size()) continue;
     std::vector<std::pair<std::string, std::string>> parameters;
     bool matches = true;
+    int literals = 0;
     for (std::size_t i = 0; i < segments.size() && matches; ++i) {
       if (IsParameter(route.segments[i])) {
         if (segments[i].empty())
@@ -48,17 +53,21 @@ RouteMatch Router::Find(Verb method, const std::vector<std::string>& segments) c
           parameters.emplace_back(route.segments[i].substr(1, route.segments[i].size() - 2), segments[i]);
       } else {
         matches = route.segments[i] == segments[i];
+        ++literals;
       }
     }
     if (!matches) continue;
     if (route.method == method || (method == Verb::head && route.method == Verb::get)) {
-      match.route = &route;
-      match.parameters = std::move(parameters);
-      match.allowed.clear();
-      return match;
+      if (literals > best_literals) {
+        best_literals = literals;
+        match.route = &route;
+        match.parameters = std::move(parameters);
+      }
+    } else if (std::find(match.allowed.begin(), match.allowed.end(), route.method) == match.allowed.end()) {
+      match.allowed.push_back(route.method);
     }
-    match.allowed.push_back(route.method);
   }
+  if (match.route != nullptr) match.allowed.clear();
   return match;
 }
 

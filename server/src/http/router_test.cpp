@@ -43,6 +43,17 @@ TEST(RouterTest, HeadIsAnsweredByGetRoutes) {
   EXPECT_NE(router.Find(Verb::head, Segments({"api", "v1", "health"})).route, nullptr);
 }
 
+TEST(RouterTest, LiteralSegmentsWinOverParameters) {
+  Router router;
+  router.Add(Verb::get, "/api/v1/members/{id}", Access::kSignedIn, Nothing);
+  router.Add(Verb::get, "/api/v1/members/export", Access::kSignedIn, Nothing);
+  const RouteMatch match = router.Find(Verb::get, Segments({"api", "v1", "members", "export"}));
+  ASSERT_NE(match.route, nullptr);
+  EXPECT_EQ(match.route->pattern, "/api/v1/members/export");
+  EXPECT_TRUE(match.parameters.empty());
+  EXPECT_EQ(router.Find(Verb::get, Segments({"api", "v1", "members", "7"})).route->pattern, "/api/v1/members/{id}");
+}
+
 TEST(RouterTest, RefusesDuplicateRoutes) {
   Router router;
   router.Add(Verb::get, "/api/v1/health", Access::kPublic, Nothing);

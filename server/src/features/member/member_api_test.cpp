@@ -1,0 +1,277 @@
+// Party members over HTTP on both databases: masking, audited unmasking, validation, search,
+// import, export and transfers, each within the actor's subtree.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "core/identity.hpp"
+#include "db/database.hpp"
+#include "testing/test_server.hpp"
+
+namespace liandong::member {
+namespace {
+
+using testing::HttpClient;
+using testing::TestServer;
+
+std::string Json(const boost::json::object& object) { return boost::json::serialize(object); }
+
+// A full 18-character ID number anywhere in a text.
+const std::regex kFullIdNumber("[0-9]{17}[0-9X]");
+
+class MemberApiTest : public ::testing::Test {
+ protected:
+  std::int64_t IdOf(const std::string& name) {
+    HttpClient city = server_.SignedIn("city");
+    const boost::json::value hits = city.Get("/api/v1/orgs?q=" + name + "&limit=100").Json();
+    for (const auto& hit : hits.at("items").as_array()) {
+      if (hit.at("name").as_string() == name) return hit.at("id").as_int64();
+    }
+    ADD_FAILURE() << "no org named " << name;
+    return 0;
+  }
+  boost::json::object NewMember(std::int64_t org_id, const std::string& id_number, const std::string& name = "新党员") {
+    return {
+        {"org_id", org_id},       {"name", name},        {"gender", "female"},        {"id_number", id_number},
+        {"phone", "13912345678"}, {"education", "本科"}, {"joined_on", "2015-07-01"}, {"full_member_on", "2016-07-01"},
+        {"status", "full"}};
+  }
+  std::int64_t AuditCount(const std::string& action, std::int64_t target_id) {
+    db::Session session(server_.application().database());
+    return server_.application().audit_service().CountFor(session.sql(), action, target_id);
+  }
+  TestServer server_;
+};
+
+TEST_F(MemberApiTest, ListsTheSubtreeWithIdentifiersMasked) {
+  HttpClient street = server_.SignedIn("street");
+  const auto page = street.Get("/api/v1/members?page_size=4");
+  ASSERT_EQ(page.status, 200) << page.body;
+  const auto body = page.Json();
+  EXPECT_EQ(body.at("total").as_int64(), 9);
+  ASSERT_EQ(body.at("items").as_array().size(), 4u);
+  const auto& first = body.at("items").as_array()[0];
+  EXPECT_TRUE(
+      std::regex_match(std::string(first.at("id_number").as_string()), std::regex("110101\\*{8}[0-9]{3}[0-9X]")));
+  EXPECT_TRUE(std::regex_match(std::string(first.at("phone").as_string()), std::regex("139\\*{4}[0-9]{4}")));
+  EXPECT_FALSE(std::regex_search(page.body, kFullIdNumber)) << "no full ID number in any list";
+  EXPECT_EQ(street.Get("/api/v1/members?page=3&page_size=4").Json().at("items").as_array().size(), 1u);
+
+  HttpClient community = server_.SignedIn("community");
+  EXPECT_EQ(community.Get("/api/v1/members").Json().at("total").as_int64(), 3);
+  HttpClient city = server_.SignedIn("city");
+  EXPECT_EQ(city.Get("/api/v1/members").Json().at("total").as_int64(), 36);
+  const auto filtered = city.Get("/api/v1/members?org=" + std::to_string(IdOf("胜利街道")));
+  EXPECT_EQ(filtered.Json().at("total").as_int64(), 9);
+}
+
+TEST_F(MemberApiTest, UnmaskingNeedsThePermissionAndIsAudited) {
+  HttpClient street = server_.SignedIn("street");
+  const std::int64_t id = street.Get("/api/v1/members").Json().at("items").as_array()[0].at("id").as_int64();
+  const auto denied = street.Get("/api/v1/members/" + std::to_string(id) + "/identifiers");
+  EXPECT_EQ(denied.status, 403);
+  EXPECT_FALSE(std::regex_search(denied.body, kFullIdNumber));
+  EXPECT_EQ(AuditCount("member.unmask", id), 1) << "a refused unmask is recorded too";
+
+  HttpClient city = server_.SignedIn("city");
+  const auto shown = city.Get("/api/v1/members/" + std::to_string(id) + "/identifiers");
+  ASSERT_EQ(shown.status, 200) << shown.body;
+  const std::string id_number(shown.Json().at("id_number").as_string());
+  EXPECT_TRUE(core::NormaliseIdNumber(id_number).has_value()) << id_number;
+  EXPECT_TRUE(std::regex_match(std::string(shown.Json().at("phone").as_string()), std::regex("139[0-9]{8}")));
+  EXPECT_EQ(AuditCount("member.unmask", id), 2);
+  const auto masked = city.Get("/api/v1/members/" + std::to_string(id)).Json();
+  EXPECT_EQ(masked.at("id_number").as_string(), core::MaskIdNumber(id_number));
+}
+
+TEST_F(MemberApiTest, FindsByTwoCharacterNameAndByExactIdNumber) {
+  HttpClient city = server_.SignedIn("city");
+  const auto by_name = city.Get("/api/v1/members?q=张伟").Json();
+  ASSERT_GE(by_name.at("total").as_int64(), 1);
+  for (const auto& member : by_name.at("items").as_array()) EXPECT_EQ(member.at("name").as_string(), "张伟");
+  EXPECT_GE(city.Get("/api/v1/members?q=张").Json().at("total").as_int64(), 1) << "one character";
+  EXPECT_EQ(city.Get("/api/v1/members?q=无此人").Json().at("total").as_int64(), 0);
+
+  const std::string id_number = core::CompleteIdNumber("11010119880808123");
+  ASSERT_EQ(city.Post("/api/v1/members", Json(NewMember(IdOf("光明社区"), id_number))).status, 201);
+  const auto exact = city.Get("/api/v1/members?id_number=" + id_number).Json();
+  ASSERT_EQ(exact.at("total").as_int64(), 1);
+  EXPECT_EQ(exact.at("items").as_array()[0].at("org").at("name").as_string(), "光明社区");
+  EXPECT_EQ(city.Get("/api/v1/members?id_number=123").status, 400);
+
+  HttpClient street = server_.SignedIn("street");
+  EXPECT_EQ(street.Get("/api/v1/members?id_number=" + id_number).Json().at("total").as_int64(), 0)
+      << "not in the street's subtree";
+}
+
+TEST_F(MemberApiTest, CreatingValidatesEveryField) {
+  HttpClient street = server_.SignedIn("street");
+  const std::int64_t community = IdOf("和平里社区");
+  const std::string good = core::CompleteIdNumber("11010119900307075");
+  std::string bad_check = good;
+  bad_check[17] = bad_check[17] == '0' ? '1' : '0';
+  struct Case {
+    std::string what;
+    boost::json::object body;
+    int status;
+    std::string code;
+  };
+  auto with = [&](const char* field, boost::json::value value) {
+    auto body = NewMember(community, good);
+    body[field] = std::move(value);
+    return body;
+  };
+  const std::vector<Case> cases = {
+      {"check digit", with("id_number", bad_check.c_str()), 400, "member.invalid_id_number"},
+      {"short id", with("id_number", "1101011990"), 400, "member.invalid_id_number"},
+      {"phone", with("phone", "12345"), 400, "member.invalid_phone"},
+      {"gender", with("gender", "男"), 400, "member.invalid_gender"},
+      {"status", with("status", "candidate"), 400, "member.invalid_status"},
+      {"join before birth", with("joined_on", "1980-01-01"), 400, "member.invalid_date"},
+      {"bad date", with("joined_on", "2015-02-30"), 400, "member.invalid_date"},
+      {"name", with("name", ""), 400, "member.invalid_name"},
+      {"foreign org", with("org_id", IdOf("胜利社区")), 403, "auth.permission_denied"},
+  };
+  for (const Case& c : cases) {
+    const auto result = street.Post("/api/v1/members", Json(c.body));
+    EXPECT_EQ(result.status, c.status) << c.what << ": " << result.body;
+    EXPECT_EQ(result.Json().at("error").at("code").as_string(), c.code) << c.what;
+  }
+  EXPECT_EQ(street.Get("/api/v1/members").Json().at("total").as_int64(), 9) << "nothing half-written";
+
+  const auto created = street.Post("/api/v1/members", Json(NewMember(community, good)));
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.Json().at("birth_date").as_string(), "1990-03-07");
+  EXPECT_EQ(created.Json().at("id_number").as_string(), "110101********0759");
+  EXPECT_FALSE(std::regex_search(created.body, kFullIdNumber));
+  const auto again = street.Post("/api/v1/members", Json(NewMember(community, good)));
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.Json().at("error").at("code").as_string(), "member.id_number_taken");
+
+  const std::int64_t id = created.Json().at("id").as_int64();
+  const auto patched = street.Send(boost::beast::http::verb::patch, "/api/v1/members/" + std::to_string(id),
+                                   Json({{"name", "改名党员"}, {"phone", "13700001111"}, {"in_service", true}}));
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(patched.Json().at("phone").as_string(), "137****1111");
+  EXPECT_TRUE(patched.Json().at("in_service").as_bool());
+  EXPECT_EQ(street.Get("/api/v1/members?q=改名").Json().at("total").as_int64(), 1);
+}
+
+TEST_F(MemberApiTest, ImportCommitsValidRowsReportsBadOnesAndIsIdempotent) {
+  HttpClient street = server_.SignedIn("street");
+  const std::int64_t community = IdOf("东风社区");
+  boost::json::array rows;
+  rows.push_back(NewMember(community, core::CompleteIdNumber("11010119850101001"), "导入甲"));
+  auto bad = NewMember(community, "110101198501010020", "导入乙");  // wrong check digit
+  rows.push_back(bad);
+  rows.push_back(NewMember(community, core::CompleteIdNumber("11010119850101003"), "导入丙"));
+  const std::string body = Json({{"rows", rows}});
+
+  const auto first = street.Post("/api/v1/members/import", body);
+  ASSERT_EQ(first.status, 200) << first.body;
+  const auto result = first.Json();
+  EXPECT_EQ(result.at("created").as_int64(), 2);
+  ASSERT_EQ(result.at("errors").as_array().size(), 1u);
+  const auto& error = result.at("errors").as_array()[0];
+  EXPECT_EQ(error.at("row").as_int64(), 2);
+  EXPECT_EQ(error.at("field").as_string(), "id_number");
+  EXPECT_EQ(error.at("code").as_string(), "member.invalid_id_number");
+  EXPECT_FALSE(error.at("message").as_string().empty());
+  EXPECT_EQ(street.Get("/api/v1/members?q=导入").Json().at("total").as_int64(), 2);
+
+  const auto second = street.Post("/api/v1/members/import", body).Json();
+  EXPECT_EQ(second.at("created").as_int64(), 0);
+  EXPECT_EQ(second.at("updated").as_int64(), 0);
+  EXPECT_EQ(second.at("unchanged").as_int64(), 2) << "the same file changes nothing";
+
+  rows[0].as_object()["education"] = "研究生";
+  const auto third = street.Post("/api/v1/members/import", Json({{"rows", rows}})).Json();
+  EXPECT_EQ(third.at("updated").as_int64(), 1);
+  EXPECT_EQ(third.at("unchanged").as_int64(), 1);
+
+  const auto not_an_array = street.Post("/api/v1/members/import", Json({{"rows", 3}}));
+  EXPECT_EQ(not_an_array.status, 400);
+}
+
+TEST_F(MemberApiTest, TransfersAreRequestedBySenderAndDecidedByReceiver) {
+  HttpClient community = server_.SignedIn("community");  // 和平里社区
+  HttpClient street = server_.SignedIn("street");        // 和平街道
+  const std::int64_t to_org = IdOf("东风社区");
+  const auto members = community.Get("/api/v1/members").Json().at("items").as_array();
+  const std::int64_t first = members[0].at("id").as_int64();
+  const std::int64_t second = members[1].at("id").as_int64();
+
+  const auto requested = community.Post("/api/v1/members/" + std::to_string(first) + "/transfers",
+                                        Json({{"to_org_id", to_org}, {"reason", "搬家"}}));
+  ASSERT_EQ(requested.status, 201) << requested.body;
+  const std::int64_t transfer_id = requested.Json().at("id").as_int64();
+  EXPECT_EQ(requested.Json().at("status").as_string(), "requested");
+  const auto twice =
+      community.Post("/api/v1/members/" + std::to_string(first) + "/transfers", Json({{"to_org_id", to_org}}));
+  EXPECT_EQ(twice.status, 409);
+  const auto same = community.Post("/api/v1/members/" + std::to_string(second) + "/transfers",
+                                   Json({{"to_org_id", members[1].at("org").at("id").as_int64()}}));
+  EXPECT_EQ(same.Json().at("error").at("code").as_string(), "transfer.same_org");
+
+  EXPECT_EQ(community.Post("/api/v1/transfers/" + std::to_string(transfer_id) + "/accept", "{}").status, 403)
+      << "the sender cannot accept its own request";
+  const auto incoming =
+      street.Get("/api/v1/transfers?direction=incoming&status=requested").Json().at("items").as_array();
+  ASSERT_EQ(incoming.size(), 1u);
+  EXPECT_EQ(incoming[0].at("member").at("id").as_int64(), first);
+  const auto accepted = street.Post("/api/v1/transfers/" + std::to_string(transfer_id) + "/accept", "{}");
+  ASSERT_EQ(accepted.status, 200) << accepted.body;
+  EXPECT_EQ(accepted.Json().at("status").as_string(), "accepted");
+  EXPECT_TRUE(accepted.Json().at("decided_at").is_string());
+  EXPECT_EQ(street.Post("/api/v1/transfers/" + std::to_string(transfer_id) + "/accept", "{}").status, 409);
+  EXPECT_EQ(street.Get("/api/v1/members/" + std::to_string(first)).Json().at("org").at("name").as_string(), "东风社区");
+  EXPECT_EQ(community.Get("/api/v1/members/" + std::to_string(first)).status, 403) << "it left the community";
+  EXPECT_EQ(community.Get("/api/v1/members").Json().at("total").as_int64(), 2);
+
+  const auto second_request =
+      community.Post("/api/v1/members/" + std::to_string(second) + "/transfers", Json({{"to_org_id", to_org}}));
+  const std::int64_t second_id = second_request.Json().at("id").as_int64();
+  const auto no_reason = street.Post("/api/v1/transfers/" + std::to_string(second_id) + "/refuse", "{}");
+  EXPECT_EQ(no_reason.Json().at("error").at("code").as_string(), "transfer.reason_required");
+  const auto refused =
+      street.Post("/api/v1/transfers/" + std::to_string(second_id) + "/refuse", Json({{"reason", "材料不全"}}));
+  ASSERT_EQ(refused.status, 200);
+  EXPECT_EQ(refused.Json().at("decision_reason").as_string(), "材料不全");
+  const auto history = community.Get("/api/v1/members/" + std::to_string(second) + "/transfers").Json();
+  ASSERT_EQ(history.at("items").as_array().size(), 1u);
+  EXPECT_EQ(history.at("items").as_array()[0].at("status").as_string(), "refused");
+  const auto outgoing = community.Get("/api/v1/transfers?direction=outgoing").Json().at("items").as_array();
+  EXPECT_EQ(outgoing.size(), 2u);
+}
+
+TEST_F(MemberApiTest, ExportsTheFilteredListAsXlsxAndAuditsIt) {
+  HttpClient street = server_.SignedIn("street");
+  const auto exported = street.Get("/api/v1/members/export?q=张伟");
+  ASSERT_EQ(exported.status, 200) << exported.body;
+  EXPECT_EQ(exported.Header("Content-Type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_NE(exported.Header("Content-Disposition").find("attachment"), std::string::npos);
+  EXPECT_TRUE(exported.body.starts_with("PK")) << "an .xlsx is a zip file";
+  db::Session session(server_.application().database());
+  long long exports = 0;
+  session.sql() << "SELECT COUNT(*) FROM audit_log WHERE action = 'member.export'", soci::into(exports);
+  EXPECT_EQ(exports, 1);
+}
+
+TEST_F(MemberApiTest, NobodyReachesMembersOutsideTheirSubtree) {
+  HttpClient city = server_.SignedIn("city");
+  const auto foreign = city.Get("/api/v1/members?org=" + std::to_string(IdOf("胜利社区"))).Json();
+  const std::int64_t id = foreign.at("items").as_array()[0].at("id").as_int64();
+  HttpClient street = server_.SignedIn("street");
+  for (const std::string suffix : {"", "/identifiers", "/transfers"}) {
+    const auto result = street.Get("/api/v1/members/" + std::to_string(id) + suffix);
+    EXPECT_EQ(result.status, 403) << suffix;
+    EXPECT_EQ(result.body.find("\"name\""), std::string::npos) << result.body;
+  }
+  const auto patched =
+      street.Send(boost::beast::http::verb::patch, "/api/v1/members/" + std::to_string(id), Json({{"name", "越权"}}));
+  EXPECT_EQ(patched.status, 403);
+  EXPECT_EQ(street.Get("/api/v1/members?org=" + std::to_string(IdOf("胜利社区"))).status, 403);
+}
+
+}  // namespace
+}  // namespace liandong::member

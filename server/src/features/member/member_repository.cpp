@@ -1,0 +1,391 @@
+#include "features/member/member_repository.hpp"
+
+#include <string_view>
+
+#include "core/text_search.hpp"
+#include "features/org/org_model.hpp"
+
+namespace liandong::member {
+namespace {
+
+constexpr std::string_view kMemberColumns = R"sql(
+  SELECT m.id, m.org_id, o.name, o.path, m.name, m.gender, m.birth_date, m.id_number_masked, m.phone_masked,
+         m.education, m.joined_on, m.full_member_on, m.status, m.standing, m.in_service,
+         m.employer_unit_id, u.name, m.home_community_id, h.name, m.archived_at
+  FROM member m
+  JOIN org o ON o.id = m.org_id
+  LEFT JOIN unit u ON u.id = m.employer_unit_id
+  LEFT JOIN org h ON h.id = m.home_community_id
+)sql";
+
+constexpr std::string_view kCountMembers = R"sql(
+  SELECT COUNT(*)
+  FROM member m
+  JOIN org o ON o.id = m.org_id
+)sql";
+
+constexpr std::string_view kScopeCondition =
+    " WHERE o.path >= :scope AND o.path < :scope_end AND m.archived_at IS NULL";
+constexpr std::string_view kNameConditionSqlite =
+    " AND m.id IN (SELECT rowid FROM member_search WHERE member_search MATCH :query)";
+constexpr std::string_view kNameConditionPostgres =
+    " AND to_tsvector('simple', m.name_grams) @@ plainto_tsquery('simple', :query)";
+constexpr std::string_view kNameConditionOneCharacter = " AND m.name LIKE :query";
+constexpr std::string_view kIdNumberCondition = " AND m.id_number_index = :id_number_index";
+constexpr std::string_view kStatusCondition = " AND m.status = :status";
+constexpr std::string_view kInServiceCondition = " AND m.in_service = :in_service";
+constexpr std::string_view kPageClause = " ORDER BY m.id LIMIT :limit OFFSET :offset";
+
+constexpr std::string_view kSelectRecord = R"sql(
+  SELECT org_id, name, name_grams, gender, birth_date, id_number_cipher, id_number_index, id_number_masked,
+         phone_cipher, phone_index, phone_masked, education, joined_on, full_member_on, status, standing, in_service,
+         employer_unit_id, home_community_id
+  FROM member
+  WHERE id = :id
+)sql";
+
+constexpr std::string_view kSelectIdByIndex = "SELECT id FROM member WHERE id_number_index = :id_number_index";
+constexpr std::string_view kSelectCiphers = "SELECT id_number_cipher, phone_cipher FROM member WHERE id = :id";
+
+constexpr std::string_view kInsertMember = R"sql(
+  INSERT INTO member (org_id, name, name_grams, gender, birth_date, id_number_cipher, id_number_index,
+                      id_number_masked, phone_cipher, phone_index, phone_masked, education, joined_on, full_member_on,
+                      status, standing, in_service, employer_unit_id, home_community_id, created_at, updated_at)
+  VALUES (:org_id, :name, :name_grams, :gender, :birth_date, :id_number_cipher, :id_number_index, :id_number_masked,
+          :phone_cipher, :phone_index, :phone_masked, :education, :joined_on, :full_member_on, :status, :standing,
+          :in_service, :employer_unit_id, :home_community_id, :created_at, :updated_at)
+  RETURNING id
+)sql";
+
+constexpr std::string_view kUpdateMember = R"sql(
+  UPDATE member
+  SET org_id = :org_id, name = :name, name_grams = :name_grams, gender = :gender, birth_date = :birth_date,
+      id_number_cipher = :id_number_cipher, id_number_index = :id_number_index, id_number_masked = :id_number_masked,
+      phone_cipher = :phone_cipher, phone_index = :phone_index, phone_masked = :phone_masked, education = :education,
+      joined_on = :joined_on, full_member_on = :full_member_on, status = :status, standing = :standing,
+      in_service = :in_service, employer_unit_id = :employer_unit_id, home_community_id = :home_community_id,
+      updated_at = :updated_at
+  WHERE id = :id
+)sql";
+
+constexpr std::string_view kSetMemberOrg = "UPDATE member SET org_id = :org_id, updated_at = :now WHERE id = :id";
+constexpr std::string_view kInsertSearchRow = "INSERT INTO member_search (rowid, grams) VALUES (:id, :grams)";
+constexpr std::string_view kDeleteSearchRow = "DELETE FROM member_search WHERE rowid = :id";
+
+constexpr std::string_view kTransferColumns = R"sql(
+  SELECT t.id, t.member_id, m.name, t.from_org_id, f.name, f.path, t.to_org_id, r.name, r.path, t.status, t.reason,
+         t.decision_reason, t.requested_at, t.decided_at
+  FROM member_transfer t
+  JOIN member m ON m.id = t.member_id
+  JOIN org f ON f.id = t.from_org_id
+  JOIN org r ON r.id = t.to_org_id
+)sql";
+
+constexpr std::string_view kInsertTransfer = R"sql(
+  INSERT INTO member_transfer (member_id, from_org_id, to_org_id, status, reason, requested_by, requested_at)
+  VALUES (:member_id, :from_org_id, :to_org_id, 'requested', :reason, :requested_by, :requested_at)
+  RETURNING id
+)sql";
+
+constexpr std::string_view kCountPendingTransfers =
+    "SELECT COUNT(*) FROM member_transfer WHERE member_id = :member_id AND status = 'requested'";
+
+constexpr std::string_view kDecideTransfer = R"sql(
+  UPDATE member_transfer
+  SET status = :status, decision_reason = :reason, decided_by = :decided_by, decided_at = :decided_at
+  WHERE id = :id
+)sql";
+
+// Binds the columns of kMemberColumns.
+struct MemberRow {
+  Member member;
+  std::string joined_on, full_member_on, employer_name, home_name;
+  soci::indicator joined_indicator = soci::i_null, full_indicator = soci::i_null;
+  long long employer_id = 0, home_id = 0, archived_at = 0;
+  soci::indicator employer_indicator = soci::i_null, employer_name_indicator = soci::i_null;
+  soci::indicator home_indicator = soci::i_null, home_name_indicator = soci::i_null;
+  soci::indicator archived_indicator = soci::i_null;
+  int in_service = 0;
+
+  void Bind(soci::details::prepare_temp_type& prepared) {
+    prepared, soci::into(member.id), soci::into(member.org.id), soci::into(member.org.name),
+        soci::into(member.org_path), soci::into(member.name), soci::into(member.gender), soci::into(member.birth_date),
+        soci::into(member.id_number_masked), soci::into(member.phone_masked), soci::into(member.education),
+        soci::into(joined_on, joined_indicator), soci::into(full_member_on, full_indicator), soci::into(member.status),
+        soci::into(member.standing), soci::into(in_service), soci::into(employer_id, employer_indicator),
+        soci::into(employer_name, employer_name_indicator), soci::into(home_id, home_indicator),
+        soci::into(home_name, home_name_indicator), soci::into(archived_at, archived_indicator);
+  }
+
+  Member Fill() const {
+    Member result = member;
+    result.joined_on = joined_indicator == soci::i_ok ? std::optional<std::string>(joined_on) : std::nullopt;
+    result.full_member_on = full_indicator == soci::i_ok ? std::optional<std::string>(full_member_on) : std::nullopt;
+    result.in_service = in_service != 0;
+    if (employer_indicator == soci::i_ok) result.employer_unit = Reference{employer_id, employer_name};
+    if (home_indicator == soci::i_ok) result.home_community = Reference{home_id, home_name};
+    result.archived = archived_indicator == soci::i_ok;
+    return result;
+  }
+};
+
+struct TransferRow {
+  Transfer transfer;
+  long long decided_at = 0;
+  soci::indicator decided_indicator = soci::i_null;
+
+  void Bind(soci::details::prepare_temp_type& prepared) {
+    prepared, soci::into(transfer.id), soci::into(transfer.member.id), soci::into(transfer.member.name),
+        soci::into(transfer.from_org.id), soci::into(transfer.from_org.name), soci::into(transfer.from_path),
+        soci::into(transfer.to_org.id), soci::into(transfer.to_org.name), soci::into(transfer.to_path),
+        soci::into(transfer.status), soci::into(transfer.reason), soci::into(transfer.decision_reason),
+        soci::into(transfer.requested_at), soci::into(decided_at, decided_indicator);
+  }
+
+  Transfer Fill() const {
+    Transfer result = transfer;
+    result.decided_at = decided_indicator == soci::i_ok ? std::optional<std::int64_t>(decided_at) : std::nullopt;
+    return result;
+  }
+};
+
+// Binds every column of a member record for INSERT or UPDATE; the values must outlive the statement.
+struct RecordBinding {
+  explicit RecordBinding(const MemberRecord& record)
+      : joined_on(record.joined_on.value_or("")),
+        full_member_on(record.full_member_on.value_or("")),
+        joined_indicator(record.joined_on ? soci::i_ok : soci::i_null),
+        full_indicator(record.full_member_on ? soci::i_ok : soci::i_null),
+        in_service(record.in_service ? 1 : 0),
+        employer_id(record.employer_unit_id.value_or(0)),
+        employer_indicator(record.employer_unit_id ? soci::i_ok : soci::i_null),
+        home_id(record.home_community_id.value_or(0)),
+        home_indicator(record.home_community_id ? soci::i_ok : soci::i_null) {}
+
+  void Bind(soci::details::once_temp_type& once, const MemberRecord& record) {
+    once, soci::use(record.org_id, "org_id"), soci::use(record.name, "name"),
+        soci::use(record.name_grams, "name_grams"), soci::use(record.gender, "gender"),
+        soci::use(record.birth_date, "birth_date"), soci::use(record.id_number_cipher, "id_number_cipher"),
+        soci::use(record.id_number_index, "id_number_index"), soci::use(record.id_number_masked, "id_number_masked"),
+        soci::use(record.phone_cipher, "phone_cipher"), soci::use(record.phone_index, "phone_index"),
+        soci::use(record.phone_masked, "phone_masked"), soci::use(record.education, "education"),
+        soci::use(joined_on, joined_indicator, "joined_on"),
+        soci::use(full_member_on, full_indicator, "full_member_on"), soci::use(record.status, "status"),
+        soci::use(record.standing, "standing"), soci::use(in_service, "in_service"),
+        soci::use(employer_id, employer_indicator, "employer_unit_id"),
+        soci::use(home_id, home_indicator, "home_community_id");
+  }
+
+  std::string joined_on, full_member_on;
+  soci::indicator joined_indicator, full_indicator;
+  int in_service;
+  long long employer_id;
+  soci::indicator employer_indicator;
+  long long home_id;
+  soci::indicator home_indicator;
+};
+
+void IndexName(db::Session& session, std::int64_t id, const std::string& grams, bool replace) {
+  if (session.dialect() != db::Dialect::kSqlite) return;  // PostgreSQL indexes the column itself
+  if (replace) session.sql() << kDeleteSearchRow, soci::use(id, "id");
+  session.sql() << kInsertSearchRow, soci::use(id, "id"), soci::use(grams, "grams");
+}
+
+}  // namespace
+
+std::optional<Member> MemberRepository::Find(soci::session& sql, std::int64_t id) const {
+  MemberRow row;
+  auto prepared = (sql.prepare << std::string(kMemberColumns) + " WHERE m.id = :id", soci::use(id, "id"));
+  row.Bind(prepared);
+  soci::statement statement(prepared);
+  statement.execute();
+  if (!statement.fetch()) return std::nullopt;
+  return row.Fill();
+}
+
+std::optional<MemberRecord> MemberRepository::FindRecord(soci::session& sql, std::int64_t id) const {
+  MemberRecord record;
+  std::string joined_on, full_member_on;
+  soci::indicator joined_indicator = soci::i_null, full_indicator = soci::i_null;
+  soci::indicator employer_indicator = soci::i_null, home_indicator = soci::i_null;
+  long long employer_id = 0, home_id = 0;
+  int in_service = 0;
+  sql << kSelectRecord, soci::use(id, "id"), soci::into(record.org_id), soci::into(record.name),
+      soci::into(record.name_grams), soci::into(record.gender), soci::into(record.birth_date),
+      soci::into(record.id_number_cipher), soci::into(record.id_number_index), soci::into(record.id_number_masked),
+      soci::into(record.phone_cipher), soci::into(record.phone_index), soci::into(record.phone_masked),
+      soci::into(record.education), soci::into(joined_on, joined_indicator), soci::into(full_member_on, full_indicator),
+      soci::into(record.status), soci::into(record.standing), soci::into(in_service),
+      soci::into(employer_id, employer_indicator), soci::into(home_id, home_indicator);
+  if (!sql.got_data()) return std::nullopt;
+  if (joined_indicator == soci::i_ok) record.joined_on = joined_on;
+  if (full_indicator == soci::i_ok) record.full_member_on = full_member_on;
+  record.in_service = in_service != 0;
+  if (employer_indicator == soci::i_ok) record.employer_unit_id = employer_id;
+  if (home_indicator == soci::i_ok) record.home_community_id = home_id;
+  return record;
+}
+
+std::optional<std::int64_t> MemberRepository::FindIdByIdNumberIndex(soci::session& sql,
+                                                                    const std::string& index) const {
+  long long id = 0;
+  sql << kSelectIdByIndex, soci::use(index, "id_number_index"), soci::into(id);
+  if (!sql.got_data()) return std::nullopt;
+  return id;
+}
+
+std::pair<std::vector<Member>, std::int64_t> MemberRepository::List(db::Session& session, const std::string& scope_path,
+                                                                    const MemberFilter& filter,
+                                                                    const std::string& id_number_index,
+                                                                    bool page) const {
+  std::string conditions(kScopeCondition);
+  std::string query;
+  if (!filter.query.empty()) {
+    if (core::IsSingleCharacterQuery(filter.query)) {
+      conditions += kNameConditionOneCharacter;
+      query = "%" + core::SearchGrams(filter.query) + "%";
+    } else {
+      const auto grams = core::QueryGrams(filter.query);
+      const bool sqlite = session.dialect() == db::Dialect::kSqlite;
+      for (const std::string& gram : grams) {
+        if (!query.empty()) query += sqlite ? " AND " : " ";
+        query += sqlite ? "\"" + gram + "\"" : gram;
+      }
+      if (query.empty()) return {{}, 0};
+      conditions += sqlite ? kNameConditionSqlite : kNameConditionPostgres;
+    }
+  }
+  if (!id_number_index.empty()) conditions += kIdNumberCondition;
+  if (!filter.status.empty()) conditions += kStatusCondition;
+  if (filter.in_service) conditions += kInServiceCondition;
+
+  const std::string scope_end = org::SubtreeEnd(scope_path);
+  const int in_service = filter.in_service.value_or(false) ? 1 : 0;
+  const int limit = filter.page_size;
+  const long long offset = static_cast<long long>(filter.page - 1) * filter.page_size;
+  const auto bind_filters = [&](soci::details::prepare_temp_type& prepared) {
+    prepared, soci::use(scope_path, "scope"), soci::use(scope_end, "scope_end");
+    if (!query.empty()) prepared, soci::use(query, "query");
+    if (!id_number_index.empty()) prepared, soci::use(id_number_index, "id_number_index");
+    if (!filter.status.empty()) prepared, soci::use(filter.status, "status");
+    if (filter.in_service) prepared, soci::use(in_service, "in_service");
+  };
+
+  long long total = 0;
+  {
+    auto prepared = (session.sql().prepare << std::string(kCountMembers) + conditions);
+    bind_filters(prepared);
+    prepared, soci::into(total);
+    soci::statement statement(prepared);
+    statement.execute(true);
+  }
+  std::vector<Member> members;
+  MemberRow row;
+  auto prepared = (session.sql().prepare << std::string(kMemberColumns) + conditions +
+                                                (page ? std::string(kPageClause) : std::string(" ORDER BY m.id")));
+  bind_filters(prepared);
+  if (page) prepared, soci::use(limit, "limit"), soci::use(offset, "offset");
+  row.Bind(prepared);
+  soci::statement statement(prepared);
+  statement.execute();
+  while (statement.fetch()) members.push_back(row.Fill());
+  return {std::move(members), total};
+}
+
+std::pair<std::string, std::string> MemberRepository::FindCiphers(soci::session& sql, std::int64_t id) const {
+  std::pair<std::string, std::string> ciphers;
+  sql << kSelectCiphers, soci::use(id, "id"), soci::into(ciphers.first), soci::into(ciphers.second);
+  return ciphers;
+}
+
+std::int64_t MemberRepository::Insert(db::Session& session, const MemberRecord& record, std::int64_t now) const {
+  RecordBinding binding(record);
+  long long id = 0;
+  {
+    auto once = (session.sql() << kInsertMember);
+    binding.Bind(once, record);
+    once, soci::use(now, "created_at"), soci::use(now, "updated_at"), soci::into(id);
+  }
+  IndexName(session, id, record.name_grams, false);
+  return id;
+}
+
+void MemberRepository::Update(db::Session& session, std::int64_t id, const MemberRecord& record,
+                              std::int64_t now) const {
+  RecordBinding binding(record);
+  {
+    auto once = (session.sql() << kUpdateMember);
+    binding.Bind(once, record);
+    once, soci::use(now, "updated_at"), soci::use(id, "id");
+  }
+  IndexName(session, id, record.name_grams, true);
+}
+
+void MemberRepository::SetOrg(soci::session& sql, std::int64_t id, std::int64_t org_id, std::int64_t now) const {
+  sql << kSetMemberOrg, soci::use(org_id, "org_id"), soci::use(now, "now"), soci::use(id, "id");
+}
+
+std::int64_t MemberRepository::InsertTransfer(soci::session& sql, std::int64_t member_id, std::int64_t from_org_id,
+                                              std::int64_t to_org_id, const std::string& reason, std::int64_t user_id,
+                                              std::int64_t now) const {
+  long long id = 0;
+  sql << kInsertTransfer, soci::use(member_id, "member_id"), soci::use(from_org_id, "from_org_id"),
+      soci::use(to_org_id, "to_org_id"), soci::use(reason, "reason"), soci::use(user_id, "requested_by"),
+      soci::use(now, "requested_at"), soci::into(id);
+  return id;
+}
+
+std::optional<Transfer> MemberRepository::FindTransfer(soci::session& sql, std::int64_t id) const {
+  TransferRow row;
+  auto prepared = (sql.prepare << std::string(kTransferColumns) + " WHERE t.id = :id", soci::use(id, "id"));
+  row.Bind(prepared);
+  soci::statement statement(prepared);
+  statement.execute();
+  if (!statement.fetch()) return std::nullopt;
+  return row.Fill();
+}
+
+bool MemberRepository::HasPendingTransfer(soci::session& sql, std::int64_t member_id) const {
+  long long count = 0;
+  sql << kCountPendingTransfers, soci::use(member_id, "member_id"), soci::into(count);
+  return count > 0;
+}
+
+std::vector<Transfer> MemberRepository::ListTransfers(soci::session& sql, TransferDirection direction,
+                                                      const std::string& scope_path, const std::string& status) const {
+  const std::string scope_end = org::SubtreeEnd(scope_path);
+  std::string query(kTransferColumns);
+  query += direction == TransferDirection::kIncoming ? " WHERE r.path >= :scope AND r.path < :scope_end"
+                                                     : " WHERE f.path >= :scope AND f.path < :scope_end";
+  if (!status.empty()) query += " AND t.status = :status";
+  query += " ORDER BY t.id DESC LIMIT 500";
+  TransferRow row;
+  auto prepared = (sql.prepare << query, soci::use(scope_path, "scope"), soci::use(scope_end, "scope_end"));
+  if (!status.empty()) prepared, soci::use(status, "status");
+  row.Bind(prepared);
+  soci::statement statement(prepared);
+  statement.execute();
+  std::vector<Transfer> transfers;
+  while (statement.fetch()) transfers.push_back(row.Fill());
+  return transfers;
+}
+
+std::vector<Transfer> MemberRepository::ListTransfersOfMember(soci::session& sql, std::int64_t member_id) const {
+  TransferRow row;
+  auto prepared = (sql.prepare << std::string(kTransferColumns) + " WHERE t.member_id = :member_id ORDER BY t.id",
+                   soci::use(member_id, "member_id"));
+  row.Bind(prepared);
+  soci::statement statement(prepared);
+  statement.execute();
+  std::vector<Transfer> transfers;
+  while (statement.fetch()) transfers.push_back(row.Fill());
+  return transfers;
+}
+
+void MemberRepository::DecideTransfer(soci::session& sql, std::int64_t id, const std::string& status,
+                                      const std::string& reason, std::int64_t user_id, std::int64_t now) const {
+  sql << kDecideTransfer, soci::use(status, "status"), soci::use(reason, "reason"), soci::use(user_id, "decided_by"),
+      soci::use(now, "decided_at"), soci::use(id, "id");
+}
+
+}  // namespace liandong::member

@@ -1,0 +1,45 @@
+// SQL for Party members and their transfers.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "db/database.hpp"
+#include "features/member/member_model.hpp"
+
+namespace liandong::member {
+
+class MemberRepository {
+ public:
+  std::optional<Member> Find(soci::session& sql, std::int64_t id) const;
+  std::optional<MemberRecord> FindRecord(soci::session& sql, std::int64_t id) const;
+  std::optional<std::int64_t> FindIdByIdNumberIndex(soci::session& sql, const std::string& index) const;
+  // One page of live members in the subtree `scope_path` matching the filter, and their total.
+  std::pair<std::vector<Member>, std::int64_t> List(db::Session& session, const std::string& scope_path,
+                                                    const MemberFilter& filter, const std::string& id_number_index,
+                                                    bool page) const;
+  std::pair<std::string, std::string> FindCiphers(soci::session& sql, std::int64_t id) const;
+
+  std::int64_t Insert(db::Session& session, const MemberRecord& record, std::int64_t now) const;
+  void Update(db::Session& session, std::int64_t id, const MemberRecord& record, std::int64_t now) const;
+  void SetOrg(soci::session& sql, std::int64_t id, std::int64_t org_id, std::int64_t now) const;
+
+  std::int64_t InsertTransfer(soci::session& sql, std::int64_t member_id, std::int64_t from_org_id,
+                              std::int64_t to_org_id, const std::string& reason, std::int64_t user_id,
+                              std::int64_t now) const;
+  std::optional<Transfer> FindTransfer(soci::session& sql, std::int64_t id) const;
+  bool HasPendingTransfer(soci::session& sql, std::int64_t member_id) const;
+  // Transfers whose receiving (incoming) or sending (outgoing) org lies in the subtree.
+  std::vector<Transfer> ListTransfers(soci::session& sql, TransferDirection direction, const std::string& scope_path,
+                                      const std::string& status) const;
+  std::vector<Transfer> ListTransfersOfMember(soci::session& sql, std::int64_t member_id) const;
+  void DecideTransfer(soci::session& sql, std::int64_t id, const std::string& status, const std::string& reason,
+                      std::int64_t user_id, std::int64_t now) const;
+};
+
+}  // namespace liandong::member

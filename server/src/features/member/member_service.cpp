@@ -1,0 +1,430 @@
+#include "features/member/member_service.hpp"
+
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/crypto.hpp"
+#include "core/error.hpp"
+#include "core/identity.hpp"
+#include "core/text_search.hpp"
+
+namespace liandong::member {
+
+using core::AppError;
+using core::ErrorKind;
+
+namespace {
+
+constexpr int kMaxImportRows = 5000;
+constexpr int kMaxExportRows = 100000;
+
+bool IsOneOf(const std::string& value, std::initializer_list<std::string_view> allowed) {
+  for (std::string_view candidate : allowed) {
+    if (value == candidate) return true;
+  }
+  return false;
+}
+
+void CheckDate(const std::optional<std::string>& date, const std::string& birth_date) {
+  if (date && (!core::IsIsoDate(*date) || *date < birth_date)) {
+    throw AppError(ErrorKind::kInvalidArgument, "member.invalid_date");
+  }
+}
+
+// The field an error code is about, for import reports.
+std::string FieldOf(const std::string& code) {
+  if (code == "member.invalid_id_number" || code == "member.id_number_taken") return "id_number";
+  if (code == "member.invalid_phone") return "phone";
+  if (code == "member.invalid_gender") return "gender";
+  if (code == "member.invalid_status") return "status";
+  if (code == "member.invalid_name") return "name";
+  if (code == "member.invalid_date") return "joined_on";
+  if (code == "org.not_found" || code == "auth.permission_denied") return "org_id";
+  return "";
+}
+
+}  // namespace
+
+MemberRecord MemberService::BuildRecord(db::Session& session, const core::Actor* actor,
+                                        const MemberInput& input) const {
+  MemberRecord record;
+  if (actor != nullptr) {
+    orgs_.FindInScope(session, *actor, input.org_id);
+  } else if (!orgs_.Find(session, input.org_id)) {
+    throw AppError(ErrorKind::kNotFound, "org.not_found");
+  }
+  record.org_id = input.org_id;
+  if (input.name.empty() || input.name.size() > 100) throw AppError(ErrorKind::kInvalidArgument, "member.invalid_name");
+  record.name = input.name;
+  record.name_grams = core::SearchGrams(input.name);
+  if (!IsOneOf(input.gender, {"male", "female"})) throw AppError(ErrorKind::kInvalidArgument, "member.invalid_gender");
+  record.gender = input.gender;
+  const auto id_number = core::NormaliseIdNumber(input.id_number);
+  if (!id_number) throw AppError(ErrorKind::kInvalidArgument, "member.invalid_id_number");
+  record.birth_date = core::BirthDateOfIdNumber(*id_number);
+  record.id_number_cipher = cipher_.Encrypt(*id_number);
+  record.id_number_index = cipher_.BlindIndex(*id_number);
+  record.id_number_masked = core::MaskIdNumber(*id_number);
+  if (!input.phone.empty()) {
+    const auto phone = core::NormalisePhone(input.phone);
+    if (!phone) throw AppError(ErrorKind::kInvalidArgument, "member.invalid_phone");
+    record.phone_cipher = cipher_.Encrypt(*phone);
+    record.phone_index = cipher_.BlindIndex(*phone);
+    record.phone_masked = core::MaskPhone(*phone);
+  }
+  if (input.education.size() > 100) throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument");
+  record.education = input.education;
+  CheckDate(input.joined_on, record.birth_date);
+  CheckDate(input.full_member_on, input.joined_on.value_or(record.birth_date));
+  record.joined_on = input.joined_on;
+  record.full_member_on = input.full_member_on;
+  if (!IsOneOf(input.status, {"full", "probationary"}))
+    throw AppError(ErrorKind::kInvalidArgument, "member.invalid_status");
+  record.status = input.status;
+  if (!IsOneOf(input.standing, {"normal", "suspended", "lost_contact", "left"})) {
+    throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "standing");
+  }
+  record.standing = input.standing;
+  record.in_service = input.in_service;
+  record.employer_unit_id = input.employer_unit_id;
+  if (input.home_community_id && !orgs_.Find(session, *input.home_community_id)) {
+    throw AppError(ErrorKind::kNotFound, "org.not_found", "home_community_id");
+  }
+  record.home_community_id = input.home_community_id;
+  return record;
+}
+
+Member MemberService::FindInScope(db::Session& session, const core::Actor& actor, std::int64_t id) const {
+  auto member = repository_.Find(session.sql(), id);
+  if (!member) throw AppError(ErrorKind::kNotFound, "member.not_found");
+  if (!org::InSubtree(member->org_path, actor.org_path)) {
+    throw AppError(ErrorKind::kPermissionDenied, "auth.permission_denied", "member outside the actor's subtree");
+  }
+  return *member;
+}
+
+std::string MemberService::ScopePath(db::Session& session, const core::Actor& actor, const MemberFilter& filter) const {
+  if (!filter.org_id) return actor.org_path;
+  return orgs_.FindInScope(session, actor, *filter.org_id).path;
+}
+
+MemberPage MemberService::ListMembers(const core::Actor& actor, const MemberFilter& filter) const {
+  core::RequirePermission(actor, "member:read");
+  db::Session session(database_);
+  std::string id_number_index;
+  if (!filter.id_number.empty()) {
+    const auto id_number = core::NormaliseIdNumber(filter.id_number);
+    if (!id_number) throw AppError(ErrorKind::kInvalidArgument, "member.invalid_id_number");
+    id_number_index = cipher_.BlindIndex(*id_number);
+  }
+  if (!filter.status.empty() && !IsOneOf(filter.status, {"full", "probationary"})) {
+    throw AppError(ErrorKind::kInvalidArgument, "member.invalid_status");
+  }
+  auto [items, total] = repository_.List(session, ScopePath(session, actor, filter), filter, id_number_index, true);
+  return MemberPage{std::move(items), total, filter.page, filter.page_size};
+}
+
+Member MemberService::GetMember(const core::Actor& actor, std::int64_t id) const {
+  core::RequirePermission(actor, "member:read");
+  db::Session session(database_);
+  return FindInScope(session, actor, id);
+}
+
+Identifiers MemberService::GetIdentifiers(const core::Actor& actor, std::int64_t id) const {
+  db::Session session(database_);
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  if (!actor.Can("member:unmask")) {
+    audit_.Record(session.sql(), actor, {"member.unmask", "member", id, "denied", ""});
+    transaction.Commit();
+    throw AppError(ErrorKind::kPermissionDenied, "auth.permission_denied", "missing member:unmask");
+  }
+  const Member member = FindInScope(session, actor, id);
+  const auto [id_cipher, phone_cipher] = repository_.FindCiphers(session.sql(), member.id);
+  Identifiers identifiers;
+  const auto id_number = cipher_.Decrypt(id_cipher);
+  if (!id_number) throw AppError(ErrorKind::kInternal, "server.internal", "an ID number failed to decrypt");
+  identifiers.id_number = *id_number;
+  if (!phone_cipher.empty()) identifiers.phone = cipher_.Decrypt(phone_cipher).value_or("");
+  audit_.Record(session.sql(), actor, {"member.unmask", "member", member.id, "ok", ""});
+  transaction.Commit();
+  return identifiers;
+}
+
+Member MemberService::CreateMember(const core::Actor& actor, const MemberInput& input) const {
+  core::RequirePermission(actor, "member:write");
+  db::Session session(database_);
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  const MemberRecord record = BuildRecord(session, &actor, input);
+  if (repository_.FindIdByIdNumberIndex(session.sql(), record.id_number_index)) {
+    throw AppError(ErrorKind::kConflict, "member.id_number_taken");
+  }
+  const std::int64_t id = repository_.Insert(session, record, clock_.NowSeconds());
+  audit_.Record(session.sql(), actor, {"member.create", "member", id, "ok", ""});
+  Member member = *repository_.Find(session.sql(), id);
+  transaction.Commit();
+  return member;
+}
+
+Member MemberService::UpdateMember(const core::Actor& actor, std::int64_t id, const MemberChanges& changes) const {
+  core::RequirePermission(actor, "member:write");
+  db::Session session(database_);
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  FindInScope(session, actor, id);
+  MemberRecord record = *repository_.FindRecord(session.sql(), id);
+  if (changes.name) {
+    if (changes.name->empty() || changes.name->size() > 100) {
+      throw AppError(ErrorKind::kInvalidArgument, "member.invalid_name");
+    }
+    record.name = *changes.name;
+    record.name_grams = core::SearchGrams(record.name);
+  }
+  if (changes.gender) {
+    if (!IsOneOf(*changes.gender, {"male", "female"}))
+      throw AppError(ErrorKind::kInvalidArgument, "member.invalid_gender");
+    record.gender = *changes.gender;
+  }
+  if (changes.phone) {
+    if (changes.phone->empty()) {
+      record.phone_cipher = record.phone_index = record.phone_masked = "";
+    } else {
+      const auto phone = core::NormalisePhone(*changes.phone);
+      if (!phone) throw AppError(ErrorKind::kInvalidArgument, "member.invalid_phone");
+      record.phone_cipher = cipher_.Encrypt(*phone);
+      record.phone_index = cipher_.BlindIndex(*phone);
+      record.phone_masked = core::MaskPhone(*phone);
+    }
+  }
+  if (changes.education) record.education = *changes.education;
+  if (changes.joined_on) record.joined_on = *changes.joined_on;
+  if (changes.full_member_on) record.full_member_on = *changes.full_member_on;
+  CheckDate(record.joined_on, record.birth_date);
+  CheckDate(record.full_member_on, record.joined_on.value_or(record.birth_date));
+  if (changes.status) {
+    if (!IsOneOf(*changes.status, {"full", "probationary"}))
+      throw AppError(ErrorKind::kInvalidArgument, "member.invalid_status");
+    record.status = *changes.status;
+  }
+  if (changes.standing) {
+    if (!IsOneOf(*changes.standing, {"normal", "suspended", "lost_contact", "left"})) {
+      throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "standing");
+    }
+    record.standing = *changes.standing;
+  }
+  if (changes.in_service) record.in_service = *changes.in_service;
+  if (changes.employer_unit_id) record.employer_unit_id = *changes.employer_unit_id;
+  if (changes.home_community_id) {
+    if (*changes.home_community_id && !orgs_.Find(session, **changes.home_community_id)) {
+      throw AppError(ErrorKind::kNotFound, "org.not_found", "home_community_id");
+    }
+    record.home_community_id = *changes.home_community_id;
+  }
+  repository_.Update(session, id, record, clock_.NowSeconds());
+  audit_.Record(session.sql(), actor, {"member.update", "member", id, "ok", ""});
+  Member member = *repository_.Find(session.sql(), id);
+  transaction.Commit();
+  return member;
+}
+
+ImportResult MemberService::ImportMembers(const core::Actor& actor, const std::vector<MemberInput>& rows,
+                                          const std::vector<ImportError>& parse_errors) const {
+  core::RequirePermission(actor, "member:write");
+  if (rows.size() > static_cast<std::size_t>(kMaxImportRows)) {
+    throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "at most 5000 rows per import");
+  }
+  ImportResult result;
+  result.errors = parse_errors;
+  std::vector<bool> failed(rows.size(), false);
+  for (const ImportError& error : parse_errors) {
+    if (error.row >= 1 && static_cast<std::size_t>(error.row) <= rows.size()) failed[error.row - 1] = true;
+  }
+  db::Session session(database_);
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  const std::int64_t now = clock_.NowSeconds();
+  std::vector<std::string> seen_indexes;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (failed[i]) continue;
+    const int row_number = static_cast<int>(i + 1);
+    try {
+      const MemberRecord record = BuildRecord(session, &actor, rows[i]);
+      if (std::find(seen_indexes.begin(), seen_indexes.end(), record.id_number_index) != seen_indexes.end()) {
+        throw AppError(ErrorKind::kConflict, "member.id_number_taken", "twice in this file");
+      }
+      seen_indexes.push_back(record.id_number_index);
+      const auto existing_id = repository_.FindIdByIdNumberIndex(session.sql(), record.id_number_index);
+      if (!existing_id) {
+        const std::int64_t id = repository_.Insert(session, record, now);
+        audit_.Record(session.sql(), actor, {"member.import_create", "member", id, "ok", ""});
+        ++result.created;
+        continue;
+      }
+      if (!org::InSubtree(repository_.Find(session.sql(), *existing_id)->org_path, actor.org_path)) {
+        throw AppError(ErrorKind::kConflict, "member.id_number_taken", "registered outside the subtree");
+      }
+      const MemberRecord stored = *repository_.FindRecord(session.sql(), *existing_id);
+      const bool same = stored.org_id == record.org_id && stored.name == record.name &&
+                        stored.gender == record.gender && stored.phone_index == record.phone_index &&
+                        stored.education == record.education && stored.joined_on == record.joined_on &&
+                        stored.full_member_on == record.full_member_on && stored.status == record.status &&
+                        stored.standing == record.standing && stored.in_service == record.in_service &&
+                        stored.employer_unit_id == record.employer_unit_id &&
+                        stored.home_community_id == record.home_community_id;
+      if (same) {
+        ++result.unchanged;
+        continue;
+      }
+      MemberRecord updated = record;
+      updated.id_number_cipher = stored.id_number_cipher;  // the same number: keep its ciphertext
+      if (stored.phone_index == record.phone_index) updated.phone_cipher = stored.phone_cipher;
+      repository_.Update(session, *existing_id, updated, now);
+      audit_.Record(session.sql(), actor, {"member.import_update", "member", *existing_id, "ok", ""});
+      ++result.updated;
+    } catch (const AppError& error) {
+      if (error.kind() == ErrorKind::kInternal) throw;
+      result.errors.push_back(ImportError{row_number, FieldOf(error.code()), error.code()});
+    }
+  }
+  std::sort(result.errors.begin(), result.errors.end(),
+            [](const ImportError& a, const ImportError& b) { return a.row < b.row; });
+  transaction.Commit();
+  return result;
+}
+
+std::string MemberService::ExportMembers(const core::Actor& actor, const MemberFilter& filter) const {
+  core::RequirePermission(actor, "member:read");
+  db::Session session(database_);
+  std::string id_number_index;
+  if (!filter.id_number.empty()) {
+    const auto id_number = core::NormaliseIdNumber(filter.id_number);
+    if (!id_number) throw AppError(ErrorKind::kInvalidArgument, "member.invalid_id_number");
+    id_number_index = cipher_.BlindIndex(*id_number);
+  }
+  auto [members, total] = repository_.List(session, ScopePath(session, actor, filter), filter, id_number_index, false);
+  if (total > kMaxExportRows) throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "too many rows");
+
+  const auto path = std::filesystem::temp_directory_path() / ("liandong-export-" + core::RandomHex(8) + ".xlsx");
+  lxw_workbook* workbook = workbook_new(path.c_str());
+  if (workbook == nullptr) throw AppError(ErrorKind::kInternal, "server.internal", "cannot create the workbook");
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "党员");
+  lxw_format* bold = workbook_add_format(workbook);
+  format_set_bold(bold);
+  const char* headers[] = {"姓名",     "性别",     "出生日期", "身份证号", "手机号",  "学历",
+                           "入党日期", "转正日期", "党员状态", "在职",     "所属组织"};
+  for (int column = 0; column < 11; ++column) worksheet_write_string(sheet, 0, column, headers[column], bold);
+  lxw_row_t row = 1;
+  for (const Member& member : members) {
+    const std::string cells[] = {member.name,
+                                 member.gender == "male" ? "男" : "女",
+                                 member.birth_date,
+                                 member.id_number_masked,
+                                 member.phone_masked,
+                                 member.education,
+                                 member.joined_on.value_or(""),
+                                 member.full_member_on.value_or(""),
+                                 member.status == "full" ? "正式党员" : "预备党员",
+                                 member.in_service ? "是" : "否",
+                                 member.org.name};
+    for (int column = 0; column < 11; ++column)
+      worksheet_write_string(sheet, row, column, cells[column].c_str(), nullptr);
+    ++row;
+  }
+  worksheet_set_column(sheet, 0, 10, 16, nullptr);
+  const lxw_error closed = workbook_close(workbook);
+  std::ifstream file(path, std::ios::binary);
+  std::ostringstream contents;
+  contents << file.rdbuf();
+  std::filesystem::remove(path);
+  if (closed != LXW_NO_ERROR) throw AppError(ErrorKind::kInternal, "server.internal", lxw_strerror(closed));
+
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  audit_.Record(session.sql(), actor, {"member.export", "org", std::nullopt, "ok", std::to_string(total) + " rows"});
+  transaction.Commit();
+  return std::move(contents).str();
+}
+
+Transfer MemberService::FindTransfer(db::Session& session, std::int64_t id) const {
+  auto transfer = repository_.FindTransfer(session.sql(), id);
+  if (!transfer) throw AppError(ErrorKind::kNotFound, "transfer.not_found");
+  return *transfer;
+}
+
+Transfer MemberService::RequestTransfer(const core::Actor& actor, std::int64_t member_id, std::int64_t to_org_id,
+                                        const std::string& reason) const {
+  core::RequirePermission(actor, "member:write");
+  db::Session session(database_);
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  const Member member = FindInScope(session, actor, member_id);
+  const auto to_org = orgs_.Find(session, to_org_id);
+  if (!to_org || to_org->archived) throw AppError(ErrorKind::kNotFound, "org.not_found");
+  if (to_org->id == member.org.id) throw AppError(ErrorKind::kInvalidArgument, "transfer.same_org");
+  if (repository_.HasPendingTransfer(session.sql(), member.id)) {
+    throw AppError(ErrorKind::kConflict, "transfer.already_pending");
+  }
+  const std::int64_t id = repository_.InsertTransfer(session.sql(), member.id, member.org.id, to_org->id, reason,
+                                                     actor.user_id, clock_.NowSeconds());
+  audit_.Record(session.sql(), actor, {"transfer.request", "member_transfer", id, "ok", ""});
+  Transfer transfer = FindTransfer(session, id);
+  transaction.Commit();
+  return transfer;
+}
+
+std::vector<Transfer> MemberService::ListTransfers(const core::Actor& actor, TransferDirection direction,
+                                                   const std::string& status) const {
+  core::RequirePermission(actor, "member:read");
+  if (!status.empty() && !IsOneOf(status, {"requested", "accepted", "refused"})) {
+    throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "status");
+  }
+  db::Session session(database_);
+  return repository_.ListTransfers(session.sql(), direction, actor.org_path, status);
+}
+
+std::vector<Transfer> MemberService::ListTransfersOfMember(const core::Actor& actor, std::int64_t member_id) const {
+  core::RequirePermission(actor, "member:read");
+  db::Session session(database_);
+  FindInScope(session, actor, member_id);
+  return repository_.ListTransfersOfMember(session.sql(), member_id);
+}
+
+Transfer MemberService::AcceptTransfer(const core::Actor& actor, std::int64_t id) const {
+  core::RequirePermission(actor, "member:write");
+  db::Session session(database_);
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  const Transfer transfer = FindTransfer(session, id);
+  if (!org::InSubtree(transfer.to_path, actor.org_path)) {
+    throw AppError(ErrorKind::kPermissionDenied, "auth.permission_denied", "only the receiving org decides");
+  }
+  if (transfer.status != "requested") throw AppError(ErrorKind::kConflict, "transfer.not_pending");
+  const std::int64_t now = clock_.NowSeconds();
+  repository_.DecideTransfer(session.sql(), id, "accepted", "", actor.user_id, now);
+  repository_.SetOrg(session.sql(), transfer.member.id, transfer.to_org.id, now);
+  audit_.Record(session.sql(), actor, {"transfer.accept", "member_transfer", id, "ok", ""});
+  Transfer decided = FindTransfer(session, id);
+  transaction.Commit();
+  return decided;
+}
+
+Transfer MemberService::RefuseTransfer(const core::Actor& actor, std::int64_t id, const std::string& reason) const {
+  core::RequirePermission(actor, "member:write");
+  if (reason.empty()) throw AppError(ErrorKind::kInvalidArgument, "transfer.reason_required");
+  db::Session session(database_);
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  const Transfer transfer = FindTransfer(session, id);
+  if (!org::InSubtree(transfer.to_path, actor.org_path)) {
+    throw AppError(ErrorKind::kPermissionDenied, "auth.permission_denied", "only the receiving org decides");
+  }
+  if (transfer.status != "requested") throw AppError(ErrorKind::kConflict, "transfer.not_pending");
+  repository_.DecideTransfer(session.sql(), id, "refused", reason, actor.user_id, clock_.NowSeconds());
+  audit_.Record(session.sql(), actor, {"transfer.refuse", "member_transfer", id, "ok", ""});
+  Transfer decided = FindTransfer(session, id);
+  transaction.Commit();
+  return decided;
+}
+
+std::int64_t MemberService::SeedMember(db::Session& session, const MemberInput& input) const {
+  return repository_.Insert(session, BuildRecord(session, nullptr, input), clock_.NowSeconds());
+}
+
+}  // namespace liandong::member

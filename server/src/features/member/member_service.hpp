@@ -1,0 +1,65 @@
+// Rules for Party members: scope (the member's org lies in the actor's subtree), validation of
+// identifiers, encryption at rest, masking, audited unmasking, imports and transfers.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/actor.hpp"
+#include "core/clock.hpp"
+#include "core/field_cipher.hpp"
+#include "db/database.hpp"
+#include "features/audit/audit_service.hpp"
+#include "features/member/member_model.hpp"
+#include "features/member/member_repository.hpp"
+#include "features/org/org_service.hpp"
+
+namespace liandong::member {
+
+class MemberService {
+ public:
+  MemberService(db::Database& database, const core::Clock& clock, const core::FieldCipher& cipher,
+                const audit::AuditService& audit, const org::OrgService& orgs)
+      : database_(database), clock_(clock), cipher_(cipher), audit_(audit), orgs_(orgs) {}
+
+  MemberPage ListMembers(const core::Actor& actor, const MemberFilter& filter) const;
+  Member GetMember(const core::Actor& actor, std::int64_t id) const;
+  // The full ID number and phone; needs member:unmask, and every call is audited.
+  Identifiers GetIdentifiers(const core::Actor& actor, std::int64_t id) const;
+  Member CreateMember(const core::Actor& actor, const MemberInput& input) const;
+  Member UpdateMember(const core::Actor& actor, std::int64_t id, const MemberChanges& changes) const;
+  // Validates every row; commits the valid ones in one transaction. The ID number is the natural
+  // key: importing the same rows again changes nothing.
+  ImportResult ImportMembers(const core::Actor& actor, const std::vector<MemberInput>& rows,
+                             const std::vector<ImportError>& parse_errors) const;
+  // An .xlsx of the filtered list (identifiers masked); audited as an export.
+  std::string ExportMembers(const core::Actor& actor, const MemberFilter& filter) const;
+
+  Transfer RequestTransfer(const core::Actor& actor, std::int64_t member_id, std::int64_t to_org_id,
+                           const std::string& reason) const;
+  std::vector<Transfer> ListTransfers(const core::Actor& actor, TransferDirection direction,
+                                      const std::string& status) const;
+  std::vector<Transfer> ListTransfersOfMember(const core::Actor& actor, std::int64_t member_id) const;
+  Transfer AcceptTransfer(const core::Actor& actor, std::int64_t id) const;
+  Transfer RefuseTransfer(const core::Actor& actor, std::int64_t id, const std::string& reason) const;
+
+  // Inserts a member without permission checks, inside the caller's transaction: the demo city.
+  std::int64_t SeedMember(db::Session& session, const MemberInput& input) const;
+
+ private:
+  // Validates and encrypts; throws AppError with the field's code on bad input.
+  MemberRecord BuildRecord(db::Session& session, const core::Actor* actor, const MemberInput& input) const;
+  Member FindInScope(db::Session& session, const core::Actor& actor, std::int64_t id) const;
+  std::string ScopePath(db::Session& session, const core::Actor& actor, const MemberFilter& filter) const;
+  Transfer FindTransfer(db::Session& session, std::int64_t id) const;
+
+  db::Database& database_;
+  const core::Clock& clock_;
+  const core::FieldCipher& cipher_;
+  const audit::AuditService& audit_;
+  const org::OrgService& orgs_;
+  MemberRepository repository_;
+};
+
+}  // namespace liandong::member
