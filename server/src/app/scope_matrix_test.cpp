@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <regex>
 #include <set>
 
 #include "testing/test_server.hpp"
@@ -147,6 +148,33 @@ TEST_F(ScopeMatrixTest, EveryRouteDeniesObjectsOfASiblingSubtree) {
     }
   }
   EXPECT_GT(checked, 20);
+}
+
+// Every GET route, called on the role's own objects by roles without member:unmask, answers
+// without a single full ID number.
+TEST_F(ScopeMatrixTest, NoResponseCarriesAFullIdNumberWithoutUnmask) {
+  const std::regex full_id_number("[1-9][0-9]{16}[0-9X]");
+  for (const std::string role : {"street", "community"}) {
+    HttpClient client = server_.SignedIn(role);
+    const auto me = client.Get("/api/v1/me").Json();
+    const std::int64_t own_org = me.at("user").at("org").at("id").as_int64();
+    const std::int64_t community = CommunityUnder(own_org);
+    const auto members = client.Get("/api/v1/members").Json().at("items").as_array();
+    ASSERT_FALSE(members.empty());
+    const std::int64_t member_id = members[0].at("id").as_int64();
+    for (const http::Route& route : server_.application().router().routes()) {
+      if (route.method != http::Verb::get) continue;
+      std::string target = route.pattern;
+      const auto parameter = target.find("{id}");
+      if (parameter != std::string::npos) {
+        const std::string kind = route.segments[2];
+        const std::int64_t id = kind == "members" ? member_id : community;
+        target.replace(parameter, 4, std::to_string(id));
+      }
+      const auto result = client.Get(target);
+      EXPECT_FALSE(std::regex_search(result.body, full_id_number)) << role << " " << target << ": " << result.body;
+    }
+  }
 }
 
 }  // namespace
