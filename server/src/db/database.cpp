@@ -98,6 +98,7 @@ std::unique_ptr<Database> Database::Open(const std::string& url, std::size_t poo
       soci::session& sql = database->pool_->at(i);
       sql.open(soci::postgresql, PostgresConnectString(url));
       sql << "SET TIME ZONE 'UTC'";
+      sql << "SET client_min_messages TO WARNING";  // no NOTICEs on standard error
     }
     return database;
   }

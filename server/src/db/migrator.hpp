@@ -16,7 +16,9 @@ struct Migration {
 };
 
 // The migrations for `dialect`, in order. A dialect-specific file replaces the common one of the
-// same number. Throws std::logic_error if numbers are missing or repeated.
+// same number. In a common file, {{id_column}} (the auto-increment primary key), {{id_type}} (a
+// column referring to one) and {{path_type}} (a byte-ordered org path) take each database's
+// spelling. Throws std::logic_error if numbers are missing or repeated, or on an unknown token.
 std::vector<Migration> LoadMigrations(Dialect dialect);
 
 // Splits a migration's text into statements at semicolons that end a line. "--" starts a comment

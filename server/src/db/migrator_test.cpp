@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
+#include "core/log.hpp"
 #include "testing/test_database.hpp"
 
 namespace liandong::db {
@@ -33,13 +34,20 @@ TEST(LoadMigrationsTest, EachDialectGetsItsOwnFilesInOrder) {
       EXPECT_FALSE(migrations[i].statements.empty());
     }
     EXPECT_EQ(migrations[0].name, "create_org");
-    const bool has_collate = migrations[0].statements[0].find("COLLATE \"C\"") != std::string::npos;
+    const std::string& create_org = migrations[0].statements[0];
+    const bool has_collate = create_org.find("COLLATE \"C\"") != std::string::npos;
     EXPECT_EQ(has_collate, dialect == Dialect::kPostgresql) << "the path column is byte-ordered on PostgreSQL";
+    const bool rowid_alias = create_org.find("id INTEGER PRIMARY KEY") != std::string::npos;
+    EXPECT_EQ(rowid_alias, dialect == Dialect::kSqlite) << create_org;
+    for (const Migration& migration : migrations) {
+      for (const std::string& statement : migration.statements) EXPECT_EQ(statement.find("{{"), std::string::npos);
+    }
   }
 }
 
 class MigrateTest : public ::testing::Test {
  protected:
+  void SetUp() override { core::log::Init("off"); }
   testing::TestDatabase test_database_;
   std::unique_ptr<Database> database_ = Database::Open(test_database_.url(), 2);
 };

@@ -1,8 +1,8 @@
 -- Staff users (each belongs to one org and sees its subtree) and their sessions. Only a hash of
 -- each session token is stored.
 CREATE TABLE user_account (
-  id INTEGER PRIMARY KEY,
-  org_id INTEGER NOT NULL REFERENCES org (id),
+  id {{id_column}},
+  org_id {{id_type}} NOT NULL REFERENCES org (id),
   username TEXT NOT NULL UNIQUE,
   display_name TEXT NOT NULL,
   role TEXT NOT NULL,
@@ -13,9 +13,9 @@ CREATE TABLE user_account (
 CREATE INDEX user_account_org_id ON user_account (org_id);
 
 CREATE TABLE user_session (
-  id INTEGER PRIMARY KEY,
+  id {{id_column}},
   token_hash TEXT NOT NULL UNIQUE,
-  user_id INTEGER NOT NULL REFERENCES user_account (id),
+  user_id {{id_type}} NOT NULL REFERENCES user_account (id),
   csrf_token TEXT NOT NULL,
   remote_address TEXT NOT NULL,
   created_at BIGINT NOT NULL,

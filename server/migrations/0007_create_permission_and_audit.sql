@@ -8,13 +8,13 @@ CREATE TABLE role_permission (
 -- The audit log: one row per state change, unmasked view and export. Append-only; the security
 -- work adds the hash chain.
 CREATE TABLE audit_log (
-  id INTEGER PRIMARY KEY,
+  id {{id_column}},
   at BIGINT NOT NULL,
-  user_id INTEGER,
-  org_id INTEGER,
+  user_id {{id_type}},
+  org_id {{id_type}},
   action TEXT NOT NULL,
   target_kind TEXT NOT NULL DEFAULT '',
-  target_id INTEGER,
+  target_id {{id_type}},
   result TEXT NOT NULL,
   remote_address TEXT NOT NULL DEFAULT '',
   request_id TEXT NOT NULL DEFAULT '',
