@@ -12,9 +12,9 @@ namespace liandong::app {
 Application::Application(const ApplicationConfig& config, const core::Clock& clock)
     : database_(db::Database::Open(config.database_url, config.database_pool_size)) {
   health_info_ = health::HealthInfo{std::string(database_->dialect_name()), db::Migrate(*database_), core::kVersion};
-  field_cipher_ = std::make_unique<core::FieldCipher>(config.master_key.empty() ? core::LoadMasterKey(config.key_file)
-                                                                                : config.master_key);
-  audit_service_ = std::make_unique<audit::AuditService>(clock);
+  const std::string master_key = config.master_key.empty() ? core::LoadMasterKey(config.key_file) : config.master_key;
+  field_cipher_ = std::make_unique<core::FieldCipher>(master_key);
+  audit_service_ = std::make_unique<audit::AuditService>(clock, core::HmacSm3(master_key, "liandong/audit"));
   org_service_ = std::make_unique<org::OrgService>(*database_, clock, *audit_service_);
   org_service_->BackfillSearchGrams();
   auth_service_ = std::make_unique<auth::AuthService>(*database_, clock, config.session_policy);

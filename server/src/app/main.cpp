@@ -32,6 +32,24 @@ int Migrate(const std::string& url) {
   return 0;
 }
 
+int VerifyAudit(const std::string& url, const std::string& key_file) {
+  const core::SystemClock clock;
+  app::ApplicationConfig config;
+  config.database_url = url;
+  config.database_pool_size = 1;
+  config.key_file = key_file;
+  app::Application application(config, clock);
+  db::Session session(application.database());
+  const audit::ChainReport report = application.audit_service().VerifyChain(session.sql());
+  if (report.intact) {
+    std::cout << "The audit chain is intact: " << report.rows << " rows.\n";
+    return 0;
+  }
+  std::cout << "The audit chain is BROKEN at row " << *report.broken_at << ": " << report.reason << " (" << report.rows
+            << " rows read).\n";
+  return 1;
+}
+
 int Demo(const std::string& url, const std::string& logins_path, const std::string& key_file) {
   const core::SystemClock clock;
   app::ApplicationConfig config;
@@ -103,6 +121,14 @@ int main(int argc, char** argv) {
   demo->add_option("--logins", logins_path, "file for the demo users' logins (role, username, password)")
       ->capture_default_str();
 
+  std::string audit_url = kDefaultDatabase;
+  std::string audit_key_file = "var/liandong.key";
+  auto* audit = cli.add_subcommand("audit", "Work with the audit log");
+  audit->require_subcommand(1);
+  auto* audit_verify = audit->add_subcommand("verify", "Check the audit log's hash chain; exit 1 if it is broken");
+  audit_verify->add_option("--db", audit_url, "sqlite:PATH or postgresql://…")->capture_default_str();
+  audit_verify->add_option("--key-file", audit_key_file, "the master key file")->capture_default_str();
+
   auto* version = cli.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(cli, argc, argv);
@@ -118,6 +144,7 @@ int main(int argc, char** argv) {
     }
     if (*migrate) return Migrate(migrate_url);
     if (*demo) return Demo(demo_url, logins_path, demo_key_file);
+    if (*audit_verify) return VerifyAudit(audit_url, audit_key_file);
     if (*version) {
       std::cout << "liandong " << core::kVersion << " (schema " << db::LatestSchemaVersion() << ")\n";
       return 0;

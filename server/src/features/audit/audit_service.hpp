@@ -1,5 +1,7 @@
 // The audit log: who did what to which record, from where, with what result. Entries are written
-// in the caller's transaction, so a change and its audit row commit or roll back together.
+// in the caller's transaction, so a change and its audit row commit or roll back together. The
+// log is a hash chain under a key kept outside the database: VerifyChain finds any row edited or
+// deleted, and a truncated table.
 #pragma once
 
 #include <soci/soci.h>
@@ -21,16 +23,34 @@ struct AuditEntry {
   std::string detail;  // never personal data in the clear
 };
 
+struct ChainReport {
+  bool intact = true;
+  std::int64_t rows = 0;
+  std::optional<std::int64_t> broken_at;  // the id of the first row that does not fit
+  std::string reason;
+};
+
 class AuditService {
  public:
-  explicit AuditService(const core::Clock& clock) : clock_(clock) {}
+  // `key`: at least 32 bytes, derived from the master key (core/keys.hpp).
+  AuditService(const core::Clock& clock, std::string key);
 
   void Record(soci::session& sql, const core::Actor& actor, const AuditEntry& entry) const;
-  // Rows recorded for a target, oldest first (for tests and, later, the audit page).
+  // Records an event with no signed-in actor (a failed login, a start-up).
+  void RecordAnonymous(soci::session& sql, const AuditEntry& entry, const std::string& remote_address,
+                       const std::string& request_id) const;
   std::int64_t CountFor(soci::session& sql, const std::string& action, std::int64_t target_id) const;
+  // Walks the whole chain from the first row to the head.
+  ChainReport VerifyChain(soci::session& sql) const;
 
  private:
+  struct Row;
+  void Append(soci::session& sql, Row& row) const;
+  std::string RowHash(const Row& row) const;
+  std::string HeadMac(std::int64_t last_id, const std::string& last_hash) const;
+
   const core::Clock& clock_;
+  std::string key_;
 };
 
 }  // namespace liandong::audit
