@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "core/log.hpp"
+#include "db/database.hpp"
 #include "testing/test_server.hpp"
 
 namespace liandong::auth {
@@ -135,6 +136,66 @@ TEST_F(AuthApiTest, LogsCarryNeitherPasswordsNorTokens) {
   EXPECT_NE(text.find("auth.login_failed"), std::string::npos);
   EXPECT_EQ(text.find(login.password), std::string::npos);
   EXPECT_EQ(text.find(client.csrf_token()), std::string::npos);
+}
+
+TEST_F(AuthApiTest, FiveFailuresInARowLockTheAccountForFifteenMinutes) {
+  const auto& login = server_.Login("street");
+  HttpClient client = server_.Client();
+  for (int i = 0; i < 5; ++i) {
+    ExpectError(client.Post("/api/v1/session", LoginBody(login.username, "wrong")), 401, "auth.invalid_credentials");
+  }
+  const auto locked = client.Post("/api/v1/session", LoginBody(login.username, login.password));
+  ExpectError(locked, 401, "auth.invalid_credentials");
+  EXPECT_EQ(locked.Json().at("error").at("message").as_string(), "用户名或密码错误") << "a lock is not announced";
+  server_.clock().Advance(14 * 60);
+  EXPECT_EQ(client.Post("/api/v1/session", LoginBody(login.username, login.password)).status, 401);
+  server_.clock().Advance(2 * 60);
+  EXPECT_EQ(client.SignIn(login.username, login.password).status, 200) << "unlocked after 15 minutes";
+}
+
+TEST_F(AuthApiTest, FailuresThatAreNotInARowDoNotLock) {
+  const auto& login = server_.Login("city");
+  HttpClient client = server_.Client();
+  for (int round = 0; round < 3; ++round) {
+    for (int i = 0; i < 4; ++i) client.Post("/api/v1/session", LoginBody(login.username, "wrong"));
+    server_.clock().Advance(61);  // stay under the per-address limit
+    ASSERT_EQ(client.SignIn(login.username, login.password).status, 200) << "round " << round;
+  }
+}
+
+TEST_F(AuthApiTest, TooManyFailuresFromOneAddressAreRateLimited) {
+  HttpClient client = server_.Client();
+  for (int i = 0; i < 20; ++i) client.Post("/api/v1/session", LoginBody("nobody" + std::to_string(i), "wrong"));
+  ExpectError(client.Post("/api/v1/session", LoginBody("nobody", "wrong")), 429, "request.rate_limited");
+  const auto& login = server_.Login("district");
+  EXPECT_EQ(client.Post("/api/v1/session", LoginBody(login.username, login.password)).status, 429);
+  server_.clock().Advance(61);
+  EXPECT_EQ(client.SignIn(login.username, login.password).status, 200) << "the window has passed";
+}
+
+TEST_F(AuthApiTest, AtMostThreeSessionsPerUserTheOldestEnds) {
+  std::vector<HttpClient> clients;
+  for (int i = 0; i < 4; ++i) clients.push_back(server_.SignedIn("community"));
+  ExpectError(clients[0].Get("/api/v1/me"), 401, "auth.unauthenticated");
+  for (int i = 1; i < 4; ++i) EXPECT_EQ(clients[i].Get("/api/v1/me").status, 200) << i;
+}
+
+TEST_F(AuthApiTest, EveryLoginAttemptAndLogoutIsAudited) {
+  const auto& login = server_.Login("street");
+  HttpClient client = server_.Client();
+  client.Post("/api/v1/session", LoginBody(login.username, "wrong"));
+  client.Post("/api/v1/session", LoginBody("nobody.here", "wrong"));
+  client.SignIn(login.username, login.password);
+  client.Delete("/api/v1/session");
+  db::Session session(server_.application().database());
+  std::vector<std::string> results;
+  std::string result;
+  soci::statement statement =
+      (session.sql().prepare << "SELECT action || ':' || result FROM audit_log ORDER BY id", soci::into(result));
+  statement.execute();
+  while (statement.fetch()) results.push_back(result);
+  EXPECT_EQ(results,
+            (std::vector<std::string>{"auth.login:failed", "auth.login:failed", "auth.login:ok", "auth.logout:ok"}));
 }
 
 }  // namespace

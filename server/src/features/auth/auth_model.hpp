@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,8 @@ struct UserAccount {
   std::string role;
   std::string password_hash;
   bool disabled = false;
+  int failed_logins = 0;
+  std::optional<std::int64_t> locked_until;
 };
 
 struct NewUser {
@@ -45,7 +48,11 @@ struct SessionPolicy {
   std::chrono::seconds absolute_timeout{8 * 60 * 60};
   // last_seen_at is written at most this often, so that reads stay reads.
   std::chrono::seconds touch_interval{60};
-  bool secure_cookie = false;  // add "Secure" (behind TLS)
+  bool secure_cookie = false;                         // add "Secure" (behind TLS)
+  int max_sessions_per_user = 3;                      // the oldest are ended beyond this
+  int max_failed_logins = 5;                          // consecutive failures that lock an account …
+  std::chrono::seconds lockout{15 * 60};              // … for this long
+  int max_failed_logins_per_address_per_minute = 20;  // beyond this an address gets 429
 };
 
 // What a successful login hands back: the token goes into the cookie, never into the body.

@@ -6,7 +6,7 @@ namespace liandong::auth {
 namespace {
 
 constexpr std::string_view kSelectUserByUsername = R"sql(
-  SELECT id, org_id, username, display_name, role, password_hash, disabled
+  SELECT id, org_id, username, display_name, role, password_hash, disabled, failed_logins, locked_until
   FROM user_account
   WHERE username = :username
 )sql";
@@ -40,6 +40,22 @@ constexpr std::string_view kSelectSessionByTokenHash = R"sql(
 
 constexpr std::string_view kTouchSession = "UPDATE user_session SET last_seen_at = :now WHERE id = :id";
 constexpr std::string_view kDeleteSession = "DELETE FROM user_session WHERE id = :id";
+constexpr std::string_view kCountFailedLogins = R"sql(
+  SELECT COUNT(*) FROM audit_log
+  WHERE action = 'auth.login' AND remote_address = :remote_address AND at >= :since AND result <> 'ok'
+)sql";
+constexpr std::string_view kIncrementFailures =
+    "UPDATE user_account SET failed_logins = failed_logins + 1 WHERE id = :id";
+constexpr std::string_view kSelectFailures = "SELECT failed_logins FROM user_account WHERE id = :id";
+constexpr std::string_view kLockAccount =
+    "UPDATE user_account SET failed_logins = 0, locked_until = :locked_until WHERE id = :id";
+constexpr std::string_view kResetFailures =
+    "UPDATE user_account SET failed_logins = 0, locked_until = NULL WHERE id = :id";
+constexpr std::string_view kTrimSessions = R"sql(
+  DELETE FROM user_session
+  WHERE user_id = :user_id
+    AND id NOT IN (SELECT id FROM user_session WHERE user_id = :same_user_id ORDER BY id DESC LIMIT :keep)
+)sql";
 constexpr std::string_view kSelectPermissions =
     "SELECT permission FROM role_permission WHERE role = :role ORDER BY permission";
 
@@ -48,11 +64,14 @@ constexpr std::string_view kSelectPermissions =
 std::optional<UserAccount> AuthRepository::FindUserByUsername(soci::session& sql, const std::string& username) const {
   UserAccount user;
   int disabled = 0;
+  long long locked_until = 0;
+  soci::indicator locked_indicator = soci::i_null;
   sql << kSelectUserByUsername, soci::use(username, "username"), soci::into(user.id), soci::into(user.org_id),
       soci::into(user.username), soci::into(user.display_name), soci::into(user.role), soci::into(user.password_hash),
-      soci::into(disabled);
+      soci::into(disabled), soci::into(user.failed_logins), soci::into(locked_until, locked_indicator);
   if (!sql.got_data()) return std::nullopt;
   user.disabled = disabled != 0;
+  if (locked_indicator == soci::i_ok) user.locked_until = locked_until;
   return user;
 }
 
@@ -113,6 +132,29 @@ std::vector<std::string> AuthRepository::FindPermissions(soci::session& sql, con
   std::vector<std::string> permissions;
   while (statement.fetch()) permissions.push_back(permission);
   return permissions;
+}
+
+std::int64_t AuthRepository::CountFailedLogins(soci::session& sql, const std::string& remote_address,
+                                               std::int64_t since) const {
+  long long count = 0;
+  sql << kCountFailedLogins, soci::use(remote_address, "remote_address"), soci::use(since, "since"), soci::into(count);
+  return count;
+}
+
+void AuthRepository::RecordLoginFailure(soci::session& sql, std::int64_t user_id, int max_failures,
+                                        std::int64_t locked_until) const {
+  sql << kIncrementFailures, soci::use(user_id, "id");
+  int failures = 0;
+  sql << kSelectFailures, soci::use(user_id, "id"), soci::into(failures);
+  if (failures >= max_failures) sql << kLockAccount, soci::use(locked_until, "locked_until"), soci::use(user_id, "id");
+}
+
+void AuthRepository::ResetLoginFailures(soci::session& sql, std::int64_t user_id) const {
+  sql << kResetFailures, soci::use(user_id, "id");
+}
+
+void AuthRepository::TrimSessions(soci::session& sql, std::int64_t user_id, int keep) const {
+  sql << kTrimSessions, soci::use(user_id, "user_id"), soci::use(user_id, "same_user_id"), soci::use(keep, "keep");
 }
 
 }  // namespace liandong::auth

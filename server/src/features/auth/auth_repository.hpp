@@ -24,6 +24,13 @@ class AuthRepository {
   void TouchSession(soci::session& sql, std::int64_t session_id, std::int64_t now) const;
   void DeleteSession(soci::session& sql, std::int64_t session_id) const;
   std::vector<std::string> FindPermissions(soci::session& sql, const std::string& role) const;
+  // Failed logins from an address since a time, counted from the audit log.
+  std::int64_t CountFailedLogins(soci::session& sql, const std::string& remote_address, std::int64_t since) const;
+  // Counts a failure; at `max_failures` in a row the account locks until `locked_until`.
+  void RecordLoginFailure(soci::session& sql, std::int64_t user_id, int max_failures, std::int64_t locked_until) const;
+  void ResetLoginFailures(soci::session& sql, std::int64_t user_id) const;
+  // Ends all but the `keep` newest sessions of a user.
+  void TrimSessions(soci::session& sql, std::int64_t user_id, int keep) const;
 };
 
 }  // namespace liandong::auth

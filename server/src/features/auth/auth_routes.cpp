@@ -59,7 +59,8 @@ void RegisterAuthRoutes(http::Router& router, const AuthService& auth_service, c
   using http::Verb;
   router.Add(Verb::post, "/api/v1/session", Access::kPublic, [&](http::Request& request) {
     const LoginInput input = ParseLoginInput(request);
-    LoginResult login = auth_service.Login(input.username, input.password, request.remote_address());
+    LoginResult login =
+        auth_service.Login(input.username, input.password, request.remote_address(), request.request_id());
     http::Response response = http::Ok(boost::json::object{
         {"user", UserJson(login.user, login.permissions, org_service)},
         {"csrf_token", login.csrf_token},

@@ -9,28 +9,55 @@ namespace liandong::auth {
 using core::AppError;
 using core::ErrorKind;
 
-AuthService::AuthService(db::Database& database, const core::Clock& clock, SessionPolicy policy)
-    : database_(database), clock_(clock), policy_(policy), dummy_hash_(core::HashPassword(core::RandomToken())) {}
+AuthService::AuthService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit,
+                         SessionPolicy policy)
+    : database_(database),
+      clock_(clock),
+      audit_(audit),
+      policy_(policy),
+      dummy_hash_(core::HashPassword(core::RandomToken())) {}
 
 LoginResult AuthService::Login(const std::string& username, const std::string& password,
-                               const std::string& remote_address) const {
-  std::optional<UserAccount> user;
-  {
-    db::Session session(database_);
-    user = repository_.FindUserByUsername(session.sql(), username);
+                               const std::string& remote_address, const std::string& request_id) const {
+  const std::int64_t now = clock_.NowSeconds();
+  db::Session session(database_);
+  // Records the failed attempt (and counts it against the account), then refuses.
+  const auto refuse = [&](const std::string& result, std::optional<std::int64_t> user_id, ErrorKind kind,
+                          const char* code) {
+    db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+    if (user_id && result == "failed") {
+      repository_.RecordLoginFailure(session.sql(), *user_id, policy_.max_failed_logins, now + policy_.lockout.count());
+    }
+    audit_.RecordAnonymous(session.sql(), {"auth.login", "user_account", user_id, result, ""}, remote_address,
+                           request_id);
+    transaction.Commit();
+    core::log::Info("auth.login_failed", {{"remote", remote_address}, {"result", result}});
+    throw AppError(kind, code);
+  };
+  if (repository_.CountFailedLogins(session.sql(), remote_address, now - 60) >=
+      policy_.max_failed_logins_per_address_per_minute) {
+    refuse("rate_limited", std::nullopt, ErrorKind::kRateLimited, "request.rate_limited");
   }
+  const auto user = repository_.FindUserByUsername(session.sql(), username);
   // Hash even when there is no such user, so that timing does not tell who exists.
   const bool password_ok = core::VerifyPassword(password, user ? user->password_hash : dummy_hash_);
+  const std::optional<std::int64_t> user_id = user ? std::optional<std::int64_t>(user->id) : std::nullopt;
+  if (user && user->locked_until && *user->locked_until > now) {
+    // The same answer as a wrong password: a locked account is not announced.
+    refuse("locked", user_id, ErrorKind::kUnauthenticated, "auth.invalid_credentials");
+  }
   if (!user || !password_ok || user->disabled) {
-    core::log::Info("auth.login_failed", {{"remote", remote_address}});
-    throw AppError(ErrorKind::kUnauthenticated, "auth.invalid_credentials");
+    refuse(user && user->disabled ? "disabled" : "failed", user_id, ErrorKind::kUnauthenticated,
+           "auth.invalid_credentials");
   }
   LoginResult result{core::RandomToken(), core::RandomToken(), *user, {}};
-  db::Session session(database_);
   result.permissions = PermissionsOf(session.sql(), user->role);
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  if (user->failed_logins > 0 || user->locked_until) repository_.ResetLoginFailures(session.sql(), user->id);
   repository_.InsertSession(session.sql(), user->id, core::Sm3Hex(result.session_token), result.csrf_token,
-                            remote_address, clock_.NowSeconds());
+                            remote_address, now);
+  repository_.TrimSessions(session.sql(), user->id, policy_.max_sessions_per_user);
+  audit_.RecordAnonymous(session.sql(), {"auth.login", "user_account", user->id, "ok", ""}, remote_address, request_id);
   transaction.Commit();
   core::log::Info("auth.login", {{"user_id", user->id}, {"remote", remote_address}});
   return result;
@@ -73,7 +100,10 @@ std::vector<std::string> AuthService::PermissionsOf(soci::session& sql, const st
 
 void AuthService::Logout(const core::Actor& actor) const {
   db::Session session(database_);
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
   repository_.DeleteSession(session.sql(), actor.session_id);
+  audit_.Record(session.sql(), actor, {"auth.logout", "user_account", actor.user_id, "ok", ""});
+  transaction.Commit();
   core::log::Info("auth.logout", {{"user_id", actor.user_id}});
 }
 

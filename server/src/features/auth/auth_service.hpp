@@ -5,12 +5,13 @@
 #include <map>
 #include <mutex>
 #include <string>
-#include <vector>
 #include <string_view>
+#include <vector>
 
 #include "core/actor.hpp"
 #include "core/clock.hpp"
 #include "db/database.hpp"
+#include "features/audit/audit_service.hpp"
 #include "features/auth/auth_model.hpp"
 #include "features/auth/auth_repository.hpp"
 
@@ -18,11 +19,13 @@ namespace liandong::auth {
 
 class AuthService {
  public:
-  AuthService(db::Database& database, const core::Clock& clock, SessionPolicy policy);
+  AuthService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit, SessionPolicy policy);
 
   // Checks the credentials and opens a session. Any failure is AppError(unauthenticated,
-  // "auth.invalid_credentials"), whether or not the user exists, in about the same time.
-  LoginResult Login(const std::string& username, const std::string& password, const std::string& remote_address) const;
+  // "auth.invalid_credentials"), whether or not the user exists or is locked, in about the same
+  // time; too many failures from one address is rate_limited. Every attempt is audited.
+  LoginResult Login(const std::string& username, const std::string& password, const std::string& remote_address,
+                    const std::string& request_id) const;
 
   // The actor behind a session token; unauthenticated / session_expired when it has none.
   core::Authentication Authenticate(std::string_view session_token) const;
@@ -43,6 +46,7 @@ class AuthService {
 
   db::Database& database_;
   const core::Clock& clock_;
+  const audit::AuditService& audit_;
   SessionPolicy policy_;
   AuthRepository repository_;
   std::string dummy_hash_;  // verified against when the user does not exist

@@ -18,7 +18,7 @@ class OrgTreeApiTest : public ::testing::Test {
   }
   // The id of the first org (in the city user's view) with this name.
   std::int64_t IdOf(const std::string& name) {
-    HttpClient city = server_.SignedIn("city");
+    HttpClient& city = CityForLookups();
     const boost::json::value response_json1 = city.Get("/api/v1/orgs?q=" + name + "&limit=100").Json();
     for (const auto& hit : response_json1.at("items").as_array()) {
       if (hit.at("name").as_string() == name) return hit.at("id").as_int64();
@@ -41,18 +41,24 @@ class OrgTreeApiTest : public ::testing::Test {
     }
     return 0;
   }
+  // One session for lookups: each login would otherwise end the oldest of a user's three sessions.
+  HttpClient& CityForLookups() {
+    if (!lookups_) lookups_ = std::make_unique<HttpClient>(server_.SignedIn("city"));
+    return *lookups_;
+  }
   TestServer server_;
+  std::unique_ptr<HttpClient> lookups_;
 };
 
 TEST_F(OrgTreeApiTest, StreetCreatesACommunityThatShowsInTheTreeAndTheCounts) {
   HttpClient street = server_.SignedIn("street");
   const std::int64_t street_id = OwnOrgId(street);
   const auto created = street.Post("/api/v1/orgs", Json({{"parent_id", street_id},
-                                                          {"level", "community"},
-                                                          {"kind", "branch"},
-                                                          {"name", "新建社区"},
-                                                          {"secretary", "李书记"},
-                                                          {"founded_on", "2026-01-01"}}));
+                                                         {"level", "community"},
+                                                         {"kind", "branch"},
+                                                         {"name", "新建社区"},
+                                                         {"secretary", "李书记"},
+                                                         {"founded_on", "2026-01-01"}}));
   ASSERT_EQ(created.status, 201) << created.body;
   const auto org = created.Json();
   EXPECT_EQ(org.at("name").as_string(), "新建社区");
@@ -80,13 +86,20 @@ TEST_F(OrgTreeApiTest, InvalidOrgsAreRefusedWithTheirReason) {
   const std::vector<Case> cases = {
       {{{"parent_id", street_id}, {"level", "community"}, {"kind", "party"}, {"name", "甲"}}, 400, "org.invalid_kind"},
       {{{"parent_id", street_id}, {"level", "社区"}, {"kind", "branch"}, {"name", "甲"}}, 400, "org.invalid_level"},
-      {{{"parent_id", street_id}, {"level", "community"}, {"kind", "branch"}, {"name", "  "}}, 400,
+      {{{"parent_id", street_id}, {"level", "community"}, {"kind", "branch"}, {"name", "  "}},
+       400,
        "request.invalid_argument"},
-      {{{"parent_id", street_id}, {"level", "community"}, {"kind", "branch"}, {"name", "甲"}, {"founded_on", "2026-02-30"}},
-       400, "request.invalid_date"},
+      {{{"parent_id", street_id},
+        {"level", "community"},
+        {"kind", "branch"},
+        {"name", "甲"},
+        {"founded_on", "2026-02-30"}},
+       400,
+       "request.invalid_date"},
       {{{"level", "community"}, {"kind", "branch"}, {"name", "甲"}}, 400, "request.invalid_argument"},
       {{{"parent_id", 999999}, {"level", "community"}, {"kind", "branch"}, {"name", "甲"}}, 404, "org.not_found"},
-      {{{"parent_id", IdOf("胜利街道")}, {"level", "community"}, {"kind", "branch"}, {"name", "甲"}}, 403,
+      {{{"parent_id", IdOf("胜利街道")}, {"level", "community"}, {"kind", "branch"}, {"name", "甲"}},
+       403,
        "auth.permission_denied"},
   };
   for (const Case& c : cases) {
@@ -140,7 +153,8 @@ TEST_F(OrgTreeApiTest, ArchivingNeedsAnEmptyOrgAndHidesIt) {
   EXPECT_EQ(refused.status, 409);
   EXPECT_EQ(refused.Json().at("error").at("code").as_string(), "org.not_empty");
 
-  const auto grids = street.Get("/api/v1/orgs/" + std::to_string(community_id) + "/children").Json().at("items").as_array();
+  const auto grids =
+      street.Get("/api/v1/orgs/" + std::to_string(community_id) + "/children").Json().at("items").as_array();
   ASSERT_EQ(grids.size(), 2u);
   const std::int64_t grid_id = grids[0].at("id").as_int64();
   const auto archived = street.Post("/api/v1/orgs/" + std::to_string(grid_id) + "/archive", "{}");
@@ -165,8 +179,10 @@ TEST_F(OrgTreeApiTest, MovingASubtreeRepathsItAtomically) {
   EXPECT_EQ(Count(city, to_id, "community"), 4);
   EXPECT_EQ(Count(city, to_id, "grid"), 8) << "the grids came along";
   EXPECT_EQ(Count(city, from_id, "grid"), 4);
-  const auto grid = city.Get("/api/v1/orgs/" + std::to_string(community_id) + "/children").Json().at("items").as_array()[0];
-  const auto grid_path = city.Get("/api/v1/orgs/" + std::to_string(grid.at("id").as_int64())).Json().at("path").as_array();
+  const auto grid =
+      city.Get("/api/v1/orgs/" + std::to_string(community_id) + "/children").Json().at("items").as_array()[0];
+  const auto grid_path =
+      city.Get("/api/v1/orgs/" + std::to_string(grid.at("id").as_int64())).Json().at("path").as_array();
   EXPECT_EQ(grid_path[2].at("name").as_string(), "胜利街道");
 
   // The street user of 和平街道 no longer sees it; moving into one's own subtree is refused.
