@@ -20,6 +20,7 @@ struct Actor {
   std::vector<std::string> permissions;  // "org:read", "member:unmask", … granted by the role
   std::string remote_address;            // of the request, for the audit log
   std::string request_id;
+  bool password_expired = false;  // then only the routes of one's own account answer
 
   bool Can(std::string_view permission) const {
     return std::find(permissions.begin(), permissions.end(), permission) != permissions.end();

@@ -17,4 +17,7 @@ const std::vector<EmbeddedFile>& EmbeddedMigrations();
 // server/api/openapi.json.
 std::string_view EmbeddedOpenApiDocument();
 
+// server/data/common_passwords.txt.
+std::string_view EmbeddedCommonPasswords();
+
 }  // namespace liandong::core

@@ -29,6 +29,13 @@ std::string RequiredString(const boost::json::object& body, std::string_view fie
   return *value;
 }
 
+std::string RequiredRawString(const boost::json::object& body, std::string_view field, std::size_t max_bytes) {
+  const auto* value = body.if_contains(field);
+  if (value == nullptr || !value->is_string() || value->as_string().empty()) Invalid(field, "is required");
+  if (value->as_string().size() > max_bytes) Invalid(field, "is too long");
+  return std::string(value->as_string());
+}
+
 std::optional<std::string> OptionalString(const boost::json::object& body, std::string_view field,
                                           std::size_t max_bytes) {
   const auto* value = body.if_contains(field);
@@ -55,8 +62,7 @@ std::int64_t RequiredId(const boost::json::object& body, std::string_view field)
   return **id;
 }
 
-std::optional<std::optional<std::int64_t>> OptionalNullableId(const boost::json::object& body,
-                                                              std::string_view field) {
+std::optional<std::optional<std::int64_t>> OptionalNullableId(const boost::json::object& body, std::string_view field) {
   const auto* value = body.if_contains(field);
   if (value == nullptr) return std::nullopt;
   if (value->is_null()) return std::optional<std::int64_t>();

@@ -88,7 +88,12 @@ Response Pipeline::Dispatch(Request& request) const {
     return response;
   }
   request.SetPathParameters(std::move(match.parameters));
-  if (match.route->access == Access::kSignedIn) Authenticate(request);
+  if (match.route->access != Access::kPublic) {
+    Authenticate(request);
+    if (match.route->access == Access::kSignedIn && request.Actor().password_expired) {
+      throw AppError(ErrorKind::kPermissionDenied, "auth.password_expired");
+    }
+  }
   return match.route->handler(request);
 }
 

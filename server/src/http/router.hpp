@@ -16,8 +16,9 @@ using Handler = std::function<Response(Request&)>;
 using Verb = boost::beast::http::verb;
 
 enum class Access {
-  kPublic,    // anyone (health, login)
-  kSignedIn,  // a valid session; state-changing methods also need the CSRF header
+  kPublic,      // anyone (health, login)
+  kSignedIn,    // a valid session; state-changing methods also need the CSRF header
+  kOwnAccount,  // like kSignedIn, and answered even when the password has expired (me, change it, log out)
 };
 
 enum class Execution {

@@ -44,7 +44,8 @@ TEST_F(AuthApiTest, LoginSetsAStrictHttpOnlyCookieAndReturnsTheUserAndCsrfToken)
   EXPECT_EQ(body.at("user").at("username").as_string(), "street.admin");
   EXPECT_EQ(body.at("user").at("org").at("name").as_string(), "和平街道");
   EXPECT_EQ(result.body.find(token), std::string::npos) << "the session token stays in the cookie";
-  EXPECT_EQ(result.body.find("password"), std::string::npos);
+  EXPECT_EQ(result.body.find(login.password), std::string::npos);
+  EXPECT_FALSE(body.at("password_expired").as_bool());
   EXPECT_EQ(result.body.find("argon2"), std::string::npos);
 }
 
@@ -196,6 +197,63 @@ TEST_F(AuthApiTest, EveryLoginAttemptAndLogoutIsAudited) {
   while (statement.fetch()) results.push_back(result);
   EXPECT_EQ(results,
             (std::vector<std::string>{"auth.login:failed", "auth.login:failed", "auth.login:ok", "auth.logout:ok"}));
+}
+
+std::string PasswordBody(const std::string& current, const std::string& next) {
+  return boost::json::serialize(boost::json::object{{"current_password", current}, {"new_password", next}});
+}
+
+TEST_F(AuthApiTest, ChangingThePasswordFollowsThePolicy) {
+  const auto& login = server_.Login("street");
+  HttpClient client = server_.SignedIn("street");
+  HttpClient other = server_.SignedIn("street");
+  struct Case {
+    std::string current;
+    std::string next;
+    std::string code;
+  };
+  const std::vector<Case> refused = {
+      {"wrong-password", "Another#Passw0rd", "auth.wrong_password"},
+      {login.password, "Short1!", "password.too_short"},
+      {login.password, "onlylowercaseletters", "password.too_simple"},
+      {login.password, "P@ssw0rd1234", "password.common"},
+      {login.password, "street.admin#2026X", "password.contains_username"},
+      {login.password, login.password, "password.reused"},
+  };
+  for (const Case& c : refused)
+    ExpectError(client.Post("/api/v1/me/password", PasswordBody(c.current, c.next)), 400, c.code);
+  ASSERT_EQ(client.Post("/api/v1/me/password", PasswordBody(login.password, "新的密码-Strong#2026")).status, 204);
+  EXPECT_EQ(client.Get("/api/v1/me").status, 200) << "this session goes on";
+  ExpectError(other.Get("/api/v1/me"), 401, "auth.unauthenticated");  // the others end
+  HttpClient fresh = server_.Client();
+  EXPECT_EQ(fresh.Post("/api/v1/session", LoginBody(login.username, login.password)).status, 401);
+  EXPECT_EQ(fresh.SignIn(login.username, "新的密码-Strong#2026").status, 200);
+
+  // None of the last five may come back.
+  std::string current = "新的密码-Strong#2026";
+  for (int i = 0; i < 4; ++i) {
+    const std::string next = "Rotation#" + std::to_string(i) + "-Passw0rd";
+    ASSERT_EQ(fresh.Post("/api/v1/me/password", PasswordBody(current, next)).status, 204) << i;
+    current = next;
+  }
+  ExpectError(fresh.Post("/api/v1/me/password", PasswordBody(current, "新的密码-Strong#2026")), 400, "password.reused");
+  EXPECT_EQ(fresh.Post("/api/v1/me/password", PasswordBody(current, login.password)).status, 204)
+      << "the sixth one back is allowed again";
+}
+
+TEST_F(AuthApiTest, AnExpiredPasswordMustBeChangedFirst) {
+  const auto& login = server_.Login("community");
+  HttpClient client = server_.Client();
+  server_.clock().Advance(91LL * 24 * 60 * 60);
+  const auto signed_in = client.SignIn(login.username, login.password);
+  ASSERT_EQ(signed_in.status, 200);
+  EXPECT_TRUE(signed_in.Json().at("password_expired").as_bool());
+  const std::int64_t org_id = signed_in.Json().at("user").at("org").at("id").as_int64();
+  ExpectError(client.Get("/api/v1/orgs/" + std::to_string(org_id)), 403, "auth.password_expired");
+  EXPECT_TRUE(client.Get("/api/v1/me").Json().at("password_expired").as_bool());
+  ASSERT_EQ(client.Post("/api/v1/me/password", PasswordBody(login.password, "Renewed#Passw0rd-2026")).status, 204);
+  EXPECT_EQ(client.Get("/api/v1/orgs/" + std::to_string(org_id)).status, 200);
+  EXPECT_FALSE(client.Get("/api/v1/me").Json().at("password_expired").as_bool());
 }
 
 }  // namespace

@@ -6,7 +6,8 @@ namespace liandong::auth {
 namespace {
 
 constexpr std::string_view kSelectUserByUsername = R"sql(
-  SELECT id, org_id, username, display_name, role, password_hash, disabled, failed_logins, locked_until
+  SELECT id, org_id, username, display_name, role, password_hash, disabled, failed_logins, locked_until,
+         password_changed_at
   FROM user_account
   WHERE username = :username
 )sql";
@@ -18,8 +19,9 @@ constexpr std::string_view kSelectUserById = R"sql(
 )sql";
 
 constexpr std::string_view kInsertUser = R"sql(
-  INSERT INTO user_account (org_id, username, display_name, role, password_hash, disabled, created_at)
-  VALUES (:org_id, :username, :display_name, :role, :password_hash, 0, :created_at)
+  INSERT INTO user_account (org_id, username, display_name, role, password_hash, disabled, created_at,
+                            password_changed_at)
+  VALUES (:org_id, :username, :display_name, :role, :password_hash, 0, :created_at, :password_changed_at)
   RETURNING id
 )sql";
 
@@ -31,7 +33,7 @@ constexpr std::string_view kInsertSession = R"sql(
 
 constexpr std::string_view kSelectSessionByTokenHash = R"sql(
   SELECT s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at,
-         u.username, u.role, u.disabled, o.id, o.path
+         u.username, u.role, u.disabled, o.id, o.path, u.password_changed_at
   FROM user_session s
   JOIN user_account u ON u.id = s.user_id
   JOIN org o ON o.id = u.org_id
@@ -56,6 +58,15 @@ constexpr std::string_view kTrimSessions = R"sql(
   WHERE user_id = :user_id
     AND id NOT IN (SELECT id FROM user_session WHERE user_id = :same_user_id ORDER BY id DESC LIMIT :keep)
 )sql";
+constexpr std::string_view kUpdatePassword =
+    "UPDATE user_account SET password_hash = :password_hash, password_changed_at = :now WHERE id = :id";
+constexpr std::string_view kInsertPasswordHistory = R"sql(
+  INSERT INTO password_history (user_id, password_hash, changed_at) VALUES (:user_id, :password_hash, :changed_at)
+)sql";
+constexpr std::string_view kSelectPasswordHistory =
+    "SELECT password_hash FROM password_history WHERE user_id = :user_id ORDER BY id DESC LIMIT :count";
+constexpr std::string_view kDeleteOtherSessions =
+    "DELETE FROM user_session WHERE user_id = :user_id AND id <> :keep_id";
 constexpr std::string_view kSelectPermissions =
     "SELECT permission FROM role_permission WHERE role = :role ORDER BY permission";
 
@@ -68,7 +79,8 @@ std::optional<UserAccount> AuthRepository::FindUserByUsername(soci::session& sql
   soci::indicator locked_indicator = soci::i_null;
   sql << kSelectUserByUsername, soci::use(username, "username"), soci::into(user.id), soci::into(user.org_id),
       soci::into(user.username), soci::into(user.display_name), soci::into(user.role), soci::into(user.password_hash),
-      soci::into(disabled), soci::into(user.failed_logins), soci::into(locked_until, locked_indicator);
+      soci::into(disabled), soci::into(user.failed_logins), soci::into(locked_until, locked_indicator),
+      soci::into(user.password_changed_at);
   if (!sql.got_data()) return std::nullopt;
   user.disabled = disabled != 0;
   if (locked_indicator == soci::i_ok) user.locked_until = locked_until;
@@ -90,7 +102,8 @@ std::int64_t AuthRepository::InsertUser(soci::session& sql, const NewUser& user,
   long long id = 0;
   sql << kInsertUser, soci::use(user.org_id, "org_id"), soci::use(user.username, "username"),
       soci::use(user.display_name, "display_name"), soci::use(user.role, "role"),
-      soci::use(password_hash, "password_hash"), soci::use(now, "created_at"), soci::into(id);
+      soci::use(password_hash, "password_hash"), soci::use(now, "created_at"), soci::use(now, "password_changed_at"),
+      soci::into(id);
   return id;
 }
 
@@ -111,7 +124,7 @@ std::optional<SessionRecord> AuthRepository::FindSessionByTokenHash(soci::sessio
   sql << kSelectSessionByTokenHash, soci::use(token_hash, "token_hash"), soci::into(record.id),
       soci::into(record.user_id), soci::into(record.csrf_token), soci::into(record.created_at),
       soci::into(record.last_seen_at), soci::into(record.username), soci::into(record.role), soci::into(disabled),
-      soci::into(record.org_id), soci::into(record.org_path);
+      soci::into(record.org_id), soci::into(record.org_path), soci::into(record.password_changed_at);
   if (!sql.got_data()) return std::nullopt;
   record.user_disabled = disabled != 0;
   return record;
@@ -155,6 +168,34 @@ void AuthRepository::ResetLoginFailures(soci::session& sql, std::int64_t user_id
 
 void AuthRepository::TrimSessions(soci::session& sql, std::int64_t user_id, int keep) const {
   sql << kTrimSessions, soci::use(user_id, "user_id"), soci::use(user_id, "same_user_id"), soci::use(keep, "keep");
+}
+
+void AuthRepository::SetPassword(soci::session& sql, std::int64_t user_id, const std::string& password_hash,
+                                 std::int64_t now) const {
+  sql << kUpdatePassword, soci::use(password_hash, "password_hash"), soci::use(now, "now"), soci::use(user_id, "id");
+  sql << kInsertPasswordHistory, soci::use(user_id, "user_id"), soci::use(password_hash, "password_hash"),
+      soci::use(now, "changed_at");
+}
+
+void AuthRepository::AddPasswordHistory(soci::session& sql, std::int64_t user_id, const std::string& password_hash,
+                                        std::int64_t now) const {
+  sql << kInsertPasswordHistory, soci::use(user_id, "user_id"), soci::use(password_hash, "password_hash"),
+      soci::use(now, "changed_at");
+}
+
+std::vector<std::string> AuthRepository::RecentPasswordHashes(soci::session& sql, std::int64_t user_id,
+                                                              int count) const {
+  std::string hash;
+  soci::statement statement = (sql.prepare << kSelectPasswordHistory, soci::use(user_id, "user_id"),
+                               soci::use(count, "count"), soci::into(hash));
+  statement.execute();
+  std::vector<std::string> hashes;
+  while (statement.fetch()) hashes.push_back(hash);
+  return hashes;
+}
+
+void AuthRepository::DeleteOtherSessions(soci::session& sql, std::int64_t user_id, std::int64_t keep_id) const {
+  sql << kDeleteOtherSessions, soci::use(user_id, "user_id"), soci::use(keep_id, "keep_id");
 }
 
 }  // namespace liandong::auth

@@ -29,6 +29,13 @@ class AuthRepository {
   // Counts a failure; at `max_failures` in a row the account locks until `locked_until`.
   void RecordLoginFailure(soci::session& sql, std::int64_t user_id, int max_failures, std::int64_t locked_until) const;
   void ResetLoginFailures(soci::session& sql, std::int64_t user_id) const;
+  // Sets a new password hash and records it in the history.
+  void SetPassword(soci::session& sql, std::int64_t user_id, const std::string& password_hash, std::int64_t now) const;
+  void AddPasswordHistory(soci::session& sql, std::int64_t user_id, const std::string& password_hash,
+                          std::int64_t now) const;
+  // The newest `count` password hashes of a user, newest first.
+  std::vector<std::string> RecentPasswordHashes(soci::session& sql, std::int64_t user_id, int count) const;
+  void DeleteOtherSessions(soci::session& sql, std::int64_t user_id, std::int64_t keep_id) const;
   // Ends all but the `keep` newest sessions of a user.
   void TrimSessions(soci::session& sql, std::int64_t user_id, int keep) const;
 };

@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "features/org/org_json.hpp"
+#include "http/json_input.hpp"
 #include "http/pipeline.hpp"
 
 namespace liandong::auth {
@@ -20,15 +21,7 @@ struct LoginInput {
 
 LoginInput ParseLoginInput(const http::Request& request) {
   const auto& body = request.Json();
-  const auto field = [&body](std::string_view name, std::size_t max_length) {
-    const auto* value = body.if_contains(name);
-    if (value == nullptr || !value->is_string() || value->as_string().empty() ||
-        value->as_string().size() > max_length) {
-      throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", std::string(name) + " is required");
-    }
-    return std::string(value->as_string());
-  };
-  return LoginInput{field("username", 128), field("password", 1024)};
+  return LoginInput{http::RequiredRawString(body, "username", 128), http::RequiredRawString(body, "password", 1024)};
 }
 
 std::string SessionCookie(const std::string& value, const SessionPolicy& policy, bool clear) {
@@ -64,21 +57,29 @@ void RegisterAuthRoutes(http::Router& router, const AuthService& auth_service, c
     http::Response response = http::Ok(boost::json::object{
         {"user", UserJson(login.user, login.permissions, org_service)},
         {"csrf_token", login.csrf_token},
+        {"password_expired", login.password_expired},
     });
     response.AddHeader("Set-Cookie", SessionCookie(login.session_token, auth_service.policy(), false));
     return response;
   });
-  router.Add(Verb::delete_, "/api/v1/session", Access::kSignedIn, [&](http::Request& request) {
+  router.Add(Verb::delete_, "/api/v1/session", Access::kOwnAccount, [&](http::Request& request) {
     auth_service.Logout(request.Actor());
     http::Response response = http::NoContent();
     response.AddHeader("Set-Cookie", SessionCookie("", auth_service.policy(), true));
     return response;
   });
-  router.Add(Verb::get, "/api/v1/me", Access::kSignedIn, [&](http::Request& request) {
+  router.Add(Verb::get, "/api/v1/me", Access::kOwnAccount, [&](http::Request& request) {
     return http::Ok(boost::json::object{
         {"user", UserJson(auth_service.GetUser(request.Actor().user_id), request.Actor().permissions, org_service)},
         {"csrf_token", request.csrf_token()},
+        {"password_expired", request.Actor().password_expired},
     });
+  });
+  router.Add(Verb::post, "/api/v1/me/password", Access::kOwnAccount, [&](http::Request& request) {
+    const auto& body = request.Json();
+    auth_service.ChangePassword(request.Actor(), http::RequiredRawString(body, "current_password", 1024),
+                                http::RequiredRawString(body, "new_password", 1024));
+    return http::NoContent();
   });
 }
 

@@ -3,6 +3,7 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/log.hpp"
+#include "core/password_policy.hpp"
 
 namespace liandong::auth {
 
@@ -50,7 +51,8 @@ LoginResult AuthService::Login(const std::string& username, const std::string& p
     refuse(user && user->disabled ? "disabled" : "failed", user_id, ErrorKind::kUnauthenticated,
            "auth.invalid_credentials");
   }
-  LoginResult result{core::RandomToken(), core::RandomToken(), *user, {}};
+  LoginResult result{
+      core::RandomToken(), core::RandomToken(), *user, {}, PasswordExpired(user->password_changed_at, now)};
   result.permissions = PermissionsOf(session.sql(), user->role);
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
   if (user->failed_logins > 0 || user->locked_until) repository_.ResetLoginFailures(session.sql(), user->id);
@@ -81,6 +83,7 @@ core::Authentication AuthService::Authenticate(std::string_view session_token) c
   authentication.actor =
       core::Actor{record->user_id, record->username, record->role, record->org_id, record->org_path, record->id};
   authentication.actor.permissions = PermissionsOf(session.sql(), record->role);
+  authentication.actor.password_expired = PasswordExpired(record->password_changed_at, now);
   authentication.csrf_token = std::move(record->csrf_token);
   return authentication;
 }
@@ -115,7 +118,37 @@ UserAccount AuthService::GetUser(std::int64_t user_id) const {
 }
 
 std::int64_t AuthService::CreateUser(soci::session& sql, const NewUser& user) const {
-  return repository_.InsertUser(sql, user, core::HashPassword(user.password), clock_.NowSeconds());
+  if (const auto weakness = core::CheckPasswordStrength(user.password, user.username)) {
+    throw AppError(ErrorKind::kInvalidArgument, *weakness);
+  }
+  const std::string hash = core::HashPassword(user.password);
+  const std::int64_t now = clock_.NowSeconds();
+  const std::int64_t id = repository_.InsertUser(sql, user, hash, now);
+  repository_.AddPasswordHistory(sql, id, hash, now);
+  return id;
+}
+
+void AuthService::ChangePassword(const core::Actor& actor, const std::string& current_password,
+                                 const std::string& new_password) const {
+  db::Session session(database_);
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  const auto user = repository_.FindUserById(session.sql(), actor.user_id);
+  if (!user) throw AppError(ErrorKind::kUnauthenticated, "auth.unauthenticated");
+  const auto refuse = [&](const char* code) {
+    audit_.Record(session.sql(), actor, {"auth.change_password", "user_account", actor.user_id, code, ""});
+    transaction.Commit();
+    throw AppError(ErrorKind::kInvalidArgument, code);
+  };
+  if (!core::VerifyPassword(current_password, user->password_hash)) refuse("auth.wrong_password");
+  if (const auto weakness = core::CheckPasswordStrength(new_password, user->username)) refuse(weakness->c_str());
+  for (const std::string& old_hash :
+       repository_.RecentPasswordHashes(session.sql(), user->id, policy_.password_history)) {
+    if (core::VerifyPassword(new_password, old_hash)) refuse("password.reused");
+  }
+  repository_.SetPassword(session.sql(), user->id, core::HashPassword(new_password), clock_.NowSeconds());
+  repository_.DeleteOtherSessions(session.sql(), user->id, actor.session_id);
+  audit_.Record(session.sql(), actor, {"auth.change_password", "user_account", actor.user_id, "ok", ""});
+  transaction.Commit();
 }
 
 }  // namespace liandong::auth

@@ -35,12 +35,20 @@ class AuthService {
 
   UserAccount GetUser(std::int64_t user_id) const;
 
+  // Changes the actor's own password: the current one must match, the new one must pass the
+  // policy (core/password_policy.hpp) and differ from the last few. Ends the user's other sessions.
+  void ChangePassword(const core::Actor& actor, const std::string& current_password,
+                      const std::string& new_password) const;
+
   // Creates a user (used by the demo city and, later, by administrators).
   std::int64_t CreateUser(soci::session& sql, const NewUser& user) const;
 
   const SessionPolicy& policy() const { return policy_; }
 
  private:
+  bool PasswordExpired(std::int64_t changed_at, std::int64_t now) const {
+    return now - changed_at > policy_.password_max_age.count();
+  }
   // The permissions of a role, cached for a minute: roles change rarely, sessions check often.
   std::vector<std::string> PermissionsOf(soci::session& sql, const std::string& role) const;
 
