@@ -13,6 +13,7 @@
 #include "features/auth/auth_service.hpp"
 #include "features/health/health_routes.hpp"
 #include "features/org/org_service.hpp"
+#include "features/unit/unit_service.hpp"
 #include "http/pipeline.hpp"
 #include "http/router.hpp"
 
@@ -39,6 +40,7 @@ class Application {
   const auth::AuthService& auth_service() const { return *auth_service_; }
   const org::OrgService& org_service() const { return *org_service_; }
   const audit::AuditService& audit_service() const { return *audit_service_; }
+  const unit::UnitService& unit_service() const { return *unit_service_; }
   const core::FieldCipher& field_cipher() const { return *field_cipher_; }
 
  private:
@@ -48,6 +50,7 @@ class Application {
   std::unique_ptr<audit::AuditService> audit_service_;
   std::unique_ptr<org::OrgService> org_service_;
   std::unique_ptr<auth::AuthService> auth_service_;
+  std::unique_ptr<unit::UnitService> unit_service_;
   http::Router router_;
   std::unique_ptr<http::Pipeline> pipeline_;
 };

@@ -32,6 +32,7 @@ const en: Messages = {
     street: 'Street',
     community: 'Community',
     grid: 'Grid',
+    unit: 'Unit Party org',
   },
   errors: {
     request: {

@@ -25,6 +25,9 @@ class OrgService {
   // (the demo city) only. `new_org.parent_id` must exist.
   Org SeedOrg(soci::session& sql, const NewOrg& new_org, std::int64_t now) const;
   std::int64_t CountOrgs(soci::session& sql) const { return repository_.CountAll(sql); }
+  // The org `id` read in the caller's session, without a scope check: for other features, which
+  // check the scope themselves (InSubtree) against the objects they hold.
+  std::optional<Org> FindOrg(soci::session& sql, std::int64_t id) const { return repository_.Find(sql, id); }
 
  private:
   OrgWithAncestors LoadWithAncestors(db::Session& session, const Org& org) const;
