@@ -4,6 +4,7 @@
 #include "core/version.hpp"
 #include "db/migrator.hpp"
 #include "features/auth/auth_routes.hpp"
+#include "features/joint_committee/joint_committee_routes.hpp"
 #include "features/org/org_routes.hpp"
 #include "features/unit/unit_routes.hpp"
 
@@ -18,11 +19,14 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   org_service_ = std::make_unique<org::OrgService>(*database_);
   auth_service_ = std::make_unique<auth::AuthService>(*database_, clock, config.session_policy);
   unit_service_ = std::make_unique<unit::UnitService>(*database_, clock, *audit_service_, *org_service_);
+  joint_committee_service_ = std::make_unique<joint_committee::JointCommitteeService>(
+      *database_, clock, *audit_service_, *org_service_, *unit_service_);
 
   health::RegisterHealthRoutes(router_, health_info_);
   auth::RegisterAuthRoutes(router_, *auth_service_, *org_service_);
   org::RegisterOrgRoutes(router_, *org_service_);
   unit::RegisterUnitRoutes(router_, *unit_service_);
+  joint_committee::RegisterJointCommitteeRoutes(router_, *joint_committee_service_);
 
   const auth::AuthService& auth_service = *auth_service_;
   pipeline_ = std::make_unique<http::Pipeline>(

@@ -12,6 +12,7 @@
 #include "db/database.hpp"
 #include "features/auth/auth_service.hpp"
 #include "features/health/health_routes.hpp"
+#include "features/joint_committee/joint_committee_service.hpp"
 #include "features/org/org_service.hpp"
 #include "features/unit/unit_service.hpp"
 #include "http/pipeline.hpp"
@@ -41,6 +42,7 @@ class Application {
   const org::OrgService& org_service() const { return *org_service_; }
   const audit::AuditService& audit_service() const { return *audit_service_; }
   const unit::UnitService& unit_service() const { return *unit_service_; }
+  const joint_committee::JointCommitteeService& joint_committee_service() const { return *joint_committee_service_; }
   const core::FieldCipher& field_cipher() const { return *field_cipher_; }
 
  private:
@@ -51,6 +53,7 @@ class Application {
   std::unique_ptr<org::OrgService> org_service_;
   std::unique_ptr<auth::AuthService> auth_service_;
   std::unique_ptr<unit::UnitService> unit_service_;
+  std::unique_ptr<joint_committee::JointCommitteeService> joint_committee_service_;
   http::Router router_;
   std::unique_ptr<http::Pipeline> pipeline_;
 };

@@ -125,6 +125,7 @@ std::vector<DemoLogin> CreateDemoCity(Application& application, const core::Cloc
   const org::Org city = add(std::nullopt, "city", "committee", "示范市");
   add_user(city, "city", "city.admin", "示范市委组织部管理员");
   static const char* const kCommunityKinds[] = {"committee", "general_branch", "branch"};
+  std::map<std::string, org::Org> streets;
   std::map<std::string, org::Org> communities;
   std::map<std::string, std::string> divisions;  // community → its district's division code
   for (const DemoDistrict& district_data : DemoDistricts()) {
@@ -132,6 +133,7 @@ std::vector<DemoLogin> CreateDemoCity(Application& application, const core::Cloc
     if (logins.size() == 1) add_user(district, "district", "district.admin", district.name + "委组织部管理员");
     for (const DemoStreet& street_data : district_data.streets) {
       const org::Org street = add(district.id, "street", "working_committee", street_data.name);
+      streets.emplace(street.name, street);
       if (logins.size() == 2) add_user(street, "street", "street.admin", street.name + "党建办管理员");
       for (std::size_t i = 0; i < street_data.communities.size(); ++i) {
         const org::Org community = add(street.id, "community", kCommunityKinds[i % 3], street_data.communities[i]);
@@ -146,6 +148,7 @@ std::vector<DemoLogin> CreateDemoCity(Application& application, const core::Cloc
   // community (so that the tree counts them apart from communities and grids).
   const std::string unit_level(unit::kUnitOrgLevel);
   std::map<std::string, org::Org> joint_branches;
+  std::map<std::string, std::int64_t> unit_ids;
   int serial = 0;
   for (const DemoUnit& data : DemoUnits()) {
     const org::Org& community = communities.at(data.community);
@@ -175,7 +178,29 @@ std::vector<DemoLogin> CreateDemoCity(Application& application, const core::Cloc
     } else if (data.coverage == DemoCoverage::kInstructor) {
       fields.instructor = data.coverer;
     }
-    application.unit_service().SeedUnit(sql, fields, now);
+    unit_ids.emplace(data.name, application.unit_service().SeedUnit(sql, fields, now).id);
+  }
+
+  // 和平街道's joint committee (大工委), with part-time members from units in the street.
+  const joint_committee::JointCommitteeService& committees = application.joint_committee_service();
+  const std::int64_t committee_id =
+      committees.SeedCommittee(sql, streets.at("和平街道").id, "street", "和平街道大工委", now);
+  const struct {
+    const char* person_name;
+    const char* unit;
+    const char* post;
+    const char* term_start;
+    std::optional<std::string> term_end;
+  } members[] = {
+      {"李红", "东城区第一人民医院", "兼职副书记", "2024-01-01", "2026-12-31"},
+      {"张伟", "和平科技有限公司", "兼职委员", "2024-01-01", "2026-12-31"},
+      {"陈明", "国网东城供电公司和平营业厅", "兼职委员", "2025-03-01", std::nullopt},
+  };
+  for (const auto& member : members) {
+    committees.SeedMember(sql, committee_id,
+                          joint_committee::MemberFields{member.person_name, unit_ids.at(member.unit), member.post, true,
+                                                        member.term_start, member.term_end},
+                          now);
   }
   transaction.Commit();
   return logins;
