@@ -6,6 +6,7 @@
 #include "features/auth/auth_routes.hpp"
 #include "features/joint_committee/joint_committee_routes.hpp"
 #include "features/org/org_routes.hpp"
+#include "features/street/street_routes.hpp"
 #include "features/unit/unit_routes.hpp"
 
 namespace liandong::app {
@@ -21,12 +22,14 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   unit_service_ = std::make_unique<unit::UnitService>(*database_, clock, *audit_service_, *org_service_);
   joint_committee_service_ = std::make_unique<joint_committee::JointCommitteeService>(
       *database_, clock, *audit_service_, *org_service_, *unit_service_);
+  street_service_ = std::make_unique<street::StreetService>(*database_, clock, *audit_service_, *org_service_);
 
   health::RegisterHealthRoutes(router_, health_info_);
   auth::RegisterAuthRoutes(router_, *auth_service_, *org_service_);
   org::RegisterOrgRoutes(router_, *org_service_);
   unit::RegisterUnitRoutes(router_, *unit_service_);
   joint_committee::RegisterJointCommitteeRoutes(router_, *joint_committee_service_);
+  street::RegisterStreetRoutes(router_, *street_service_);
 
   const auth::AuthService& auth_service = *auth_service_;
   pipeline_ = std::make_unique<http::Pipeline>(

@@ -14,6 +14,7 @@
 #include "features/health/health_routes.hpp"
 #include "features/joint_committee/joint_committee_service.hpp"
 #include "features/org/org_service.hpp"
+#include "features/street/street_service.hpp"
 #include "features/unit/unit_service.hpp"
 #include "http/pipeline.hpp"
 #include "http/router.hpp"
@@ -43,6 +44,7 @@ class Application {
   const audit::AuditService& audit_service() const { return *audit_service_; }
   const unit::UnitService& unit_service() const { return *unit_service_; }
   const joint_committee::JointCommitteeService& joint_committee_service() const { return *joint_committee_service_; }
+  const street::StreetService& street_service() const { return *street_service_; }
   const core::FieldCipher& field_cipher() const { return *field_cipher_; }
 
  private:
@@ -54,6 +56,7 @@ class Application {
   std::unique_ptr<auth::AuthService> auth_service_;
   std::unique_ptr<unit::UnitService> unit_service_;
   std::unique_ptr<joint_committee::JointCommitteeService> joint_committee_service_;
+  std::unique_ptr<street::StreetService> street_service_;
   http::Router router_;
   std::unique_ptr<http::Pipeline> pipeline_;
 };

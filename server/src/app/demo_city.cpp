@@ -202,6 +202,29 @@ std::vector<DemoLogin> CreateDemoCity(Application& application, const core::Cloc
                                                         member.term_start, member.term_end},
                           now);
   }
+  // Street reform at different stages: 和平街道 done, 胜利街道 half-way, 光明街道 started, 团结街道 not yet.
+  const auto powers = [](const std::vector<std::string_view>& names, const char* granted_on) {
+    std::vector<street::PowerGrant> grants;
+    for (std::string_view name : names) grants.push_back(street::PowerGrant{std::string(name), granted_on});
+    return grants;
+  };
+  const street::StreetService& street_service = application.street_service();
+  street_service.SeedProfile(
+      sql,
+      street::StreetProfile{
+          streets.at("和平街道").id, true, "2024-03-01", "王志刚", "2024-04-15", true, "2024-06-30",
+          powers(std::vector<std::string_view>(street::kStreetPowers.begin(), street::kStreetPowers.end()),
+                 "2024-07-01")},
+      now);
+  street_service.SeedProfile(
+      sql,
+      street::StreetProfile{streets.at("胜利街道").id, true, "2024-09-10", "刘芳", "2025-01-06", false, std::nullopt,
+                            powers({"disposal", "recommendation"}, "2025-03-01")},
+      now);
+  street_service.SeedProfile(
+      sql,
+      street::StreetProfile{streets.at("光明街道").id, true, "2025-05-20", "", std::nullopt, false, std::nullopt, {}},
+      now);
   transaction.Commit();
   return logins;
 }

@@ -28,7 +28,8 @@ class JointCommitteeRepository {
                             std::int64_t now) const;
   void UpdateMember(soci::session& sql, std::int64_t member_id, const MemberFields& fields) const;
   void DeleteMember(soci::session& sql, std::int64_t member_id) const;
-  // Where people of a unit sit, on the committees of orgs in the subtree at `scope_path`, in tree order.
+  // Where people of a unit sit, on the committees of orgs in the subtree at `scope_path`,
+  // ancestors' committees first.
   std::vector<Seat> ListSeatsOfUnit(soci::session& sql, std::int64_t unit_id, const std::string& scope_path) const;
 };
 

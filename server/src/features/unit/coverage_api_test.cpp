@@ -83,7 +83,7 @@ TEST_F(CoverageApiTest, CountsTheDemoCity) {
   }
   const auto street_children = street_.Get(CoveragePath(heping_)).Json().at("by_child").as_array();
   EXPECT_EQ(street_children[0].at("level").as_string(), "community");
-  EXPECT_EQ(street_children[0].at("name").as_string(), "和平里社区") << "in tree order";
+  EXPECT_EQ(street_children[0].at("name").as_string(), "和平里社区") << "in the order they were created";
 }
 
 TEST_F(CoverageApiTest, NoEligibleUnitsMeansRatesOfZero) {
