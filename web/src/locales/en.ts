@@ -32,7 +32,6 @@ const en: Messages = {
     street: 'Street',
     community: 'Community',
     grid: 'Grid',
-    unit: 'Unit Party org',
   },
   errors: {
     request: {

@@ -31,7 +31,6 @@ const zhCN = {
     street: '街道',
     community: '社区',
     grid: '网格',
-    unit: '单位党组织',
   },
   // One message per error `code` the server (or this client) sends: errors.<code>.
   errors: {
