@@ -13,7 +13,10 @@
 #include "features/auth/auth_service.hpp"
 #include "features/health/health_routes.hpp"
 #include "features/member/member_service.hpp"
+#include "features/joint_committee/joint_committee_service.hpp"
 #include "features/org/org_service.hpp"
+#include "features/street/street_service.hpp"
+#include "features/unit/unit_service.hpp"
 #include "http/pipeline.hpp"
 #include "http/router.hpp"
 
@@ -41,6 +44,9 @@ class Application {
   const org::OrgService& org_service() const { return *org_service_; }
   const audit::AuditService& audit_service() const { return *audit_service_; }
   const member::MemberService& member_service() const { return *member_service_; }
+  const unit::UnitService& unit_service() const { return *unit_service_; }
+  const joint_committee::JointCommitteeService& joint_committee_service() const { return *joint_committee_service_; }
+  const street::StreetService& street_service() const { return *street_service_; }
   const core::FieldCipher& field_cipher() const { return *field_cipher_; }
 
  private:
@@ -51,6 +57,9 @@ class Application {
   std::unique_ptr<org::OrgService> org_service_;
   std::unique_ptr<auth::AuthService> auth_service_;
   std::unique_ptr<member::MemberService> member_service_;
+  std::unique_ptr<unit::UnitService> unit_service_;
+  std::unique_ptr<joint_committee::JointCommitteeService> joint_committee_service_;
+  std::unique_ptr<street::StreetService> street_service_;
   http::Router router_;
   std::unique_ptr<http::Pipeline> pipeline_;
 };

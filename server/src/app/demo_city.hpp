@@ -1,6 +1,7 @@
 // The demo city 示范市: two districts, two streets each, three communities per street, two grid
-// branches per community, three Party members per community, and one user at each level with a
-// fresh random password.
+// branches per community, three Party members per community, 24 resident units of every kind and
+// coverage (with their own branches and joint branches: orgs of level "unit" under their
+// community), and one user at each level with a fresh random password.
 #pragma once
 
 #include <filesystem>

@@ -27,20 +27,24 @@ class OrgApiTest : public ::testing::Test {
 TEST_F(OrgApiTest, StatsCountTheSubtreePerLevelTopDown) {
   HttpClient city = server_.SignedIn("city");
   const auto stats = city.Get("/api/v1/orgs/" + std::to_string(OwnOrgId(city)) + "/stats").Json();
-  EXPECT_EQ(stats.at("total").as_int64(), 2 + 4 + 12 + 24);
+  // The demo units' own branches and joint branches are orgs of level "unit" (10 in the city).
+  EXPECT_EQ(stats.at("total").as_int64(), 2 + 4 + 12 + 24 + 10);
   const auto& by_level = stats.at("by_level").as_array();
-  ASSERT_EQ(by_level.size(), 4u);
+  ASSERT_EQ(by_level.size(), 5u);
   EXPECT_EQ(by_level[0].at("level").as_string(), "district");
   EXPECT_EQ(by_level[1].at("level").as_string(), "street");
   EXPECT_EQ(by_level[2].at("level").as_string(), "community");
   EXPECT_EQ(by_level[3].at("level").as_string(), "grid");
+  EXPECT_EQ(by_level[4].at("level").as_string(), "unit");
   EXPECT_EQ((CountsByLevel(stats)),
-            (std::map<std::string, std::int64_t>{{"district", 2}, {"street", 4}, {"community", 12}, {"grid", 24}}));
+            (std::map<std::string, std::int64_t>{
+                {"district", 2}, {"street", 4}, {"community", 12}, {"grid", 24}, {"unit", 10}}));
 
   HttpClient street = server_.SignedIn("street");
   const auto street_stats = street.Get("/api/v1/orgs/" + std::to_string(OwnOrgId(street)) + "/stats").Json();
-  EXPECT_EQ(street_stats.at("total").as_int64(), 3 + 6);
-  EXPECT_EQ(CountsByLevel(street_stats), (std::map<std::string, std::int64_t>{{"community", 3}, {"grid", 6}}));
+  EXPECT_EQ(street_stats.at("total").as_int64(), 3 + 6 + 5);
+  EXPECT_EQ(CountsByLevel(street_stats),
+            (std::map<std::string, std::int64_t>{{"community", 3}, {"grid", 6}, {"unit", 5}}));
 }
 
 TEST_F(OrgApiTest, OrgComesWithItsPathFromTheRoot) {

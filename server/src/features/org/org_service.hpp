@@ -53,6 +53,9 @@ class OrgService {
   std::int64_t CountOrgs(soci::session& sql) const { return repository_.CountAll(sql); }
   // Gives orgs created before search existed their search grams; returns how many.
   int BackfillSearchGrams() const;
+  // The org `id` read in the caller's session, without a scope check: for other features, which
+  // check the scope themselves (InSubtree) against the objects they hold.
+  std::optional<Org> FindOrg(soci::session& sql, std::int64_t id) const { return repository_.Find(sql, id); }
 
  private:
   OrgWithAncestors LoadWithAncestors(db::Session& session, const Org& org) const;

@@ -118,11 +118,14 @@ TEST_F(OrgTreeApiTest, TwoCharacterChineseSearchFindsOrgsInScope) {
     names.emplace_back(hit.at("name").as_string());
     EXPECT_EQ(hit.at("path").as_array().front().at("name").as_string(), "示范市");
   }
-  EXPECT_EQ(names, (std::vector<std::string>{"和平街道", "和平里社区"}));
+  ASSERT_GE(names.size(), 2u);
+  EXPECT_EQ(names[0], "和平街道") << "shallowest first";
+  EXPECT_EQ(names[1], "和平里社区");
+  for (const std::string& name : names) EXPECT_NE(name.find("和平"), std::string::npos) << name;
 
   EXPECT_EQ(city.Get("/api/v1/orgs?q=平街").Json().at("items").as_array().size(), 1u) << "any two characters";
   EXPECT_EQ(city.Get("/api/v1/orgs?q=和平街道").Json().at("items").as_array().size(), 1u);
-  EXPECT_EQ(city.Get("/api/v1/orgs?q=和").Json().at("items").as_array().size(), 2u) << "one character";
+  EXPECT_EQ(city.Get("/api/v1/orgs?q=和").Json().at("items").as_array().size(), names.size()) << "one character";
   EXPECT_TRUE(city.Get("/api/v1/orgs?q=不存在").Json().at("items").as_array().empty());
 
   HttpClient street = server_.SignedIn("street");
@@ -142,7 +145,8 @@ TEST_F(OrgTreeApiTest, RenamingUpdatesSearch) {
   EXPECT_EQ(renamed.Json().at("address").as_string(), "春风路 1 号");
   EXPECT_EQ(renamed.Json().at("kind").as_string(), "general_branch") << "untouched fields stay";
   EXPECT_EQ(city.Get("/api/v1/orgs?q=春风").Json().at("items").as_array().size(), 1u);
-  EXPECT_TRUE(city.Get("/api/v1/orgs?q=东风").Json().at("items").as_array().empty());
+  const boost::json::value old_name = city.Get("/api/v1/orgs?q=东风社区").Json();
+  for (const auto& hit : old_name.at("items").as_array()) EXPECT_NE(hit.at("name"), "东风社区") << old_name;
 }
 
 TEST_F(OrgTreeApiTest, ArchivingNeedsAnEmptyOrgAndHidesIt) {
@@ -153,14 +157,17 @@ TEST_F(OrgTreeApiTest, ArchivingNeedsAnEmptyOrgAndHidesIt) {
   EXPECT_EQ(refused.status, 409);
   EXPECT_EQ(refused.Json().at("error").at("code").as_string(), "org.not_empty");
 
-  const auto grids =
+  const auto children =
       street.Get("/api/v1/orgs/" + std::to_string(community_id) + "/children").Json().at("items").as_array();
-  ASSERT_EQ(grids.size(), 2u);
-  const std::int64_t grid_id = grids[0].at("id").as_int64();
+  std::int64_t grid_id = 0;
+  for (const auto& child : children) {
+    if (child.at("level") == "grid" && grid_id == 0) grid_id = child.at("id").as_int64();
+  }
+  ASSERT_NE(grid_id, 0);
   const auto archived = street.Post("/api/v1/orgs/" + std::to_string(grid_id) + "/archive", "{}");
   ASSERT_EQ(archived.status, 200) << archived.body;
   EXPECT_TRUE(archived.Json().at("archived").as_bool());
-  EXPECT_EQ(ChildNames(street, community_id).size(), 1u);
+  EXPECT_EQ(ChildNames(street, community_id).size(), children.size() - 1);
   EXPECT_EQ(Count(street, street_id, "grid"), 5);
   EXPECT_EQ(street.Get("/api/v1/orgs/" + std::to_string(grid_id)).status, 200) << "kept, with its history";
   EXPECT_EQ(street.Post("/api/v1/orgs/" + std::to_string(street_id) + "/archive", "{}").status, 403)

@@ -1,0 +1,37 @@
+// SQL for resident units, their name search (one variant per database) and their coverage counts.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "db/database.hpp"
+#include "features/unit/unit_model.hpp"
+
+namespace liandong::unit {
+
+class UnitRepository {
+ public:
+  explicit UnitRepository(db::Dialect dialect) : dialect_(dialect) {}
+
+  std::optional<Unit> Find(soci::session& sql, std::int64_t id) const;
+  // Archived units included: the credit code stays taken.
+  std::optional<Unit> FindByCreditCode(soci::session& sql, const std::string& credit_code) const;
+  // Live units located in the query's scope, matching its filters, by id.
+  UnitPage List(soci::session& sql, const UnitQuery& query) const;
+  // Inserts a unit (and its search grams) and returns its id.
+  std::int64_t Insert(soci::session& sql, const UnitFields& fields, std::int64_t now) const;
+  void Update(soci::session& sql, std::int64_t id, const UnitFields& fields, std::int64_t now) const;
+  void Archive(soci::session& sql, std::int64_t id, std::int64_t now) const;
+  // Live units located in the subtree at `scope_path`, counted per coverage.
+  CoverageCounts CountCoverage(soci::session& sql, const std::string& scope_path) const;
+  // The same per direct child of `org_id` (unit orgs excepted), every child listed, in id order.
+  std::vector<ChildCoverage> CountCoverageByChild(soci::session& sql, std::int64_t org_id) const;
+
+ private:
+  db::Dialect dialect_;
+};
+
+}  // namespace liandong::unit

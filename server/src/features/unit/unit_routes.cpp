@@ -1,0 +1,90 @@
+#include "features/unit/unit_routes.hpp"
+
+#include <charconv>
+
+#include "core/error.hpp"
+#include "features/unit/unit_json.hpp"
+
+namespace liandong::unit {
+namespace {
+
+using core::AppError;
+using core::ErrorKind;
+
+constexpr int kMaxPageSize = 100;
+
+// A query parameter as an integer in [minimum, maximum]; `fallback` when absent.
+std::int64_t IntegerParameter(const http::Request& request, std::string_view name, std::int64_t fallback,
+                              std::int64_t minimum, std::int64_t maximum) {
+  const auto text = request.Query(name);
+  if (!text) return fallback;
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (error != std::errc() || end != text->data() + text->size() || value < minimum || value > maximum) {
+    throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", std::string(name) + " is out of range");
+  }
+  return value;
+}
+
+struct ListInput {
+  std::optional<std::int64_t> org_id;
+  UnitQuery query;
+};
+
+// ?org=ID&q=&unit_kind=&eligible=true|false&coverage=…&page=1&page_size=20
+ListInput ParseListInput(const http::Request& request) {
+  ListInput input;
+  if (request.Query("org")) input.org_id = IntegerParameter(request, "org", 0, 1, INT64_MAX);
+  input.query.text = request.Query("q").value_or("");
+  if (auto kind = request.Query("unit_kind"); kind && !kind->empty()) {
+    if (!IsUnitKind(*kind)) throw AppError(ErrorKind::kInvalidArgument, "unit.invalid_kind");
+    input.query.unit_kind = *kind;
+  }
+  if (auto eligible = request.Query("eligible"); eligible && !eligible->empty()) {
+    if (*eligible != "true" && *eligible != "false") {
+      throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "eligible must be true or false");
+    }
+    input.query.eligible_for_org = *eligible == "true";
+  }
+  if (auto coverage = request.Query("coverage"); coverage && !coverage->empty()) {
+    input.query.coverage = ParseCoverage(*coverage);
+    if (!input.query.coverage) throw AppError(ErrorKind::kInvalidArgument, "unit.invalid_coverage");
+  }
+  input.query.page = static_cast<int>(IntegerParameter(request, "page", 1, 1, 1'000'000));
+  input.query.page_size = static_cast<int>(IntegerParameter(request, "page_size", 20, 1, kMaxPageSize));
+  return input;
+}
+
+}  // namespace
+
+void RegisterUnitRoutes(http::Router& router, const UnitService& unit_service) {
+  using http::Access;
+  using http::Verb;
+  router.Add(Verb::get, "/api/v1/units", Access::kSignedIn, [&](http::Request& request) {
+    ListInput input = ParseListInput(request);
+    return http::Ok(ToJson(unit_service.ListUnits(request.Actor(), input.org_id, std::move(input.query))));
+  });
+  router.Add(Verb::post, "/api/v1/units", Access::kSignedIn, [&](http::Request& request) {
+    UnitFields input = ParseNewUnit(request.Json());
+    return http::Created(ToJson(unit_service.CreateUnit(request.Actor(), std::move(input))));
+  });
+  router.Add(Verb::post, "/api/v1/units/import", Access::kSignedIn, [&](http::Request& request) {
+    std::vector<ImportRow> rows = ParseImportRows(request.Json());
+    return http::Ok(ToJson(unit_service.ImportUnits(request.Actor(), std::move(rows)), request.language()));
+  });
+  router.Add(Verb::get, "/api/v1/units/{id}", Access::kSignedIn, [&](http::Request& request) {
+    return http::Ok(ToJson(unit_service.GetUnit(request.Actor(), request.PathId("id"))));
+  });
+  router.Add(Verb::patch, "/api/v1/units/{id}", Access::kSignedIn, [&](http::Request& request) {
+    const UnitPatch patch = ParseUnitPatch(request.Json());
+    return http::Ok(ToJson(unit_service.UpdateUnit(request.Actor(), request.PathId("id"), patch)));
+  });
+  router.Add(Verb::post, "/api/v1/units/{id}/archive", Access::kSignedIn, [&](http::Request& request) {
+    return http::Ok(ToJson(unit_service.ArchiveUnit(request.Actor(), request.PathId("id"))));
+  });
+  router.Add(Verb::get, "/api/v1/orgs/{id}/coverage", Access::kSignedIn, [&](http::Request& request) {
+    return http::Ok(ToJson(unit_service.GetCoverage(request.Actor(), request.PathId("id"))));
+  });
+}
+
+}  // namespace liandong::unit

@@ -1,0 +1,224 @@
+#include "features/unit/unit_service.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "core/error.hpp"
+#include "features/unit/unit_credit_code.hpp"
+
+namespace liandong::unit {
+namespace {
+
+using core::AppError;
+using core::ErrorKind;
+
+constexpr std::size_t kMaxNameLength = 100;  // characters
+constexpr std::size_t kMaxTextLength = 50;   // industry, legal representative, instructor
+constexpr std::int64_t kMaxStaffCount = 10'000'000;
+
+std::size_t CharacterCount(const std::string& text) {
+  std::size_t count = 0;
+  for (unsigned char byte : text) count += (byte & 0xc0) != 0x80 ? 1 : 0;
+  return count;
+}
+
+[[noreturn]] void Throw(const FieldError& error) { throw AppError(error.kind, error.code, error.field); }
+
+audit::AuditEntry UnitEntry(const char* action, std::int64_t id, std::string detail = {}) {
+  return audit::AuditEntry{action, "unit", id, "ok", std::move(detail)};
+}
+
+}  // namespace
+
+std::vector<FieldError> UnitService::CheckFields(soci::session& sql, const core::Actor& actor, UnitFields& fields,
+                                                 const UnitFields* current) const {
+  std::vector<FieldError> errors;
+  const auto fail = [&errors](const char* field, const char* code, ErrorKind kind = ErrorKind::kInvalidArgument) {
+    errors.push_back(FieldError{field, kind, code});
+  };
+  if (fields.name.empty() || CharacterCount(fields.name) > kMaxNameLength) fail("name", "unit.invalid_name");
+  if (auto code = NormaliseCreditCode(fields.credit_code)) {
+    fields.credit_code = std::move(*code);
+  } else {
+    fail("credit_code", "unit.invalid_credit_code");
+  }
+  if (!IsUnitKind(fields.unit_kind)) fail("unit_kind", "unit.invalid_kind");
+  if (CharacterCount(fields.industry) > kMaxTextLength) fail("industry", "unit.invalid_field");
+  if (fields.staff_count < 0 || fields.staff_count > kMaxStaffCount) fail("staff_count", "unit.invalid_staff_count");
+  if (CharacterCount(fields.legal_representative) > kMaxTextLength) fail("legal_representative", "unit.invalid_field");
+
+  // Linked orgs must exist and lie in the actor's subtree, so that no name from outside shows.
+  const auto check_org = [&](const char* field, std::optional<std::int64_t> id, std::optional<std::int64_t> stored,
+                             const char* invalid_code, auto&& acceptable) {
+    if (!id || (current != nullptr && id == stored)) return;
+    const auto org = org_service_.FindOrg(sql, *id);
+    if (!org) {
+      fail(field, invalid_code);
+    } else if (!org::InSubtree(org->path, actor.org_path)) {
+      fail(field, "unit.org_outside_scope", ErrorKind::kPermissionDenied);
+    } else if (!acceptable(*org)) {
+      fail(field, invalid_code);
+    }
+  };
+  const auto stored = [current](std::optional<std::int64_t> UnitFields::*link) {
+    return current != nullptr ? current->*link : std::nullopt;
+  };
+  check_org("org_id", fields.org_id, current != nullptr ? std::optional(current->org_id) : std::nullopt,
+            "unit.invalid_org", [](const org::Org& org) { return org.level == "street" || org.level == "community"; });
+  check_org("own_org_id", fields.own_org_id, stored(&UnitFields::own_org_id), "unit.invalid_own_org",
+            [](const org::Org&) { return true; });
+  check_org("joint_branch_org_id", fields.joint_branch_org_id, stored(&UnitFields::joint_branch_org_id),
+            "unit.invalid_joint_branch", [](const org::Org& org) { return org.kind == "joint_branch"; });
+  if (CharacterCount(fields.instructor) > kMaxTextLength) fail("instructor", "unit.invalid_field");
+  return errors;
+}
+
+Unit UnitService::FindInScope(soci::session& sql, const core::Actor& actor, std::int64_t id) const {
+  auto unit = repository_.Find(sql, id);
+  if (!unit) throw AppError(ErrorKind::kNotFound, "unit.not_found");
+  if (!org::InSubtree(unit->org_path, actor.org_path)) {
+    throw AppError(ErrorKind::kPermissionDenied, "auth.permission_denied", "unit outside the actor's subtree");
+  }
+  return std::move(*unit);
+}
+
+UnitPage UnitService::ListUnits(const core::Actor& actor, std::optional<std::int64_t> org_id, UnitQuery query) const {
+  core::RequirePermission(actor, "unit:read");
+  db::Session session(database_);
+  query.scope_path = actor.org_path;
+  if (org_id) {
+    const auto org = org_service_.FindOrg(session.sql(), *org_id);
+    if (!org) throw AppError(ErrorKind::kNotFound, "org.not_found");
+    if (!org::InSubtree(org->path, actor.org_path)) {
+      throw AppError(ErrorKind::kPermissionDenied, "auth.permission_denied", "org outside the actor's subtree");
+    }
+    query.scope_path = org->path;
+  }
+  return repository_.List(session.sql(), query);
+}
+
+Unit UnitService::GetUnit(const core::Actor& actor, std::int64_t id) const {
+  core::RequirePermission(actor, "unit:read");
+  db::Session session(database_);
+  return FindInScope(session.sql(), actor, id);
+}
+
+Unit UnitService::CreateUnit(const core::Actor& actor, UnitFields fields) const {
+  core::RequirePermission(actor, "unit:write");
+  db::Session session(database_);
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  const auto errors = CheckFields(session.sql(), actor, fields, nullptr);
+  if (!errors.empty()) Throw(errors.front());
+  if (repository_.FindByCreditCode(session.sql(), fields.credit_code)) {
+    throw AppError(ErrorKind::kConflict, "unit.credit_code_taken");
+  }
+  const std::int64_t id = repository_.Insert(session.sql(), fields, clock_.NowSeconds());
+  audit_service_.Record(session.sql(), actor, UnitEntry("unit.create", id));
+  Unit unit = *repository_.Find(session.sql(), id);
+  transaction.Commit();
+  return unit;
+}
+
+Unit UnitService::UpdateUnit(const core::Actor& actor, std::int64_t id, const UnitPatch& patch) const {
+  core::RequirePermission(actor, "unit:write");
+  db::Session session(database_);
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  const Unit current = FindInScope(session.sql(), actor, id);
+  if (current.archived) throw AppError(ErrorKind::kConflict, "unit.archived");
+  UnitFields fields = ApplyPatch(current.fields, patch);
+  const auto errors = CheckFields(session.sql(), actor, fields, &current.fields);
+  if (!errors.empty()) Throw(errors.front());
+  if (fields.credit_code != current.fields.credit_code &&
+      repository_.FindByCreditCode(session.sql(), fields.credit_code)) {
+    throw AppError(ErrorKind::kConflict, "unit.credit_code_taken");
+  }
+  if (fields == current.fields) return current;
+  repository_.Update(session.sql(), id, fields, clock_.NowSeconds());
+  audit_service_.Record(session.sql(), actor, UnitEntry("unit.update", id));
+  Unit unit = *repository_.Find(session.sql(), id);
+  transaction.Commit();
+  return unit;
+}
+
+Unit UnitService::ArchiveUnit(const core::Actor& actor, std::int64_t id) const {
+  core::RequirePermission(actor, "unit:write");
+  db::Session session(database_);
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  const Unit current = FindInScope(session.sql(), actor, id);
+  if (current.archived) throw AppError(ErrorKind::kConflict, "unit.archived");
+  repository_.Archive(session.sql(), id, clock_.NowSeconds());
+  audit_service_.Record(session.sql(), actor, UnitEntry("unit.archive", id));
+  Unit unit = *repository_.Find(session.sql(), id);
+  transaction.Commit();
+  return unit;
+}
+
+ImportResult UnitService::ImportUnits(const core::Actor& actor, std::vector<ImportRow> rows) const {
+  core::RequirePermission(actor, "unit:write");
+  db::Session session(database_);
+  soci::session& sql = session.sql();
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  const std::int64_t now = clock_.NowSeconds();
+  ImportResult result;
+  std::set<std::string> seen_credit_codes;
+  for (ImportRow& row : rows) {
+    const auto report = [&](const FieldError& error) { result.errors.push_back(ImportError{row.row, error}); };
+    if (!row.errors.empty()) {
+      for (const FieldError& error : row.errors) report(error);
+      continue;
+    }
+    // An existing unit in the actor's subtree is compared with the row and keeps its links.
+    std::optional<Unit> existing;
+    if (const auto code = NormaliseCreditCode(row.fields.credit_code))
+      existing = repository_.FindByCreditCode(sql, *code);
+    const bool existing_in_scope = existing && org::InSubtree(existing->org_path, actor.org_path);
+    auto errors = CheckFields(sql, actor, row.fields, existing_in_scope ? &existing->fields : nullptr);
+    const bool valid_code = std::none_of(errors.begin(), errors.end(),
+                                         [](const FieldError& error) { return error.field == "credit_code"; });
+    if (valid_code && !seen_credit_codes.insert(row.fields.credit_code).second) {
+      errors.push_back(FieldError{"credit_code", ErrorKind::kInvalidArgument, "unit.duplicate_in_import"});
+    } else if (existing && !existing_in_scope) {
+      errors.push_back(FieldError{"credit_code", ErrorKind::kConflict, "unit.credit_code_taken"});
+    } else if (existing && existing->archived) {
+      errors.push_back(FieldError{"credit_code", ErrorKind::kConflict, "unit.archived"});
+    }
+    if (!errors.empty()) {
+      for (const FieldError& error : errors) report(error);
+      continue;
+    }
+    if (!existing) {
+      const std::int64_t id = repository_.Insert(sql, row.fields, now);
+      audit_service_.Record(sql, actor, UnitEntry("unit.create", id, "import"));
+      ++result.created;
+    } else if (existing->fields == row.fields) {
+      ++result.unchanged;
+    } else {
+      repository_.Update(sql, existing->id, row.fields, now);
+      audit_service_.Record(sql, actor, UnitEntry("unit.update", existing->id, "import"));
+      ++result.updated;
+    }
+  }
+  transaction.Commit();
+  return result;
+}
+
+OrgCoverage UnitService::GetCoverage(const core::Actor& actor, std::int64_t org_id) const {
+  core::RequirePermission(actor, "unit:read");
+  db::Session session(database_);
+  const auto org = org_service_.FindOrg(session.sql(), org_id);
+  if (!org) throw AppError(ErrorKind::kNotFound, "org.not_found");
+  if (!org::InSubtree(org->path, actor.org_path)) {
+    throw AppError(ErrorKind::kPermissionDenied, "auth.permission_denied", "org outside the actor's subtree");
+  }
+  OrgCoverage coverage;
+  coverage.org_id = org->id;
+  coverage.counts = repository_.CountCoverage(session.sql(), org->path);
+  coverage.by_child = repository_.CountCoverageByChild(session.sql(), org->id);
+  return coverage;
+}
+
+Unit UnitService::SeedUnit(soci::session& sql, const UnitFields& fields, std::int64_t now) const {
+  return *repository_.Find(sql, repository_.Insert(sql, fields, now));
+}
+
+}  // namespace liandong::unit
