@@ -406,5 +406,22 @@ TEST_F(UnitApiTest, NobodyReachesUnitsOutsideTheirSubtree) {
   EXPECT_EQ(Names(street_.Get("/api/v1/units?q=%E8%83%9C%E5%88%A9")).size(), 0u) << "胜利 is not in the street";
 }
 
+TEST_F(UnitApiTest, AnArchivedOrgTakesNoNewUnits) {
+  TestServer server;
+  HttpClient street = server.SignedIn("street");
+  const std::int64_t street_id = street.Get("/api/v1/me").Json().at("user").at("org").at("id").as_int64();
+  const auto community = street.Post("/api/v1/orgs", boost::json::serialize(boost::json::object{
+                                                         {"parent_id", street_id},
+                                                         {"level", "community"},
+                                                         {"kind", "branch"},
+                                                         {"name", "将撤销社区"}}));
+  ASSERT_EQ(community.status, 201) << community.body;
+  const std::int64_t community_id = community.Json().at("id").as_int64();
+  ASSERT_EQ(street.Post("/api/v1/orgs/" + std::to_string(community_id) + "/archive", "{}").status, 200);
+  const auto refused = street.Post("/api/v1/units", boost::json::serialize(NewUnit(community_id, 77)));
+  EXPECT_EQ(refused.status, 400) << refused.body;
+  EXPECT_EQ(ErrorCode(refused), "unit.invalid_org");
+}
+
 }  // namespace
 }  // namespace liandong::unit

@@ -56,8 +56,8 @@ std::vector<FieldError> UnitService::CheckFields(soci::session& sql, const core:
       fail(field, invalid_code);
     } else if (!org::InSubtree(org->path, actor.org_path)) {
       fail(field, "unit.org_outside_scope", ErrorKind::kPermissionDenied);
-    } else if (!acceptable(*org)) {
-      fail(field, invalid_code);
+    } else if (org->archived || !acceptable(*org)) {
+      fail(field, invalid_code);  // an archived org takes no new links
     }
   };
   const auto stored = [current](std::optional<std::int64_t> UnitFields::*link) {
