@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "core/log.hpp"
 #include "core/version.hpp"
+#include "db/backup.hpp"
 #include "db/migrator.hpp"
 #include "http/server.hpp"
 
@@ -48,6 +49,18 @@ int VerifyAudit(const std::string& url, const std::string& key_file) {
   std::cout << "The audit chain is BROKEN at row " << *report.broken_at << ": " << report.reason << " (" << report.rows
             << " rows read).\n";
   return 1;
+}
+
+int Backup(const std::string& url, const std::string& to) {
+  db::BackupDatabase(url, to);
+  std::cout << "Backed up to " << to << "\n";
+  return 0;
+}
+
+int Restore(const std::string& url, const std::string& from) {
+  db::RestoreDatabase(url, from);
+  std::cout << "Restored from " << from << "; check it with: liandong audit verify --db " << url << "\n";
+  return 0;
 }
 
 int Demo(const std::string& url, const std::string& logins_path, const std::string& key_file) {
@@ -129,6 +142,18 @@ int main(int argc, char** argv) {
   audit_verify->add_option("--db", audit_url, "sqlite:PATH or postgresql://…")->capture_default_str();
   audit_verify->add_option("--key-file", audit_key_file, "the master key file")->capture_default_str();
 
+  std::string backup_url = kDefaultDatabase;
+  std::string backup_file;
+  auto* backup = cli.add_subcommand("backup", "Back the whole database up to a file (safe while serving)");
+  backup->add_option("--db", backup_url, "sqlite:PATH or postgresql://…")->capture_default_str();
+  backup->add_option("--to", backup_file, "the backup file to write")->required();
+  std::string restore_url = kDefaultDatabase;
+  std::string restore_file;
+  auto* restore =
+      cli.add_subcommand("restore", "Replace the database's contents with a backup (stop the server first)");
+  restore->add_option("--db", restore_url, "sqlite:PATH or postgresql://…")->capture_default_str();
+  restore->add_option("--from", restore_file, "the backup file to read")->required();
+
   auto* version = cli.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(cli, argc, argv);
@@ -145,6 +170,8 @@ int main(int argc, char** argv) {
     if (*migrate) return Migrate(migrate_url);
     if (*demo) return Demo(demo_url, logins_path, demo_key_file);
     if (*audit_verify) return VerifyAudit(audit_url, audit_key_file);
+    if (*backup) return Backup(backup_url, backup_file);
+    if (*restore) return Restore(restore_url, restore_file);
     if (*version) {
       std::cout << "liandong " << core::kVersion << " (schema " << db::LatestSchemaVersion() << ")\n";
       return 0;

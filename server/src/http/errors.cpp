@@ -114,6 +114,7 @@ constexpr std::array kMessages = {
     Message{"street.invalid_power", "赋权事项无效（处置权、建议权、参与权、督办权、人事任免建议权）",
             "Unknown power (disposal, recommendation, participation, supervision, personnel_recommendation)"},
     Message{"street.duplicate_power", "同一项权力只能填写一次", "Each power can be listed only once"},
+    Message{"db.backup_failed", "备份或恢复失败", "The backup or restore failed"},
     Message{"server.internal", "服务器内部错误，请稍后再试", "Internal server error; try again later"},
     Message{"server.unavailable", "服务暂不可用，请稍后再试", "The service is unavailable; try again later"},
 };

@@ -16,7 +16,7 @@ TestServer::TestServer(TestServerOptions options) : clock_(1'767'225'600) {  // 
   config.database_pool_size = static_cast<std::size_t>(options.server.worker_threads);
   config.web_root = options.web_root;
   config.access_log = false;
-  config.master_key = core::RandomBytes(32);
+  config.master_key = options.master_key.empty() ? core::RandomBytes(32) : options.master_key;
   application_ = std::make_unique<app::Application>(config, clock_);
   if (options.demo_city) logins_ = app::CreateDemoCity(*application_, clock_);
   options.server.port = 0;

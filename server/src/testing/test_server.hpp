@@ -19,6 +19,7 @@ struct TestServerOptions {
   bool demo_city = true;
   std::string web_root;
   http::ServerConfig server;  // port is forced to 0
+  std::string master_key;     // 32 bytes; empty: a random one
 };
 
 class TestServer {
