@@ -2,9 +2,14 @@ import { fileURLToPath, URL } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
 
-/** Puts Element Plus (with its helpers) and the rest of node_modules in two cacheable chunks. */
+/**
+ * Puts Element Plus (with its helpers) and the rest of node_modules in two cacheable chunks.
+ * ECharts and ExcelJS are left to Rollup, which keeps them in the lazy chunks of the pages and
+ * actions that use them, away from the login page.
+ */
 function vendorChunk(id: string): string | undefined {
   if (!id.includes('/node_modules/')) return undefined;
+  if (/\/node_modules\/(echarts|zrender|vue-echarts|exceljs)\//.test(id)) return undefined;
   return /\/node_modules\/(element-plus|@element-plus)\//.test(id) ? 'element-plus' : 'vendor';
 }
 
@@ -39,5 +44,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     restoreMocks: true,
     unstubGlobals: true,
+    // Through Vite, Element Plus gets async-validator's ES build; Node's own loader would hand it
+    // the CommonJS one, whose default export is not the class, and form validation would pass
+    // every field without checking it.
+    server: { deps: { inline: ['element-plus'] } },
   },
 });

@@ -29,7 +29,7 @@ test('the street user sees their org, switches language and logs out', TEST_TIME
 
     await page.locator('[data-test="locale-en"]').click();
     await expectText(page.locator('[data-test="logout"]'), 'Log out');
-    await expectText(page.locator('[data-test="app-menu"]'), 'Home');
+    await expectText(page.locator('[data-test="menu-home"]'), 'Home');
     // The choice survives a reload, and so does the session.
     await page.reload();
     await expectText(page.locator('[data-test="logout"]'), 'Log out');
@@ -37,7 +37,7 @@ test('the street user sees their org, switches language and logs out', TEST_TIME
 
     await page.locator('[data-test="locale-zh-CN"]').click();
     await expectText(page.locator('[data-test="logout"]'), '退出登录');
-    await expectText(page.locator('[data-test="app-menu"]'), '首页');
+    await expectText(page.locator('[data-test="menu-home"]'), '首页');
 
     await page.locator('[data-test="logout"]').click();
     await expectPath(page, '/login');

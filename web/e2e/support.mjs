@@ -146,3 +146,88 @@ export async function logIn(page, { username, password }) {
   await page.locator('[data-test="login-password"]').fill(password);
   await page.locator('[data-test="login-submit"]').click();
 }
+
+/** A short suffix that makes names created by one run unique, so runs can repeat on one database. */
+export function uniqueSuffix() {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+}
+
+const NAME_CHARACTERS = '安柏晨德恩芳歌华佳君康丽明宁鹏琴荣思涛伟欣雅怡勇哲振志';
+
+/** A made-up Chinese given name of three characters, after a family name. */
+export function randomChineseName(familyName = '测') {
+  let name = familyName;
+  for (let i = 0; i < 3; i += 1) {
+    name += NAME_CHARACTERS[Math.floor(Math.random() * NAME_CHARACTERS.length)];
+  }
+  return name;
+}
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+
+/** The check character of GB 11643 for the 17 leading digits. */
+export function idNumberCheckCharacter(first17) {
+  let sum = 0;
+  for (let i = 0; i < 17; i += 1) sum += Number(first17[i]) * ID_WEIGHTS[i];
+  return '10X98765432'[sum % 11];
+}
+
+/** A random ID number of 东城区 (110101) with a valid birth date and check character. */
+export function randomIdNumber() {
+  const year = 1960 + Math.floor(Math.random() * 40);
+  const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, '0');
+  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
+  const sequence = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
+  const first17 = `110101${year}${month}${day}${sequence}`;
+  return first17 + idNumberCheckCharacter(first17);
+}
+
+/** How the server masks an ID number: region, eight stars, the last four characters. */
+export function maskedIdNumber(idNumber) {
+  return `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`;
+}
+
+/** The logged-in user of the page and the CSRF token of their session (GET /api/v1/me). */
+export async function currentSession(page) {
+  const me = await page.request.get('/api/v1/me');
+  assert.equal(me.status(), 200, 'no logged-in user on this page');
+  return me.json();
+}
+
+/**
+ * Calls the API as the logged-in user of the page (its cookie and CSRF token), for setting up
+ * what a test needs but does not test. Fails the test on an error status.
+ */
+export async function callApi(page, method, path, body) {
+  const { csrf_token: csrfToken } = await currentSession(page);
+  const response = await page.request.fetch(`/api/v1${path}`, {
+    method,
+    headers: { 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' },
+    data: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  assert.ok(response.ok(), `${method} ${path} answered ${response.status()}: ${text}`);
+  return text === '' ? undefined : JSON.parse(text);
+}
+
+/**
+ * Types into a searching select (OrgPicker, UnitPicker: data-test `testId`) and clicks the
+ * option named exactly `name` in its dropdown (class `<testId>-popper`); an org option also
+ * shows the names above it, which must not match.
+ */
+export async function pickOption(page, testId, query, name = query) {
+  const input = page.locator(`[data-test="${testId}"] input`);
+  await input.click();
+  await input.fill(query);
+  const option = page
+    .locator(`.${testId}-popper .el-select-dropdown__item`)
+    .filter({ has: page.getByText(name, { exact: true }) })
+    .first();
+  await option.click();
+}
+
+/** Logs out through the header button and waits for the login page. */
+export async function logOut(page) {
+  await page.locator('[data-test="logout"]').click();
+  await expectPath(page, '/login');
+}

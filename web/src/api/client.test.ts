@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { errorBody, jsonResponse } from '@/testing/plugins';
-import { ApiError, configureClient, request } from './client';
+import { ApiError, configureClient, fileNameOf, request, requestFile, toQuery } from './client';
 import { createSession, deleteSession, getMe } from './session';
 
 const fetchMock = vi.fn<typeof fetch>();
@@ -121,5 +121,53 @@ describe('request', () => {
       status: 0,
       code: 'client.network_error',
     });
+  });
+});
+
+describe('toQuery', () => {
+  it('leaves out empty values and encodes the rest', () => {
+    expect(
+      toQuery({ org: 5, q: '和平', id_number: '', status: undefined, in_service: false, x: null }),
+    ).toBe('?org=5&q=%E5%92%8C%E5%B9%B3&in_service=false');
+    expect(toQuery({ q: '' })).toBe('');
+  });
+});
+
+describe('requestFile', () => {
+  it('returns the file and the name the server gave it', async () => {
+    fetchMock.mockResolvedValue(
+      new Response('xlsx bytes', {
+        status: 200,
+        headers: {
+          'Content-Disposition':
+            'attachment; filename="members.xlsx"; filename*=UTF-8\'\'%E5%85%9A%E5%91%98.xlsx',
+        },
+      }),
+    );
+
+    const file = await requestFile('/members/export?org=5');
+
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/v1/members/export?org=5');
+    expect(file.fileName).toBe('党员.xlsx');
+    expect(await file.blob.text()).toBe('xlsx bytes');
+  });
+
+  it('fails with the error code like any other call', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(403, errorBody('auth.permission_denied', '无权限')));
+    await expect(requestFile('/members/export')).rejects.toMatchObject({
+      code: 'auth.permission_denied',
+    });
+  });
+});
+
+describe('fileNameOf', () => {
+  it.each([
+    ['attachment; filename="a.xlsx"', 'a.xlsx'],
+    ['attachment; filename=a.xlsx', 'a.xlsx'],
+    ["attachment; filename*=UTF-8''%E5%85%9A.xlsx", '党.xlsx'],
+    ['attachment', null],
+    [null, null],
+  ])('reads %s as %s', (header, expected) => {
+    expect(fileNameOf(header)).toBe(expected);
   });
 });

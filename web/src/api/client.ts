@@ -38,6 +38,31 @@ export function configureClient(next?: Partial<ClientHooks>): void {
   hooks = { ...defaultHooks, ...next };
 }
 
+/** A page of a list. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  page_size: number;
+}
+
+/** One rejected row of an import: `row` is its index in the array sent. */
+export interface ImportRowError {
+  /** 1-based position of the row in the rows sent. */
+  row: number;
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** What a batch import did; the valid rows are committed together. */
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: ImportRowError[];
+}
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
@@ -49,10 +74,24 @@ export interface RequestOptions {
 
 const UNSAFE_METHODS: ReadonlySet<HttpMethod> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Sends one request to the API and returns the parsed JSON body (undefined for 204). */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** A query parameter value; undefined, null and '' leave the parameter out. */
+export type QueryValue = string | number | boolean | null | undefined;
+
+/** `?a=1&b=x` from the defined values (an empty string when there are none). */
+export function toQuery(params: Record<string, QueryValue>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.append(name, String(value));
+  }
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+/** Sends one request and returns the successful response; failures become ApiErrors. */
+async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: accept };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   const csrfToken = hooks.csrfToken();
   if (UNSAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -81,6 +120,44 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     }
     throw error;
   }
+  return response;
+}
+
+/** A file the server sent as an attachment. */
+export interface DownloadedFile {
+  blob: Blob;
+  /** From Content-Disposition, or null when the server named none. */
+  fileName: string | null;
+}
+
+/** Fetches a file (an export); errors come back as ApiErrors like any other call. */
+export async function requestFile(path: string): Promise<DownloadedFile> {
+  const response = await send(path, {}, '*/*');
+  return {
+    blob: await response.blob(),
+    fileName: fileNameOf(response.headers.get('Content-Disposition')),
+  };
+}
+
+/** The file name of a Content-Disposition header, preferring RFC 5987 `filename*`. */
+export function fileNameOf(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // A malformed escape: fall through to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/.exec(header);
+  const name = plain?.[2] ?? plain?.[1];
+  return name ? name.trim() : null;
+}
+
+/** Sends one request to the API and returns the parsed JSON body (undefined for 204). */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options, 'application/json');
   if (response.status === 204) return undefined as T;
   try {
     return (await response.json()) as T;

@@ -1,4 +1,4 @@
-import type { Org } from './org';
+import type { OrgSummary } from './org';
 import { request } from './client';
 
 /** The logged-in user, as `GET /api/v1/me` returns it. */
@@ -8,7 +8,9 @@ export interface User {
   display_name: string;
   /** For example `street_admin`. */
   role: string;
-  org: Org;
+  org: OrgSummary;
+  /** What the user may do in their subtree, such as `member:write` and `member:unmask`. */
+  permissions: string[];
 }
 
 /** The answer of logging in and of `GET /me`. */

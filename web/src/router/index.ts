@@ -18,7 +18,36 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
       {
         path: '/',
         component: AppLayout,
-        children: [{ path: '', name: 'home', component: HomePage }],
+        // Feature pages load on first visit, so the login page stays small.
+        children: [
+          { path: '', name: 'home', component: HomePage },
+          { path: 'orgs', name: 'orgs', component: () => import('@/views/org/OrgTreePage.vue') },
+          {
+            path: 'members',
+            name: 'members',
+            component: () => import('@/views/member/MemberListPage.vue'),
+          },
+          {
+            path: 'units',
+            name: 'units',
+            component: () => import('@/views/unit/UnitListPage.vue'),
+          },
+          {
+            path: 'coverage',
+            name: 'coverage',
+            component: () => import('@/views/coverage/CoveragePage.vue'),
+          },
+          {
+            path: 'joint-committees',
+            name: 'joint-committees',
+            component: () => import('@/views/joint_committee/JointCommitteePage.vue'),
+          },
+          {
+            path: 'reform',
+            name: 'reform',
+            component: () => import('@/views/street/ReformProgressPage.vue'),
+          },
+        ],
       },
       { path: '/:unknown(.*)*', redirect: '/' },
     ],

@@ -20,6 +20,11 @@ export const useSessionStore = defineStore('session', () => {
 
   const isAuthenticated = computed(() => user.value !== null);
 
+  /** Whether the user holds a permission, such as `member:unmask`. */
+  function can(permission: string): boolean {
+    return user.value?.permissions?.includes(permission) ?? false;
+  }
+
   function start(response: SessionResponse): void {
     user.value = response.user;
     csrfToken.value = response.csrf_token;
@@ -68,7 +73,18 @@ export const useSessionStore = defineStore('session', () => {
     notice.value = reason;
   }
 
-  return { user, csrfToken, restored, notice, isAuthenticated, restore, login, logout, end };
+  return {
+    user,
+    csrfToken,
+    restored,
+    notice,
+    isAuthenticated,
+    can,
+    restore,
+    login,
+    logout,
+    end,
+  };
 });
 
 export type SessionStore = ReturnType<typeof useSessionStore>;

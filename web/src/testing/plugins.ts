@@ -1,6 +1,7 @@
+import { mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
-import type { Plugin } from 'vue';
+import { defineComponent, h, reactive, type Component, type Plugin } from 'vue';
 import { createAppI18n, type AppI18n, type Locale } from '@/locales';
 
 /** The app's plugins for mounting a component in a test: a fresh Pinia, i18n and Element Plus. */
@@ -26,4 +27,28 @@ export function jsonResponse(status: number, body: unknown, headers: HeadersInit
 /** An error body in the server's shape. */
 export function errorBody(code: string, message: string, requestId = 'req-1') {
   return { error: { code, message, request_id: requestId } };
+}
+
+/**
+ * Mounts a dialog or drawer inside a <div>, where test-utils can see its content (a component
+ * whose root is a Teleport shows nothing to the wrapper). `props` stays reactive, and v-model
+ * writes back to `props.modelValue`.
+ */
+export function mountInHost<Props extends Record<string, unknown>>(
+  component: Component,
+  initialProps: Props,
+  plugins: Plugin[],
+) {
+  const props = reactive({ ...initialProps }) as Record<string, unknown>;
+  const host = defineComponent({
+    setup: () => () =>
+      h('div', [
+        h(component, {
+          ...props,
+          'onUpdate:modelValue': (value: unknown) => (props.modelValue = value),
+        }),
+      ]),
+  });
+  const wrapper = mount(host, { global: { plugins } });
+  return { wrapper, props, inner: () => wrapper.findComponent(component) };
 }
