@@ -85,7 +85,7 @@ std::string DemoCreditCode(const std::string& unit_kind, const std::string& divi
                                : unit_kind == "public_institution"  ? "12"
                                : unit_kind == "social_organisation" ? "52"
                                                                     : "91";
-  char number[8];
+  char number[16];
   std::snprintf(number, sizeof number, "%05d", serial);
   return unit::CompleteCreditCode(category + division + "MA0" + number + "X");
 }

@@ -35,7 +35,7 @@ class UnitApiTest : public ::testing::Test {
  protected:
   // A new private enterprise in `org_id` with a fresh valid credit code.
   boost::json::object NewUnit(std::int64_t org_id, int serial = 1) {
-    char number[8];
+    char number[16];
     std::snprintf(number, sizeof number, "%05d", serial);
     return boost::json::object{
         {"name", "和平新材料科技有限公司"},
