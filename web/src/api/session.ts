@@ -17,6 +17,8 @@ export interface User {
 export interface SessionResponse {
   user: User;
   csrf_token: string;
+  /** When true, only changing the password (and logging out) works until it is changed. */
+  password_expired?: boolean;
 }
 
 /** Logs in; the server sets the HttpOnly session cookie. A 401 here is a wrong password. */
@@ -36,4 +38,12 @@ export function deleteSession(): Promise<void> {
 /** Returns the current user and CSRF token; 401 when there is no live session. */
 export function getMe(): Promise<SessionResponse> {
   return request<SessionResponse>('/me');
+}
+
+/** Changes one's own password; the server ends the user's other sessions. */
+export function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  return request<void>('/me/password', {
+    method: 'POST',
+    body: { current_password: currentPassword, new_password: newPassword },
+  });
 }

@@ -12,7 +12,22 @@ const en: Messages = {
     usernameRequired: 'Enter your username',
     passwordRequired: 'Enter your password',
   },
+  passwordChange: {
+    title: 'Change password',
+    expired: 'Your password has expired: change it to go on',
+    current: 'Current password',
+    next: 'New password',
+    confirm: 'Repeat the new password',
+    rules:
+      'At least 12 characters with three of: upper case, lower case, digits, symbols; none of your last 5',
+    required: 'Enter a password',
+    tooWeak: 'The new password does not meet the rules above',
+    mismatch: 'The two new passwords differ',
+    submit: 'Change it',
+    changed: 'Your password has been changed',
+  },
   layout: {
+    changePassword: 'Change password',
     logout: 'Log out',
     language: 'Language',
   },
@@ -320,6 +335,13 @@ const en: Messages = {
     message: 'Error',
   },
   errors: {
+    password: {
+      too_short: 'The password needs at least 12 characters',
+      too_simple: 'The password needs three of: upper case, lower case, digits, symbols',
+      common: 'This password is too common; choose another',
+      contains_username: 'The password must not contain the username',
+      reused: 'The password must differ from your last 5',
+    },
     request: {
       invalid_json: 'The request is not valid JSON.',
       invalid_argument: 'Some of the input is not valid. Check it and try again.',
@@ -332,6 +354,8 @@ const en: Messages = {
     },
     auth: {
       invalid_credentials: 'Wrong username or password.',
+      password_expired: 'Your password has expired; change it first',
+      wrong_password: 'The current password is wrong',
       unauthenticated: 'Your session has ended. Please log in again.',
       session_expired: 'Your session has ended. Please log in again.',
       csrf_invalid: 'This page is out of date. Reload it and try again.',

@@ -11,7 +11,21 @@ const zhCN = {
     usernameRequired: '请输入用户名',
     passwordRequired: '请输入密码',
   },
+  passwordChange: {
+    title: '修改密码',
+    expired: '密码已超过有效期，请先修改密码再继续使用',
+    current: '当前密码',
+    next: '新密码',
+    confirm: '确认新密码',
+    rules: '至少 12 位，包含大写字母、小写字母、数字、符号中的至少三类，且不能与最近 5 次相同',
+    required: '请输入密码',
+    tooWeak: '新密码不符合上述要求',
+    mismatch: '两次输入的新密码不一致',
+    submit: '确认修改',
+    changed: '密码已修改',
+  },
   layout: {
+    changePassword: '修改密码',
     logout: '退出登录',
     language: '语言',
   },
@@ -319,6 +333,13 @@ const zhCN = {
   },
   // One message per error `code` the server (or this client) sends: errors.<code>.
   errors: {
+    password: {
+      too_short: '密码至少 12 位',
+      too_simple: '密码须包含大写字母、小写字母、数字、符号中的至少三类',
+      common: '该密码过于常见，请换一个',
+      contains_username: '密码不能包含用户名',
+      reused: '不能使用最近 5 次用过的密码',
+    },
     request: {
       invalid_json: '请求格式错误',
       invalid_argument: '提交的内容有误，请检查后重试',
@@ -331,6 +352,8 @@ const zhCN = {
     },
     auth: {
       invalid_credentials: '用户名或密码错误',
+      password_expired: '密码已过期，请先修改密码',
+      wrong_password: '当前密码不正确',
       unauthenticated: '登录已过期，请重新登录',
       session_expired: '登录已过期，请重新登录',
       csrf_invalid: '页面已过期，请刷新后重试',

@@ -21,6 +21,11 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
         // Feature pages load on first visit, so the login page stays small.
         children: [
           { path: '', name: 'home', component: HomePage },
+          {
+            path: 'password',
+            name: 'password',
+            component: () => import('@/views/session/PasswordPage.vue'),
+          },
           { path: 'orgs', name: 'orgs', component: () => import('@/views/org/OrgTreePage.vue') },
           {
             path: 'members',

@@ -9,6 +9,7 @@ import { createAppRouter } from './index';
 import { endSession, installSessionGuard, safeRedirect } from './session_guard';
 
 vi.mock('@/api/session', () => ({
+  changePassword: vi.fn(),
   createSession: vi.fn(),
   deleteSession: vi.fn(),
   getMe: vi.fn(),
@@ -51,6 +52,18 @@ describe('session guard', () => {
 
     expect(router.currentRoute.value.name).toBe('home');
     expect(session.csrfToken).toBe('csrf-street');
+  });
+
+  it('keeps a user whose password has expired on the change-password page until it is changed', async () => {
+    vi.mocked(getMe).mockResolvedValue({ ...streetSession, password_expired: true });
+    const { router, session } = setUp();
+
+    await router.push('/members');
+    expect(router.currentRoute.value.name).toBe('password');
+
+    await session.changePassword('old', 'New#Passw0rd-2026');
+    await router.push('/members');
+    expect(router.currentRoute.value.name).toBe('members');
   });
 
   it('sends the user to the login page with the reason when the session ends', async () => {

@@ -22,7 +22,10 @@ export function installSessionGuard(router: Router, session: SessionStore): void
         ? safeRedirect(to.query.redirect)
         : true;
     }
-    return session.isAuthenticated ? true : loginLocation(to.fullPath);
+    if (!session.isAuthenticated) return loginLocation(to.fullPath);
+    // An expired password must be changed before anything else.
+    if (session.passwordExpired && to.name !== 'password') return { name: 'password' };
+    return true;
   });
 }
 

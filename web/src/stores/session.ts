@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { ApiError } from '@/api/client';
 import {
+  changePassword as postPassword,
   createSession,
   deleteSession,
   getMe,
@@ -17,6 +18,8 @@ export const useSessionStore = defineStore('session', () => {
   const restored = ref(false);
   /** Why the login page is shown, if not by choice: an ended session or an unreachable server. */
   const notice = ref<ApiError | null>(null);
+  /** The password is past its age: the app shows only the change-password page. */
+  const passwordExpired = ref(false);
 
   const isAuthenticated = computed(() => user.value !== null);
 
@@ -28,6 +31,7 @@ export const useSessionStore = defineStore('session', () => {
   function start(response: SessionResponse): void {
     user.value = response.user;
     csrfToken.value = response.csrf_token;
+    passwordExpired.value = response.password_expired === true;
     notice.value = null;
     restored.value = true;
   }
@@ -56,6 +60,11 @@ export const useSessionStore = defineStore('session', () => {
     start(await createSession(username, password));
   }
 
+  async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    await postPassword(currentPassword, newPassword);
+    passwordExpired.value = false;
+  }
+
   /** Ends the session on the server; a session that had already ended counts as done. */
   async function logout(): Promise<void> {
     try {
@@ -78,7 +87,9 @@ export const useSessionStore = defineStore('session', () => {
     csrfToken,
     restored,
     notice,
+    passwordExpired,
     isAuthenticated,
+    changePassword,
     can,
     restore,
     login,
