@@ -19,7 +19,6 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   field_cipher_ = std::make_unique<core::FieldCipher>(master_key);
   audit_service_ = std::make_unique<audit::AuditService>(clock, core::HmacSm3(master_key, "liandong/audit"));
   org_service_ = std::make_unique<org::OrgService>(*database_, clock, *audit_service_);
-  org_service_->BackfillSearchGrams();
   auth_service_ = std::make_unique<auth::AuthService>(*database_, clock, *audit_service_, config.session_policy);
   member_service_ =
       std::make_unique<member::MemberService>(*database_, clock, *field_cipher_, *audit_service_, *org_service_);

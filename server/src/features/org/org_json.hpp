@@ -2,7 +2,6 @@
 #pragma once
 
 #include <boost/json/value.hpp>
-
 #include <vector>
 
 #include "features/org/org_model.hpp"

@@ -23,8 +23,7 @@ constexpr std::string_view kSelectChildren = R"sql(
 
 constexpr std::string_view kCountLiveChildren =
     "SELECT COUNT(*) FROM org WHERE parent_id = :id AND archived_at IS NULL";
-constexpr std::string_view kCountLiveMembers =
-    "SELECT COUNT(*) FROM member WHERE org_id = :id AND archived_at IS NULL";
+constexpr std::string_view kCountLiveMembers = "SELECT COUNT(*) FROM member WHERE org_id = :id AND archived_at IS NULL";
 
 constexpr std::string_view kCountDescendantsByLevel = R"sql(
   SELECT level, COUNT(*)
@@ -86,8 +85,6 @@ constexpr std::string_view kSetParent = "UPDATE org SET parent_id = :parent_id W
 
 constexpr std::string_view kCountOrgs = "SELECT COUNT(*) FROM org";
 
-constexpr std::string_view kSelectWithoutGrams = "SELECT id, name FROM org WHERE name_grams = '' AND name <> ''";
-constexpr std::string_view kSetGrams = "UPDATE org SET name_grams = :grams WHERE id = :id";
 constexpr std::string_view kInsertSearchRow = "INSERT INTO org_search (rowid, grams) VALUES (:id, :grams)";
 constexpr std::string_view kDeleteSearchRow = "DELETE FROM org_search WHERE rowid = :id";
 
@@ -103,10 +100,10 @@ struct OrgRow {
 
   // Adds the into() bindings to a statement being prepared (sql.prepare << …).
   void Bind(soci::details::prepare_temp_type& prepared) {
-    prepared, soci::into(org.id), soci::into(parent_id, parent_indicator), soci::into(org.path),
-        soci::into(org.level), soci::into(org.depth), soci::into(org.kind), soci::into(org.name),
-        soci::into(org.secretary), soci::into(org.contact), soci::into(org.address),
-        soci::into(founded_on, founded_indicator), soci::into(org.sector), soci::into(archived_at, archived_indicator);
+    prepared, soci::into(org.id), soci::into(parent_id, parent_indicator), soci::into(org.path), soci::into(org.level),
+        soci::into(org.depth), soci::into(org.kind), soci::into(org.name), soci::into(org.secretary),
+        soci::into(org.contact), soci::into(org.address), soci::into(founded_on, founded_indicator),
+        soci::into(org.sector), soci::into(archived_at, archived_indicator);
   }
 
   Org Fill() const {
@@ -286,23 +283,6 @@ std::int64_t OrgRepository::CountAll(soci::session& sql) const {
   long long count = 0;
   sql << kCountOrgs, soci::into(count);
   return count;
-}
-
-int OrgRepository::BackfillSearchGrams(db::Session& session) const {
-  std::vector<std::pair<long long, std::string>> missing;
-  {
-    long long id = 0;
-    std::string name;
-    soci::statement statement = (session.sql().prepare << kSelectWithoutGrams, soci::into(id), soci::into(name));
-    statement.execute();
-    while (statement.fetch()) missing.emplace_back(id, name);
-  }
-  for (const auto& [id, name] : missing) {
-    const std::string grams = core::SearchGrams(name);
-    session.sql() << kSetGrams, soci::use(grams, "grams"), soci::use(id, "id");
-    IndexName(session, id, grams, true);
-  }
-  return static_cast<int>(missing.size());
 }
 
 }  // namespace liandong::org

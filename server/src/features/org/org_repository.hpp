@@ -34,8 +34,6 @@ class OrgRepository {
   // Re-paths `org` and its whole subtree under `new_parent`.
   void MoveSubtree(soci::session& sql, const Org& org, const Org& new_parent, std::int64_t now) const;
   std::int64_t CountAll(soci::session& sql) const;
-  // Fills the search grams of orgs that have none (rows from before search existed).
-  int BackfillSearchGrams(db::Session& session) const;
 
  private:
   void IndexName(db::Session& session, std::int64_t id, const std::string& grams, bool replace) const;

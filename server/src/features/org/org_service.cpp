@@ -196,8 +196,9 @@ OrgWithAncestors OrgService::MoveOrg(const core::Actor& actor, std::int64_t id, 
   if (new_parent.archived) throw AppError(ErrorKind::kConflict, "org.parent_archived");
   if (org.parent_id != new_parent.id) {
     repository_.MoveSubtree(session.sql(), org, new_parent, clock_.NowSeconds());
-    audit_.Record(session.sql(), actor,
-                  {"org.move", "org", org.id, "ok", org.path + " -> " + new_parent.path + std::to_string(org.id) + "/"});
+    audit_.Record(
+        session.sql(), actor,
+        {"org.move", "org", org.id, "ok", org.path + " -> " + new_parent.path + std::to_string(org.id) + "/"});
   }
   OrgWithAncestors result = LoadWithAncestors(session, *repository_.Find(session.sql(), org.id));
   transaction.Commit();
@@ -211,14 +212,6 @@ Org OrgService::SeedOrg(db::Session& session, const NewOrg& new_org) const {
     if (!parent) throw AppError(ErrorKind::kNotFound, "org.not_found", "parent");
   }
   return repository_.Insert(session, new_org, parent, clock_.NowSeconds());
-}
-
-int OrgService::BackfillSearchGrams() const {
-  db::Session session(database_);
-  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  const int count = repository_.BackfillSearchGrams(session);
-  transaction.Commit();
-  return count;
 }
 
 }  // namespace liandong::org

@@ -51,8 +51,6 @@ class OrgService {
   // (the demo city) only. `new_org.parent_id` must exist.
   Org SeedOrg(db::Session& session, const NewOrg& new_org) const;
   std::int64_t CountOrgs(soci::session& sql) const { return repository_.CountAll(sql); }
-  // Gives orgs created before search existed their search grams; returns how many.
-  int BackfillSearchGrams() const;
   // The org `id` read in the caller's session, without a scope check: for other features, which
   // check the scope themselves (InSubtree) against the objects they hold.
   std::optional<Org> FindOrg(soci::session& sql, std::int64_t id) const { return repository_.Find(sql, id); }

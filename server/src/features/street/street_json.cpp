@@ -3,6 +3,7 @@
 #include <boost/json/array.hpp>
 
 #include "core/error.hpp"
+#include "http/json_input.hpp"
 
 namespace liandong::street {
 namespace {
@@ -12,16 +13,6 @@ using core::ErrorKind;
 
 boost::json::value OptionalText(const std::optional<std::string>& text) {
   return text ? boost::json::value(*text) : boost::json::value(nullptr);
-}
-
-bool Flag(const boost::json::object& body, std::string_view field) {
-  const auto* value = body.if_contains(field);
-  if (value == nullptr) return false;
-  if (!value->is_bool()) {
-    throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument",
-                   std::string(field) + " must be true or false");
-  }
-  return value->as_bool();
 }
 
 std::optional<std::string> Date(const boost::json::object& body, std::string_view field) {
@@ -77,14 +68,14 @@ boost::json::value ToJson(const ReformProgress& progress) {
 
 StreetProfile ParseStreetProfile(const boost::json::object& body) {
   StreetProfile profile;
-  profile.office_set_up = Flag(body, "office_set_up");
+  profile.office_set_up = http::OptionalBool(body, "office_set_up").value_or(false);
   profile.office_set_up_on = Date(body, "office_set_up_on");
   if (const auto* deputy = body.if_contains("deputy_secretary"); deputy != nullptr && !deputy->is_null()) {
     if (!deputy->is_string()) throw AppError(ErrorKind::kInvalidArgument, "street.invalid_deputy_secretary");
     profile.deputy_secretary = std::string(deputy->as_string());
   }
   profile.deputy_secretary_since = Date(body, "deputy_secretary_since");
-  profile.function_list_published = Flag(body, "function_list_published");
+  profile.function_list_published = http::OptionalBool(body, "function_list_published").value_or(false);
   profile.function_list_published_on = Date(body, "function_list_published_on");
   if (const auto* powers = body.if_contains("powers"); powers != nullptr && !powers->is_null()) {
     if (!powers->is_array()) throw AppError(ErrorKind::kInvalidArgument, "street.invalid_power", "powers");

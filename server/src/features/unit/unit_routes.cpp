@@ -1,9 +1,8 @@
 #include "features/unit/unit_routes.hpp"
 
-#include <charconv>
-
 #include "core/error.hpp"
 #include "features/unit/unit_json.hpp"
+#include "http/json_input.hpp"
 
 namespace liandong::unit {
 namespace {
@@ -13,19 +12,6 @@ using core::ErrorKind;
 
 constexpr int kMaxPageSize = 100;
 
-// A query parameter as an integer in [minimum, maximum]; `fallback` when absent.
-std::int64_t IntegerParameter(const http::Request& request, std::string_view name, std::int64_t fallback,
-                              std::int64_t minimum, std::int64_t maximum) {
-  const auto text = request.Query(name);
-  if (!text) return fallback;
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (error != std::errc() || end != text->data() + text->size() || value < minimum || value > maximum) {
-    throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", std::string(name) + " is out of range");
-  }
-  return value;
-}
-
 struct ListInput {
   std::optional<std::int64_t> org_id;
   UnitQuery query;
@@ -34,24 +20,20 @@ struct ListInput {
 // ?org=ID&q=&unit_kind=&eligible=true|false&coverage=…&page=1&page_size=20
 ListInput ParseListInput(const http::Request& request) {
   ListInput input;
-  if (request.Query("org")) input.org_id = IntegerParameter(request, "org", 0, 1, INT64_MAX);
+  if (auto org = request.Query("org")) input.org_id = http::ParseId(*org, "org");
   input.query.text = request.Query("q").value_or("");
   if (auto kind = request.Query("unit_kind"); kind && !kind->empty()) {
     if (!IsUnitKind(*kind)) throw AppError(ErrorKind::kInvalidArgument, "unit.invalid_kind");
     input.query.unit_kind = *kind;
   }
-  if (auto eligible = request.Query("eligible"); eligible && !eligible->empty()) {
-    if (*eligible != "true" && *eligible != "false") {
-      throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "eligible must be true or false");
-    }
-    input.query.eligible_for_org = *eligible == "true";
-  }
+  input.query.eligible_for_org = http::ParseBool(request.Query("eligible"), "eligible");
   if (auto coverage = request.Query("coverage"); coverage && !coverage->empty()) {
     input.query.coverage = ParseCoverage(*coverage);
     if (!input.query.coverage) throw AppError(ErrorKind::kInvalidArgument, "unit.invalid_coverage");
   }
-  input.query.page = static_cast<int>(IntegerParameter(request, "page", 1, 1, 1'000'000));
-  input.query.page_size = static_cast<int>(IntegerParameter(request, "page_size", 20, 1, kMaxPageSize));
+  input.query.page = static_cast<int>(http::ParseInteger(request.Query("page"), "page", 1, 1'000'000, 1));
+  input.query.page_size =
+      static_cast<int>(http::ParseInteger(request.Query("page_size"), "page_size", 1, kMaxPageSize, 20));
   return input;
 }
 
