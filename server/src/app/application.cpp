@@ -3,12 +3,16 @@
 #include "core/keys.hpp"
 #include "core/version.hpp"
 #include "db/migrator.hpp"
+#include "features/audit/audit_routes.hpp"
 #include "features/auth/auth_routes.hpp"
 #include "features/joint_committee/joint_committee_routes.hpp"
 #include "features/member/member_routes.hpp"
 #include "features/org/org_routes.hpp"
+#include "features/role/role_routes.hpp"
+#include "features/setting/setting_routes.hpp"
 #include "features/street/street_routes.hpp"
 #include "features/unit/unit_routes.hpp"
+#include "features/user/user_routes.hpp"
 
 namespace liandong::app {
 
@@ -18,8 +22,14 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   const std::string master_key = config.master_key.empty() ? core::LoadMasterKey(config.key_file) : config.master_key;
   field_cipher_ = std::make_unique<core::FieldCipher>(master_key);
   audit_service_ = std::make_unique<audit::AuditService>(clock, core::HmacSm3(master_key, "liandong/audit"));
+  audit_log_service_ = std::make_unique<audit::AuditLogService>(*database_, *audit_service_);
+  setting_service_ = std::make_unique<setting::SettingService>(*database_, clock, *audit_service_);
   org_service_ = std::make_unique<org::OrgService>(*database_, clock, *audit_service_);
-  auth_service_ = std::make_unique<auth::AuthService>(*database_, clock, *audit_service_, config.session_policy);
+  auth_service_ = std::make_unique<auth::AuthService>(*database_, clock, *audit_service_, *field_cipher_,
+                                                      *setting_service_, config.session_policy);
+  user_service_ =
+      std::make_unique<user::UserService>(*database_, clock, *audit_service_, *org_service_, *auth_service_);
+  role_service_ = std::make_unique<role::RoleService>(*database_, clock, *audit_service_, *auth_service_);
   member_service_ =
       std::make_unique<member::MemberService>(*database_, clock, *field_cipher_, *audit_service_, *org_service_);
   unit_service_ = std::make_unique<unit::UnitService>(*database_, clock, *audit_service_, *org_service_);
@@ -29,6 +39,10 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
 
   health::RegisterHealthRoutes(router_, health_info_);
   auth::RegisterAuthRoutes(router_, *auth_service_, *org_service_);
+  user::RegisterUserRoutes(router_, *user_service_);
+  role::RegisterRoleRoutes(router_, *role_service_);
+  setting::RegisterSettingRoutes(router_, *setting_service_);
+  audit::RegisterAuditRoutes(router_, *audit_log_service_);
   org::RegisterOrgRoutes(router_, *org_service_);
   member::RegisterMemberRoutes(router_, *member_service_);
   unit::RegisterUnitRoutes(router_, *unit_service_);
@@ -36,9 +50,22 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   street::RegisterStreetRoutes(router_, *street_service_);
 
   const auth::AuthService& auth_service = *auth_service_;
+  db::Database& database = *database_;
+  const audit::AuditService& audit_service = *audit_service_;
+  // Every denial of a signed-in request is audited, whichever layer refused it.
+  const auto record_denial = [&database, &audit_service](const http::Request& request, std::string_view code) {
+    db::Session session(database);
+    db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+    audit_service.Record(session.sql(), request.Actor(),
+                         {"access.denied", "request", std::nullopt, "denied",
+                          std::string(boost::beast::http::to_string(request.method())) + " " + request.path() + " " +
+                              std::string(code)});
+    transaction.Commit();
+  };
   pipeline_ = std::make_unique<http::Pipeline>(
       router_, http::StaticFiles(config.web_root),
-      [&auth_service](std::string_view token) { return auth_service.Authenticate(token); }, config.access_log);
+      [&auth_service](std::string_view token) { return auth_service.Authenticate(token); }, config.access_log,
+      record_denial);
 }
 
 }  // namespace liandong::app

@@ -9,14 +9,18 @@
 #include "core/clock.hpp"
 #include "core/field_cipher.hpp"
 #include "db/database.hpp"
+#include "features/audit/audit_log_service.hpp"
 #include "features/audit/audit_service.hpp"
 #include "features/auth/auth_service.hpp"
 #include "features/health/health_routes.hpp"
 #include "features/member/member_service.hpp"
 #include "features/joint_committee/joint_committee_service.hpp"
 #include "features/org/org_service.hpp"
+#include "features/role/role_service.hpp"
+#include "features/setting/setting_service.hpp"
 #include "features/street/street_service.hpp"
 #include "features/unit/unit_service.hpp"
+#include "features/user/user_service.hpp"
 #include "http/pipeline.hpp"
 #include "http/router.hpp"
 
@@ -48,14 +52,21 @@ class Application {
   const joint_committee::JointCommitteeService& joint_committee_service() const { return *joint_committee_service_; }
   const street::StreetService& street_service() const { return *street_service_; }
   const core::FieldCipher& field_cipher() const { return *field_cipher_; }
+  const setting::SettingService& setting_service() const { return *setting_service_; }
+  const user::UserService& user_service() const { return *user_service_; }
+  const role::RoleService& role_service() const { return *role_service_; }
 
  private:
   std::unique_ptr<db::Database> database_;
   health::HealthInfo health_info_;
   std::unique_ptr<core::FieldCipher> field_cipher_;
   std::unique_ptr<audit::AuditService> audit_service_;
+  std::unique_ptr<audit::AuditLogService> audit_log_service_;
+  std::unique_ptr<setting::SettingService> setting_service_;
   std::unique_ptr<org::OrgService> org_service_;
   std::unique_ptr<auth::AuthService> auth_service_;
+  std::unique_ptr<user::UserService> user_service_;
+  std::unique_ptr<role::RoleService> role_service_;
   std::unique_ptr<member::MemberService> member_service_;
   std::unique_ptr<unit::UnitService> unit_service_;
   std::unique_ptr<joint_committee::JointCommitteeService> joint_committee_service_;

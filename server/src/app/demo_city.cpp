@@ -177,6 +177,11 @@ std::vector<DemoLogin> CreateDemoCity(Application& application, const core::Cloc
       }
     }
   }
+  // The three separated administrators (三员分立), city-wide. Each must enrol a second factor at
+  // the first login.
+  add_user(city, "system", "sys.admin", "系统管理员");
+  add_user(city, "security", "sec.admin", "安全管理员");
+  add_user(city, "audit", "audit.admin", "审计管理员");
   // Resident units, with their own branches and joint branches as orgs of level "unit" under the
   // community (so that the tree counts them apart from communities and grids).
   const std::string unit_level(unit::kUnitOrgLevel);

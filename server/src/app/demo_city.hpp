@@ -13,7 +13,7 @@
 namespace liandong::app {
 
 struct DemoLogin {
-  std::string role;  // city, district, street, community
+  std::string role;  // city, district, street, community; system, security, audit (the administrators)
   std::string username;
   std::string password;
 };

@@ -21,6 +21,8 @@ struct Actor {
   std::string remote_address;            // of the request, for the audit log
   std::string request_id;
   bool password_expired = false;  // then only the routes of one's own account answer
+  bool second_factor_pending = false;             // password right, TOTP code not yet given
+  bool second_factor_enrolment_required = false;  // the role needs TOTP and the user has none yet
 
   bool Can(std::string_view permission) const {
     return std::find(permissions.begin(), permissions.end(), permission) != permissions.end();

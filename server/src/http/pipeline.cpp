@@ -45,11 +45,13 @@ void AddStandardHeaders(Response& response, bool api, std::string_view request_i
   if (api) response.AddHeader("Cache-Control", "no-store");
 }
 
-Pipeline::Pipeline(const Router& router, StaticFiles static_files, Authenticator authenticator, bool access_log)
+Pipeline::Pipeline(const Router& router, StaticFiles static_files, Authenticator authenticator, bool access_log,
+                   DenialRecorder record_denial)
     : router_(router),
       static_files_(std::move(static_files)),
       authenticator_(std::move(authenticator)),
-      access_log_(access_log) {}
+      access_log_(access_log),
+      record_denial_(std::move(record_denial)) {}
 
 bool Pipeline::RunsInline(const Request& request) const {
   if (!IsApiPath(request)) return false;
@@ -90,11 +92,31 @@ Response Pipeline::Dispatch(Request& request) const {
   request.SetPathParameters(std::move(match.parameters));
   if (match.route->access != Access::kPublic) {
     Authenticate(request);
-    if (match.route->access == Access::kSignedIn && request.Actor().password_expired) {
-      throw AppError(ErrorKind::kPermissionDenied, "auth.password_expired");
+    const core::Actor& actor = request.Actor();
+    const Access access = match.route->access;
+    // A session advances in steps: password, then the second factor, then (for the work itself)
+    // an unexpired password and an enrolled second factor where one is required.
+    if (actor.second_factor_pending && access != Access::kPasswordVerified) {
+      throw AppError(ErrorKind::kUnauthenticated, "auth.second_factor_required");
+    }
+    if (access == Access::kSignedIn) {
+      if (actor.second_factor_enrolment_required) {
+        throw AppError(ErrorKind::kPermissionDenied, "auth.second_factor_enrolment_required");
+      }
+      if (actor.password_expired) throw AppError(ErrorKind::kPermissionDenied, "auth.password_expired");
+      core::RequirePermission(actor, match.route->permission);
     }
   }
   return match.route->handler(request);
+}
+
+void Pipeline::RecordDenial(const Request& request, std::string_view code) const {
+  try {
+    record_denial_(request, code);
+  } catch (const std::exception& error) {
+    // The denial stands whether or not it could be recorded; the failure is logged.
+    core::log::Error("http.denial_not_audited", {{"detail", error.what()}});
+  }
 }
 
 Response Pipeline::Handle(Request& request) const {
@@ -108,6 +130,9 @@ Response Pipeline::Handle(Request& request) const {
       core::log::Error("http.internal_error", {{"detail", error.what()}});
     }
     response = ErrorResponse(error, request.language(), request.request_id());
+    if (error.kind() == ErrorKind::kPermissionDenied && record_denial_ && request.HasActor()) {
+      RecordDenial(request, error.code());
+    }
   } catch (const std::exception& error) {
     // Database and library errors carry SQL and paths: log them, never send them.
     core::log::Error("http.unhandled_exception", {{"detail", error.what()}});

@@ -82,6 +82,13 @@ const boost::json::object& Request::Json() const {
   return json_->as_object();
 }
 
+const std::string& Request::PathText(std::string_view name) const {
+  for (const auto& [key, value] : path_parameters_) {
+    if (key == name) return value;
+  }
+  throw AppError(ErrorKind::kInternal, "server.internal", "no path parameter " + std::string(name));
+}
+
 std::int64_t Request::PathId(std::string_view name) const {
   for (const auto& [key, value] : path_parameters_) {
     if (key != name) continue;

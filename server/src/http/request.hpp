@@ -45,6 +45,8 @@ class Request {
 
   // A path parameter such as {id} as a positive 64-bit integer; invalid_argument otherwise.
   std::int64_t PathId(std::string_view name) const;
+  // A path parameter as text ({name} of /roles/{name}), as sent after percent-decoding.
+  const std::string& PathText(std::string_view name) const;
   void SetPathParameters(std::vector<std::pair<std::string, std::string>> parameters) {
     path_parameters_ = std::move(parameters);
   }

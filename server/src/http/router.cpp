@@ -26,13 +26,25 @@ bool IsParameter(const std::string& segment) {
 }  // namespace
 
 void Router::Add(Verb method, std::string pattern, Access access, Handler handler, Execution execution) {
+  if (access == Access::kSignedIn) throw std::logic_error("a signed-in route names its permission: " + pattern);
+  AddRoute(method, std::move(pattern), access, "", std::move(handler), execution);
+}
+
+void Router::Add(Verb method, std::string pattern, std::string_view permission, Handler handler, Execution execution) {
+  if (permission.empty()) throw std::logic_error("empty permission for " + pattern);
+  AddRoute(method, std::move(pattern), Access::kSignedIn, std::string(permission), std::move(handler), execution);
+}
+
+void Router::AddRoute(Verb method, std::string pattern, Access access, std::string permission, Handler handler,
+                      Execution execution) {
   auto segments = SplitPattern(pattern);
   for (const Route& route : routes_) {
     if (route.method == method && route.pattern == pattern) {
       throw std::logic_error("route registered twice: " + pattern);
     }
   }
-  routes_.push_back(Route{method, std::move(pattern), access, execution, std::move(handler), std::move(segments)});
+  routes_.push_back(Route{method, std::move(pattern), access, std::move(permission), execution, std::move(handler),
+                          std::move(segments)});
 }
 
 RouteMatch Router::Find(Verb method, const std::vector<std::string>& segments) const {

@@ -4,6 +4,7 @@
 #include <boost/beast/http/verb.hpp>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -16,9 +17,10 @@ using Handler = std::function<Response(Request&)>;
 using Verb = boost::beast::http::verb;
 
 enum class Access {
-  kPublic,      // anyone (health, login)
-  kSignedIn,    // a valid session; state-changing methods also need the CSRF header
-  kOwnAccount,  // like kSignedIn, and answered even when the password has expired (me, change it, log out)
+  kPublic,            // anyone (health, login)
+  kPasswordVerified,  // a session whose second factor may still be pending (me, the code, log out)
+  kOwnAccount,        // a full session, even with an expired password or no second factor yet (own account)
+  kSignedIn,          // a full session in good standing whose role grants the route's permission
 };
 
 enum class Execution {
@@ -30,6 +32,7 @@ struct Route {
   Verb method;
   std::string pattern;
   Access access;
+  std::string permission;  // for kSignedIn: what the role must grant ("org:read", …)
   Execution execution;
   Handler handler;
   std::vector<std::string> segments;  // the pattern split at '/'; "{name}" matches any segment
@@ -43,12 +46,19 @@ struct RouteMatch {
 
 class Router {
  public:
+  // A public or own-account route (a signed-in route must name its permission: the overload below).
   void Add(Verb method, std::string pattern, Access access, Handler handler, Execution execution = Execution::kWorker);
+  // A signed-in route that the pipeline opens only to roles granting `permission`. Services check
+  // the subtree (and any finer permission) themselves.
+  void Add(Verb method, std::string pattern, std::string_view permission, Handler handler,
+           Execution execution = Execution::kWorker);
 
   RouteMatch Find(Verb method, const std::vector<std::string>& segments) const;
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
+  void AddRoute(Verb method, std::string pattern, Access access, std::string permission, Handler handler,
+                Execution execution);
   std::vector<Route> routes_;
 };
 

@@ -13,9 +13,9 @@ std::vector<std::string> Segments(std::initializer_list<const char*> parts) {
 
 TEST(RouterTest, MatchesLiteralsAndParameters) {
   Router router;
-  router.Add(Verb::get, "/api/v1/orgs/{id}", Access::kSignedIn, Nothing);
-  router.Add(Verb::get, "/api/v1/orgs/{id}/stats", Access::kSignedIn, Nothing);
-  router.Add(Verb::post, "/api/v1/orgs", Access::kSignedIn, Nothing);
+  router.Add(Verb::get, "/api/v1/orgs/{id}", "org:read", Nothing);
+  router.Add(Verb::get, "/api/v1/orgs/{id}/stats", "org:read", Nothing);
+  router.Add(Verb::post, "/api/v1/orgs", "org:read", Nothing);
 
   const RouteMatch stats = router.Find(Verb::get, Segments({"api", "v1", "orgs", "42", "stats"}));
   ASSERT_NE(stats.route, nullptr);
@@ -31,7 +31,7 @@ TEST(RouterTest, MatchesLiteralsAndParameters) {
 TEST(RouterTest, ReportsAllowedMethodsWhenOnlyTheMethodIsWrong) {
   Router router;
   router.Add(Verb::post, "/api/v1/session", Access::kPublic, Nothing);
-  router.Add(Verb::delete_, "/api/v1/session", Access::kSignedIn, Nothing);
+  router.Add(Verb::delete_, "/api/v1/session", "org:read", Nothing);
   const RouteMatch match = router.Find(Verb::put, Segments({"api", "v1", "session"}));
   EXPECT_EQ(match.route, nullptr);
   EXPECT_EQ(match.allowed, (std::vector<Verb>{Verb::post, Verb::delete_}));
@@ -45,8 +45,8 @@ TEST(RouterTest, HeadIsAnsweredByGetRoutes) {
 
 TEST(RouterTest, LiteralSegmentsWinOverParameters) {
   Router router;
-  router.Add(Verb::get, "/api/v1/members/{id}", Access::kSignedIn, Nothing);
-  router.Add(Verb::get, "/api/v1/members/export", Access::kSignedIn, Nothing);
+  router.Add(Verb::get, "/api/v1/members/{id}", "org:read", Nothing);
+  router.Add(Verb::get, "/api/v1/members/export", "org:read", Nothing);
   const RouteMatch match = router.Find(Verb::get, Segments({"api", "v1", "members", "export"}));
   ASSERT_NE(match.route, nullptr);
   EXPECT_EQ(match.route->pattern, "/api/v1/members/export");
@@ -58,6 +58,15 @@ TEST(RouterTest, RefusesDuplicateRoutes) {
   Router router;
   router.Add(Verb::get, "/api/v1/health", Access::kPublic, Nothing);
   EXPECT_THROW(router.Add(Verb::get, "/api/v1/health", Access::kPublic, Nothing), std::logic_error);
+}
+
+TEST(RouterTest, ASignedInRouteMustNameItsPermission) {
+  Router router;
+  EXPECT_THROW(router.Add(Verb::get, "/api/v1/orgs", Access::kSignedIn, Nothing), std::logic_error);
+  EXPECT_THROW(router.Add(Verb::get, "/api/v1/orgs", "", Nothing), std::logic_error);
+  router.Add(Verb::get, "/api/v1/orgs", "org:read", Nothing);
+  EXPECT_EQ(router.routes().front().access, Access::kSignedIn);
+  EXPECT_EQ(router.routes().front().permission, "org:read");
 }
 
 }  // namespace

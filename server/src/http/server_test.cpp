@@ -50,10 +50,11 @@ class ServerTest : public ::testing::Test {
       return Ok(boost::json::object{{"slow", true}});
     });
     router_.Add(Verb::post, "/api/v1/echo", Access::kPublic, [](Request& request) { return Ok(request.Json()); });
-    router_.Add(Verb::get, "/api/v1/private", Access::kSignedIn, [](Request& request) {
+    router_.Add(Verb::get, "/api/v1/private", "demo:read", [](Request& request) {
       return Ok(boost::json::object{{"user", request.Actor().username}});
     });
-    router_.Add(Verb::post, "/api/v1/private", Access::kSignedIn, [](Request&) { return NoContent(); });
+    router_.Add(Verb::post, "/api/v1/private", "demo:read", [](Request&) { return NoContent(); });
+    router_.Add(Verb::get, "/api/v1/secret", "demo:write", [](Request&) { return Ok(boost::json::object{{"secret", 42}}); });
     router_.Add(Verb::get, "/api/v1/explode", Access::kPublic, [](Request&) -> Response {
       throw std::runtime_error("SELECT secret FROM table_name at /srv/liandong/src/x.cpp:12");
     });
@@ -63,10 +64,13 @@ class ServerTest : public ::testing::Test {
           if (token != "good-token") throw core::AppError(core::ErrorKind::kUnauthenticated, "auth.unauthenticated");
           core::Authentication authentication;
           authentication.actor.username = "tester";
+          authentication.actor.permissions = {"demo:read"};
           authentication.csrf_token = "csrf-123";
           return authentication;
         },
-        false);
+        false, [this](const Request& request, std::string_view code) {
+          denials_.push_back(request.path() + " " + std::string(code));
+        });
   }
 
   void TearDown() override {
@@ -99,6 +103,7 @@ class ServerTest : public ::testing::Test {
   std::filesystem::path directory_;
   Router router_;
   std::unique_ptr<Pipeline> pipeline_;
+  std::vector<std::string> denials_;  // written by the pipeline on a worker, read after the reply
   std::unique_ptr<Server> server_;
 };
 
@@ -308,6 +313,21 @@ TEST_F(ServerTest, SignedInRoutesNeedASessionAndStateChangesNeedTheCsrfHeader) {
   HttpClient forged(port());
   forged.cookies()["liandong_session"] = "forged";
   ExpectErrorBody(forged.Get("/api/v1/private"), 401, "auth.unauthenticated");
+}
+
+TEST_F(ServerTest, ARouteAnswersOnlyRolesGrantingItsPermissionAndDenialsAreRecorded) {
+  StartServer();
+  HttpClient client(port());
+  client.cookies()["liandong_session"] = "good-token";
+  EXPECT_EQ(client.Get("/api/v1/private").status, 200);
+  const auto denied = client.Get("/api/v1/secret");
+  ExpectErrorBody(denied, 403, "auth.permission_denied");
+  EXPECT_EQ(denied.body.find("42"), std::string::npos);
+  ASSERT_EQ(denials_.size(), 1u);
+  EXPECT_EQ(denials_[0], "/api/v1/secret auth.permission_denied");
+  HttpClient anonymous(port());
+  ExpectErrorBody(anonymous.Get("/api/v1/secret"), 401, "auth.unauthenticated");
+  EXPECT_EQ(denials_.size(), 1u) << "only signed-in denials are audited; 401s are not denials of an actor";
 }
 
 TEST_F(ServerTest, PipelinedRequestsAreAnsweredInOrder) {

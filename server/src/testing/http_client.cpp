@@ -132,6 +132,13 @@ HttpResult HttpClient::SignIn(const std::string& username, const std::string& pa
   return result;
 }
 
+HttpResult HttpClient::SendSecondFactor(const std::string& code, bool recovery_code) {
+  HttpResult result = Post("/api/v1/session/second-factor",
+                           boost::json::serialize(boost::json::object{{recovery_code ? "recovery_code" : "code", code}}));
+  if (result.status == 200) csrf_token_ = std::string(result.Json().at("csrf_token").as_string());
+  return result;
+}
+
 std::string SendRaw(std::uint16_t port, const std::string& bytes, std::chrono::milliseconds timeout) {
   asio::io_context io;
   tcp::socket socket(io);

@@ -46,6 +46,8 @@ class HttpClient {
 
   // Logs in; keeps the cookie and the CSRF token for later requests. Returns the login response.
   HttpResult SignIn(const std::string& username, const std::string& password);
+  // The second step of a login: a TOTP code, or a recovery code.
+  HttpResult SendSecondFactor(const std::string& code, bool recovery_code = false);
   const std::string& csrf_token() const { return csrf_token_; }
   // Sends the CSRF header on state-changing requests (on by default once signed in).
   void set_send_csrf(bool send) { send_csrf_ = send; }

@@ -6,6 +6,7 @@
 
 #include "core/crypto.hpp"
 #include "core/log.hpp"
+#include "core/totp.hpp"
 
 namespace liandong::testing {
 
@@ -36,12 +37,40 @@ const app::DemoLogin& TestServer::Login(const std::string& role) const {
   throw std::runtime_error("no demo login for role " + role);
 }
 
-HttpClient TestServer::SignedIn(const std::string& role) const {
+HttpClient TestServer::SignedIn(const std::string& role) {
   HttpClient client = Client();
   const app::DemoLogin& login = Login(role);
   const HttpResult result = client.SignIn(login.username, login.password);
   EXPECT_EQ(result.status, 200) << result.body;
+  if (result.status != 200) return client;
+  const auto second_factor = result.Json().at("second_factor").as_string();
+  if (second_factor == "enrol") {
+    EnrolSecondFactor(client, login.username);
+  } else if (second_factor == "required") {
+    const HttpResult passed = client.SendSecondFactor(NextTotpCode(login.username));
+    EXPECT_EQ(passed.status, 200) << passed.body;
+  }
   return client;
+}
+
+std::vector<std::string> TestServer::EnrolSecondFactor(HttpClient& client, const std::string& username) {
+  const HttpResult started = client.Post("/api/v1/me/second-factor/enrolment", "");
+  EXPECT_EQ(started.status, 200) << started.body;
+  if (started.status != 200) return {};
+  totp_secrets_[username] = core::Base32Decode(started.Json().at("secret").as_string()).value_or("");
+  const HttpResult confirmed = client.Post("/api/v1/me/second-factor/enrolment/confirm",
+                                           boost::json::serialize(boost::json::object{{"code", NextTotpCode(username)}}));
+  EXPECT_EQ(confirmed.status, 200) << confirmed.body;
+  std::vector<std::string> codes;
+  if (confirmed.status != 200) return codes;
+  const boost::json::value body = confirmed.Json();
+  for (const auto& code : body.at("recovery_codes").as_array()) codes.emplace_back(code.as_string());
+  return codes;
+}
+
+std::string TestServer::NextTotpCode(const std::string& username) {
+  clock_.Advance(core::kTotpStepSeconds);
+  return core::Hotp(totp_secrets_.at(username), static_cast<std::uint64_t>(core::TotpStep(clock_.NowSeconds())));
 }
 
 }  // namespace liandong::testing

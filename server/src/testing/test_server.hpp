@@ -2,6 +2,7 @@
 // city, and a clock the test controls.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,14 +37,21 @@ class TestServer {
   // The demo login of a role: city, district, street, community.
   const app::DemoLogin& Login(const std::string& role) const;
   HttpClient Client() const { return HttpClient(port()); }
-  // A client signed in as the demo user of `role`.
-  HttpClient SignedIn(const std::string& role) const;
+  // A client signed in as the demo user of `role`: with a second factor where the role needs one
+  // (enrolled at the first login, like a real administrator would).
+  HttpClient SignedIn(const std::string& role);
+  // Enrols a TOTP second factor for the signed-in client's user; returns the recovery codes.
+  std::vector<std::string> EnrolSecondFactor(HttpClient& client, const std::string& username);
+  // A fresh TOTP code of an enrolled user: the clock moves on one step first, as no code is
+  // accepted twice.
+  std::string NextTotpCode(const std::string& username);
 
  private:
   TestDatabase database_;
   core::FakeClock clock_;
   std::unique_ptr<app::Application> application_;
   std::vector<app::DemoLogin> logins_;
+  std::map<std::string, std::string> totp_secrets_;  // username → secret
   std::unique_ptr<http::Server> server_;
 };
 

@@ -28,6 +28,7 @@ struct NewUser {
   std::string display_name;
   std::string role;
   std::string password;
+  bool password_expired = false;  // an initial password given by an administrator: changed at first login
 };
 
 // A session joined with what a request needs to know of its user.
@@ -43,6 +44,9 @@ struct SessionRecord {
   std::int64_t org_id = 0;
   std::string org_path;
   std::int64_t password_changed_at = 0;
+  std::string role_duty;            // of the role: staff, system, security, audit
+  bool second_factor_pending = false;
+  bool has_second_factor = false;   // a confirmed TOTP enrolment
 };
 
 struct SessionPolicy {
@@ -55,8 +59,9 @@ struct SessionPolicy {
   int max_failed_logins = 5;                                 // consecutive failures that lock an account …
   std::chrono::seconds lockout{15 * 60};                     // … for this long
   int max_failed_logins_per_address_per_minute = 20;         // beyond this an address gets 429
-  std::chrono::seconds password_max_age{90 * 24 * 60 * 60};  // then the user must change it
   int password_history = 5;                                  // a new password may not be any of the last this many
+  // The password's maximum age and whether all staff need a second factor are settings
+  // (features/setting), changed by the security administrator.
 };
 
 // What a successful login hands back: the token goes into the cookie, never into the body.
@@ -66,6 +71,21 @@ struct LoginResult {
   UserAccount user;
   std::vector<std::string> permissions;
   bool password_expired = false;
+  // "none": signed in; "required": the TOTP code (or a recovery code) comes next; "enrol": signed
+  // in, but only one's own account answers until a second factor is enrolled.
+  std::string second_factor = "none";
+};
+
+// A TOTP enrolment begun: the secret for the authenticator app, and its otpauth:// address.
+struct SecondFactorEnrolment {
+  std::string secret;  // base32
+  std::string uri;
+};
+
+struct SecondFactorStatus {
+  bool enrolled = false;
+  bool required = false;
+  std::int64_t recovery_codes_left = 0;
 };
 
 }  // namespace liandong::auth

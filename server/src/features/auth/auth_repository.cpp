@@ -26,17 +26,22 @@ constexpr std::string_view kInsertUser = R"sql(
 )sql";
 
 constexpr std::string_view kInsertSession = R"sql(
-  INSERT INTO user_session (token_hash, user_id, csrf_token, remote_address, created_at, last_seen_at)
-  VALUES (:token_hash, :user_id, :csrf_token, :remote_address, :created_at, :last_seen_at)
+  INSERT INTO user_session (token_hash, user_id, csrf_token, remote_address, created_at, last_seen_at,
+                            second_factor_pending)
+  VALUES (:token_hash, :user_id, :csrf_token, :remote_address, :created_at, :last_seen_at, :second_factor_pending)
   RETURNING id
 )sql";
 
 constexpr std::string_view kSelectSessionByTokenHash = R"sql(
   SELECT s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at,
-         u.username, u.role, u.disabled, o.id, o.path, u.password_changed_at
+         u.username, u.role, u.disabled, o.id, o.path, u.password_changed_at,
+         COALESCE(r.duty, 'staff'), s.second_factor_pending,
+         CASE WHEN t.confirmed_at IS NULL THEN 0 ELSE 1 END
   FROM user_session s
   JOIN user_account u ON u.id = s.user_id
   JOIN org o ON o.id = u.org_id
+  LEFT JOIN role r ON r.name = u.role
+  LEFT JOIN user_totp t ON t.user_id = u.id
   WHERE s.token_hash = :token_hash
 )sql";
 
@@ -67,6 +72,12 @@ constexpr std::string_view kSelectPasswordHistory =
     "SELECT password_hash FROM password_history WHERE user_id = :user_id ORDER BY id DESC LIMIT :count";
 constexpr std::string_view kDeleteOtherSessions =
     "DELETE FROM user_session WHERE user_id = :user_id AND id <> :keep_id";
+constexpr std::string_view kExpirePassword =
+    "UPDATE user_account SET password_changed_at = 0, failed_logins = 0, locked_until = NULL WHERE id = :id";
+constexpr std::string_view kSelectRoleDuty = "SELECT duty FROM role WHERE name = :name";
+constexpr std::string_view kSelectHasSecondFactor =
+    "SELECT COUNT(*) FROM user_totp WHERE user_id = :user_id AND confirmed_at IS NOT NULL";
+constexpr std::string_view kDeleteAllSessions = "DELETE FROM user_session WHERE user_id = :user_id";
 constexpr std::string_view kSelectPermissions =
     "SELECT permission FROM role_permission WHERE role = :role ORDER BY permission";
 
@@ -100,20 +111,22 @@ std::optional<UserAccount> AuthRepository::FindUserById(soci::session& sql, std:
 std::int64_t AuthRepository::InsertUser(soci::session& sql, const NewUser& user, const std::string& password_hash,
                                         std::int64_t now) const {
   long long id = 0;
+  const std::int64_t changed_at = user.password_expired ? 0 : now;
   sql << kInsertUser, soci::use(user.org_id, "org_id"), soci::use(user.username, "username"),
       soci::use(user.display_name, "display_name"), soci::use(user.role, "role"),
-      soci::use(password_hash, "password_hash"), soci::use(now, "created_at"), soci::use(now, "password_changed_at"),
+      soci::use(password_hash, "password_hash"), soci::use(now, "created_at"), soci::use(changed_at, "password_changed_at"),
       soci::into(id);
   return id;
 }
 
 std::int64_t AuthRepository::InsertSession(soci::session& sql, std::int64_t user_id, const std::string& token_hash,
                                            const std::string& csrf_token, const std::string& remote_address,
-                                           std::int64_t now) const {
+                                           std::int64_t now, bool second_factor_pending) const {
   long long id = 0;
+  const int pending = second_factor_pending ? 1 : 0;
   sql << kInsertSession, soci::use(token_hash, "token_hash"), soci::use(user_id, "user_id"),
       soci::use(csrf_token, "csrf_token"), soci::use(remote_address, "remote_address"), soci::use(now, "created_at"),
-      soci::use(now, "last_seen_at"), soci::into(id);
+      soci::use(now, "last_seen_at"), soci::use(pending, "second_factor_pending"), soci::into(id);
   return id;
 }
 
@@ -121,12 +134,17 @@ std::optional<SessionRecord> AuthRepository::FindSessionByTokenHash(soci::sessio
                                                                     const std::string& token_hash) const {
   SessionRecord record;
   int disabled = 0;
+  int pending = 0;
+  int has_second_factor = 0;
   sql << kSelectSessionByTokenHash, soci::use(token_hash, "token_hash"), soci::into(record.id),
       soci::into(record.user_id), soci::into(record.csrf_token), soci::into(record.created_at),
       soci::into(record.last_seen_at), soci::into(record.username), soci::into(record.role), soci::into(disabled),
-      soci::into(record.org_id), soci::into(record.org_path), soci::into(record.password_changed_at);
+      soci::into(record.org_id), soci::into(record.org_path), soci::into(record.password_changed_at),
+      soci::into(record.role_duty), soci::into(pending), soci::into(has_second_factor);
   if (!sql.got_data()) return std::nullopt;
   record.user_disabled = disabled != 0;
+  record.second_factor_pending = pending != 0;
+  record.has_second_factor = has_second_factor != 0;
   return record;
 }
 
@@ -136,6 +154,26 @@ void AuthRepository::TouchSession(soci::session& sql, std::int64_t session_id, s
 
 void AuthRepository::DeleteSession(soci::session& sql, std::int64_t session_id) const {
   sql << kDeleteSession, soci::use(session_id, "id");
+}
+
+void AuthRepository::ExpirePassword(soci::session& sql, std::int64_t user_id) const {
+  sql << kExpirePassword, soci::use(user_id, "id");
+}
+
+std::string AuthRepository::RoleDuty(soci::session& sql, const std::string& role) const {
+  std::string duty;
+  sql << kSelectRoleDuty, soci::use(role, "name"), soci::into(duty);
+  return sql.got_data() ? duty : "staff";
+}
+
+bool AuthRepository::HasSecondFactor(soci::session& sql, std::int64_t user_id) const {
+  long long count = 0;
+  sql << kSelectHasSecondFactor, soci::use(user_id, "user_id"), soci::into(count);
+  return count > 0;
+}
+
+void AuthRepository::DeleteAllSessions(soci::session& sql, std::int64_t user_id) const {
+  sql << kDeleteAllSessions, soci::use(user_id, "user_id");
 }
 
 std::vector<std::string> AuthRepository::FindPermissions(soci::session& sql, const std::string& role) const {

@@ -19,10 +19,17 @@ class AuthRepository {
   std::int64_t InsertUser(soci::session& sql, const NewUser& user, const std::string& password_hash,
                           std::int64_t now) const;
   std::int64_t InsertSession(soci::session& sql, std::int64_t user_id, const std::string& token_hash,
-                             const std::string& csrf_token, const std::string& remote_address, std::int64_t now) const;
+                             const std::string& csrf_token, const std::string& remote_address, std::int64_t now,
+                             bool second_factor_pending) const;
   std::optional<SessionRecord> FindSessionByTokenHash(soci::session& sql, const std::string& token_hash) const;
   void TouchSession(soci::session& sql, std::int64_t session_id, std::int64_t now) const;
   void DeleteSession(soci::session& sql, std::int64_t session_id) const;
+  // Makes the password due for change at the next login, and unlocks the account.
+  void ExpirePassword(soci::session& sql, std::int64_t user_id) const;
+  // The duty of a role (staff, system, security, audit); staff for a role not in the table.
+  std::string RoleDuty(soci::session& sql, const std::string& role) const;
+  bool HasSecondFactor(soci::session& sql, std::int64_t user_id) const;
+  void DeleteAllSessions(soci::session& sql, std::int64_t user_id) const;
   std::vector<std::string> FindPermissions(soci::session& sql, const std::string& role) const;
   // Failed logins from an address since a time, counted from the audit log.
   std::int64_t CountFailedLogins(soci::session& sql, const std::string& remote_address, std::int64_t since) const;

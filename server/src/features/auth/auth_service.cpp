@@ -4,17 +4,43 @@
 #include "core/error.hpp"
 #include "core/log.hpp"
 #include "core/password_policy.hpp"
+#include "core/totp.hpp"
 
 namespace liandong::auth {
 
 using core::AppError;
 using core::ErrorKind;
 
+namespace {
+
+constexpr int kRecoveryCodes = 10;
+constexpr std::string_view kTotpIssuer = "Liandong";
+
+// A recovery code: 16 base32 characters (80 bits) in groups of four.
+std::string NewRecoveryCode() {
+  const std::string raw = core::Base32Encode(core::RandomBytes(10));
+  return raw.substr(0, 4) + "-" + raw.substr(4, 4) + "-" + raw.substr(8, 4) + "-" + raw.substr(12, 4);
+}
+
+// Codes are compared in one spelling: upper case, without spaces or dashes.
+std::string RecoveryCodeHash(std::string_view code) {
+  std::string canonical;
+  for (const char c : code) {
+    if (c == '-' || c == ' ') continue;
+    canonical += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return core::Sm3Hex(canonical);
+}
+
+}  // namespace
+
 AuthService::AuthService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit,
-                         SessionPolicy policy)
+                         const core::FieldCipher& cipher, const setting::SettingService& settings, SessionPolicy policy)
     : database_(database),
       clock_(clock),
       audit_(audit),
+      cipher_(cipher),
+      settings_(settings),
       policy_(policy),
       dummy_hash_(core::HashPassword(core::RandomToken())) {}
 
@@ -54,12 +80,24 @@ LoginResult AuthService::Login(const std::string& username, const std::string& p
   LoginResult result{
       core::RandomToken(), core::RandomToken(), *user, {}, PasswordExpired(user->password_changed_at, now)};
   result.permissions = PermissionsOf(session.sql(), user->role);
+  const bool has_second_factor = repository_.HasSecondFactor(session.sql(), user->id);
+  if (has_second_factor) {
+    result.second_factor = "required";
+  } else if (SecondFactorRequired(repository_.RoleDuty(session.sql(), user->role))) {
+    result.second_factor = "enrol";
+  }
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  if (user->failed_logins > 0 || user->locked_until) repository_.ResetLoginFailures(session.sql(), user->id);
+  // Failures are forgiven only once the whole login succeeds (after the second factor, if any).
+  if (!has_second_factor && (user->failed_logins > 0 || user->locked_until)) {
+    repository_.ResetLoginFailures(session.sql(), user->id);
+  }
   repository_.InsertSession(session.sql(), user->id, core::Sm3Hex(result.session_token), result.csrf_token,
-                            remote_address, now);
+                            remote_address, now, has_second_factor);
   repository_.TrimSessions(session.sql(), user->id, policy_.max_sessions_per_user);
-  audit_.RecordAnonymous(session.sql(), {"auth.login", "user_account", user->id, "ok", ""}, remote_address, request_id);
+  audit_.RecordAnonymous(session.sql(),
+                         {"auth.login", "user_account", user->id, "ok",
+                          has_second_factor ? "second factor pending" : ""},
+                         remote_address, request_id);
   transaction.Commit();
   core::log::Info("auth.login", {{"user_id", user->id}, {"remote", remote_address}});
   return result;
@@ -84,8 +122,127 @@ core::Authentication AuthService::Authenticate(std::string_view session_token) c
       core::Actor{record->user_id, record->username, record->role, record->org_id, record->org_path, record->id};
   authentication.actor.permissions = PermissionsOf(session.sql(), record->role);
   authentication.actor.password_expired = PasswordExpired(record->password_changed_at, now);
+  authentication.actor.second_factor_pending = record->second_factor_pending;
+  authentication.actor.second_factor_enrolment_required =
+      !record->has_second_factor && SecondFactorRequired(record->role_duty);
   authentication.csrf_token = std::move(record->csrf_token);
   return authentication;
+}
+
+bool AuthService::PasswordExpired(std::int64_t changed_at, std::int64_t now) const {
+  return now - changed_at > settings_.Integer(setting::kPasswordMaxAgeDays) * 24 * 60 * 60;
+}
+
+bool AuthService::SecondFactorRequired(const std::string& role_duty) const {
+  // The three administrators always; staff when the deployment's policy says so.
+  return role_duty != "staff" || settings_.Bool(setting::kSecondFactorForAllStaff);
+}
+
+void AuthService::ForgetPermissions() const {
+  std::lock_guard lock(permissions_mutex_);
+  permissions_cache_.clear();
+}
+
+LoginResult AuthService::VerifySecondFactor(const core::Actor& actor, const std::string& code,
+                                            bool recovery_code) const {
+  const std::int64_t now = clock_.NowSeconds();
+  db::Session session(database_);
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  const auto user = repository_.FindUserByUsername(session.sql(), actor.username);
+  const auto totp = second_factors_.FindTotp(session.sql(), actor.user_id);
+  if (!actor.second_factor_pending || !user || !totp || !totp->confirmed_at) {
+    throw AppError(ErrorKind::kInvalidArgument, "auth.second_factor_not_pending");
+  }
+  bool accepted = false;
+  if (recovery_code) {
+    accepted = second_factors_.UseRecoveryCode(session.sql(), actor.user_id, RecoveryCodeHash(code), now);
+  } else {
+    const auto step = core::MatchTotp(Secret(*totp), code, now, totp->last_step);
+    accepted = step && second_factors_.UseStep(session.sql(), actor.user_id, *step);
+  }
+  const char* method = recovery_code ? "recovery code" : "totp";
+  if (!accepted) {
+    repository_.RecordLoginFailure(session.sql(), actor.user_id, policy_.max_failed_logins,
+                                   now + policy_.lockout.count());
+    const auto after = repository_.FindUserByUsername(session.sql(), actor.username);
+    const bool locked = after && after->locked_until && *after->locked_until > now;
+    // A locked account loses its half-open session: the next try starts from the password.
+    if (locked) repository_.DeleteSession(session.sql(), actor.session_id);
+    audit_.Record(session.sql(), actor, {"auth.second_factor", "user_account", actor.user_id, "failed", method});
+    transaction.Commit();
+    throw AppError(ErrorKind::kUnauthenticated, locked ? "auth.invalid_credentials" : "auth.invalid_second_factor");
+  }
+  if (user->locked_until && *user->locked_until > now) {
+    repository_.DeleteSession(session.sql(), actor.session_id);
+    audit_.Record(session.sql(), actor, {"auth.second_factor", "user_account", actor.user_id, "locked", method});
+    transaction.Commit();
+    throw AppError(ErrorKind::kUnauthenticated, "auth.invalid_credentials");
+  }
+  LoginResult result{core::RandomToken(), core::RandomToken(), *user, {},
+                     PasswordExpired(user->password_changed_at, now)};
+  result.permissions = PermissionsOf(session.sql(), user->role);
+  repository_.ResetLoginFailures(session.sql(), user->id);
+  repository_.DeleteSession(session.sql(), actor.session_id);
+  repository_.InsertSession(session.sql(), user->id, core::Sm3Hex(result.session_token), result.csrf_token,
+                            actor.remote_address, now, false);
+  repository_.TrimSessions(session.sql(), user->id, policy_.max_sessions_per_user);
+  audit_.Record(session.sql(), actor, {"auth.second_factor", "user_account", actor.user_id, "ok", method});
+  transaction.Commit();
+  return result;
+}
+
+std::string AuthService::Secret(const TotpRecord& totp) const {
+  auto secret = cipher_.Decrypt(totp.secret_ciphertext);
+  if (!secret) throw AppError(ErrorKind::kInternal, "server.internal", "a TOTP secret does not decrypt");
+  return std::move(*secret);
+}
+
+SecondFactorEnrolment AuthService::StartEnrolment(const core::Actor& actor) const {
+  db::Session session(database_);
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  const auto existing = second_factors_.FindTotp(session.sql(), actor.user_id);
+  if (existing && existing->confirmed_at) throw AppError(ErrorKind::kConflict, "auth.second_factor_enrolled");
+  const std::string secret = core::RandomBytes(20);
+  second_factors_.SavePendingTotp(session.sql(), actor.user_id, cipher_.Encrypt(secret));
+  audit_.Record(session.sql(), actor, {"auth.second_factor_enrol", "user_account", actor.user_id, "started", ""});
+  transaction.Commit();
+  return SecondFactorEnrolment{core::Base32Encode(secret), core::TotpUri(kTotpIssuer, actor.username, secret)};
+}
+
+std::vector<std::string> AuthService::ConfirmEnrolment(const core::Actor& actor, const std::string& code) const {
+  const std::int64_t now = clock_.NowSeconds();
+  db::Session session(database_);
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  const auto totp = second_factors_.FindTotp(session.sql(), actor.user_id);
+  if (!totp) throw AppError(ErrorKind::kInvalidArgument, "auth.second_factor_not_started");
+  if (totp->confirmed_at) throw AppError(ErrorKind::kConflict, "auth.second_factor_enrolled");
+  const auto step = core::MatchTotp(Secret(*totp), code, now, totp->last_step);
+  if (!step || !second_factors_.UseStep(session.sql(), actor.user_id, *step)) {
+    audit_.Record(session.sql(), actor, {"auth.second_factor_enrol", "user_account", actor.user_id, "failed", ""});
+    transaction.Commit();
+    throw AppError(ErrorKind::kInvalidArgument, "auth.invalid_second_factor");
+  }
+  second_factors_.ConfirmTotp(session.sql(), actor.user_id, now);
+  std::vector<std::string> codes;
+  std::vector<std::string> hashes;
+  for (int i = 0; i < kRecoveryCodes; ++i) {
+    codes.push_back(NewRecoveryCode());
+    hashes.push_back(RecoveryCodeHash(codes.back()));
+  }
+  second_factors_.ReplaceRecoveryCodes(session.sql(), actor.user_id, hashes);
+  audit_.Record(session.sql(), actor, {"auth.second_factor_enrol", "user_account", actor.user_id, "ok", ""});
+  transaction.Commit();
+  return codes;
+}
+
+SecondFactorStatus AuthService::GetSecondFactorStatus(const core::Actor& actor) const {
+  db::Session session(database_);
+  SecondFactorStatus status;
+  const auto totp = second_factors_.FindTotp(session.sql(), actor.user_id);
+  status.enrolled = totp && totp->confirmed_at;
+  status.required = SecondFactorRequired(repository_.RoleDuty(session.sql(), actor.role));
+  status.recovery_codes_left = second_factors_.CountUnusedRecoveryCodes(session.sql(), actor.user_id);
+  return status;
 }
 
 std::vector<std::string> AuthService::PermissionsOf(soci::session& sql, const std::string& role) const {
@@ -126,6 +283,23 @@ std::int64_t AuthService::CreateUser(soci::session& sql, const NewUser& user) co
   const std::int64_t id = repository_.InsertUser(sql, user, hash, now);
   repository_.AddPasswordHistory(sql, id, hash, now);
   return id;
+}
+
+std::string AuthService::ResetPassword(soci::session& sql, std::int64_t user_id) const {
+  std::string password = core::RandomPassword();
+  repository_.SetPassword(sql, user_id, core::HashPassword(password), clock_.NowSeconds());
+  repository_.ExpirePassword(sql, user_id);
+  repository_.DeleteAllSessions(sql, user_id);
+  return password;
+}
+
+void AuthService::EndSessions(soci::session& sql, std::int64_t user_id) const {
+  repository_.DeleteAllSessions(sql, user_id);
+}
+
+void AuthService::ResetSecondFactor(soci::session& sql, std::int64_t user_id) const {
+  second_factors_.DeleteSecondFactor(sql, user_id);
+  repository_.DeleteAllSessions(sql, user_id);
 }
 
 void AuthService::ChangePassword(const core::Actor& actor, const std::string& current_password,

@@ -10,16 +10,20 @@
 
 #include "core/actor.hpp"
 #include "core/clock.hpp"
+#include "core/field_cipher.hpp"
 #include "db/database.hpp"
 #include "features/audit/audit_service.hpp"
 #include "features/auth/auth_model.hpp"
 #include "features/auth/auth_repository.hpp"
+#include "features/auth/second_factor_repository.hpp"
+#include "features/setting/setting_service.hpp"
 
 namespace liandong::auth {
 
 class AuthService {
  public:
-  AuthService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit, SessionPolicy policy);
+  AuthService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit,
+              const core::FieldCipher& cipher, const setting::SettingService& settings, SessionPolicy policy);
 
   // Checks the credentials and opens a session. Any failure is AppError(unauthenticated,
   // "auth.invalid_credentials"), whether or not the user exists or is locked, in about the same
@@ -33,6 +37,20 @@ class AuthService {
   // Ends the actor's current session.
   void Logout(const core::Actor& actor) const;
 
+  // The second step of a login: a TOTP code (never one already used) or an unused recovery code.
+  // Success replaces the half-open session by a full one with a new token; failures count
+  // towards the account lockout like wrong passwords, and all are audited.
+  LoginResult VerifySecondFactor(const core::Actor& actor, const std::string& code, bool recovery_code) const;
+
+  // TOTP enrolment of the actor's own account: a new secret, then its confirmation by a first code,
+  // which hands back ten one-time recovery codes (shown once, stored as hashes).
+  SecondFactorEnrolment StartEnrolment(const core::Actor& actor) const;
+  std::vector<std::string> ConfirmEnrolment(const core::Actor& actor, const std::string& code) const;
+  SecondFactorStatus GetSecondFactorStatus(const core::Actor& actor) const;
+
+  // Drops cached role permissions (after a role changes).
+  void ForgetPermissions() const;
+
   UserAccount GetUser(std::int64_t user_id) const;
 
   // Changes the actor's own password: the current one must match, the new one must pass the
@@ -40,23 +58,32 @@ class AuthService {
   void ChangePassword(const core::Actor& actor, const std::string& current_password,
                       const std::string& new_password) const;
 
-  // Creates a user (used by the demo city and, later, by administrators).
+  // Creates a user (used by the demo city and by the system administrator).
   std::int64_t CreateUser(soci::session& sql, const NewUser& user) const;
+  // For the system administrator, in the caller's transaction: a new random password that must be
+  // changed at the next login (returned, shown once); ending every session of a user; removing a
+  // user's second factor so that it is enrolled anew.
+  std::string ResetPassword(soci::session& sql, std::int64_t user_id) const;
+  void EndSessions(soci::session& sql, std::int64_t user_id) const;
+  void ResetSecondFactor(soci::session& sql, std::int64_t user_id) const;
 
   const SessionPolicy& policy() const { return policy_; }
 
  private:
-  bool PasswordExpired(std::int64_t changed_at, std::int64_t now) const {
-    return now - changed_at > policy_.password_max_age.count();
-  }
+  bool PasswordExpired(std::int64_t changed_at, std::int64_t now) const;
+  bool SecondFactorRequired(const std::string& role_duty) const;
+  std::string Secret(const TotpRecord& totp) const;
   // The permissions of a role, cached for a minute: roles change rarely, sessions check often.
   std::vector<std::string> PermissionsOf(soci::session& sql, const std::string& role) const;
 
   db::Database& database_;
   const core::Clock& clock_;
   const audit::AuditService& audit_;
+  const core::FieldCipher& cipher_;
+  const setting::SettingService& settings_;
   SessionPolicy policy_;
   AuthRepository repository_;
+  SecondFactorRepository second_factors_;
   std::string dummy_hash_;  // verified against when the user does not exist
   struct CachedPermissions {
     std::int64_t loaded_at = 0;

@@ -80,13 +80,13 @@ boost::json::value WithMessages(boost::json::value result, http::Language langua
 void RegisterMemberRoutes(http::Router& router, const MemberService& member_service) {
   using http::Access;
   using http::Verb;
-  router.Add(Verb::get, "/api/v1/members", Access::kSignedIn, [&](http::Request& request) {
+  router.Add(Verb::get, "/api/v1/members", "member:read", [&](http::Request& request) {
     return http::Ok(ToJson(member_service.ListMembers(request.Actor(), ParseFilter(request))));
   });
-  router.Add(Verb::post, "/api/v1/members", Access::kSignedIn, [&](http::Request& request) {
+  router.Add(Verb::post, "/api/v1/members", "member:write", [&](http::Request& request) {
     return http::Created(ToJson(member_service.CreateMember(request.Actor(), ParseMemberInput(request.Json()))));
   });
-  router.Add(Verb::post, "/api/v1/members/import", Access::kSignedIn, [&](http::Request& request) {
+  router.Add(Verb::post, "/api/v1/members/import", "member:write", [&](http::Request& request) {
     const auto* rows = request.Json().if_contains("rows");
     if (rows == nullptr || !rows->is_array()) {
       throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "rows must be an array");
@@ -106,40 +106,40 @@ void RegisterMemberRoutes(http::Router& router, const MemberService& member_serv
     return http::Ok(
         WithMessages(ToJson(member_service.ImportMembers(request.Actor(), inputs, parse_errors)), request.language()));
   });
-  router.Add(Verb::get, "/api/v1/members/export", Access::kSignedIn, [&](http::Request& request) {
+  router.Add(Verb::get, "/api/v1/members/export", "member:read", [&](http::Request& request) {
     http::Response response;
     response.body = member_service.ExportMembers(request.Actor(), ParseFilter(request));
     response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     response.AddHeader("Content-Disposition", "attachment; filename=\"members.xlsx\"");
     return response;
   });
-  router.Add(Verb::get, "/api/v1/members/{id}", Access::kSignedIn, [&](http::Request& request) {
+  router.Add(Verb::get, "/api/v1/members/{id}", "member:read", [&](http::Request& request) {
     return http::Ok(ToJson(member_service.GetMember(request.Actor(), request.PathId("id"))));
   });
-  router.Add(Verb::patch, "/api/v1/members/{id}", Access::kSignedIn, [&](http::Request& request) {
+  router.Add(Verb::patch, "/api/v1/members/{id}", "member:write", [&](http::Request& request) {
     return http::Ok(
         ToJson(member_service.UpdateMember(request.Actor(), request.PathId("id"), ParseMemberChanges(request.Json()))));
   });
-  router.Add(Verb::get, "/api/v1/members/{id}/identifiers", Access::kSignedIn, [&](http::Request& request) {
+  router.Add(Verb::get, "/api/v1/members/{id}/identifiers", "member:read", [&](http::Request& request) {
     return http::Ok(ToJson(member_service.GetIdentifiers(request.Actor(), request.PathId("id"))));
   });
-  router.Add(Verb::get, "/api/v1/members/{id}/transfers", Access::kSignedIn, [&](http::Request& request) {
+  router.Add(Verb::get, "/api/v1/members/{id}/transfers", "member:read", [&](http::Request& request) {
     return http::Ok(ToJson(member_service.ListTransfersOfMember(request.Actor(), request.PathId("id"))));
   });
-  router.Add(Verb::post, "/api/v1/members/{id}/transfers", Access::kSignedIn, [&](http::Request& request) {
+  router.Add(Verb::post, "/api/v1/members/{id}/transfers", "member:write", [&](http::Request& request) {
     const auto& body = request.Json();
     return http::Created(ToJson(
         member_service.RequestTransfer(request.Actor(), request.PathId("id"), http::RequiredId(body, "to_org_id"),
                                        http::OptionalString(body, "reason", 1000).value_or(""))));
   });
-  router.Add(Verb::get, "/api/v1/transfers", Access::kSignedIn, [&](http::Request& request) {
+  router.Add(Verb::get, "/api/v1/transfers", "member:read", [&](http::Request& request) {
     return http::Ok(ToJson(
         member_service.ListTransfers(request.Actor(), ParseDirection(request), request.Query("status").value_or(""))));
   });
-  router.Add(Verb::post, "/api/v1/transfers/{id}/accept", Access::kSignedIn, [&](http::Request& request) {
+  router.Add(Verb::post, "/api/v1/transfers/{id}/accept", "member:write", [&](http::Request& request) {
     return http::Ok(ToJson(member_service.AcceptTransfer(request.Actor(), request.PathId("id"))));
   });
-  router.Add(Verb::post, "/api/v1/transfers/{id}/refuse", Access::kSignedIn, [&](http::Request& request) {
+  router.Add(Verb::post, "/api/v1/transfers/{id}/refuse", "member:write", [&](http::Request& request) {
     const std::string reason = http::OptionalString(request.Json(), "reason", 1000).value_or("");
     return http::Ok(ToJson(member_service.RefuseTransfer(request.Actor(), request.PathId("id"), reason)));
   });

@@ -1,16 +1,12 @@
 #include "features/member/member_service.hpp"
 
-#include <xlsxwriter.h>
-
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/identity.hpp"
 #include "core/text_search.hpp"
+#include "core/xlsx.hpp"
 
 namespace liandong::member {
 
@@ -305,44 +301,22 @@ std::string MemberService::ExportMembers(const core::Actor& actor, const MemberF
   auto [members, total] = repository_.List(session, ScopePath(session, actor, filter), filter, id_number_index, false);
   if (total > kMaxExportRows) throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "too many rows");
 
-  const auto path = std::filesystem::temp_directory_path() / ("liandong-export-" + core::RandomHex(8) + ".xlsx");
-  lxw_workbook* workbook = workbook_new(path.c_str());
-  if (workbook == nullptr) throw AppError(ErrorKind::kInternal, "server.internal", "cannot create the workbook");
-  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "党员");
-  lxw_format* bold = workbook_add_format(workbook);
-  format_set_bold(bold);
-  const char* headers[] = {"姓名",     "性别",     "出生日期", "身份证号", "手机号",  "学历",
-                           "入党日期", "转正日期", "党员状态", "在职",     "所属组织"};
-  for (int column = 0; column < 11; ++column) worksheet_write_string(sheet, 0, column, headers[column], bold);
-  lxw_row_t row = 1;
+  core::Sheet sheet{"党员",
+                    {"姓名", "性别", "出生日期", "身份证号", "手机号", "学历", "入党日期", "转正日期", "党员状态",
+                     "在职", "所属组织"},
+                    {}};
   for (const Member& member : members) {
-    const std::string cells[] = {member.name,
-                                 member.gender == "male" ? "男" : "女",
-                                 member.birth_date,
-                                 member.id_number_masked,
-                                 member.phone_masked,
-                                 member.education,
-                                 member.joined_on.value_or(""),
-                                 member.full_member_on.value_or(""),
-                                 member.status == "full" ? "正式党员" : "预备党员",
-                                 member.in_service ? "是" : "否",
-                                 member.org.name};
-    for (int column = 0; column < 11; ++column)
-      worksheet_write_string(sheet, row, column, cells[column].c_str(), nullptr);
-    ++row;
+    sheet.rows.push_back({member.name, member.gender == "male" ? "男" : "女", member.birth_date,
+                          member.id_number_masked, member.phone_masked, member.education, member.joined_on.value_or(""),
+                          member.full_member_on.value_or(""), member.status == "full" ? "正式党员" : "预备党员",
+                          member.in_service ? "是" : "否", member.org.name});
   }
-  worksheet_set_column(sheet, 0, 10, 16, nullptr);
-  const lxw_error closed = workbook_close(workbook);
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream contents;
-  contents << file.rdbuf();
-  std::filesystem::remove(path);
-  if (closed != LXW_NO_ERROR) throw AppError(ErrorKind::kInternal, "server.internal", lxw_strerror(closed));
+  std::string workbook = core::WriteWorkbook(sheet);
 
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
   audit_.Record(session.sql(), actor, {"member.export", "org", std::nullopt, "ok", std::to_string(total) + " rows"});
   transaction.Commit();
-  return std::move(contents).str();
+  return workbook;
 }
 
 Transfer MemberService::FindTransfer(db::Session& session, std::int64_t id) const {

@@ -42,29 +42,29 @@ ListInput ParseListInput(const http::Request& request) {
 void RegisterUnitRoutes(http::Router& router, const UnitService& unit_service) {
   using http::Access;
   using http::Verb;
-  router.Add(Verb::get, "/api/v1/units", Access::kSignedIn, [&](http::Request& request) {
+  router.Add(Verb::get, "/api/v1/units", "unit:read", [&](http::Request& request) {
     ListInput input = ParseListInput(request);
     return http::Ok(ToJson(unit_service.ListUnits(request.Actor(), input.org_id, std::move(input.query))));
   });
-  router.Add(Verb::post, "/api/v1/units", Access::kSignedIn, [&](http::Request& request) {
+  router.Add(Verb::post, "/api/v1/units", "unit:write", [&](http::Request& request) {
     UnitFields input = ParseNewUnit(request.Json());
     return http::Created(ToJson(unit_service.CreateUnit(request.Actor(), std::move(input))));
   });
-  router.Add(Verb::post, "/api/v1/units/import", Access::kSignedIn, [&](http::Request& request) {
+  router.Add(Verb::post, "/api/v1/units/import", "unit:write", [&](http::Request& request) {
     std::vector<ImportRow> rows = ParseImportRows(request.Json());
     return http::Ok(ToJson(unit_service.ImportUnits(request.Actor(), std::move(rows)), request.language()));
   });
-  router.Add(Verb::get, "/api/v1/units/{id}", Access::kSignedIn, [&](http::Request& request) {
+  router.Add(Verb::get, "/api/v1/units/{id}", "unit:read", [&](http::Request& request) {
     return http::Ok(ToJson(unit_service.GetUnit(request.Actor(), request.PathId("id"))));
   });
-  router.Add(Verb::patch, "/api/v1/units/{id}", Access::kSignedIn, [&](http::Request& request) {
+  router.Add(Verb::patch, "/api/v1/units/{id}", "unit:write", [&](http::Request& request) {
     const UnitPatch patch = ParseUnitPatch(request.Json());
     return http::Ok(ToJson(unit_service.UpdateUnit(request.Actor(), request.PathId("id"), patch)));
   });
-  router.Add(Verb::post, "/api/v1/units/{id}/archive", Access::kSignedIn, [&](http::Request& request) {
+  router.Add(Verb::post, "/api/v1/units/{id}/archive", "unit:write", [&](http::Request& request) {
     return http::Ok(ToJson(unit_service.ArchiveUnit(request.Actor(), request.PathId("id"))));
   });
-  router.Add(Verb::get, "/api/v1/orgs/{id}/coverage", Access::kSignedIn, [&](http::Request& request) {
+  router.Add(Verb::get, "/api/v1/orgs/{id}/coverage", "unit:read", [&](http::Request& request) {
     return http::Ok(ToJson(unit_service.GetCoverage(request.Actor(), request.PathId("id"))));
   });
 }

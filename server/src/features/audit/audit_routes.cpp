@@ -1,0 +1,100 @@
+#include "features/audit/audit_routes.hpp"
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "core/error.hpp"
+#include "core/identity.hpp"
+#include "http/json_input.hpp"
+
+namespace liandong::audit {
+namespace {
+
+constexpr std::int64_t kChinaOffsetSeconds = 8 * 60 * 60;
+
+// Midnight at the start of a YYYY-MM-DD day in China (UTC+8), as unix seconds.
+std::int64_t DayStart(const std::string& date, std::string_view field) {
+  if (!core::IsIsoDate(date)) {
+    throw core::AppError(core::ErrorKind::kInvalidArgument, "request.invalid_date", std::string(field));
+  }
+  const int year = std::stoi(date.substr(0, 4));
+  const unsigned month = static_cast<unsigned>(std::stoi(date.substr(5, 2)));
+  const unsigned day = static_cast<unsigned>(std::stoi(date.substr(8, 2)));
+  // Days from 1970-01-01 (H. Hinnant's days_from_civil).
+  const int y = year - (month <= 2 ? 1 : 0);
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  const std::int64_t days = static_cast<std::int64_t>(era) * 146097 + static_cast<std::int64_t>(doe) - 719468;
+  return days * 86400 - kChinaOffsetSeconds;
+}
+
+std::string Limited(std::optional<std::string> text, std::size_t max) {
+  std::string value = text.value_or("");
+  if (value.size() > max) throw core::AppError(core::ErrorKind::kInvalidArgument, "request.invalid_argument");
+  return value;
+}
+
+AuditFilter ParseFilter(const http::Request& request) {
+  AuditFilter filter;
+  if (const auto from = request.Query("from"); from && !from->empty()) filter.from = DayStart(*from, "from");
+  if (const auto to = request.Query("to"); to && !to->empty()) filter.to = DayStart(*to, "to") + 86400;
+  filter.action = Limited(request.Query("action"), 64);
+  filter.result = Limited(request.Query("result"), 64);
+  filter.username = Limited(request.Query("username"), 64);
+  filter.page = static_cast<int>(http::ParseInteger(request.Query("page"), "page", 1, 1000000, 1));
+  filter.page_size = static_cast<int>(http::ParseInteger(request.Query("page_size"), "page_size", 1, 200, 50));
+  return filter;
+}
+
+boost::json::value Nullable(const std::optional<std::int64_t>& value) {
+  return value ? boost::json::value(*value) : boost::json::value(nullptr);
+}
+
+boost::json::object ToJson(const AuditRecord& record) {
+  return boost::json::object{
+      {"id", record.id},
+      {"at", record.at},
+      {"user_id", Nullable(record.user_id)},
+      {"username", record.username},
+      {"org_id", Nullable(record.org_id)},
+      {"org_name", record.org_name},
+      {"action", record.action},
+      {"target_kind", record.target_kind},
+      {"target_id", Nullable(record.target_id)},
+      {"result", record.result},
+      {"remote_address", record.remote_address},
+      {"request_id", record.request_id},
+      {"detail", record.detail},
+  };
+}
+
+}  // namespace
+
+void RegisterAuditRoutes(http::Router& router, const AuditLogService& service) {
+  using http::Verb;
+  router.Add(Verb::get, "/api/v1/audit", "audit:read", [&](http::Request& request) {
+    const AuditPage page = service.List(request.Actor(), ParseFilter(request));
+    boost::json::array items;
+    for (const AuditRecord& record : page.items) items.push_back(ToJson(record));
+    return http::Ok(boost::json::object{
+        {"items", std::move(items)}, {"total", page.total}, {"page", page.page}, {"page_size", page.page_size}});
+  });
+  router.Add(Verb::get, "/api/v1/audit/export", "audit:export", [&](http::Request& request) {
+    http::Response response;
+    response.body = service.Export(request.Actor(), ParseFilter(request));
+    response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    response.AddHeader("Content-Disposition", "attachment; filename=\"audit-log.xlsx\"");
+    return response;
+  });
+  router.Add(Verb::get, "/api/v1/audit/verify", "audit:read", [&](http::Request& request) {
+    const ChainReport report = service.Verify(request.Actor());
+    return http::Ok(boost::json::object{{"intact", report.intact},
+                                        {"rows", report.rows},
+                                        {"broken_at", Nullable(report.broken_at)},
+                                        {"reason", report.reason}});
+  });
+}
+
+}  // namespace liandong::audit

@@ -1,0 +1,69 @@
+// Roles and their permissions, managed by the security administrator (三员分立). A permission
+// belongs to one duty; a staff role holds staff permissions only, and the three administrator
+// roles are built in and cannot be changed, so no role can ever combine two administrators' work.
+// Roles are deployment-wide; their scope is always the user's org subtree.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/actor.hpp"
+#include "core/clock.hpp"
+#include "db/database.hpp"
+#include "features/audit/audit_service.hpp"
+#include "features/auth/auth_service.hpp"
+
+namespace liandong::role {
+
+struct PermissionDefinition {
+  std::string name;  // "member:unmask"
+  std::string duty;  // staff, system, security, audit
+};
+
+// Every permission the code checks, with its duty.
+const std::vector<PermissionDefinition>& PermissionCatalogue();
+
+struct Role {
+  std::string name;
+  std::string display_name;
+  std::string duty;
+  bool builtin = false;
+  std::vector<std::string> permissions;
+  std::int64_t user_count = 0;
+};
+
+struct RoleInput {
+  std::string name;
+  std::string display_name;
+  std::vector<std::string> permissions;
+};
+
+struct RolePatch {
+  std::optional<std::string> display_name;
+  std::optional<std::vector<std::string>> permissions;
+};
+
+class RoleService {
+ public:
+  RoleService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit,
+              const auth::AuthService& auth_service);
+
+  std::vector<Role> List(const core::Actor& actor) const;
+  Role Create(const core::Actor& actor, const RoleInput& input) const;
+  Role Update(const core::Actor& actor, const std::string& name, const RolePatch& patch) const;
+  // Only a role that is not built in and that no user holds.
+  void Delete(const core::Actor& actor, const std::string& name) const;
+
+ private:
+  std::optional<Role> Find(soci::session& sql, const std::string& name) const;
+  void SetPermissions(soci::session& sql, const std::string& name, const std::vector<std::string>& permissions) const;
+
+  db::Database& database_;
+  const core::Clock& clock_;
+  const audit::AuditService& audit_;
+  const auth::AuthService& auth_service_;
+};
+
+}  // namespace liandong::role

@@ -1,0 +1,68 @@
+// Deployment settings and security policies as data. Each setting belongs to one administrator
+// duty (三员分立): the security administrator sets the policies (second factor for all staff,
+// password age), the system administrator the settings (audit retention). Values are validated,
+// every change is audited, and readers see a change at once (the cache is dropped on write).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/actor.hpp"
+#include "core/clock.hpp"
+#include "db/database.hpp"
+#include "features/audit/audit_service.hpp"
+
+namespace liandong::setting {
+
+struct SettingDefinition {
+  std::string name;
+  std::string permission;  // needed to change it
+  std::string kind;        // "bool" or "integer"
+  std::int64_t min = 0;    // integers: the allowed range
+  std::int64_t max = 0;
+  std::string default_value;
+};
+
+// The settings a deployment has, with their rules.
+const std::vector<SettingDefinition>& Definitions();
+
+inline constexpr const char* kSecondFactorForAllStaff = "second_factor_for_all_staff";
+inline constexpr const char* kPasswordMaxAgeDays = "password_max_age_days";
+inline constexpr const char* kAuditRetentionDays = "audit_retention_days";
+inline constexpr std::int64_t kMinimumAuditRetentionDays = 184;  // GB/T 22239-2019: at least six months
+
+struct SettingView {
+  SettingDefinition definition;
+  std::string value;
+  std::optional<std::int64_t> updated_at;
+  std::optional<std::int64_t> updated_by;
+};
+
+class SettingService {
+ public:
+  SettingService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit);
+
+  std::vector<SettingView> List(const core::Actor& actor) const;
+  // Validates and stores a value; needs the setting's permission. Audited with old and new value.
+  SettingView Update(const core::Actor& actor, const std::string& name, const std::string& value) const;
+
+  bool Bool(const std::string& name) const;
+  std::int64_t Integer(const std::string& name) const;
+
+ private:
+  std::string Value(const std::string& name) const;
+  std::map<std::string, std::string> Load() const;
+
+  db::Database& database_;
+  const core::Clock& clock_;
+  const audit::AuditService& audit_;
+  mutable std::mutex mutex_;
+  mutable std::optional<std::map<std::string, std::string>> cache_;
+  mutable std::int64_t cache_loaded_at_ = 0;
+};
+
+}  // namespace liandong::setting
