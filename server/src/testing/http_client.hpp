@@ -40,6 +40,9 @@ class HttpClient {
   HttpResult Post(const std::string& target, const std::string& body, const Headers& headers = {}) {
     return Send(boost::beast::http::verb::post, target, body, headers);
   }
+  HttpResult Patch(const std::string& target, const std::string& body, const Headers& headers = {}) {
+    return Send(boost::beast::http::verb::patch, target, body, headers);
+  }
   HttpResult Delete(const std::string& target, const Headers& headers = {}) {
     return Send(boost::beast::http::verb::delete_, target, {}, headers);
   }

@@ -149,13 +149,13 @@ Role RoleService::Update(const core::Actor& actor, const std::string& name, cons
   if (patch.display_name && (patch.display_name->empty() || patch.display_name->size() > 150)) {
     throw AppError(ErrorKind::kInvalidArgument, "role.invalid_display_name");
   }
-  std::optional<std::vector<std::string>> permissions;
-  if (patch.permissions) permissions = StaffPermissions(*patch.permissions);
   db::Session session(database_);
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
   const auto role = Find(session.sql(), name);
   if (!role) throw AppError(ErrorKind::kNotFound, "role.not_found");
   if (role->duty != "staff") throw AppError(ErrorKind::kPermissionDenied, "role.administrator_role");
+  std::optional<std::vector<std::string>> permissions;
+  if (patch.permissions) permissions = StaffPermissions(*patch.permissions);
   if (patch.display_name) {
     session.sql() << kUpdateDisplayName, soci::use(*patch.display_name, "display_name"), soci::use(name, "name");
   }
