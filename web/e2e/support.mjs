@@ -1,7 +1,8 @@
 // Shared pieces of the browser tests: configuration, the browser, one page per test.
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
+import { totpCode, totpStep } from './totp.mjs';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -230,4 +231,73 @@ export async function pickOption(page, testId, query, name = query) {
 export async function logOut(page) {
   await page.locator('[data-test="logout"]').click();
   await expectPath(page, '/login');
+}
+
+/**
+ * The TOTP secrets of administrators enrolled by the browser tests, kept beside the logins file so
+ * that every test file of a run can sign them in again; with the last step each one used, since
+ * the server never accepts a code twice.
+ */
+function secretsFile() {
+  return `${process.env.LIANDONG_LOGINS}.totp.json`;
+}
+
+async function readSecrets() {
+  try {
+    return JSON.parse(await readFile(secretsFile(), 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+/** Records a secret a test enrolled through the page, for later sign-ins. */
+export async function rememberSecret(username, secret, lastStep = totpStep()) {
+  const secrets = await readSecrets();
+  secrets[username] = { secret, lastStep };
+  await writeFile(secretsFile(), JSON.stringify(secrets));
+}
+
+/** A code for `username` of a step not used before (waiting for the next step if need be). */
+export async function freshCode(username) {
+  const secrets = await readSecrets();
+  const entry = secrets[username];
+  assert.ok(entry, `no TOTP secret recorded for ${username}`);
+  while (totpStep() <= entry.lastStep) await new Promise((resolve) => setTimeout(resolve, 500));
+  const step = totpStep();
+  await rememberSecret(username, entry.secret, step);
+  return totpCode(entry.secret, step);
+}
+
+/**
+ * Signs the page's context in through the API, second factor included: an administrator not yet
+ * enrolled is enrolled (as the enrolment page would), one enrolled gets a fresh code. For tests of
+ * pages behind an administrator login; the login and enrolment pages have tests of their own.
+ */
+export async function signInThroughApi(page, login) {
+  const response = await page.request.post('/api/v1/session', {
+    data: { username: login.username, password: login.password },
+  });
+  assert.equal(response.status(), 200, `login of ${login.username}: ${await response.text()}`);
+  let session = await response.json();
+  if (session.second_factor === 'enrol') {
+    const headers = { 'X-CSRF-Token': session.csrf_token };
+    const started = await page.request.post('/api/v1/me/second-factor/enrolment', { headers });
+    assert.equal(started.status(), 200, await started.text());
+    const { secret } = await started.json();
+    const step = totpStep();
+    const confirmed = await page.request.post('/api/v1/me/second-factor/enrolment/confirm', {
+      headers,
+      data: { code: totpCode(secret, step) },
+    });
+    assert.equal(confirmed.status(), 200, await confirmed.text());
+    await rememberSecret(login.username, secret, step);
+  } else if (session.second_factor === 'required') {
+    const passed = await page.request.post('/api/v1/session/second-factor', {
+      headers: { 'X-CSRF-Token': session.csrf_token },
+      data: { code: await freshCode(login.username) },
+    });
+    assert.equal(passed.status(), 200, await passed.text());
+    session = await passed.json();
+  }
+  return session;
 }
