@@ -19,9 +19,10 @@ namespace liandong::app {
 Application::Application(const ApplicationConfig& config, const core::Clock& clock)
     : database_(db::Database::Open(config.database_url, config.database_pool_size)) {
   health_info_ = health::HealthInfo{std::string(database_->dialect_name()), db::Migrate(*database_), core::kVersion};
-  const std::string master_key = config.master_key.empty() ? core::LoadMasterKey(config.key_file) : config.master_key;
-  field_cipher_ = std::make_unique<core::FieldCipher>(master_key);
-  audit_service_ = std::make_unique<audit::AuditService>(clock, core::HmacSm3(master_key, "liandong/audit"));
+  const core::Keys keys =
+      config.master_key.empty() ? core::LoadKeys(config.key_file) : core::KeysFromMaster(config.master_key);
+  field_cipher_ = std::make_unique<core::FieldCipher>(keys.master);
+  audit_service_ = std::make_unique<audit::AuditService>(clock, keys.audit);
   audit_log_service_ = std::make_unique<audit::AuditLogService>(*database_, *audit_service_);
   setting_service_ = std::make_unique<setting::SettingService>(*database_, clock, *audit_service_);
   org_service_ = std::make_unique<org::OrgService>(*database_, clock, *audit_service_);

@@ -1,7 +1,8 @@
-// liandong: serve, migrate, demo, version.
+// liandong: serve, migrate, demo, audit, backup, restore, user, keys, version.
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "app/admin_commands.hpp"
 #include "app/application.hpp"
 #include "app/demo_city.hpp"
 #include "core/crypto.hpp"
@@ -154,6 +155,32 @@ int main(int argc, char** argv) {
   restore->add_option("--db", restore_url, "sqlite:PATH or postgresql://…")->capture_default_str();
   restore->add_option("--from", restore_file, "the backup file to read")->required();
 
+  auto* audit_purge =
+      audit->add_subcommand("purge", "Delete audit rows older than the retention setting (at least 184 days)");
+  audit_purge->add_option("--db", audit_url, "sqlite:PATH or postgresql://…")->capture_default_str();
+  audit_purge->add_option("--key-file", audit_key_file, "the master key file")->capture_default_str();
+
+  std::string admin_url = kDefaultDatabase;
+  std::string admin_key_file = "var/liandong.key";
+  app::NewAccount account;
+  auto* user = cli.add_subcommand("user", "Manage accounts from the server's command line");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand(
+      "add", "Create an account of any role (the first administrators); prints its initial password");
+  user_add->add_option("--db", admin_url, "sqlite:PATH or postgresql://…")->capture_default_str();
+  user_add->add_option("--key-file", admin_key_file, "the master key file")->capture_default_str();
+  user_add->add_option("--username", account.username, "3–64 of a-z 0-9 . _ -")->required();
+  user_add->add_option("--display-name", account.display_name, "the name shown (default: the username)");
+  user_add->add_option("--role", account.role, "system_admin, security_admin, audit_admin, city_admin, …")->required();
+  user_add->add_option("--org", account.org_id, "the org id (default: the root of the tree)");
+
+  auto* keys = cli.add_subcommand("keys", "Manage the master key");
+  keys->require_subcommand(1);
+  auto* keys_rotate = keys->add_subcommand(
+      "rotate", "Stop the server first. Re-encrypt all personal data under a new master key and replace the key file");
+  keys_rotate->add_option("--db", admin_url, "sqlite:PATH or postgresql://…")->capture_default_str();
+  keys_rotate->add_option("--key-file", admin_key_file, "the master key file")->capture_default_str();
+
   auto* version = cli.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(cli, argc, argv);
@@ -170,6 +197,10 @@ int main(int argc, char** argv) {
     if (*migrate) return Migrate(migrate_url);
     if (*demo) return Demo(demo_url, logins_path, demo_key_file);
     if (*audit_verify) return VerifyAudit(audit_url, audit_key_file);
+    const core::SystemClock clock;
+    if (*audit_purge) return app::PurgeAudit(audit_url, audit_key_file, clock, std::cout);
+    if (*user_add) return app::AddUser(admin_url, admin_key_file, account, clock, std::cout);
+    if (*keys_rotate) return app::RotateKeys(admin_url, admin_key_file, clock, std::cout);
     if (*backup) return Backup(backup_url, backup_file);
     if (*restore) return Restore(restore_url, restore_file);
     if (*version) {

@@ -26,8 +26,37 @@ const en: Messages = {
     submit: 'Change it',
     changed: 'Your password has been changed',
   },
+  secondFactor: {
+    title: 'Two-step verification',
+    intro:
+      'Bind an authenticator app on your phone (FreeOTP, Google Authenticator, Microsoft Authenticator…): signing in will then also ask for the 6-digit code it shows.',
+    required: 'Your role requires two-step verification: bind an authenticator to go on.',
+    begin: 'Start',
+    scan: 'Scan this QR code with the authenticator:',
+    qrAlt: 'QR code for the authenticator',
+    manual: 'If you cannot scan it, type in the key:',
+    code: 'One-time code',
+    recoveryCode: 'Recovery code',
+    bind: 'Verify and bind',
+    enrolled: 'Two-step verification is on',
+    recoveryCodesIntro:
+      'Here are 10 one-time recovery codes: each can replace a code once if you lose your phone. They are shown only now; write them down or print them and keep them safe.',
+    copy: 'Copy the codes',
+    copied: 'Copied',
+    copyByHand: 'The clipboard is not available: copy them by hand',
+    saved: 'I have saved them',
+    alreadyEnrolled:
+      'Two-step verification is on, with {left} recovery codes left. To change phones, ask the system administrator to reset it.',
+    codeHint: 'Enter the 6-digit code your authenticator shows',
+    recoveryHint: 'Enter a recovery code you have not used',
+    verify: 'Verify',
+    useRecoveryCode: 'Use a recovery code',
+    useCode: 'Use the one-time code',
+    startOver: 'Start over',
+  },
   layout: {
     changePassword: 'Change password',
+    secondFactor: 'Two-step verification',
     logout: 'Log out',
     language: 'Language',
   },
@@ -360,6 +389,13 @@ const en: Messages = {
       session_expired: 'Your session has ended. Please log in again.',
       csrf_invalid: 'This page is out of date. Reload it and try again.',
       permission_denied: 'You do not have permission to do this.',
+      second_factor_required: 'Enter your one-time code to finish signing in',
+      second_factor_enrolment_required:
+        'Your role requires two-step verification: set up an authenticator first',
+      invalid_second_factor: 'The one-time code or recovery code is wrong',
+      second_factor_enrolled:
+        'Two-step verification is already on; ask the system administrator to reset it',
+      second_factor_not_started: 'Start the set-up and scan the QR code first',
     },
     org: {
       not_found: 'The organisation does not exist.',

@@ -22,6 +22,11 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
         children: [
           { path: '', name: 'home', component: HomePage },
           {
+            path: 'second-factor',
+            name: 'second-factor',
+            component: () => import('@/views/session/SecondFactorPage.vue'),
+          },
+          {
             path: 'password',
             name: 'password',
             component: () => import('@/views/session/PasswordPage.vue'),

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import { ApiError } from '@/api/client';
-import { createSession, getMe } from '@/api/session';
+import { createSession, getMe, sendSecondFactor } from '@/api/session';
 import { useSessionStore } from '@/stores/session';
 import { streetSession } from '@/testing/fixtures';
 import { createTestPlugins } from '@/testing/plugins';
@@ -13,6 +13,7 @@ vi.mock('@/api/session', () => ({
   createSession: vi.fn(),
   deleteSession: vi.fn(),
   getMe: vi.fn(),
+  sendSecondFactor: vi.fn(),
 }));
 
 function unauthorized(code: string): ApiError {
@@ -64,6 +65,39 @@ describe('session guard', () => {
     await session.changePassword('old', 'New#Passw0rd-2026');
     await router.push('/members');
     expect(router.currentRoute.value.name).toBe('members');
+  });
+
+  it('keeps a login waiting for its second factor on the login page until the code is right', async () => {
+    vi.mocked(getMe).mockRejectedValue(unauthorized('auth.unauthenticated'));
+    vi.mocked(createSession).mockResolvedValue({ ...streetSession, second_factor: 'required' });
+    vi.mocked(sendSecondFactor).mockResolvedValue({ ...streetSession, second_factor: 'none' });
+    const { router, session } = setUp();
+    await router.push('/login');
+    await session.login('street.admin', 'secret');
+
+    await router.push('/members');
+    expect(router.currentRoute.value.name).toBe('login');
+    expect(router.currentRoute.value.query.redirect).toBe('/members');
+
+    await session.verifySecondFactor('123456');
+    await router.push('/members');
+    expect(router.currentRoute.value.name).toBe('members');
+  });
+
+  it('sends a user who must bind an authenticator to the second-factor page, then to the password', async () => {
+    vi.mocked(getMe).mockResolvedValue({
+      ...streetSession,
+      second_factor: 'enrol',
+      password_expired: true,
+    });
+    const { router, session } = setUp();
+
+    await router.push('/members');
+    expect(router.currentRoute.value.name).toBe('second-factor');
+
+    session.secondFactorEnrolled();
+    await router.push('/members');
+    expect(router.currentRoute.value.name).toBe('password');
   });
 
   it('sends the user to the login page with the reason when the session ends', async () => {

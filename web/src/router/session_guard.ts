@@ -17,14 +17,21 @@ function loginLocation(fullPath: string): RouteLocationRaw {
 export function installSessionGuard(router: Router, session: SessionStore): void {
   router.beforeEach(async (to) => {
     await session.restore();
+    // A login waiting for its second factor stays on the login page, which asks for the code.
+    const halfSignedIn = session.isAuthenticated && session.secondFactor === 'required';
     if (to.meta.public) {
-      return to.name === 'login' && session.isAuthenticated
+      return to.name === 'login' && session.isAuthenticated && !halfSignedIn
         ? safeRedirect(to.query.redirect)
         : true;
     }
-    if (!session.isAuthenticated) return loginLocation(to.fullPath);
-    // An expired password must be changed before anything else.
-    if (session.passwordExpired && to.name !== 'password') return { name: 'password' };
+    if (!session.isAuthenticated || halfSignedIn) return loginLocation(to.fullPath);
+    // An authenticator must be bound, then an expired password changed, before anything else.
+    if (session.secondFactor === 'enrol' && to.name !== 'second-factor') {
+      return { name: 'second-factor' };
+    }
+    if (session.secondFactor !== 'enrol' && session.passwordExpired && to.name !== 'password') {
+      return { name: 'password' };
+    }
     return true;
   });
 }

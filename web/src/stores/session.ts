@@ -6,6 +6,8 @@ import {
   createSession,
   deleteSession,
   getMe,
+  sendSecondFactor,
+  type SecondFactorState,
   type SessionResponse,
   type User,
 } from '@/api/session';
@@ -20,6 +22,8 @@ export const useSessionStore = defineStore('session', () => {
   const notice = ref<ApiError | null>(null);
   /** The password is past its age: the app shows only the change-password page. */
   const passwordExpired = ref(false);
+  /** The second factor: still to give (`required`) or to bind first (`enrol`). */
+  const secondFactor = ref<SecondFactorState>('none');
 
   const isAuthenticated = computed(() => user.value !== null);
 
@@ -32,6 +36,7 @@ export const useSessionStore = defineStore('session', () => {
     user.value = response.user;
     csrfToken.value = response.csrf_token;
     passwordExpired.value = response.password_expired === true;
+    secondFactor.value = response.second_factor ?? 'none';
     notice.value = null;
     restored.value = true;
   }
@@ -39,6 +44,7 @@ export const useSessionStore = defineStore('session', () => {
   function clear(): void {
     user.value = null;
     csrfToken.value = null;
+    secondFactor.value = 'none';
   }
 
   /** Picks up a session that the cookie still holds (after a reload); once per page load. */
@@ -58,6 +64,16 @@ export const useSessionStore = defineStore('session', () => {
 
   async function login(username: string, password: string): Promise<void> {
     start(await createSession(username, password));
+  }
+
+  /** The code from the authenticator app, or a recovery code, after the password. */
+  async function verifySecondFactor(code: string, recoveryCode = false): Promise<void> {
+    start(await sendSecondFactor(code, recoveryCode));
+  }
+
+  /** The authenticator is bound: the session may now work. */
+  function secondFactorEnrolled(): void {
+    secondFactor.value = 'none';
   }
 
   async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
@@ -88,7 +104,10 @@ export const useSessionStore = defineStore('session', () => {
     restored,
     notice,
     passwordExpired,
+    secondFactor,
     isAuthenticated,
+    verifySecondFactor,
+    secondFactorEnrolled,
     changePassword,
     can,
     restore,

@@ -32,6 +32,12 @@ constexpr std::string_view kSelectChain = R"sql(
   ORDER BY id
 )sql";
 
+constexpr std::string_view kSelectAnchor = "SELECT first_id, previous_hash, anchor_mac FROM audit_chain_anchor WHERE id = 1";
+constexpr std::string_view kDeleteAnchor = "DELETE FROM audit_chain_anchor WHERE id = 1";
+constexpr std::string_view kInsertAnchor = R"sql(
+  INSERT INTO audit_chain_anchor (id, first_id, previous_hash, anchor_mac) VALUES (1, :first_id, :previous_hash, :anchor_mac)
+)sql";
+
 constexpr std::string_view kCountAuditEntries =
     "SELECT COUNT(*) FROM audit_log WHERE action = :action AND target_id = :target_id";
 
@@ -106,6 +112,42 @@ void AuditService::Append(soci::session& sql, Row& row) const {
       soci::use(new_mac, "head_mac");
 }
 
+std::string AuditService::AnchorMac(std::int64_t first_id, const std::string& previous_hash) const {
+  return core::ToHex(core::HmacSm3(key_, "anchor:" + std::to_string(first_id) + ":" + previous_hash));
+}
+
+std::int64_t AuditService::Purge(soci::session& sql, std::int64_t cutoff) const {
+  long long first_kept = 0;
+  soci::indicator kept_indicator = soci::i_null;
+  sql << "SELECT MIN(id) FROM audit_log WHERE at >= :cutoff", soci::use(cutoff, "cutoff"),
+      soci::into(first_kept, kept_indicator);
+  long long doomed = 0;
+  if (kept_indicator == soci::i_ok) {
+    sql << "SELECT COUNT(*) FROM audit_log WHERE id < :first_kept", soci::use(first_kept, "first_kept"),
+        soci::into(doomed);
+  } else {
+    sql << "SELECT COUNT(*) FROM audit_log", soci::into(doomed);
+  }
+  if (doomed == 0) return 0;
+  // The purge is itself on record, as the newest row, before anything goes.
+  Row row;
+  row.action = "audit.purge";
+  row.target_kind = "audit_log";
+  row.result = "ok";
+  row.remote_address = "command line";
+  row.detail = std::to_string(doomed) + " rows before " + core::FormatUtc(cutoff);
+  Append(sql, row);
+  if (kept_indicator != soci::i_ok) first_kept = row.id;
+  std::string previous_hash;
+  sql << "SELECT previous_hash FROM audit_log WHERE id = :id", soci::use(first_kept, "id"), soci::into(previous_hash);
+  sql << "DELETE FROM audit_log WHERE id < :first_kept", soci::use(first_kept, "first_kept");
+  const std::string mac = AnchorMac(first_kept, previous_hash);
+  sql << kDeleteAnchor;
+  sql << kInsertAnchor, soci::use(first_kept, "first_id"), soci::use(previous_hash, "previous_hash"),
+      soci::use(mac, "anchor_mac");
+  return doomed;
+}
+
 void AuditService::Record(soci::session& sql, const core::Actor& actor, const AuditEntry& entry) const {
   Row row;
   row.user_id = actor.user_id;
@@ -145,6 +187,28 @@ std::int64_t AuditService::CountFor(soci::session& sql, const std::string& actio
 
 ChainReport AuditService::VerifyChain(soci::session& sql) const {
   ChainReport report;
+  const auto broken = [&report](std::int64_t id, std::string reason) {
+    if (!report.intact) return;
+    report.intact = false;
+    report.broken_at = id;
+    report.reason = std::move(reason);
+  };
+  // After a purge the chain starts at the anchored row, linked to the hash the anchor keeps.
+  std::string expected_previous;
+  std::optional<std::int64_t> anchored_first;
+  {
+    long long first_id = 0;
+    std::string previous_hash;
+    std::string mac;
+    sql << kSelectAnchor, soci::into(first_id), soci::into(previous_hash), soci::into(mac);
+    if (sql.got_data()) {
+      if (!core::ConstantTimeEquals(AnchorMac(first_id, previous_hash), mac)) {
+        broken(first_id, "the chain anchor was changed");
+      }
+      anchored_first = first_id;
+      expected_previous = previous_hash;
+    }
+  }
   Row row;
   soci::statement statement =
       (sql.prepare << kSelectChain, soci::into(row.id), soci::into(row.at), soci::into(row.user_id, row.user_indicator),
@@ -152,15 +216,11 @@ ChainReport AuditService::VerifyChain(soci::session& sql) const {
        soci::into(row.target_id, row.target_indicator), soci::into(row.result), soci::into(row.remote_address),
        soci::into(row.request_id), soci::into(row.detail), soci::into(row.previous_hash), soci::into(row.row_hash));
   statement.execute();
-  std::string expected_previous;
   long long last_id = 0;
-  const auto broken = [&report](std::int64_t id, std::string reason) {
-    if (!report.intact) return;
-    report.intact = false;
-    report.broken_at = id;
-    report.reason = std::move(reason);
-  };
   while (statement.fetch()) {
+    if (report.rows == 0 && anchored_first && row.id != *anchored_first) {
+      broken(row.id, "rows at the start of the log were deleted");
+    }
     ++report.rows;
     if (row.previous_hash != expected_previous) broken(row.id, "a row before it was deleted or changed");
     if (RowHash(row) != row.row_hash) broken(row.id, "the row was changed");

@@ -40,14 +40,20 @@ class AuditService {
   void RecordAnonymous(soci::session& sql, const AuditEntry& entry, const std::string& remote_address,
                        const std::string& request_id) const;
   std::int64_t CountFor(soci::session& sql, const std::string& action, std::int64_t target_id) const;
-  // Walks the whole chain from the first row to the head.
+  // Walks the whole chain from the first row (or the anchor a purge left) to the head.
   ChainReport VerifyChain(soci::session& sql) const;
+  // Retention, in the caller's write transaction: records the purge, then deletes the rows older
+  // than `cutoff` (unix seconds) from the start of the chain and anchors the first kept row.
+  // Returns how many rows went. The database itself refuses to delete a row within 184 days of
+  // the newest one, whatever the caller asks.
+  std::int64_t Purge(soci::session& sql, std::int64_t cutoff) const;
 
  private:
   struct Row;
   void Append(soci::session& sql, Row& row) const;
   std::string RowHash(const Row& row) const;
   std::string HeadMac(std::int64_t last_id, const std::string& last_hash) const;
+  std::string AnchorMac(std::int64_t first_id, const std::string& previous_hash) const;
 
   const core::Clock& clock_;
   std::string key_;

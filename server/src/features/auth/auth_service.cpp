@@ -78,12 +78,12 @@ LoginResult AuthService::Login(const std::string& username, const std::string& p
            "auth.invalid_credentials");
   }
   LoginResult result{
-      core::RandomToken(), core::RandomToken(), *user, {}, PasswordExpired(user->password_changed_at, now)};
+      core::RandomToken(), core::RandomToken(), *user, {}, PasswordExpired(session.sql(), user->password_changed_at, now)};
   result.permissions = PermissionsOf(session.sql(), user->role);
   const bool has_second_factor = repository_.HasSecondFactor(session.sql(), user->id);
   if (has_second_factor) {
     result.second_factor = "required";
-  } else if (SecondFactorRequired(repository_.RoleDuty(session.sql(), user->role))) {
+  } else if (SecondFactorRequired(session.sql(), repository_.RoleDuty(session.sql(), user->role))) {
     result.second_factor = "enrol";
   }
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
@@ -121,21 +121,21 @@ core::Authentication AuthService::Authenticate(std::string_view session_token) c
   authentication.actor =
       core::Actor{record->user_id, record->username, record->role, record->org_id, record->org_path, record->id};
   authentication.actor.permissions = PermissionsOf(session.sql(), record->role);
-  authentication.actor.password_expired = PasswordExpired(record->password_changed_at, now);
+  authentication.actor.password_expired = PasswordExpired(session.sql(), record->password_changed_at, now);
   authentication.actor.second_factor_pending = record->second_factor_pending;
   authentication.actor.second_factor_enrolment_required =
-      !record->has_second_factor && SecondFactorRequired(record->role_duty);
+      !record->has_second_factor && SecondFactorRequired(session.sql(), record->role_duty);
   authentication.csrf_token = std::move(record->csrf_token);
   return authentication;
 }
 
-bool AuthService::PasswordExpired(std::int64_t changed_at, std::int64_t now) const {
-  return now - changed_at > settings_.Integer(setting::kPasswordMaxAgeDays) * 24 * 60 * 60;
+bool AuthService::PasswordExpired(soci::session& sql, std::int64_t changed_at, std::int64_t now) const {
+  return now - changed_at > settings_.Integer(sql, setting::kPasswordMaxAgeDays) * 24 * 60 * 60;
 }
 
-bool AuthService::SecondFactorRequired(const std::string& role_duty) const {
+bool AuthService::SecondFactorRequired(soci::session& sql, const std::string& role_duty) const {
   // The three administrators always; staff when the deployment's policy says so.
-  return role_duty != "staff" || settings_.Bool(setting::kSecondFactorForAllStaff);
+  return role_duty != "staff" || settings_.Bool(sql, setting::kSecondFactorForAllStaff);
 }
 
 void AuthService::ForgetPermissions() const {
@@ -179,7 +179,7 @@ LoginResult AuthService::VerifySecondFactor(const core::Actor& actor, const std:
     throw AppError(ErrorKind::kUnauthenticated, "auth.invalid_credentials");
   }
   LoginResult result{core::RandomToken(), core::RandomToken(), *user, {},
-                     PasswordExpired(user->password_changed_at, now)};
+                     PasswordExpired(session.sql(), user->password_changed_at, now)};
   result.permissions = PermissionsOf(session.sql(), user->role);
   repository_.ResetLoginFailures(session.sql(), user->id);
   repository_.DeleteSession(session.sql(), actor.session_id);
@@ -240,7 +240,7 @@ SecondFactorStatus AuthService::GetSecondFactorStatus(const core::Actor& actor) 
   SecondFactorStatus status;
   const auto totp = second_factors_.FindTotp(session.sql(), actor.user_id);
   status.enrolled = totp && totp->confirmed_at;
-  status.required = SecondFactorRequired(repository_.RoleDuty(session.sql(), actor.role));
+  status.required = SecondFactorRequired(session.sql(), repository_.RoleDuty(session.sql(), actor.role));
   status.recovery_codes_left = second_factors_.CountUnusedRecoveryCodes(session.sql(), actor.user_id);
   return status;
 }

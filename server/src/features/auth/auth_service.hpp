@@ -70,8 +70,8 @@ class AuthService {
   const SessionPolicy& policy() const { return policy_; }
 
  private:
-  bool PasswordExpired(std::int64_t changed_at, std::int64_t now) const;
-  bool SecondFactorRequired(const std::string& role_duty) const;
+  bool PasswordExpired(soci::session& sql, std::int64_t changed_at, std::int64_t now) const;
+  bool SecondFactorRequired(soci::session& sql, const std::string& role_duty) const;
   std::string Secret(const TotpRecord& totp) const;
   // The permissions of a role, cached for a minute: roles change rarely, sessions check often.
   std::vector<std::string> PermissionsOf(soci::session& sql, const std::string& role) const;

@@ -50,14 +50,13 @@ const std::vector<SettingDefinition>& Definitions() {
 SettingService::SettingService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit)
     : database_(database), clock_(clock), audit_(audit) {}
 
-std::map<std::string, std::string> SettingService::Load() const {
-  db::Session session(database_);
+std::map<std::string, std::string> SettingService::Load(soci::session& sql) const {
   std::string name;
   std::string value;
   long long updated_at = 0;
   long long updated_by = 0;
   soci::indicator by_indicator = soci::i_null;
-  soci::statement statement = (session.sql().prepare << kSelectSettings, soci::into(name), soci::into(value),
+  soci::statement statement = (sql.prepare << kSelectSettings, soci::into(name), soci::into(value),
                                soci::into(updated_at), soci::into(updated_by, by_indicator));
   statement.execute();
   std::map<std::string, std::string> values;
@@ -65,22 +64,27 @@ std::map<std::string, std::string> SettingService::Load() const {
   return values;
 }
 
-std::string SettingService::Value(const std::string& name) const {
+std::string SettingService::Value(soci::session& sql, const std::string& name) const {
   const SettingDefinition& definition = Find(name);
   const std::int64_t now = clock_.NowSeconds();
   std::lock_guard lock(mutex_);
   if (!cache_ || now - cache_loaded_at_ >= kCacheSeconds || now < cache_loaded_at_) {
-    cache_ = Load();
+    cache_ = Load(sql);
     cache_loaded_at_ = now;
   }
   const auto found = cache_->find(name);
   return found == cache_->end() ? definition.default_value : found->second;
 }
 
-bool SettingService::Bool(const std::string& name) const { return Value(name) == "true"; }
+bool SettingService::Bool(soci::session& sql, const std::string& name) const { return Value(sql, name) == "true"; }
 
 std::int64_t SettingService::Integer(const std::string& name) const {
-  const std::string value = Value(name);
+  db::Session session(database_);
+  return Integer(session.sql(), name);
+}
+
+std::int64_t SettingService::Integer(soci::session& sql, const std::string& name) const {
+  const std::string value = Value(sql, name);
   if (const auto parsed = ParseInteger(value)) return *parsed;
   return *ParseInteger(Find(name).default_value);
 }
@@ -126,9 +130,9 @@ SettingView SettingService::Update(const core::Actor& actor, const std::string& 
                      name + " must be within " + std::to_string(definition.min) + "…" + std::to_string(definition.max));
     }
   }
-  const std::string old_value = Value(name);
   const std::int64_t now = clock_.NowSeconds();
   db::Session session(database_);
+  const std::string old_value = Value(session.sql(), name);
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
   session.sql() << kUpsertSetting, soci::use(name, "name"), soci::use(value, "value"), soci::use(now, "updated_at"),
       soci::use(actor.user_id, "updated_by");

@@ -50,12 +50,15 @@ class SettingService {
   // Validates and stores a value; needs the setting's permission. Audited with old and new value.
   SettingView Update(const core::Actor& actor, const std::string& name, const std::string& value) const;
 
-  bool Bool(const std::string& name) const;
+  // Current values. Callers inside a database session pass it: a second session from the pool
+  // while holding one could wait forever.
+  bool Bool(soci::session& sql, const std::string& name) const;
+  std::int64_t Integer(soci::session& sql, const std::string& name) const;
   std::int64_t Integer(const std::string& name) const;
 
  private:
-  std::string Value(const std::string& name) const;
-  std::map<std::string, std::string> Load() const;
+  std::string Value(soci::session& sql, const std::string& name) const;
+  std::map<std::string, std::string> Load(soci::session& sql) const;
 
   db::Database& database_;
   const core::Clock& clock_;

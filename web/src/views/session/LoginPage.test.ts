@@ -2,7 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import { ApiError } from '@/api/client';
-import { createSession } from '@/api/session';
+import { createSession, sendSecondFactor } from '@/api/session';
 import { createAppRouter } from '@/router';
 import { useSessionStore } from '@/stores/session';
 import { streetSession } from '@/testing/fixtures';
@@ -13,6 +13,7 @@ vi.mock('@/api/session', () => ({
   createSession: vi.fn(),
   deleteSession: vi.fn(),
   getMe: vi.fn(),
+  sendSecondFactor: vi.fn(),
 }));
 
 async function mountLogin(path = '/login') {
@@ -66,5 +67,37 @@ describe('LoginPage', () => {
 
     expect(useSessionStore().user?.username).toBe('street.admin');
     expect(router.currentRoute.value.fullPath).toBe('/?tab=1');
+  });
+
+  it('asks for the one-time code after a right password, then goes on', async () => {
+    vi.mocked(createSession).mockResolvedValue({ ...streetSession, second_factor: 'required' });
+    vi.mocked(sendSecondFactor)
+      .mockRejectedValueOnce(
+        new ApiError({
+          status: 401,
+          code: 'auth.invalid_second_factor',
+          message: '',
+          requestId: null,
+        }),
+      )
+      .mockResolvedValueOnce({ ...streetSession, second_factor: 'none' });
+    const { wrapper, router } = await mountLogin('/login?redirect=/%3Ftab%3D2');
+
+    await submit(wrapper);
+    expect(router.currentRoute.value.name).toBe('login');
+    expect(wrapper.find('[data-test="login-password"]').exists()).toBe(false);
+
+    await wrapper.get('[data-test="second-factor-code"]').setValue('000000');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('[role="alert"]').text()).toContain('动态验证码或恢复码不正确');
+    expect(router.currentRoute.value.name).toBe('login');
+
+    await wrapper.get('[data-test="use-recovery-code"]').trigger('click');
+    await wrapper.get('[data-test="second-factor-code"]').setValue('ABCD-EFGH-IJKL-MNOP');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(sendSecondFactor).toHaveBeenLastCalledWith('ABCD-EFGH-IJKL-MNOP', true);
+    expect(router.currentRoute.value.fullPath).toBe('/?tab=2');
   });
 });
