@@ -18,7 +18,7 @@ boost::json::value ToJson(const std::vector<Transfer>& transfers);
 
 // A new member (also one import row): org_id is required, the rest default to empty, "full",
 // "normal", false or null. Throws request.invalid_argument, the field first in the detail, on a
-// mistyped or overlong field; the values themselves are checked by the service.
+// mistyped or overlong field; the values are ValidateMemberInput's to check.
 MemberInput ParseMemberInput(const boost::json::object& body);
 // The fields present in a PATCH body; same errors as ParseMemberInput.
 MemberChanges ParseMemberChanges(const boost::json::object& body);
