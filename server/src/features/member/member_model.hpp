@@ -94,6 +94,13 @@ struct ImportError {
   std::string code;
 };
 
+// The rows of an import as read from the body: one input per row (a default one where the row
+// could not be read) and the errors of the rows that could not be read.
+struct ImportRows {
+  std::vector<MemberInput> inputs;
+  std::vector<ImportError> errors;
+};
+
 struct ImportResult {
   int created = 0;
   int updated = 0;

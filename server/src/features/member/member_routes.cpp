@@ -13,40 +13,6 @@ namespace {
 using core::AppError;
 using core::ErrorKind;
 
-MemberInput ParseMemberInput(const boost::json::object& body) {
-  MemberInput input;
-  input.org_id = http::RequiredId(body, "org_id");
-  input.name = http::OptionalString(body, "name", 300).value_or("");
-  input.gender = http::OptionalString(body, "gender", 16).value_or("");
-  input.id_number = http::OptionalString(body, "id_number", 32).value_or("");
-  input.phone = http::OptionalString(body, "phone", 32).value_or("");
-  input.education = http::OptionalString(body, "education", 100).value_or("");
-  input.joined_on = http::OptionalNullableString(body, "joined_on", 10).value_or(std::nullopt);
-  input.full_member_on = http::OptionalNullableString(body, "full_member_on", 10).value_or(std::nullopt);
-  input.status = http::OptionalString(body, "status", 16).value_or("full");
-  input.standing = http::OptionalString(body, "standing", 16).value_or("normal");
-  input.in_service = http::OptionalBool(body, "in_service").value_or(false);
-  input.employer_unit_id = http::OptionalNullableId(body, "employer_unit_id").value_or(std::nullopt);
-  input.home_community_id = http::OptionalNullableId(body, "home_community_id").value_or(std::nullopt);
-  return input;
-}
-
-MemberChanges ParseMemberChanges(const boost::json::object& body) {
-  MemberChanges changes;
-  changes.name = http::OptionalString(body, "name", 300);
-  changes.gender = http::OptionalString(body, "gender", 16);
-  changes.phone = http::OptionalString(body, "phone", 32);
-  changes.education = http::OptionalString(body, "education", 100);
-  changes.joined_on = http::OptionalNullableString(body, "joined_on", 10);
-  changes.full_member_on = http::OptionalNullableString(body, "full_member_on", 10);
-  changes.status = http::OptionalString(body, "status", 16);
-  changes.standing = http::OptionalString(body, "standing", 16);
-  changes.in_service = http::OptionalBool(body, "in_service");
-  changes.employer_unit_id = http::OptionalNullableId(body, "employer_unit_id");
-  changes.home_community_id = http::OptionalNullableId(body, "home_community_id");
-  return changes;
-}
-
 MemberFilter ParseFilter(const http::Request& request) {
   MemberFilter filter;
   if (auto org = request.Query("org"); org && !org->empty()) filter.org_id = http::ParseId(*org, "org");
@@ -87,24 +53,9 @@ void RegisterMemberRoutes(http::Router& router, const MemberService& member_serv
     return http::Created(ToJson(member_service.CreateMember(request.Actor(), ParseMemberInput(request.Json()))));
   });
   router.Add(Verb::post, "/api/v1/members/import", "member:write", [&](http::Request& request) {
-    const auto* rows = request.Json().if_contains("rows");
-    if (rows == nullptr || !rows->is_array()) {
-      throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "rows must be an array");
-    }
-    std::vector<MemberInput> inputs(rows->as_array().size());
-    std::vector<ImportError> parse_errors;
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
-      try {
-        const auto& row = rows->as_array()[i];
-        if (!row.is_object()) throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "row");
-        inputs[i] = ParseMemberInput(row.as_object());
-      } catch (const AppError& error) {
-        const std::string field = error.detail().substr(0, error.detail().find(' '));
-        parse_errors.push_back(ImportError{static_cast<int>(i + 1), field, error.code()});
-      }
-    }
-    return http::Ok(
-        WithMessages(ToJson(member_service.ImportMembers(request.Actor(), inputs, parse_errors)), request.language()));
+    const ImportRows rows = ParseImportRows(request.Json());
+    return http::Ok(WithMessages(ToJson(member_service.ImportMembers(request.Actor(), rows.inputs, rows.errors)),
+                                 request.language()));
   });
   router.Add(Verb::get, "/api/v1/members/export", "member:read", [&](http::Request& request) {
     http::Response response;

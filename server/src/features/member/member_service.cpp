@@ -7,6 +7,7 @@
 #include "core/identity.hpp"
 #include "core/text_search.hpp"
 #include "core/xlsx.hpp"
+#include "features/member/member_validation.hpp"
 
 namespace liandong::member {
 
@@ -23,12 +24,6 @@ bool IsOneOf(const std::string& value, std::initializer_list<std::string_view> a
     if (value == candidate) return true;
   }
   return false;
-}
-
-void CheckDate(const std::optional<std::string>& date, const std::string& birth_date) {
-  if (date && (!core::IsIsoDate(*date) || *date < birth_date)) {
-    throw AppError(ErrorKind::kInvalidArgument, "member.invalid_date");
-  }
 }
 
 // The field an error code is about, for import reports.
@@ -54,36 +49,23 @@ MemberRecord MemberService::BuildRecord(db::Session& session, const core::Actor*
     throw AppError(ErrorKind::kNotFound, "org.not_found");
   }
   record.org_id = input.org_id;
-  if (input.name.empty() || input.name.size() > 100) throw AppError(ErrorKind::kInvalidArgument, "member.invalid_name");
+  const ValidIdentifiers valid = ValidateMemberInput(input);
   record.name = input.name;
   record.name_grams = core::SearchGrams(input.name);
-  if (!IsOneOf(input.gender, {"male", "female"})) throw AppError(ErrorKind::kInvalidArgument, "member.invalid_gender");
   record.gender = input.gender;
-  const auto id_number = core::NormaliseIdNumber(input.id_number);
-  if (!id_number) throw AppError(ErrorKind::kInvalidArgument, "member.invalid_id_number");
-  record.birth_date = core::BirthDateOfIdNumber(*id_number);
-  record.id_number_cipher = cipher_.Encrypt(*id_number);
-  record.id_number_index = cipher_.BlindIndex(*id_number);
-  record.id_number_masked = core::MaskIdNumber(*id_number);
-  if (!input.phone.empty()) {
-    const auto phone = core::NormalisePhone(input.phone);
-    if (!phone) throw AppError(ErrorKind::kInvalidArgument, "member.invalid_phone");
-    record.phone_cipher = cipher_.Encrypt(*phone);
-    record.phone_index = cipher_.BlindIndex(*phone);
-    record.phone_masked = core::MaskPhone(*phone);
+  record.birth_date = valid.birth_date;
+  record.id_number_cipher = cipher_.Encrypt(valid.id_number);
+  record.id_number_index = cipher_.BlindIndex(valid.id_number);
+  record.id_number_masked = core::MaskIdNumber(valid.id_number);
+  if (valid.phone) {
+    record.phone_cipher = cipher_.Encrypt(*valid.phone);
+    record.phone_index = cipher_.BlindIndex(*valid.phone);
+    record.phone_masked = core::MaskPhone(*valid.phone);
   }
-  if (input.education.size() > 100) throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument");
   record.education = input.education;
-  CheckDate(input.joined_on, record.birth_date);
-  CheckDate(input.full_member_on, input.joined_on.value_or(record.birth_date));
   record.joined_on = input.joined_on;
   record.full_member_on = input.full_member_on;
-  if (!IsOneOf(input.status, {"full", "probationary"}))
-    throw AppError(ErrorKind::kInvalidArgument, "member.invalid_status");
   record.status = input.status;
-  if (!IsOneOf(input.standing, {"normal", "suspended", "lost_contact", "left"})) {
-    throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "standing");
-  }
   record.standing = input.standing;
   record.in_service = input.in_service;
   record.employer_unit_id = input.employer_unit_id;
@@ -197,8 +179,8 @@ Member MemberService::UpdateMember(const core::Actor& actor, std::int64_t id, co
   if (changes.education) record.education = *changes.education;
   if (changes.joined_on) record.joined_on = *changes.joined_on;
   if (changes.full_member_on) record.full_member_on = *changes.full_member_on;
-  CheckDate(record.joined_on, record.birth_date);
-  CheckDate(record.full_member_on, record.joined_on.value_or(record.birth_date));
+  CheckMemberDate(record.joined_on, record.birth_date);
+  CheckMemberDate(record.full_member_on, record.joined_on.value_or(record.birth_date));
   if (changes.status) {
     if (!IsOneOf(*changes.status, {"full", "probationary"}))
       throw AppError(ErrorKind::kInvalidArgument, "member.invalid_status");

@@ -3,6 +3,8 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include "http/json_input.hpp"
+
 namespace liandong::org {
 namespace {
 
@@ -68,6 +70,33 @@ boost::json::value ToJson(const OrgStats& stats) {
 
 boost::json::value OrgReference(std::int64_t id, const std::string& name) {
   return boost::json::object{{"id", id}, {"name", name}};
+}
+
+NewOrg ParseNewOrg(const boost::json::object& body) {
+  NewOrg org;
+  org.parent_id = http::RequiredId(body, "parent_id");
+  org.level = http::RequiredString(body, "level", 32);
+  org.kind = http::RequiredString(body, "kind", 32);
+  org.name = http::RequiredString(body, "name", 300);
+  org.secretary = http::OptionalString(body, "secretary", 200).value_or("");
+  org.contact = http::OptionalString(body, "contact", 200).value_or("");
+  org.address = http::OptionalString(body, "address", 500).value_or("");
+  org.founded_on = http::OptionalNullableString(body, "founded_on", 10).value_or(std::nullopt);
+  org.sector = http::OptionalString(body, "sector", 200).value_or("");
+  return org;
+}
+
+OrgChanges ParseOrgChanges(const boost::json::object& body) {
+  OrgChanges changes;
+  changes.level = http::OptionalString(body, "level", 32);
+  changes.kind = http::OptionalString(body, "kind", 32);
+  changes.name = http::OptionalString(body, "name", 300);
+  changes.secretary = http::OptionalString(body, "secretary", 200);
+  changes.contact = http::OptionalString(body, "contact", 200);
+  changes.address = http::OptionalString(body, "address", 500);
+  changes.founded_on = http::OptionalNullableString(body, "founded_on", 10);
+  changes.sector = http::OptionalString(body, "sector", 200);
+  return changes;
 }
 
 }  // namespace liandong::org

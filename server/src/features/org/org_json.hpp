@@ -1,6 +1,7 @@
-// JSON shapes of the organisation records, shared by the routes that return them.
+// JSON shapes of the organisation records, both ways: what the routes return and what they accept.
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <vector>
 
@@ -19,5 +20,12 @@ boost::json::value ToJson(const std::vector<OrgSearchHit>& hits);
 boost::json::value ToJson(const OrgStats& stats);
 // {"id","name"} or null: how other records refer to an org.
 boost::json::value OrgReference(std::int64_t id, const std::string& name);
+
+// A new org: parent_id, level, kind and name are required, the rest default to empty or null.
+// Throws request.invalid_argument, the field first in the detail, on a missing, mistyped or
+// overlong field; the service checks the values.
+NewOrg ParseNewOrg(const boost::json::object& body);
+// The fields present in a PATCH body; same errors as ParseNewOrg.
+OrgChanges ParseOrgChanges(const boost::json::object& body);
 
 }  // namespace liandong::org

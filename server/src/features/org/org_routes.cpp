@@ -4,39 +4,6 @@
 #include "http/json_input.hpp"
 
 namespace liandong::org {
-namespace {
-
-NewOrg ParseNewOrg(const http::Request& request) {
-  const auto& body = request.Json();
-  NewOrg org;
-  org.parent_id = http::RequiredId(body, "parent_id");
-  org.level = http::RequiredString(body, "level", 32);
-  org.kind = http::RequiredString(body, "kind", 32);
-  org.name = http::RequiredString(body, "name", 300);
-  org.secretary = http::OptionalString(body, "secretary", 200).value_or("");
-  org.contact = http::OptionalString(body, "contact", 200).value_or("");
-  org.address = http::OptionalString(body, "address", 500).value_or("");
-  org.founded_on = http::OptionalNullableString(body, "founded_on", 10).value_or(std::nullopt);
-  org.sector = http::OptionalString(body, "sector", 200).value_or("");
-  return org;
-}
-
-OrgChanges ParseOrgChanges(const http::Request& request) {
-  const auto& body = request.Json();
-  OrgChanges changes;
-  changes.level = http::OptionalString(body, "level", 32);
-  changes.kind = http::OptionalString(body, "kind", 32);
-  changes.name = http::OptionalString(body, "name", 300);
-  changes.secretary = http::OptionalString(body, "secretary", 200);
-  changes.contact = http::OptionalString(body, "contact", 200);
-  changes.address = http::OptionalString(body, "address", 500);
-  changes.founded_on = http::OptionalNullableString(body, "founded_on", 10);
-  changes.sector = http::OptionalString(body, "sector", 200);
-  return changes;
-}
-
-}  // namespace
-
 void RegisterOrgRoutes(http::Router& router, const OrgService& org_service) {
   using http::Access;
   using http::Verb;
@@ -48,13 +15,14 @@ void RegisterOrgRoutes(http::Router& router, const OrgService& org_service) {
     return http::Ok(ToJson(org_service.Search(request.Actor(), query, scope, limit)));
   });
   router.Add(Verb::post, "/api/v1/orgs", "org:write", [&](http::Request& request) {
-    return http::Created(ToJson(org_service.CreateOrg(request.Actor(), ParseNewOrg(request))));
+    return http::Created(ToJson(org_service.CreateOrg(request.Actor(), ParseNewOrg(request.Json()))));
   });
   router.Add(Verb::get, "/api/v1/orgs/{id}", "org:read", [&](http::Request& request) {
     return http::Ok(ToJson(org_service.GetOrg(request.Actor(), request.PathId("id"))));
   });
   router.Add(Verb::patch, "/api/v1/orgs/{id}", "org:write", [&](http::Request& request) {
-    return http::Ok(ToJson(org_service.UpdateOrg(request.Actor(), request.PathId("id"), ParseOrgChanges(request))));
+    return http::Ok(
+        ToJson(org_service.UpdateOrg(request.Actor(), request.PathId("id"), ParseOrgChanges(request.Json()))));
   });
   router.Add(Verb::get, "/api/v1/orgs/{id}/children", "org:read", [&](http::Request& request) {
     return http::Ok(ToJson(org_service.ListChildren(request.Actor(), request.PathId("id"))));

@@ -5,22 +5,13 @@
 
 #include "core/error.hpp"
 #include "features/unit/unit_credit_code.hpp"
+#include "features/unit/unit_validation.hpp"
 
 namespace liandong::unit {
 namespace {
 
 using core::AppError;
 using core::ErrorKind;
-
-constexpr std::size_t kMaxNameLength = 100;  // characters
-constexpr std::size_t kMaxTextLength = 50;   // industry, legal representative, instructor
-constexpr std::int64_t kMaxStaffCount = 10'000'000;
-
-std::size_t CharacterCount(const std::string& text) {
-  std::size_t count = 0;
-  for (unsigned char byte : text) count += (byte & 0xc0) != 0x80 ? 1 : 0;
-  return count;
-}
 
 [[noreturn]] void Throw(const FieldError& error) { throw AppError(error.kind, error.code, error.field); }
 
@@ -32,22 +23,13 @@ audit::AuditEntry UnitEntry(const char* action, std::int64_t id, std::string det
 
 std::vector<FieldError> UnitService::CheckFields(soci::session& sql, const core::Actor& actor, UnitFields& fields,
                                                  const UnitFields* current) const {
-  std::vector<FieldError> errors;
-  const auto fail = [&errors](const char* field, const char* code, ErrorKind kind = ErrorKind::kInvalidArgument) {
-    errors.push_back(FieldError{field, kind, code});
-  };
-  if (fields.name.empty() || CharacterCount(fields.name) > kMaxNameLength) fail("name", "unit.invalid_name");
-  if (auto code = NormaliseCreditCode(fields.credit_code)) {
-    fields.credit_code = std::move(*code);
-  } else {
-    fail("credit_code", "unit.invalid_credit_code");
-  }
-  if (!IsUnitKind(fields.unit_kind)) fail("unit_kind", "unit.invalid_kind");
-  if (CharacterCount(fields.industry) > kMaxTextLength) fail("industry", "unit.invalid_field");
-  if (fields.staff_count < 0 || fields.staff_count > kMaxStaffCount) fail("staff_count", "unit.invalid_staff_count");
-  if (CharacterCount(fields.legal_representative) > kMaxTextLength) fail("legal_representative", "unit.invalid_field");
-
+  std::vector<FieldError> errors = CheckUnitValues(fields);
   // Linked orgs must exist and lie in the actor's subtree, so that no name from outside shows.
+  // Their errors go before the instructor's, in the order of the fields.
+  std::vector<FieldError> org_errors;
+  const auto fail = [&org_errors](const char* field, const char* code, ErrorKind kind = ErrorKind::kInvalidArgument) {
+    org_errors.push_back(FieldError{field, kind, code});
+  };
   const auto check_org = [&](const char* field, std::optional<std::int64_t> id, std::optional<std::int64_t> stored,
                              const char* invalid_code, auto&& acceptable) {
     if (!id || (current != nullptr && id == stored)) return;
@@ -69,7 +51,9 @@ std::vector<FieldError> UnitService::CheckFields(soci::session& sql, const core:
             [](const org::Org&) { return true; });
   check_org("joint_branch_org_id", fields.joint_branch_org_id, stored(&UnitFields::joint_branch_org_id),
             "unit.invalid_joint_branch", [](const org::Org& org) { return org.kind == "joint_branch"; });
-  if (CharacterCount(fields.instructor) > kMaxTextLength) fail("instructor", "unit.invalid_field");
+  const auto instructor =
+      std::find_if(errors.begin(), errors.end(), [](const FieldError& error) { return error.field == "instructor"; });
+  errors.insert(instructor, org_errors.begin(), org_errors.end());
   return errors;
 }
 
