@@ -119,7 +119,14 @@ export const systemAdmin: User = {
   display_name: '系统管理员',
   role: 'system_admin',
   org: cityOrg,
-  permissions: ['org:read', 'org:write', 'setting:read', 'setting:write', 'user:read', 'user:write'],
+  permissions: [
+    'org:read',
+    'org:write',
+    'setting:read',
+    'setting:write',
+    'user:read',
+    'user:write',
+  ],
 };
 
 /** The security administrator: roles, permissions and security policies. */

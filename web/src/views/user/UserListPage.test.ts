@@ -1,12 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { ElMessageBox } from 'element-plus';
+import { ElMessageBox, type MessageBoxData } from 'element-plus';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  listUsers,
-  resetUserPassword,
-  resetUserSecondFactor,
-  updateUser,
-} from '@/api/user';
+import { listUsers, resetUserPassword, resetUserSecondFactor, updateUser } from '@/api/user';
 import { useSessionStore } from '@/stores/session';
 import { aUserAccount, systemAdmin } from '@/testing/fixtures';
 import { createTestPlugins } from '@/testing/plugins';
@@ -19,6 +14,9 @@ vi.mock('@/api/user', async (importOriginal) => ({
   resetUserPassword: vi.fn(),
   resetUserSecondFactor: vi.fn(),
 }));
+
+/** What ElMessageBox.confirm resolves to when the user confirms. */
+const CONFIRMED = 'confirm' as unknown as MessageBoxData;
 
 const staff = aUserAccount({ second_factor: true });
 const lockedNew = aUserAccount({
@@ -118,7 +116,7 @@ describe('UserListPage', () => {
     await flushPromises();
     expect(updateUser).not.toHaveBeenCalled();
 
-    confirm.mockResolvedValueOnce('confirm');
+    confirm.mockResolvedValueOnce(CONFIRMED);
     await rows(wrapper)[0]!.get('[data-test="user-disable"]').trigger('click');
     await flushPromises();
     expect(confirm.mock.calls[1]?.[0]).toContain('停用用户“王芳”');
@@ -127,7 +125,7 @@ describe('UserListPage', () => {
   });
 
   it('shows a reset password once, with a warning, and forgets it when closed', async () => {
-    vi.spyOn(ElMessageBox, 'confirm').mockResolvedValue('confirm');
+    vi.spyOn(ElMessageBox, 'confirm').mockResolvedValue(CONFIRMED);
     vi.mocked(resetUserPassword).mockResolvedValue({
       user: { ...staff, must_change_password: true },
       initial_password: 'Xq7-Lm2p-Rt9z',
@@ -139,9 +137,7 @@ describe('UserListPage', () => {
 
     expect(resetUserPassword).toHaveBeenCalledWith(30);
     const dialog = document.body.querySelector('[data-test="user-password-dialog"]');
-    expect(dialog?.querySelector('[data-test="user-password"]')?.textContent).toBe(
-      'Xq7-Lm2p-Rt9z',
-    );
+    expect(dialog?.querySelector('[data-test="user-password"]')?.textContent).toBe('Xq7-Lm2p-Rt9z');
     expect(dialog?.textContent).toContain('密码只显示这一次');
     (dialog?.querySelector('[data-test="user-password-close"]') as HTMLElement).click();
     await flushPromises();
@@ -150,7 +146,7 @@ describe('UserListPage', () => {
   });
 
   it('resets a second factor after the confirmation', async () => {
-    vi.spyOn(ElMessageBox, 'confirm').mockResolvedValue('confirm');
+    vi.spyOn(ElMessageBox, 'confirm').mockResolvedValue(CONFIRMED);
     vi.mocked(resetUserSecondFactor).mockResolvedValue({ ...staff, second_factor: false });
     const wrapper = await mountPage();
 
