@@ -69,10 +69,15 @@ test('logging in returns to the page that was asked for', TEST_TIMEOUT, (t) =>
   }),
 );
 
-test('every demo user can log in and sees their org and its counts', TEST_TIMEOUT, (t) =>
+// The administrators (system, security, audit) need a second factor at this form, and two of them
+// may not read org counts: administration.test.mjs signs them in.
+const STAFF_ROLES = new Set(['city', 'district', 'street', 'community']);
+
+test('every demo staff user can log in and sees their org and its counts', TEST_TIMEOUT, (t) =>
   withPage(t, async (page, config) => {
-    assert.ok(config.logins.size > 0, 'LIANDONG_LOGINS lists no users');
-    for (const login of config.logins.values()) {
+    const staff = [...config.logins.values()].filter((login) => STAFF_ROLES.has(login.role));
+    assert.equal(staff.length, STAFF_ROLES.size, 'LIANDONG_LOGINS lacks a staff user');
+    for (const login of staff) {
       await page.goto('/login');
       await logIn(page, login);
       await expectPath(page, '/');

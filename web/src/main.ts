@@ -6,6 +6,7 @@ import App from './App.vue';
 import { configureClient } from './api/client';
 import { createAppI18n } from './locales';
 import { createAppRouter } from './router';
+import { installPermissionGuard } from './router/permission_guard';
 import { endSession, installSessionGuard } from './router/session_guard';
 import { useSessionStore } from './stores/session';
 import './styles.css';
@@ -23,6 +24,7 @@ configureClient({
   onUnauthorized: (error) => endSession(router, session, error),
 });
 installSessionGuard(router, session);
+installPermissionGuard(router, session);
 app.use(router);
 
 app.mount('#app');

@@ -1,11 +1,15 @@
 import {
   DataAnalysis,
+  Document,
   House,
+  Key,
   OfficeBuilding,
+  Setting,
   Share,
   Stamp,
   User as UserIcon,
   UserFilled,
+  Avatar,
 } from '@element-plus/icons-vue';
 import type { Component } from 'vue';
 import type { User } from '@/api/session';
@@ -21,21 +25,42 @@ export interface MenuEntry {
   shownTo?: (user: User) => boolean;
 }
 
+/** Shown to users holding the permission the page's first request needs. */
+function holding(permission: string): (user: User) => boolean {
+  return (user) => user.permissions.includes(permission);
+}
+
 /** The sidebar, in order: only capabilities that exist. */
 export const MENU: readonly MenuEntry[] = [
   { path: '/', titleKey: 'menu.home', icon: House },
-  { path: '/orgs', titleKey: 'menu.orgs', icon: Share },
-  { path: '/members', titleKey: 'menu.members', icon: UserIcon },
-  { path: '/units', titleKey: 'menu.units', icon: OfficeBuilding },
-  { path: '/coverage', titleKey: 'menu.coverage', icon: DataAnalysis },
-  { path: '/joint-committees', titleKey: 'menu.jointCommittees', icon: UserFilled },
+  { path: '/orgs', titleKey: 'menu.orgs', icon: Share, shownTo: holding('org:read') },
+  { path: '/members', titleKey: 'menu.members', icon: UserIcon, shownTo: holding('member:read') },
+  { path: '/units', titleKey: 'menu.units', icon: OfficeBuilding, shownTo: holding('unit:read') },
+  {
+    path: '/coverage',
+    titleKey: 'menu.coverage',
+    icon: DataAnalysis,
+    shownTo: holding('unit:read'),
+  },
+  {
+    path: '/joint-committees',
+    titleKey: 'menu.jointCommittees',
+    icon: UserFilled,
+    shownTo: (user) => holding('org:read')(user) && holding('unit:read')(user),
+  },
   {
     path: '/reform',
     titleKey: 'menu.reform',
     icon: Stamp,
     // Reform progress compares streets: a view for the city and district departments.
-    shownTo: (user) => user.org.level === 'city' || user.org.level === 'district',
+    shownTo: (user) =>
+      holding('org:read')(user) && (user.org.level === 'city' || user.org.level === 'district'),
   },
+  // The separated administrators' pages (三员分立).
+  { path: '/users', titleKey: 'menu.users', icon: Avatar, shownTo: holding('user:read') },
+  { path: '/roles', titleKey: 'menu.roles', icon: Key, shownTo: holding('role:read') },
+  { path: '/settings', titleKey: 'menu.settings', icon: Setting, shownTo: holding('setting:read') },
+  { path: '/audit', titleKey: 'menu.audit', icon: Document, shownTo: holding('audit:read') },
 ];
 
 /** The entries a user sees. */

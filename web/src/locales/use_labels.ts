@@ -20,6 +20,15 @@ export function useLabels() {
     unitKind: (value: string | null | undefined) => label('unit.kinds', value),
     coverage: (value: string | null | undefined) => label('unit.coverages', value),
     power: (value: string | null | undefined) => label('reform.powerNames', value),
+    /** `org:read` → 查看组织. */
+    permission: (value: string) => label('permissions', value.replace(':', '_')),
+    duty: (value: string | null | undefined) => label('duties', value),
+    /** An audit action or action prefix: `auth.login` → 登录, `user.` → 用户管理（全部）. */
+    auditAction: (value: string) =>
+      label('audit.actions', value.replace(/\.$/, '').replace(/\./g, '_')),
+    auditResult: (value: string | null | undefined) => label('audit.results', value),
+    auditTarget: (value: string | null | undefined) => label('audit.targets', value),
+    settingName: (value: string) => label('setting.names', value),
     yesNo: (value: boolean | null | undefined) => t(value ? 'common.yes' : 'common.no'),
     /** A date as sent (YYYY-MM-DD), or the empty mark. */
     date: (value: string | null | undefined) => value || t('common.empty'),

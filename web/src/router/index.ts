@@ -7,6 +7,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Reachable without logging in. */
     public?: boolean;
+    /** The permission the page needs; the server refuses its requests to anyone without it. */
+    permission?: string;
   }
 }
 
@@ -56,6 +58,30 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
             path: 'reform',
             name: 'reform',
             component: () => import('@/views/street/ReformProgressPage.vue'),
+          },
+          {
+            path: 'users',
+            name: 'users',
+            component: () => import('@/views/user/UserListPage.vue'),
+            meta: { permission: 'user:read' },
+          },
+          {
+            path: 'roles',
+            name: 'roles',
+            component: () => import('@/views/role/RoleListPage.vue'),
+            meta: { permission: 'role:read' },
+          },
+          {
+            path: 'settings',
+            name: 'settings',
+            component: () => import('@/views/setting/SettingPage.vue'),
+            meta: { permission: 'setting:read' },
+          },
+          {
+            path: 'audit',
+            name: 'audit',
+            component: () => import('@/views/audit/AuditLogPage.vue'),
+            meta: { permission: 'audit:read' },
           },
         ],
       },

@@ -2,6 +2,7 @@ import type { Member } from '@/api/member';
 import type { Org } from '@/api/org';
 import type { SessionResponse, User } from '@/api/session';
 import type { Unit } from '@/api/unit';
+import type { UserAccount } from '@/api/user';
 
 /** The street admin of the demo data, as the server describes them. */
 export const streetAdmin: User = {
@@ -105,6 +106,62 @@ export function anOrg(overrides: Partial<Org> = {}): Org {
       { id: 2, name: '东城区', level: 'district' },
       { id: 5, name: '和平街道', level: 'street' },
     ],
+    ...overrides,
+  };
+}
+
+const cityOrg: User['org'] = cityAdmin.org;
+
+/** The system administrator of the demo (三员分立): users, orgs and settings. */
+export const systemAdmin: User = {
+  id: 20,
+  username: 'sys.admin',
+  display_name: '系统管理员',
+  role: 'system_admin',
+  org: cityOrg,
+  permissions: [
+    'org:read',
+    'org:write',
+    'setting:read',
+    'setting:write',
+    'user:read',
+    'user:write',
+  ],
+};
+
+/** The security administrator: roles, permissions and security policies. */
+export const securityAdmin: User = {
+  id: 21,
+  username: 'sec.admin',
+  display_name: '安全管理员',
+  role: 'security_admin',
+  org: cityOrg,
+  permissions: ['policy:write', 'role:read', 'role:write', 'setting:read'],
+};
+
+/** The audit administrator: reads and exports the audit log, nothing else. */
+export const auditAdmin: User = {
+  id: 22,
+  username: 'audit.admin',
+  display_name: '审计管理员',
+  role: 'audit_admin',
+  org: cityOrg,
+  permissions: ['audit:export', 'audit:read'],
+};
+
+/** A user account as the user administration lists it: a street staff user. */
+export function aUserAccount(overrides: Partial<UserAccount> = {}): UserAccount {
+  return {
+    id: 30,
+    org: { id: 5, name: '和平街道' },
+    username: 'wang.fang',
+    display_name: '王芳',
+    role: { name: 'street_admin', display_name: '街道党工委', duty: 'staff' },
+    disabled: false,
+    locked: false,
+    second_factor: false,
+    must_change_password: false,
+    created_at: 1_700_000_000,
     ...overrides,
   };
 }

@@ -1,10 +1,11 @@
-import { flushPromises, mount } from '@vue/test-utils';
+import { flushPromises, mount, RouterLinkStub } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/api/client';
 import { getOrgStats } from '@/api/org';
 import type { Locale } from '@/locales';
 import { useSessionStore } from '@/stores/session';
-import { streetAdmin } from '@/testing/fixtures';
+import type { User } from '@/api/session';
+import { auditAdmin, securityAdmin, streetAdmin } from '@/testing/fixtures';
 import { createTestPlugins } from '@/testing/plugins';
 import HomePage from './HomePage.vue';
 
@@ -13,10 +14,10 @@ vi.mock('@/api/org', async (importOriginal) => ({
   getOrgStats: vi.fn(),
 }));
 
-async function mountHome(locale: Locale = 'zh-CN') {
+async function mountHome(locale: Locale = 'zh-CN', user: User = streetAdmin) {
   const { plugins } = createTestPlugins(locale);
-  useSessionStore().$patch({ user: streetAdmin, csrfToken: 'csrf', restored: true });
-  const wrapper = mount(HomePage, { global: { plugins } });
+  useSessionStore().$patch({ user, csrfToken: 'csrf', restored: true });
+  const wrapper = mount(HomePage, { global: { plugins, stubs: { RouterLink: RouterLinkStub } } });
   await flushPromises();
   return wrapper;
 }
@@ -74,4 +75,24 @@ describe('HomePage', () => {
     expect(wrapper.get('[data-test="home-error"]').text()).toContain('组织不存在');
     expect(wrapper.find('[data-test="count-total"]').exists()).toBe(false);
   });
+
+  it.each([
+    ['security', securityAdmin, ['/roles', '/settings'], '角色权限'],
+    ['audit', auditAdmin, ['/audit'], '安全审计'],
+  ])(
+    'welcomes the %s administrator (no org:read) with links to their pages, asking for no counts',
+    async (_duty, user, links, label) => {
+      const wrapper = await mountHome('zh-CN', user);
+
+      expect(getOrgStats).not.toHaveBeenCalled();
+      expect(wrapper.find('[data-test="home-error"]').exists()).toBe(false);
+      expect(wrapper.find('[data-test="org-counts"]').exists()).toBe(false);
+      const welcome = wrapper.get('[data-test="home-welcome"]');
+      expect(welcome.text()).toContain(`欢迎，${user.display_name}`);
+      expect(welcome.text()).toContain(label);
+      expect(wrapper.findAllComponents(RouterLinkStub).map((link) => link.props('to'))).toEqual(
+        links,
+      );
+    },
+  );
 });
