@@ -436,6 +436,9 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
     builder.Finish();
     units.Finish();
     if (unit_search) unit_search->Finish();
+    // The roll-ups are recounted once, as the migration that created them does.
+    application.org_service().RebuildLevelRollup(sql);
+    application.unit_service().RebuildCoverageRollup(sql);
     counts.orgs = builder.org_count();
     counts.units = unit_id;
 
