@@ -11,7 +11,7 @@ namespace {
 
 using namespace sqlite_api;  // SOCI's header declares sqlite3.h inside this namespace
 
-constexpr std::size_t kCopyChunk = 1 << 20;
+constexpr std::size_t kCopyChunk = 8 << 20;
 
 sqlite3* SqliteHandle(Session& session) {
   return static_cast<soci::sqlite3_session_backend*>(session.sql().get_backend())->conn_;
@@ -64,23 +64,14 @@ BulkInserter::BulkInserter(Session& session, std::string table, std::vector<std:
     statement_ = statement;
     return;
   }
-  PGconn* connection = PostgresHandle(session_);
-  const std::string sql = "COPY " + table_ + " (" + JoinColumns(columns) + ") FROM STDIN";
-  PGresult* result = PQexec(connection, sql.c_str());
-  const bool ok = PQresultStatus(result) == PGRES_COPY_IN;
-  PQclear(result);
-  if (!ok) throw std::runtime_error("COPY into " + table_ + ": " + PQerrorMessage(connection));
+  // Rows are buffered and sent by one complete COPY per chunk, so that several inserters can
+  // be open at once on the connection (PostgreSQL allows one COPY in progress at a time).
+  copy_sql_ = "COPY " + table_ + " (" + JoinColumns(columns) + ") FROM STDIN";
   buffer_.reserve(kCopyChunk * 2);
 }
 
 BulkInserter::~BulkInserter() {
   if (statement_ != nullptr) sqlite3_finalize(static_cast<sqlite3_stmt*>(statement_));
-  if (!finished_ && session_.dialect() == Dialect::kPostgresql) {
-    // Abandon the COPY so that the connection can roll back.
-    PGconn* connection = PostgresHandle(session_);
-    PQputCopyEnd(connection, "abandoned");
-    while (PGresult* result = PQgetResult(connection)) PQclear(result);
-  }
 }
 
 void BulkInserter::Add(std::initializer_list<BulkValue> row) {
@@ -133,19 +124,13 @@ void BulkInserter::Add(std::initializer_list<BulkValue> row) {
 void BulkInserter::Flush() {
   if (buffer_.empty()) return;
   PGconn* connection = PostgresHandle(session_);
-  if (PQputCopyData(connection, buffer_.data(), static_cast<int>(buffer_.size())) != 1) {
-    throw std::runtime_error("COPY into " + table_ + ": " + PQerrorMessage(connection));
-  }
+  PGresult* started = PQexec(connection, copy_sql_.c_str());
+  const bool copying = PQresultStatus(started) == PGRES_COPY_IN;
+  PQclear(started);
+  if (!copying) throw std::runtime_error("COPY into " + table_ + ": " + PQerrorMessage(connection));
+  const bool sent = PQputCopyData(connection, buffer_.data(), static_cast<int>(buffer_.size())) == 1;
   buffer_.clear();
-}
-
-std::int64_t BulkInserter::Finish() {
-  if (finished_) return rows_;
-  finished_ = true;
-  if (statement_ != nullptr) return rows_;
-  Flush();
-  PGconn* connection = PostgresHandle(session_);
-  if (PQputCopyEnd(connection, nullptr) != 1) {
+  if (PQputCopyEnd(connection, sent ? nullptr : "not sent") != 1) {
     throw std::runtime_error("COPY into " + table_ + ": " + PQerrorMessage(connection));
   }
   std::string error;
@@ -154,6 +139,12 @@ std::int64_t BulkInserter::Finish() {
     PQclear(result);
   }
   if (!error.empty()) throw std::runtime_error("COPY into " + table_ + ": " + error);
+}
+
+std::int64_t BulkInserter::Finish() {
+  if (finished_) return rows_;
+  finished_ = true;
+  if (statement_ == nullptr) Flush();
   return rows_;
 }
 

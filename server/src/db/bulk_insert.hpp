@@ -1,6 +1,6 @@
 // Loading many rows fast, for generated data sets (liandong demo --scale): one prepared INSERT
-// stepped per row on SQLite, COPY … FROM STDIN on PostgreSQL. Rows go into the caller's open
-// transaction; nothing here commits.
+// stepped per row on SQLite, COPY … FROM STDIN per few megabytes of rows on PostgreSQL. Rows go
+// into the caller's open transaction; nothing here commits.
 #pragma once
 
 #include <cstdint>
@@ -48,7 +48,8 @@ class BulkInserter {
   std::string table_;
   std::size_t column_count_;
   void* statement_ = nullptr;  // sqlite3_stmt
-  std::string buffer_;         // PostgreSQL COPY text
+  std::string copy_sql_;       // PostgreSQL: the COPY statement
+  std::string buffer_;         // PostgreSQL: COPY text not sent yet
   std::int64_t rows_ = 0;
   bool finished_ = false;
 };
