@@ -566,6 +566,11 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
     }
     counts.members = next_id - 1;
     db::ResetIdSequences(session, {"member"});
+    {
+      db::Transaction rollup(session, db::Transaction::Mode::kWrite);
+      application.member_service().RebuildMemberRollup(sql);
+      rollup.Commit();
+    }
     if (sqlite) {
       sql << "PRAGMA wal_checkpoint(TRUNCATE)";
     } else {

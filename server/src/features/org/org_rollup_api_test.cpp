@@ -4,6 +4,7 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "core/identity.hpp"
 #include "features/unit/unit_credit_code.hpp"
 #include "testing/demo_orgs.hpp"
 #include "testing/test_server.hpp"
@@ -28,7 +29,13 @@ class OrgRollupApiTest : public ::testing::Test {
       const auto coverage = city_.Get("/api/v1/orgs/" + std::to_string(id) + "/coverage");
       EXPECT_EQ(stats.status, 200) << stats.body;
       EXPECT_EQ(coverage.status, 200) << coverage.body;
-      figures[id] = stats.body + "\n" + coverage.body;
+      const std::string scope = "/api/v1/members?page_size=1&org=" + std::to_string(id);
+      const std::int64_t members = city_.Get(scope).Json().at("total").as_int64();
+      // Filtered lists are counted row by row: the roll-up must agree with them.
+      EXPECT_EQ(members, city_.Get(scope + "&status=full").Json().at("total").as_int64() +
+                             city_.Get(scope + "&status=probationary").Json().at("total").as_int64())
+          << "org " << id;
+      figures[id] = stats.body + "\n" + coverage.body + "\n" + std::to_string(members);
     }
     return figures;
   }
@@ -39,6 +46,7 @@ class OrgRollupApiTest : public ::testing::Test {
     db::Transaction transaction(session, db::Transaction::Mode::kWrite);
     application.org_service().RebuildLevelRollup(session.sql());
     application.unit_service().RebuildCoverageRollup(session.sql());
+    application.member_service().RebuildMemberRollup(session.sql());
     transaction.Commit();
   }
 
@@ -69,8 +77,8 @@ class OrgRollupApiTest : public ::testing::Test {
   }
 
   std::int64_t Stat(std::int64_t id, const std::string& level) {
-    for (const auto& count :
-         city_.Get("/api/v1/orgs/" + std::to_string(id) + "/stats").Json().at("by_level").as_array()) {
+    const auto stats = city_.Get("/api/v1/orgs/" + std::to_string(id) + "/stats").Json();
+    for (const auto& count : stats.at("by_level").as_array()) {
       if (count.at("level").as_string() == level) return count.at("count").as_int64();
     }
     return 0;
@@ -129,6 +137,32 @@ TEST_F(OrgRollupApiTest, StayEqualToARecountThroughEveryKindOfWrite) {
                                    boost::json::serialize(boost::json::object{{"rows", boost::json::array{imported}}}));
   ASSERT_EQ(reimport.status, 200) << reimport.body;
   EXPECT_EQ(reimport.Json().at("updated").as_int64(), 1);
+
+  // Members: create, import (a new one, then the same one into another org), transfer.
+  const auto member = [&](std::int64_t org_id, const char* first17) {
+    return boost::json::object{{"org_id", org_id},          {"name", "卷积党员"},
+                               {"gender", "male"},          {"id_number", core::CompleteIdNumber(first17)},
+                               {"phone", "13912345678"},    {"education", "本科"},
+                               {"joined_on", "2015-07-01"}, {"status", "probationary"}};
+  };
+  ASSERT_EQ(city_.Post("/api/v1/members", boost::json::serialize(member(grid, "11010119850101101"))).status, 201);
+  const auto member_import = [&](std::int64_t org_id) {
+    const auto result = city_.Post(
+        "/api/v1/members/import",
+        boost::json::serialize(boost::json::object{{"rows", boost::json::array{member(org_id, "11010119850101102")}}}));
+    EXPECT_EQ(result.status, 200) << result.body;
+    EXPECT_TRUE(result.Json().at("errors").as_array().empty()) << result.body;
+  };
+  member_import(community);
+  member_import(guangming_);
+  const auto listed = city_.Get("/api/v1/members?page_size=1&org=" + std::to_string(heping_)).Json();
+  const std::int64_t leaving = listed.at("items").as_array()[0].at("id").as_int64();
+  const auto transfer = city_.Post("/api/v1/members/" + std::to_string(leaving) + "/transfers",
+                                   boost::json::serialize(boost::json::object{{"to_org_id", community}}));
+  ASSERT_EQ(transfer.status, 201) << transfer.body;
+  EXPECT_EQ(
+      city_.Post("/api/v1/transfers/" + std::to_string(transfer.Json().at("id").as_int64()) + "/accept", "{}").status,
+      200);
 
   // Move the new community, with its units and branches, to another district's street.
   const std::int64_t heping_communities = Stat(heping_, "community");
