@@ -436,7 +436,9 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
     builder.Finish();
     units.Finish();
     if (unit_search) unit_search->Finish();
-    // The roll-ups are recounted once, as the migration that created them does.
+    // The roll-ups are recounted once, as the migration that created them does. PostgreSQL must
+    // first learn the tables' new sizes, or it plans the recount as a scan per row.
+    if (!sqlite) sql << "ANALYZE org, unit";
     application.org_service().RebuildLevelRollup(sql);
     application.unit_service().RebuildCoverageRollup(sql);
     counts.orgs = builder.org_count();
@@ -568,6 +570,7 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
     db::ResetIdSequences(session, {"member"});
     {
       db::Transaction rollup(session, db::Transaction::Mode::kWrite);
+      if (!sqlite) sql << "ANALYZE member";
       application.member_service().RebuildMemberRollup(sql);
       rollup.Commit();
     }
