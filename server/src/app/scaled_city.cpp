@@ -277,6 +277,8 @@ class CityBuilder {
     return node;
   }
 
+  db::BulkInserter& orgs() { return orgs_; }
+
   void Finish() {
     orgs_.Finish();
     if (org_search_) org_search_->Finish();
@@ -329,6 +331,7 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
                            {"id", "org_id", "name", "name_grams", "credit_code", "unit_kind", "industry", "staff_count",
                             "legal_representative", "eligible_for_org", "own_org_id", "joint_branch_org_id",
                             "instructor", "key_enterprise", "created_at", "updated_at"});
+    units.FlushFirst(builder.orgs());  // units refer to their own and joint branches
     std::unique_ptr<db::BulkInserter> unit_search =
         sqlite ? std::make_unique<db::BulkInserter>(session, "unit_search", std::vector<std::string>{"rowid", "grams"})
                : nullptr;

@@ -123,6 +123,7 @@ void BulkInserter::Add(std::initializer_list<BulkValue> row) {
 
 void BulkInserter::Flush() {
   if (buffer_.empty()) return;
+  if (flush_first_ != nullptr) flush_first_->Flush();
   PGconn* connection = PostgresHandle(session_);
   PGresult* started = PQexec(connection, copy_sql_.c_str());
   const bool copying = PQresultStatus(started) == PGRES_COPY_IN;

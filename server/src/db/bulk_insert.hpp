@@ -36,6 +36,9 @@ class BulkInserter {
   BulkInserter(const BulkInserter&) = delete;
   BulkInserter& operator=(const BulkInserter&) = delete;
 
+  // Makes this inserter send `other`'s buffered rows before its own, when its rows refer to
+  // them (PostgreSQL checks foreign keys as each COPY ends).
+  void FlushFirst(BulkInserter& other) { flush_first_ = &other; }
   // One row: a value per column.
   void Add(std::initializer_list<BulkValue> row);
   // Sends what is buffered and ends the load; call it before committing. Returns the rows added.
@@ -50,6 +53,7 @@ class BulkInserter {
   void* statement_ = nullptr;  // sqlite3_stmt
   std::string copy_sql_;       // PostgreSQL: the COPY statement
   std::string buffer_;         // PostgreSQL: COPY text not sent yet
+  BulkInserter* flush_first_ = nullptr;
   std::int64_t rows_ = 0;
   bool finished_ = false;
 };
