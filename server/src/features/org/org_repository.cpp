@@ -139,8 +139,9 @@ struct OrgRow {
   long long archived_at = 0;
   soci::indicator archived_indicator = soci::i_null;
 
-  // Adds the into() bindings to a statement being prepared (sql.prepare << …).
-  void Bind(soci::details::prepare_temp_type& prepared) {
+  // Adds the into() bindings to a statement being prepared (sql.prepare << …) or run once (sql << …).
+  template <typename Statement>
+  void Bind(Statement& prepared) {
     prepared, soci::into(org.id), soci::into(parent_id, parent_indicator), soci::into(org.path), soci::into(org.level),
         soci::into(org.depth), soci::into(org.kind), soci::into(org.name), soci::into(org.secretary),
         soci::into(org.contact), soci::into(org.address), soci::into(founded_on, founded_indicator),
@@ -177,12 +178,14 @@ std::string JoinGrams(const std::vector<std::string>& grams) {
 }  // namespace
 
 std::optional<Org> OrgRepository::Find(soci::session& sql, std::int64_t id) const {
+  // Run once rather than prepared: on PostgreSQL, SOCI prepares, runs and deallocates a prepared
+  // statement (three round trips); a one-off query is one. Every scoped request reads orgs.
   OrgRow row;
-  auto prepared = (sql.prepare << Select(kSelectOrg), soci::use(id, "id"));
-  row.Bind(prepared);
-  soci::statement statement(prepared);
-  statement.execute();
-  if (!statement.fetch()) return std::nullopt;
+  {
+    auto once = (sql << Select(kSelectOrg), soci::use(id, "id"));
+    row.Bind(once);
+  }
+  if (!sql.got_data()) return std::nullopt;
   return row.Fill();
 }
 
