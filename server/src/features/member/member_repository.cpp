@@ -35,6 +35,10 @@ constexpr std::string_view kIdNumberCondition = " AND m.id_number_index = :id_nu
 constexpr std::string_view kStatusCondition = " AND m.status = :status";
 constexpr std::string_view kInServiceCondition = " AND m.in_service = :in_service";
 constexpr std::string_view kPageClause = " ORDER BY m.id LIMIT :limit OFFSET :offset";
+// PostgreSQL, given ORDER BY m.id LIMIT and a name search, walks the primary key testing every
+// member's grams until the page is full: 950 ms at city scope in the megacity. Ordering by an
+// expression makes it find the matches by the GIN index first and sort them (38 ms).
+constexpr std::string_view kPageClauseSearchPostgres = " ORDER BY m.id + 0 LIMIT :limit OFFSET :offset";
 // A page picks its ids first, from the index on (org_id, archived_at, id) where no other filter
 // needs the rows, and only then reads the 20 rows and their joins.
 constexpr std::string_view kPageIds = " WHERE m.id IN (SELECT m.id FROM member m JOIN org o ON o.id = m.org_id";
@@ -298,7 +302,11 @@ std::pair<std::vector<Member>, std::int64_t> MemberRepository::List(db::Session&
   std::vector<Member> members;
   MemberRow row;
   auto prepared = (session.sql().prepare << std::string(kMemberColumns) +
-                                                (page ? std::string(kPageIds) + conditions + std::string(kPageClause) +
+                                                (page ? std::string(kPageIds) + conditions +
+                                                            std::string(session.dialect() == db::Dialect::kPostgresql &&
+                                                                                !query.empty()
+                                                                            ? kPageClauseSearchPostgres
+                                                                            : kPageClause) +
                                                             std::string(kPageIdsEnd)
                                                       : conditions + " ORDER BY m.id"));
   bind_filters(prepared);
