@@ -1,10 +1,12 @@
 // liandong: serve, migrate, demo, audit, backup, restore, user, keys, version.
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <iostream>
 
 #include "app/admin_commands.hpp"
 #include "app/application.hpp"
 #include "app/demo_city.hpp"
+#include "app/scaled_city.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/log.hpp"
@@ -64,13 +66,34 @@ int Restore(const std::string& url, const std::string& from) {
   return 0;
 }
 
-int Demo(const std::string& url, const std::string& logins_path, const std::string& key_file) {
+int Demo(const std::string& url, const std::string& logins_path, const std::string& key_file,
+         const std::string& scale_name) {
   const core::SystemClock clock;
+  const auto scale = app::ParseDemoScale(scale_name);
+  if (!scale) throw std::invalid_argument("--scale must be demo, city or megacity");
   app::ApplicationConfig config;
   config.database_url = url;
   config.key_file = key_file;
   config.database_pool_size = 1;
   app::Application application(config, clock);
+  if (*scale != app::DemoScale::kDemo) {
+    const auto started = std::chrono::steady_clock::now();
+    app::ScaledCityCounts counts;
+    const auto logins = app::CreateScaledCity(application, clock, *scale, counts);
+    if (logins.empty()) {
+      std::cout << "The database already has data; the " << scale_name << " was not created.\n";
+      return 0;
+    }
+    app::WriteDemoLogins(logins_path, logins);
+    const auto seconds =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count() /
+        1000.0;
+    std::cout << "Created the " << scale_name << " (generator " << app::kScaledCityGeneratorVersion << ") in "
+              << seconds << " s: " << counts.orgs << " orgs, " << counts.members << " members, " << counts.units
+              << " units, " << counts.users << " users; logins written to " << logins_path
+              << ". Benchmark data only: users of a role share one password.\n";
+    return 0;
+  }
   const auto logins = app::CreateDemoCity(application, clock);
   if (logins.empty()) {
     std::cout << "The database already has data; the demo city was not created.\n";
@@ -134,6 +157,12 @@ int main(int argc, char** argv) {
   demo->add_option("--key-file", demo_key_file, "master key file, created on first use (0600)")->capture_default_str();
   demo->add_option("--logins", logins_path, "file for the demo users' logins (role, username, password)")
       ->capture_default_str();
+  std::string demo_scale = "demo";
+  demo->add_option("--scale", demo_scale,
+                   "demo (the small 示范市), or a generated city for benchmarks: city (~10,000 orgs, 250,000 "
+                   "members) or megacity (~100,000 orgs, 2.5 million members); generated users of a role share "
+                   "one password, never use them in production")
+      ->capture_default_str();
 
   std::string audit_url = kDefaultDatabase;
   std::string audit_key_file = "var/liandong.key";
@@ -195,7 +224,7 @@ int main(int argc, char** argv) {
       return Serve(config, server_config);
     }
     if (*migrate) return Migrate(migrate_url);
-    if (*demo) return Demo(demo_url, logins_path, demo_key_file);
+    if (*demo) return Demo(demo_url, logins_path, demo_key_file, demo_scale);
     if (*audit_verify) return VerifyAudit(audit_url, audit_key_file);
     const core::SystemClock clock;
     if (*audit_purge) return app::PurgeAudit(audit_url, audit_key_file, clock, std::cout);

@@ -19,10 +19,13 @@ class MemberRepository {
   std::optional<Member> Find(soci::session& sql, std::int64_t id) const;
   std::optional<MemberRecord> FindRecord(soci::session& sql, std::int64_t id) const;
   std::optional<std::int64_t> FindIdByIdNumberIndex(soci::session& sql, const std::string& index) const;
-  // One page of live members in the subtree `scope_path` matching the filter, and their total.
+  // One page of live members in the subtree `scope_path` matching the filter, and their total
+  // (counted unless `known_total` gives it).
   std::pair<std::vector<Member>, std::int64_t> List(db::Session& session, const std::string& scope_path,
                                                     const MemberFilter& filter, const std::string& id_number_index,
-                                                    bool page) const;
+                                                    bool page, std::optional<std::int64_t> known_total = {}) const;
+  // Recounts the live members of every org's subtree into the org roll-up (after a bulk load).
+  void RebuildMemberRollup(soci::session& sql) const;
   std::pair<std::string, std::string> FindCiphers(soci::session& sql, std::int64_t id) const;
 
   std::int64_t Insert(db::Session& session, const MemberRecord& record, std::int64_t now) const;

@@ -16,6 +16,7 @@ using core::ErrorKind;
 
 namespace {
 
+constexpr std::string_view kLiveMembers = "live";
 constexpr int kMaxImportRows = 5000;
 constexpr int kMaxExportRows = 100000;
 
@@ -102,7 +103,17 @@ MemberPage MemberService::ListMembers(const core::Actor& actor, const MemberFilt
   if (!filter.status.empty() && !IsOneOf(filter.status, {"full", "probationary"})) {
     throw AppError(ErrorKind::kInvalidArgument, "member.invalid_status");
   }
-  auto [items, total] = repository_.List(session, ScopePath(session, actor, filter), filter, id_number_index, true);
+  const std::string scope_path = ScopePath(session, actor, filter);
+  // Without filters the total is the scope's roll-up, not a count over the whole subtree.
+  std::optional<std::int64_t> known_total;
+  if (filter.query.empty() && id_number_index.empty() && filter.status.empty() && !filter.in_service) {
+    known_total = 0;
+    for (const org::RollupCount& count :
+         orgs_.ReadRollup(session.sql(), org::IdsOnPath(scope_path).back(), org::kRollupMember)) {
+      *known_total += count.total;
+    }
+  }
+  auto [items, total] = repository_.List(session, scope_path, filter, id_number_index, true, known_total);
   return MemberPage{std::move(items), total, filter.page, filter.page_size};
 }
 
@@ -141,6 +152,7 @@ Member MemberService::CreateMember(const core::Actor& actor, const MemberInput& 
     throw AppError(ErrorKind::kConflict, "member.id_number_taken");
   }
   const std::int64_t id = repository_.Insert(session, record, clock_.NowSeconds());
+  CountMember(session, record.org_id, 1);
   audit_.Record(session.sql(), actor, {"member.create", "member", id, "ok", ""});
   Member member = *repository_.Find(session.sql(), id);
   transaction.Commit();
@@ -235,6 +247,7 @@ ImportResult MemberService::ImportMembers(const core::Actor& actor, const std::v
       const auto existing_id = repository_.FindIdByIdNumberIndex(session.sql(), record.id_number_index);
       if (!existing_id) {
         const std::int64_t id = repository_.Insert(session, record, now);
+        CountMember(session, record.org_id, 1);
         audit_.Record(session.sql(), actor, {"member.import_create", "member", id, "ok", ""});
         ++result.created;
         continue;
@@ -258,6 +271,10 @@ ImportResult MemberService::ImportMembers(const core::Actor& actor, const std::v
       updated.id_number_cipher = stored.id_number_cipher;  // the same number: keep its ciphertext
       if (stored.phone_index == record.phone_index) updated.phone_cipher = stored.phone_cipher;
       repository_.Update(session, *existing_id, updated, now);
+      if (stored.org_id != updated.org_id) {
+        CountMember(session, stored.org_id, -1);
+        CountMember(session, updated.org_id, 1);
+      }
       audit_.Record(session.sql(), actor, {"member.import_update", "member", *existing_id, "ok", ""});
       ++result.updated;
     } catch (const AppError& error) {
@@ -355,7 +372,12 @@ Transfer MemberService::AcceptTransfer(const core::Actor& actor, std::int64_t id
   if (transfer.status != "requested") throw AppError(ErrorKind::kConflict, "transfer.not_pending");
   const std::int64_t now = clock_.NowSeconds();
   repository_.DecideTransfer(session.sql(), id, "accepted", "", actor.user_id, now);
+  const std::int64_t current_org_id = repository_.FindRecord(session.sql(), transfer.member.id)->org_id;
   repository_.SetOrg(session.sql(), transfer.member.id, transfer.to_org.id, now);
+  if (current_org_id != transfer.to_org.id) {
+    CountMember(session, current_org_id, -1);
+    CountMember(session, transfer.to_org.id, 1);
+  }
   audit_.Record(session.sql(), actor, {"transfer.accept", "member_transfer", id, "ok", ""});
   Transfer decided = FindTransfer(session, id);
   transaction.Commit();
@@ -380,7 +402,16 @@ Transfer MemberService::RefuseTransfer(const core::Actor& actor, std::int64_t id
 }
 
 std::int64_t MemberService::SeedMember(db::Session& session, const MemberInput& input) const {
-  return repository_.Insert(session, BuildRecord(session, nullptr, input), clock_.NowSeconds());
+  const MemberRecord record = BuildRecord(session, nullptr, input);
+  const std::int64_t id = repository_.Insert(session, record, clock_.NowSeconds());
+  CountMember(session, record.org_id, 1);
+  return id;
 }
+
+void MemberService::CountMember(db::Session& session, std::int64_t org_id, std::int64_t delta) const {
+  orgs_.AdjustRollup(session.sql(), org_id, org::kRollupMember, std::string(kLiveMembers), delta);
+}
+
+void MemberService::RebuildMemberRollup(soci::session& sql) const { repository_.RebuildMemberRollup(sql); }
 
 }  // namespace liandong::member

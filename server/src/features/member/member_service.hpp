@@ -46,8 +46,13 @@ class MemberService {
 
   // Inserts a member without permission checks, inside the caller's transaction: the demo city.
   std::int64_t SeedMember(db::Session& session, const MemberInput& input) const;
+  // Recounts the member roll-up (org::kRollupMember) from the members: after loading members in
+  // bulk (demo --scale). Writes are counted as they happen.
+  void RebuildMemberRollup(soci::session& sql) const;
 
  private:
+  // Counts a member into (delta 1) or out of (-1) the org's member roll-up.
+  void CountMember(db::Session& session, std::int64_t org_id, std::int64_t delta) const;
   // Validates and encrypts; throws AppError with the field's code on bad input.
   MemberRecord BuildRecord(db::Session& session, const core::Actor* actor, const MemberInput& input) const;
   Member FindInScope(db::Session& session, const core::Actor& actor, std::int64_t id) const;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace liandong::org {
@@ -41,6 +42,28 @@ struct OrgStats {
   std::int64_t org_id = 0;
   std::int64_t total = 0;
   std::vector<LevelCount> by_level;
+};
+
+// Roll-ups (table org_rollup): counts kept per org for its whole subtree, changed in the same
+// transaction as the rows they count, so that statistics at city scope read a few rows.
+// Live descendants (the org itself excluded) by level, at their depth below the org.
+inline constexpr std::string_view kRollupOrgLevel = "org_level";
+// Live units of the org and its descendants by coverage (kept by the unit feature).
+inline constexpr std::string_view kRollupUnitCoverage = "unit_coverage";
+// Live Party members of the org and its descendants, item "live" (kept by the member feature).
+inline constexpr std::string_view kRollupMember = "member";
+
+struct RollupCount {
+  std::string item;
+  std::int64_t total = 0;
+};
+
+// A live child of an org with its roll-up counts for one measure.
+struct ChildRollup {
+  std::int64_t org_id = 0;
+  std::string name;
+  std::string level;
+  std::vector<RollupCount> counts;
 };
 
 struct NewOrg {

@@ -1,6 +1,7 @@
 #include "features/org/org_repository.hpp"
 
 #include <string_view>
+#include <tuple>
 
 #include "core/text_search.hpp"
 
@@ -26,11 +27,51 @@ constexpr std::string_view kCountLiveChildren =
 constexpr std::string_view kCountLiveMembers = "SELECT COUNT(*) FROM member WHERE org_id = :id AND archived_at IS NULL";
 
 constexpr std::string_view kCountDescendantsByLevel = R"sql(
-  SELECT level, COUNT(*)
-  FROM org
-  WHERE path > :scope AND path < :scope_end AND archived_at IS NULL
-  GROUP BY level
-  ORDER BY MIN(depth), level
+  SELECT item, SUM(total)
+  FROM org_rollup
+  WHERE org_id = :id AND measure = :measure AND total <> 0
+  GROUP BY item
+  ORDER BY MIN(relative_depth), item
+)sql";
+
+constexpr std::string_view kAdjustRollup = R"sql(
+  INSERT INTO org_rollup (org_id, measure, item, relative_depth, total)
+  VALUES (:org_id, :measure, :item, :relative_depth, :delta)
+  ON CONFLICT (org_id, measure, item, relative_depth) DO UPDATE SET total = org_rollup.total + excluded.total
+)sql";
+
+constexpr std::string_view kSelectRollupRows = R"sql(
+  SELECT measure, item, relative_depth, total
+  FROM org_rollup
+  WHERE org_id = :id AND total <> 0
+)sql";
+
+constexpr std::string_view kSelectRollup = R"sql(
+  SELECT item, SUM(total)
+  FROM org_rollup
+  WHERE org_id = :id AND measure = :measure AND total <> 0
+  GROUP BY item
+  ORDER BY item
+)sql";
+
+constexpr std::string_view kSelectChildRollups = R"sql(
+  SELECT c.id, c.name, c.level, r.item, r.total
+  FROM org c
+  LEFT JOIN org_rollup r ON r.org_id = c.id AND r.measure = :measure AND r.total <> 0
+  WHERE c.parent_id = :id AND c.archived_at IS NULL
+  ORDER BY c.id, r.item
+)sql";
+
+constexpr std::string_view kDeleteRollup = "DELETE FROM org_rollup WHERE measure = :measure";
+
+// The same count as migration 0013, for data loaded in bulk.
+constexpr std::string_view kRebuildLevelRollup = R"sql(
+  INSERT INTO org_rollup (org_id, measure, item, relative_depth, total)
+  SELECT a.id, :measure, d.level, d.depth - a.depth, COUNT(*)
+  FROM org a
+  JOIN org d ON d.path > a.path AND d.path < substr(a.path, 1, length(a.path) - 1) || '0'
+  WHERE d.archived_at IS NULL
+  GROUP BY a.id, d.level, d.depth - a.depth
 )sql";
 
 constexpr std::string_view kSearchSqlite = R"sql(
@@ -98,8 +139,9 @@ struct OrgRow {
   long long archived_at = 0;
   soci::indicator archived_indicator = soci::i_null;
 
-  // Adds the into() bindings to a statement being prepared (sql.prepare << …).
-  void Bind(soci::details::prepare_temp_type& prepared) {
+  // Adds the into() bindings to a statement being prepared (sql.prepare << …) or run once (sql << …).
+  template <typename Statement>
+  void Bind(Statement& prepared) {
     prepared, soci::into(org.id), soci::into(parent_id, parent_indicator), soci::into(org.path), soci::into(org.level),
         soci::into(org.depth), soci::into(org.kind), soci::into(org.name), soci::into(org.secretary),
         soci::into(org.contact), soci::into(org.address), soci::into(founded_on, founded_indicator),
@@ -136,12 +178,14 @@ std::string JoinGrams(const std::vector<std::string>& grams) {
 }  // namespace
 
 std::optional<Org> OrgRepository::Find(soci::session& sql, std::int64_t id) const {
+  // Run once rather than prepared: on PostgreSQL, SOCI prepares, runs and deallocates a prepared
+  // statement (three round trips); a one-off query is one. Every scoped request reads orgs.
   OrgRow row;
-  auto prepared = (sql.prepare << Select(kSelectOrg), soci::use(id, "id"));
-  row.Bind(prepared);
-  soci::statement statement(prepared);
-  statement.execute();
-  if (!statement.fetch()) return std::nullopt;
+  {
+    auto once = (sql << Select(kSelectOrg), soci::use(id, "id"));
+    row.Bind(once);
+  }
+  if (!sql.got_data()) return std::nullopt;
   return row.Fill();
 }
 
@@ -173,12 +217,12 @@ std::int64_t OrgRepository::CountLiveMembers(soci::session& sql, std::int64_t id
   return count;
 }
 
-std::vector<LevelCount> OrgRepository::CountDescendantsByLevel(soci::session& sql, const std::string& path) const {
-  const std::string scope_end = SubtreeEnd(path);
+std::vector<LevelCount> OrgRepository::CountDescendantsByLevel(soci::session& sql, std::int64_t id) const {
+  const std::string measure(kRollupOrgLevel);
   std::string level;
   long long count = 0;
-  soci::statement statement = (sql.prepare << kCountDescendantsByLevel, soci::use(path, "scope"),
-                               soci::use(scope_end, "scope_end"), soci::into(level), soci::into(count));
+  soci::statement statement = (sql.prepare << kCountDescendantsByLevel, soci::use(id, "id"),
+                               soci::use(measure, "measure"), soci::into(level), soci::into(count));
   statement.execute();
   std::vector<LevelCount> counts;
   while (statement.fetch()) counts.push_back(LevelCount{level, count});
@@ -248,6 +292,7 @@ Org OrgRepository::Insert(db::Session& session, const NewOrg& new_org, const std
   org.path = parent_path + std::to_string(id) + "/";
   session.sql() << kUpdateOrgPath, soci::use(org.path, "path"), soci::use(id, "id");
   IndexName(session, id, grams, false);
+  AdjustRollup(session.sql(), org.path, false, kRollupOrgLevel, org.level, org.depth, 1);
   return org;
 }
 
@@ -263,8 +308,9 @@ void OrgRepository::Update(db::Session& session, const Org& org, std::int64_t no
   IndexName(session, org.id, grams, true);
 }
 
-void OrgRepository::Archive(soci::session& sql, std::int64_t id, std::int64_t now) const {
-  sql << kArchiveOrg, soci::use(now, "now"), soci::use(now, "now2"), soci::use(id, "id");
+void OrgRepository::Archive(soci::session& sql, const Org& org, std::int64_t now) const {
+  sql << kArchiveOrg, soci::use(now, "now"), soci::use(now, "now2"), soci::use(org.id, "id");
+  if (!org.archived) AdjustRollup(sql, org.path, false, kRollupOrgLevel, org.level, org.depth, -1);
 }
 
 void OrgRepository::MoveSubtree(soci::session& sql, const Org& org, const Org& new_parent, std::int64_t now) const {
@@ -273,10 +319,90 @@ void OrgRepository::MoveSubtree(soci::session& sql, const Org& org, const Org& n
   const int old_length = static_cast<int>(org.path.size()) + 1;
   const int depth_change = new_parent.depth + 1 - org.depth;
   const std::string old_end = SubtreeEnd(org.path);
+  // The subtree's counts (and the org itself) leave the old ancestors and join the new ones.
+  std::vector<std::tuple<std::string, std::string, int, long long>> rows;
+  {
+    std::string measure, item;
+    int relative_depth = 0;
+    long long total = 0;
+    soci::statement statement = (sql.prepare << kSelectRollupRows, soci::use(org.id, "id"), soci::into(measure),
+                                 soci::into(item), soci::into(relative_depth), soci::into(total));
+    statement.execute();
+    while (statement.fetch()) rows.emplace_back(measure, item, relative_depth, total);
+  }
+  if (!org.archived) rows.emplace_back(std::string(kRollupOrgLevel), org.level, 0, 1);
+  const std::string old_parent_path = org.path.substr(0, org.path.rfind('/', org.path.size() - 2) + 1);
+  for (const auto& [measure, item, relative_depth, total] : rows) {
+    AdjustRollup(sql, old_parent_path, true, measure, item, org.depth + relative_depth, -total);
+    AdjustRollup(sql, new_parent.path, true, measure, item, new_parent.depth + 1 + relative_depth, total);
+  }
   sql << kMoveSubtree, soci::use(new_prefix, "new_prefix"), soci::use(old_length, "old_length"),
       soci::use(depth_change, "depth_change"), soci::use(now, "now"), soci::use(org.path, "old_path"),
       soci::use(old_end, "old_end");
   sql << kSetParent, soci::use(new_parent.id, "parent_id"), soci::use(org.id, "id");
+}
+
+void OrgRepository::AdjustRollup(soci::session& sql, const std::string& path, bool include_last,
+                                 std::string_view measure, const std::string& item, int depth,
+                                 std::int64_t delta) const {
+  std::vector<std::int64_t> ids = IdsOnPath(path);
+  if (!include_last && !ids.empty()) ids.pop_back();
+  if (ids.empty() || delta == 0) return;
+  const std::string measure_text(measure);
+  const bool by_depth = measure == kRollupOrgLevel;
+  long long org_id = 0;
+  int relative_depth = 0;
+  long long change = delta;
+  soci::statement statement =
+      (sql.prepare << kAdjustRollup, soci::use(org_id, "org_id"), soci::use(measure_text, "measure"),
+       soci::use(item, "item"), soci::use(relative_depth, "relative_depth"), soci::use(change, "delta"));
+  // An org's depth is its position on the path: the root is at depth 0.
+  for (std::size_t ancestor_depth = 0; ancestor_depth < ids.size(); ++ancestor_depth) {
+    org_id = ids[ancestor_depth];
+    relative_depth = by_depth ? depth - static_cast<int>(ancestor_depth) : 0;
+    statement.execute(true);
+  }
+}
+
+std::vector<RollupCount> OrgRepository::ReadRollup(soci::session& sql, std::int64_t id,
+                                                   std::string_view measure) const {
+  const std::string measure_text(measure);
+  std::string item;
+  long long total = 0;
+  soci::statement statement = (sql.prepare << kSelectRollup, soci::use(id, "id"), soci::use(measure_text, "measure"),
+                               soci::into(item), soci::into(total));
+  statement.execute();
+  std::vector<RollupCount> counts;
+  while (statement.fetch()) counts.push_back(RollupCount{item, total});
+  return counts;
+}
+
+std::vector<ChildRollup> OrgRepository::ReadChildRollups(soci::session& sql, std::int64_t id,
+                                                         std::string_view measure) const {
+  const std::string measure_text(measure);
+  long long child_id = 0;
+  std::string name, level, item;
+  soci::indicator item_indicator = soci::i_null, total_indicator = soci::i_null;
+  long long total = 0;
+  soci::statement statement = (sql.prepare << kSelectChildRollups, soci::use(measure_text, "measure"),
+                               soci::use(id, "id"), soci::into(child_id), soci::into(name), soci::into(level),
+                               soci::into(item, item_indicator), soci::into(total, total_indicator));
+  statement.execute();
+  std::vector<ChildRollup> children;
+  while (statement.fetch()) {
+    if (children.empty() || children.back().org_id != child_id)
+      children.push_back(ChildRollup{child_id, name, level, {}});
+    if (item_indicator == soci::i_ok && total_indicator == soci::i_ok) {
+      children.back().counts.push_back(RollupCount{item, total});
+    }
+  }
+  return children;
+}
+
+void OrgRepository::RebuildLevelRollup(soci::session& sql) const {
+  const std::string measure(kRollupOrgLevel);
+  sql << kDeleteRollup, soci::use(measure, "measure");
+  sql << kRebuildLevelRollup, soci::use(measure, "measure");
 }
 
 std::int64_t OrgRepository::CountAll(soci::session& sql) const {

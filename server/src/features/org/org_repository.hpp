@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "db/database.hpp"
@@ -20,8 +21,8 @@ class OrgRepository {
   std::vector<Org> ListChildren(soci::session& sql, std::int64_t parent_id) const;
   std::int64_t CountLiveChildren(soci::session& sql, std::int64_t id) const;
   std::int64_t CountLiveMembers(soci::session& sql, std::int64_t id) const;
-  // Live (not archived) descendants of the org at `path`, counted per level, top level first.
-  std::vector<LevelCount> CountDescendantsByLevel(soci::session& sql, const std::string& path) const;
+  // Live (not archived) descendants of the org, counted per level, top level first (a roll-up).
+  std::vector<LevelCount> CountDescendantsByLevel(soci::session& sql, std::int64_t id) const;
   // Live orgs inside the subtree `scope_path` whose names contain every gram (or, for a single
   // character, that character), shallowest first.
   std::vector<Org> Search(db::Session& session, const std::string& query, const std::string& scope_path,
@@ -30,10 +31,23 @@ class OrgRepository {
   // Inserts an org under `parent` (none: a root) and returns it with its id and path.
   Org Insert(db::Session& session, const NewOrg& org, const std::optional<Org>& parent, std::int64_t now) const;
   void Update(db::Session& session, const Org& org, std::int64_t now) const;
-  void Archive(soci::session& sql, std::int64_t id, std::int64_t now) const;
-  // Re-paths `org` and its whole subtree under `new_parent`.
+  // Archives the org (as read before) and takes it out of its ancestors' roll-ups.
+  void Archive(soci::session& sql, const Org& org, std::int64_t now) const;
+  // Re-paths `org` and its whole subtree under `new_parent`, and moves the subtree's roll-ups
+  // from the old ancestors to the new ones.
   void MoveSubtree(soci::session& sql, const Org& org, const Org& new_parent, std::int64_t now) const;
   std::int64_t CountAll(soci::session& sql) const;
+
+  // Adds `delta` to the roll-up `measure`/`item` of every org on `path` (the last one only when
+  // `include_last`); `depth` is the depth of what is counted (used by kRollupOrgLevel).
+  void AdjustRollup(soci::session& sql, const std::string& path, bool include_last, std::string_view measure,
+                    const std::string& item, int depth, std::int64_t delta) const;
+  // The org's roll-up for one measure, summed per item (items with a zero total left out).
+  std::vector<RollupCount> ReadRollup(soci::session& sql, std::int64_t id, std::string_view measure) const;
+  // The org's live children, in creation order, each with its roll-up for one measure.
+  std::vector<ChildRollup> ReadChildRollups(soci::session& sql, std::int64_t id, std::string_view measure) const;
+  // Recounts the kRollupOrgLevel roll-up of every org from the tree (after a bulk load).
+  void RebuildLevelRollup(soci::session& sql) const;
 
  private:
   void IndexName(db::Session& session, std::int64_t id, const std::string& grams, bool replace) const;

@@ -84,7 +84,7 @@ OrgStats OrgService::GetStats(const core::Actor& actor, std::int64_t id) const {
   const Org org = FindInScope(session, actor, id);
   OrgStats stats;
   stats.org_id = org.id;
-  stats.by_level = repository_.CountDescendantsByLevel(session.sql(), org.path);
+  stats.by_level = repository_.CountDescendantsByLevel(session.sql(), org.id);
   for (const LevelCount& count : stats.by_level) stats.total += count.count;
   return stats;
 }
@@ -146,6 +146,7 @@ OrgWithAncestors OrgService::UpdateOrg(const core::Actor& actor, std::int64_t id
   db::Session session(database_);
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
   Org org = FindInScope(session, actor, id);
+  const std::string previous_level = org.level;
   if (changes.level) org.level = *changes.level;
   if (changes.kind) org.kind = *changes.kind;
   if (changes.name) org.name = *changes.name;
@@ -156,6 +157,10 @@ OrgWithAncestors OrgService::UpdateOrg(const core::Actor& actor, std::int64_t id
   if (changes.sector) org.sector = *changes.sector;
   Validate(org);
   repository_.Update(session, org, clock_.NowSeconds());
+  if (org.level != previous_level && !org.archived) {
+    repository_.AdjustRollup(session.sql(), org.path, false, kRollupOrgLevel, previous_level, org.depth, -1);
+    repository_.AdjustRollup(session.sql(), org.path, false, kRollupOrgLevel, org.level, org.depth, 1);
+  }
   audit_.Record(session.sql(), actor, {"org.update", "org", org.id, "ok", org.name});
   OrgWithAncestors result = LoadWithAncestors(session, org);
   transaction.Commit();
@@ -175,7 +180,7 @@ OrgWithAncestors OrgService::ArchiveOrg(const core::Actor& actor, std::int64_t i
         repository_.CountLiveMembers(session.sql(), org.id) > 0) {
       throw AppError(ErrorKind::kConflict, "org.not_empty");
     }
-    repository_.Archive(session.sql(), org.id, clock_.NowSeconds());
+    repository_.Archive(session.sql(), org, clock_.NowSeconds());
     audit_.Record(session.sql(), actor, {"org.archive", "org", org.id, "ok", org.name});
     org.archived = true;
   }
@@ -203,6 +208,13 @@ OrgWithAncestors OrgService::MoveOrg(const core::Actor& actor, std::int64_t id, 
   OrgWithAncestors result = LoadWithAncestors(session, *repository_.Find(session.sql(), org.id));
   transaction.Commit();
   return result;
+}
+
+void OrgService::AdjustRollup(soci::session& sql, std::int64_t org_id, std::string_view measure,
+                              const std::string& item, std::int64_t delta) const {
+  const auto org = repository_.Find(sql, org_id);
+  if (!org) throw AppError(ErrorKind::kNotFound, "org.not_found");
+  repository_.AdjustRollup(sql, org->path, true, measure, item, org->depth, delta);
 }
 
 Org OrgService::SeedOrg(db::Session& session, const NewOrg& new_org) const {

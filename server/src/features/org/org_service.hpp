@@ -55,6 +55,19 @@ class OrgService {
   // check the scope themselves (InSubtree) against the objects they hold.
   std::optional<Org> FindOrg(soci::session& sql, std::int64_t id) const { return repository_.Find(sql, id); }
 
+  // Roll-ups that other features keep (kRollupUnitCoverage): adds `delta` to `item` of the org
+  // and of each of its ancestors, inside the caller's transaction.
+  void AdjustRollup(soci::session& sql, std::int64_t org_id, std::string_view measure, const std::string& item,
+                    std::int64_t delta) const;
+  std::vector<RollupCount> ReadRollup(soci::session& sql, std::int64_t org_id, std::string_view measure) const {
+    return repository_.ReadRollup(sql, org_id, measure);
+  }
+  std::vector<ChildRollup> ReadChildRollups(soci::session& sql, std::int64_t org_id, std::string_view measure) const {
+    return repository_.ReadChildRollups(sql, org_id, measure);
+  }
+  // Recounts the orgs' own roll-up from the tree: after loading orgs in bulk (demo --scale).
+  void RebuildLevelRollup(soci::session& sql) const { repository_.RebuildLevelRollup(sql); }
+
  private:
   OrgWithAncestors LoadWithAncestors(db::Session& session, const Org& org) const;
   void Validate(const Org& org) const;

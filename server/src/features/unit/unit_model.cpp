@@ -40,6 +40,14 @@ std::optional<Coverage> ParseCoverage(std::string_view text) {
   return std::nullopt;
 }
 
+Coverage CoverageOf(const UnitFields& fields) {
+  if (!fields.eligible_for_org) return Coverage::kNotEligible;
+  if (fields.own_org_id) return Coverage::kOwnOrg;
+  if (fields.joint_branch_org_id) return Coverage::kJointBranch;
+  if (!fields.instructor.empty()) return Coverage::kWorkOnly;
+  return Coverage::kUncovered;
+}
+
 UnitFields ApplyPatch(UnitFields fields, const UnitPatch& patch) {
   if (patch.name) fields.name = *patch.name;
   if (patch.credit_code) fields.credit_code = *patch.credit_code;

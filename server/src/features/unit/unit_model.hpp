@@ -141,6 +141,9 @@ struct CoverageCounts {
   double WorkCoverageRate() const;
 };
 
+// How the unit with these fields is covered (the rule kCoverageOfUnit states in SQL).
+Coverage CoverageOf(const UnitFields& fields);
+
 struct ChildCoverage {
   std::int64_t org_id = 0;
   std::string name;

@@ -77,26 +77,19 @@ constexpr std::string_view kArchiveUnit =
 constexpr std::string_view kInsertUnitSearchSqlite = "INSERT INTO unit_search (rowid, grams) VALUES (:id, :grams)";
 constexpr std::string_view kUpdateUnitSearchSqlite = "UPDATE unit_search SET grams = :grams WHERE rowid = :id";
 
-constexpr std::string_view kCountCoverageHead = "SELECT ";
-constexpr std::string_view kCountCoverageTail = R"sql(
-  AS coverage, COUNT(*)
-  FROM unit u
-  JOIN org o ON o.id = u.org_id
-  WHERE o.path >= :scope AND o.path < :scope_end AND u.archived_at IS NULL
-  GROUP BY 1
+// The same count as migration 0013, for data loaded in bulk.
+constexpr std::string_view kDeleteCoverageRollup = "DELETE FROM org_rollup WHERE measure = :measure";
+constexpr std::string_view kRebuildCoverageRollupHead = R"sql(
+  INSERT INTO org_rollup (org_id, measure, item, relative_depth, total)
+  SELECT a.id, :measure,
 )sql";
-
-// Each child's subtree is the range [path, path with its last '/' turned into '0'), as
-// org::SubtreeEnd computes it.
-constexpr std::string_view kCountCoverageByChildHead = "SELECT c.id, c.name, c.level, ";
-constexpr std::string_view kCountCoverageByChildTail = R"sql(
-  AS coverage, COUNT(u.id)
-  FROM org c
-  LEFT JOIN org o ON o.path >= c.path AND o.path < substr(c.path, 1, length(c.path) - 1) || '0'
-  LEFT JOIN unit u ON u.org_id = o.id AND u.archived_at IS NULL
-  WHERE c.parent_id = :org_id AND c.archived_at IS NULL AND c.level <> :unit_level
-  GROUP BY c.id, c.name, c.level, 4
-  ORDER BY c.id
+constexpr std::string_view kRebuildCoverageRollupTail = R"sql(
+  , 0, COUNT(*)
+  FROM org a
+  JOIN org o ON o.path >= a.path AND o.path < substr(a.path, 1, length(a.path) - 1) || '0'
+  JOIN unit u ON u.org_id = o.id
+  WHERE u.archived_at IS NULL
+  GROUP BY a.id, 3
 )sql";
 
 std::string Concat(std::initializer_list<std::string_view> parts) {
@@ -360,42 +353,11 @@ void UnitRepository::Archive(soci::session& sql, std::int64_t id, std::int64_t n
       soci::use(unit_id, "id");
 }
 
-CoverageCounts UnitRepository::CountCoverage(soci::session& sql, const std::string& scope_path) const {
-  const std::string scope_end = org::SubtreeEnd(scope_path);
-  const std::string text = Concat({kCountCoverageHead, kCoverageOfUnit, kCountCoverageTail});
-  std::string coverage;
-  long long count = 0;
-  soci::statement statement = (sql.prepare << text, soci::use(scope_path, "scope"), soci::use(scope_end, "scope_end"),
-                               soci::into(coverage), soci::into(count));
-  statement.execute();
-  CoverageCounts counts;
-  while (statement.fetch()) {
-    if (auto parsed = ParseCoverage(coverage)) counts.Add(*parsed, count);
-  }
-  return counts;
-}
-
-std::vector<ChildCoverage> UnitRepository::CountCoverageByChild(soci::session& sql, std::int64_t org_id) const {
-  const long long parent_id = org_id;
-  const std::string unit_level(kUnitOrgLevel);
-  const std::string text = Concat({kCountCoverageByChildHead, kCoverageOfUnit, kCountCoverageByChildTail});
-  long long child_id = 0;
-  std::string name;
-  std::string level;
-  std::string coverage;
-  long long count = 0;
-  soci::statement statement =
-      (sql.prepare << text, soci::use(parent_id, "org_id"), soci::use(unit_level, "unit_level"), soci::into(child_id),
-       soci::into(name), soci::into(level), soci::into(coverage), soci::into(count));
-  statement.execute();
-  std::vector<ChildCoverage> children;
-  while (statement.fetch()) {
-    if (children.empty() || children.back().org_id != child_id) {
-      children.push_back(ChildCoverage{child_id, name, level, {}});
-    }
-    if (auto parsed = ParseCoverage(coverage)) children.back().counts.Add(*parsed, count);
-  }
-  return children;
+void UnitRepository::RebuildCoverageRollup(soci::session& sql) const {
+  const std::string measure(org::kRollupUnitCoverage);
+  sql << kDeleteCoverageRollup, soci::use(measure, "measure");
+  sql << Concat({kRebuildCoverageRollupHead, kCoverageOfUnit, kRebuildCoverageRollupTail}),
+      soci::use(measure, "measure");
 }
 
 }  // namespace liandong::unit

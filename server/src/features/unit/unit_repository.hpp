@@ -25,10 +25,9 @@ class UnitRepository {
   std::int64_t Insert(soci::session& sql, const UnitFields& fields, std::int64_t now) const;
   void Update(soci::session& sql, std::int64_t id, const UnitFields& fields, std::int64_t now) const;
   void Archive(soci::session& sql, std::int64_t id, std::int64_t now) const;
-  // Live units located in the subtree at `scope_path`, counted per coverage.
-  CoverageCounts CountCoverage(soci::session& sql, const std::string& scope_path) const;
-  // The same per direct child of `org_id` (unit orgs excepted), every child listed, in id order.
-  std::vector<ChildCoverage> CountCoverageByChild(soci::session& sql, std::int64_t org_id) const;
+  // Recounts the coverage roll-up (org::kRollupUnitCoverage) of every org from the units: after
+  // loading units in bulk (demo --scale). Writes are counted as they happen (UnitService).
+  void RebuildCoverageRollup(soci::session& sql) const;
 
  private:
   db::Dialect dialect_;

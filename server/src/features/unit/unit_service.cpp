@@ -97,6 +97,7 @@ Unit UnitService::CreateUnit(const core::Actor& actor, UnitFields fields) const 
     throw AppError(ErrorKind::kConflict, "unit.credit_code_taken");
   }
   const std::int64_t id = repository_.Insert(session.sql(), fields, clock_.NowSeconds());
+  CountUnit(session.sql(), fields, 1);
   audit_service_.Record(session.sql(), actor, UnitEntry("unit.create", id));
   Unit unit = *repository_.Find(session.sql(), id);
   transaction.Commit();
@@ -118,6 +119,8 @@ Unit UnitService::UpdateUnit(const core::Actor& actor, std::int64_t id, const Un
   }
   if (fields == current.fields) return current;
   repository_.Update(session.sql(), id, fields, clock_.NowSeconds());
+  CountUnit(session.sql(), current.fields, -1);
+  CountUnit(session.sql(), fields, 1);
   audit_service_.Record(session.sql(), actor, UnitEntry("unit.update", id));
   Unit unit = *repository_.Find(session.sql(), id);
   transaction.Commit();
@@ -131,6 +134,7 @@ Unit UnitService::ArchiveUnit(const core::Actor& actor, std::int64_t id) const {
   const Unit current = FindInScope(session.sql(), actor, id);
   if (current.archived) throw AppError(ErrorKind::kConflict, "unit.archived");
   repository_.Archive(session.sql(), id, clock_.NowSeconds());
+  CountUnit(session.sql(), current.fields, -1);
   audit_service_.Record(session.sql(), actor, UnitEntry("unit.archive", id));
   Unit unit = *repository_.Find(session.sql(), id);
   transaction.Commit();
@@ -172,12 +176,15 @@ ImportResult UnitService::ImportUnits(const core::Actor& actor, std::vector<Impo
     }
     if (!existing) {
       const std::int64_t id = repository_.Insert(sql, row.fields, now);
+      CountUnit(sql, row.fields, 1);
       audit_service_.Record(sql, actor, UnitEntry("unit.create", id, "import"));
       ++result.created;
     } else if (existing->fields == row.fields) {
       ++result.unchanged;
     } else {
       repository_.Update(sql, existing->id, row.fields, now);
+      CountUnit(sql, existing->fields, -1);
+      CountUnit(sql, row.fields, 1);
       audit_service_.Record(sql, actor, UnitEntry("unit.update", existing->id, "import"));
       ++result.updated;
     }
@@ -196,13 +203,29 @@ OrgCoverage UnitService::GetCoverage(const core::Actor& actor, std::int64_t org_
   }
   OrgCoverage coverage;
   coverage.org_id = org->id;
-  coverage.counts = repository_.CountCoverage(session.sql(), org->path);
-  coverage.by_child = repository_.CountCoverageByChild(session.sql(), org->id);
+  for (const org::RollupCount& count : org_service_.ReadRollup(session.sql(), org->id, org::kRollupUnitCoverage)) {
+    if (auto parsed = ParseCoverage(count.item)) coverage.counts.Add(*parsed, count.total);
+  }
+  for (const org::ChildRollup& child :
+       org_service_.ReadChildRollups(session.sql(), org->id, org::kRollupUnitCoverage)) {
+    if (child.level == kUnitOrgLevel) continue;
+    ChildCoverage& entry = coverage.by_child.emplace_back(ChildCoverage{child.org_id, child.name, child.level, {}});
+    for (const org::RollupCount& count : child.counts) {
+      if (auto parsed = ParseCoverage(count.item)) entry.counts.Add(*parsed, count.total);
+    }
+  }
   return coverage;
 }
 
 Unit UnitService::SeedUnit(soci::session& sql, const UnitFields& fields, std::int64_t now) const {
-  return *repository_.Find(sql, repository_.Insert(sql, fields, now));
+  const std::int64_t id = repository_.Insert(sql, fields, now);
+  CountUnit(sql, fields, 1);
+  return *repository_.Find(sql, id);
+}
+
+void UnitService::CountUnit(soci::session& sql, const UnitFields& fields, std::int64_t delta) const {
+  org_service_.AdjustRollup(sql, fields.org_id, org::kRollupUnitCoverage, std::string(ToString(CoverageOf(fields))),
+                            delta);
 }
 
 }  // namespace liandong::unit

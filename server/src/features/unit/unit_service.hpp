@@ -48,6 +48,9 @@ class UnitService {
   // Inserts a unit inside the caller's transaction without checks: for seeding (the demo city).
   Unit SeedUnit(soci::session& sql, const UnitFields& fields, std::int64_t now) const;
 
+  // Recounts the coverage roll-up from the units: after loading units in bulk (demo --scale).
+  void RebuildCoverageRollup(soci::session& sql) const { repository_.RebuildCoverageRollup(sql); }
+
  private:
   // Every problem with `fields` as a unit the actor may keep, in field order; normalises the
   // credit code. Linked orgs are checked when they differ from `current` (the stored fields, if
@@ -56,6 +59,8 @@ class UnitService {
   std::vector<FieldError> CheckFields(soci::session& sql, const core::Actor& actor, UnitFields& fields,
                                       const UnitFields* current) const;
   Unit FindInScope(soci::session& sql, const core::Actor& actor, std::int64_t id) const;
+  // Counts a unit with these fields into (delta 1) or out of (-1) its org's coverage roll-up.
+  void CountUnit(soci::session& sql, const UnitFields& fields, std::int64_t delta) const;
 
   db::Database& database_;
   const core::Clock& clock_;

@@ -1,0 +1,589 @@
+#include "app/scaled_city.hpp"
+
+#include <array>
+#include <cstdio>
+#include <future>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "core/crypto.hpp"
+#include "core/identity.hpp"
+#include "core/log.hpp"
+#include "core/text_search.hpp"
+#include "db/bulk_insert.hpp"
+#include "features/unit/unit_credit_code.hpp"
+#include "features/unit/unit_model.hpp"
+
+namespace liandong::app {
+namespace {
+
+// The shape of a generated city. Counts below the street are per parent.
+struct CityShape {
+  int districts;
+  int streets;      // in all, spread over the districts
+  int communities;  // in all, spread over the streets
+  int grids_per_community;
+  int units_per_community;
+  std::int64_t members;  // about this many
+  int login_users;       // kept for the login benchmark
+};
+
+constexpr CityShape kCityShape{6, 30, 500, 5, 12, 250'000, 32};
+constexpr CityShape kMegacityShape{16, 300, 5000, 5, 12, 2'500'000, 64};
+constexpr std::uint64_t kSeed = 0x4c69616e646f6e67;  // "Liandong"
+
+// splitmix64: small, fast and the same everywhere, so a seed always gives the same city.
+class Random {
+ public:
+  explicit Random(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t Next() {
+    std::uint64_t z = (state_ += 0x9e3779b97f4a7c15);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111eb;
+    return z ^ (z >> 31);
+  }
+  // Uniform in [0, bound).
+  int Below(int bound) { return static_cast<int>(Next() % static_cast<std::uint64_t>(bound)); }
+  // Uniform in [0, 1).
+  double Unit() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
+  template <typename T, std::size_t N>
+  const T& Pick(const std::array<T, N>& items) {
+    return items[static_cast<std::size_t>(Below(static_cast<int>(N)))];
+  }
+
+ private:
+  std::uint64_t state_;
+};
+
+std::uint64_t Mix(std::uint64_t a, std::uint64_t b) { return Random(a * 0x100000001b3 ^ b).Next(); }
+
+// Administrative division codes, one per district (used in ID numbers and credit codes).
+constexpr std::array<const char*, 16> kDivisions = {"110101", "110102", "110105", "110106", "110107", "110108",
+                                                    "110109", "110111", "110112", "110113", "110114", "110115",
+                                                    "110116", "110117", "110118", "110119"};
+constexpr std::array<const char*, 16> kDistrictNames = {"东城区", "西城区", "南城区", "北城区", "中山区", "江北区",
+                                                        "江南区", "新城区", "滨海区", "高新区", "湖滨区", "青山区",
+                                                        "金水区", "长宁区", "永安区", "云台区"};
+// Two-character words for street, community and unit names.
+constexpr std::array<const char*, 48> kWords = {
+    "和平", "胜利", "光明", "团结", "友谊", "振兴", "建设", "朝阳", "新华", "长青", "幸福", "东风",
+    "解放", "人民", "文化", "育才", "华山", "泰山", "黄河", "长江", "安定", "永定", "兴隆", "富强",
+    "民主", "和谐", "春晖", "秋实", "翠微", "金台", "银河", "玉泉", "紫竹", "青年", "红星", "曙光",
+    "前进", "向阳", "天河", "龙潭", "凤凰", "百花", "桃源", "松柏", "梅林", "荷塘", "书院", "鼓楼"};
+constexpr std::array<const char*, 6> kCommunitySuffixes = {"社区", "里社区", "苑社区", "园社区", "家园社区", "路社区"};
+constexpr std::array<const char*, 8> kPhonePrefixes = {"130", "135", "138", "139", "150", "158", "186", "189"};
+constexpr std::array<const char*, 3> kCommunityKinds = {"committee", "general_branch", "branch"};
+
+// Surnames weighted roughly by frequency (per mille of the population), and given-name characters.
+struct Surname {
+  const char* text;
+  int weight;
+};
+constexpr std::array<Surname, 40> kSurnames = {
+    {{"王", 71}, {"李", 70}, {"张", 68}, {"刘", 54}, {"陈", 45}, {"杨", 31}, {"黄", 22}, {"赵", 22},
+     {"吴", 20}, {"周", 19}, {"徐", 16}, {"孙", 15}, {"马", 15}, {"朱", 14}, {"胡", 13}, {"郭", 12},
+     {"何", 12}, {"高", 11}, {"林", 11}, {"罗", 10}, {"郑", 10}, {"梁", 9},  {"谢", 8},  {"宋", 8},
+     {"唐", 7},  {"许", 7},  {"韩", 7},  {"冯", 7},  {"邓", 7},  {"曹", 7},  {"彭", 6},  {"曾", 6},
+     {"肖", 6},  {"田", 6},  {"董", 6},  {"袁", 5},  {"潘", 5},  {"于", 5},  {"蒋", 5},  {"蔡", 5}}};
+constexpr std::array<const char*, 60> kGivenCharacters = {
+    "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛",
+    "明", "超", "秀", "霞", "平", "刚", "桂", "英", "华", "玉", "兰", "文", "辉", "建", "国",
+    "红", "飞", "鹏", "宇", "浩", "婷", "雪", "琳", "晨", "欣", "海", "波", "斌", "峰", "林",
+    "云", "燕", "丹", "宁", "志", "新", "春", "梅", "凤", "荣", "亮", "成", "龙", "庆", "佳"};
+
+struct Education {
+  const char* text;
+  int percent;
+};
+constexpr std::array<Education, 5> kEducations = {
+    {{"研究生", 8}, {"本科", 35}, {"大专", 22}, {"高中", 15}, {"初中及以下", 20}}};
+
+// Unit kinds with their credit-code category, typical names and staff.
+struct UnitKind {
+  const char* kind;
+  const char* category;  // registration authority and category (GB 32100)
+  int percent;
+  std::array<const char*, 5> trades;  // name part, also the industry
+  const char* suffix;
+  int min_staff, max_staff;
+};
+constexpr std::array<UnitKind, 5> kUnitKinds = {{
+    {"private_enterprise", "91", 55, {"科技", "商贸", "物流", "餐饮", "建筑"}, "有限公司", 3, 400},
+    {"social_organisation",
+     "52",
+     15,
+     {"志愿者协会", "社会工作服务中心", "养老服务中心", "商会", "慈善协会"},
+     "",
+     3,
+     60},
+    {"state_enterprise", "91", 10, {"电力", "燃气", "银行", "邮政", "通信"}, "营业部", 20, 300},
+    {"public_institution", "12", 12, {"中学", "小学", "医院", "幼儿园", "卫生服务中心"}, "", 20, 900},
+    {"government_agency", "11", 8, {"税务所", "市场监管所", "司法所", "社保所", "城管执法队"}, "", 15, 80},
+}};
+
+std::string PersonName(Random& random) {
+  int total = 0;
+  for (const Surname& surname : kSurnames) total += surname.weight;
+  int pick = random.Below(total);
+  std::string name;
+  for (const Surname& surname : kSurnames) {
+    if (pick < surname.weight) {
+      name = surname.text;
+      break;
+    }
+    pick -= surname.weight;
+  }
+  name += random.Pick(kGivenCharacters);
+  if (random.Below(4) != 0) name += random.Pick(kGivenCharacters);  // three quarters have two characters
+  return name;
+}
+
+// Days since 1970-01-01 → "YYYY-MM-DD" and its digits (Howard Hinnant's civil_from_days).
+struct Date {
+  int year, month, day;
+};
+Date CivilFromDays(std::int64_t days) {
+  days += 719468;
+  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(days - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
+  return {year, month, day};
+}
+std::string IsoDate(int year, int month, int day) {
+  char text[40];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, day);
+  return text;
+}
+
+// Birth dates run over these days: members aged about 19 to 85.
+constexpr std::int64_t kFirstBirthDay = -10'592;  // 1941-01-01
+constexpr std::int64_t kBirthDays = 24'105;       // to 2006-12-31
+constexpr std::int64_t kBirthStride = 7'919;      // a prime that does not divide kBirthDays
+
+// An org that members belong to, with what their records refer to.
+struct MemberHolder {
+  std::int64_t org_id;
+  std::int64_t community_id;
+  std::int64_t employer_unit_id;  // 0: none
+  int district;
+  int count;
+  std::int64_t first_in_district;  // the index, within the district, of its first member
+};
+
+// A member row ready for the database, identifiers encrypted.
+struct MemberRow {
+  std::int64_t id, org_id, community_id, employer_unit_id;
+  std::string name, name_grams, gender, birth_date, id_cipher, id_index, id_masked, phone_cipher, phone_index,
+      phone_masked, joined_on, full_member_on;
+  const char* education;
+  const char* status;
+  int in_service;
+};
+
+// The members of holders [begin, end), numbered from `first_id`; the same input gives the same
+// people (only the ciphertexts' random IVs differ between runs, as in production).
+std::vector<MemberRow> MakeMembers(const core::FieldCipher& cipher, const std::vector<MemberHolder>& holders,
+                                   std::size_t begin, std::size_t end, std::int64_t first_id) {
+  std::vector<MemberRow> rows;
+  std::int64_t id = first_id;
+  for (std::size_t h = begin; h < end; ++h) {
+    const MemberHolder& holder = holders[h];
+    Random random(Mix(kSeed, 1'000'000 + h));
+    for (int i = 0; i < holder.count; ++i, ++id) {
+      MemberRow row;
+      row.id = id;
+      row.org_id = holder.org_id;
+      row.community_id = holder.community_id;
+      row.employer_unit_id = holder.employer_unit_id;
+      row.name = PersonName(random);
+      row.name_grams = core::SearchGrams(row.name);
+      // A unique ID number per district: the birth day walks all days with a prime stride, and
+      // the sequence number counts the rounds (its parity is the gender, as GB 11643 says).
+      const std::int64_t index = holder.first_in_district + i;
+      const std::int64_t day = (index * kBirthStride + 17) % kBirthDays;
+      const bool male = random.Below(2) == 0;
+      const int sequence = static_cast<int>(index / kBirthDays) * 2 + (male ? 1 : 0);
+      const Date birth = CivilFromDays(kFirstBirthDay + day);
+      char first17[64];
+      std::snprintf(first17, sizeof first17, "%s%04d%02d%02d%03d",
+                    kDivisions[static_cast<std::size_t>(holder.district)], birth.year, birth.month, birth.day,
+                    sequence % 1000);
+      const std::string id_number = core::CompleteIdNumber(first17);
+      row.gender = male ? "male" : "female";
+      row.birth_date = IsoDate(birth.year, birth.month, birth.day);
+      row.id_cipher = cipher.Encrypt(id_number);
+      row.id_index = cipher.BlindIndex(id_number);
+      row.id_masked = core::MaskIdNumber(id_number);
+      char phone[16];
+      std::snprintf(phone, sizeof phone, "%s%08d", random.Pick(kPhonePrefixes), random.Below(100'000'000));
+      row.phone_cipher = cipher.Encrypt(phone);
+      row.phone_index = cipher.BlindIndex(phone);
+      row.phone_masked = core::MaskPhone(phone);
+      int pick = random.Below(100);
+      row.education = kEducations.back().text;
+      for (const Education& education : kEducations) {
+        if (pick < education.percent) {
+          row.education = education.text;
+          break;
+        }
+        pick -= education.percent;
+      }
+      const int joined_year = std::min(2025, birth.year + 18 + random.Below(std::max(1, 2025 - birth.year - 18)));
+      const bool probationary = joined_year == 2025 || random.Below(50) == 0;
+      row.joined_on = IsoDate(probationary ? 2025 : joined_year, 1 + random.Below(12), 1 + random.Below(28));
+      row.status = probationary ? "probationary" : "full";
+      if (!probationary) row.full_member_on = IsoDate(std::stoi(row.joined_on.substr(0, 4)) + 1, 7, 1);
+      row.in_service = random.Below(100) < 45 ? 1 : 0;
+      rows.push_back(std::move(row));
+    }
+  }
+  return rows;
+}
+
+db::BulkValue OptionalId(std::int64_t id) { return id == 0 ? db::BulkValue() : db::BulkValue(id); }
+
+// Loads the orgs, units and users of the city and returns the orgs that hold members.
+class CityBuilder {
+ public:
+  CityBuilder(db::Session& session, std::int64_t now)
+      : now_(now),
+        orgs_(session, "org",
+              {"id", "parent_id", "path", "level", "depth", "kind", "name", "name_grams", "created_at", "updated_at"}),
+        org_search_(
+            session.dialect() == db::Dialect::kSqlite
+                ? std::make_unique<db::BulkInserter>(session, "org_search", std::vector<std::string>{"rowid", "grams"})
+                : nullptr) {}
+
+  struct OrgNode {
+    std::int64_t id;
+    std::string path;
+    int depth;
+    std::string name;
+  };
+
+  OrgNode AddOrg(const OrgNode* parent, const char* level, const char* kind, std::string name) {
+    OrgNode node{++last_org_id_, "", parent ? parent->depth + 1 : 0, std::move(name)};
+    node.path = (parent ? parent->path : "/") + std::to_string(node.id) + "/";
+    const std::string grams = core::SearchGrams(node.name);
+    orgs_.Add({node.id, parent ? db::BulkValue(parent->id) : db::BulkValue(), node.path, level, node.depth, kind,
+               node.name, grams, now_, now_});
+    if (org_search_) org_search_->Add({node.id, grams});
+    return node;
+  }
+
+  db::BulkInserter& orgs() { return orgs_; }
+
+  void Finish() {
+    orgs_.Finish();
+    if (org_search_) org_search_->Finish();
+  }
+
+  std::int64_t org_count() const { return last_org_id_; }
+
+ private:
+  std::int64_t now_;
+  db::BulkInserter orgs_;
+  std::unique_ptr<db::BulkInserter> org_search_;
+  std::int64_t last_org_id_ = 0;
+};
+
+struct LevelUser {
+  std::string role;     // the label in the logins file
+  std::string db_role;  // user_account.role
+  std::int64_t org_id;
+  std::string username;
+  std::string display_name;
+};
+
+}  // namespace
+
+std::optional<DemoScale> ParseDemoScale(std::string_view text) {
+  if (text == "demo") return DemoScale::kDemo;
+  if (text == "city") return DemoScale::kCity;
+  if (text == "megacity") return DemoScale::kMegacity;
+  return std::nullopt;
+}
+
+std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Clock& clock, DemoScale scale,
+                                        ScaledCityCounts& counts) {
+  const CityShape& shape = scale == DemoScale::kMegacity ? kMegacityShape : kCityShape;
+  db::Session session(application.database());
+  const bool sqlite = session.dialect() == db::Dialect::kSqlite;
+  soci::session& sql = session.sql();
+  if (application.org_service().CountOrgs(sql) > 0) return {};
+  const std::int64_t now = clock.NowSeconds();
+  // A large page cache keeps the random-order index inserts (blind indexes) in memory.
+  if (sqlite) sql << "PRAGMA cache_size = -524288";
+
+  std::vector<MemberHolder> holders;
+  std::vector<LevelUser> users;
+  Random random(kSeed + static_cast<std::uint64_t>(scale));
+  {
+    db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+    CityBuilder builder(session, now);
+    db::BulkInserter units(session, "unit",
+                           {"id", "org_id", "name", "name_grams", "credit_code", "unit_kind", "industry", "staff_count",
+                            "legal_representative", "eligible_for_org", "own_org_id", "joint_branch_org_id",
+                            "instructor", "key_enterprise", "created_at", "updated_at"});
+    units.FlushFirst(builder.orgs());  // units refer to their own and joint branches
+    std::unique_ptr<db::BulkInserter> unit_search =
+        sqlite ? std::make_unique<db::BulkInserter>(session, "unit_search", std::vector<std::string>{"rowid", "grams"})
+               : nullptr;
+    const std::string unit_level(unit::kUnitOrgLevel);
+    std::int64_t unit_id = 0;
+    const auto add_user = [&](const char* role, const CityBuilder::OrgNode& org, std::string username) {
+      users.push_back(LevelUser{role, std::string(role) + "_admin", org.id, std::move(username), org.name + "管理员"});
+    };
+
+    const CityBuilder::OrgNode city = builder.AddOrg(nullptr, "city", "committee", "示范市");
+    add_user("city", city, "city.admin");
+    int street_number = 0;
+    int community_number = 0;
+    for (int d = 0; d < shape.districts; ++d) {
+      const CityBuilder::OrgNode district =
+          builder.AddOrg(&city, "district", "committee", kDistrictNames[static_cast<std::size_t>(d)]);
+      char username[48];
+      std::snprintf(username, sizeof username, "district%02d.admin", d + 1);
+      add_user("district", district, username);
+      const int streets = shape.streets / shape.districts + (d < shape.streets % shape.districts ? 1 : 0);
+      for (int s = 0; s < streets; ++s, ++street_number) {
+        const CityBuilder::OrgNode street =
+            builder.AddOrg(&district, "street", "working_committee",
+                           std::string(kWords[static_cast<std::size_t>((d * 7 + s) % kWords.size())]) + "街道");
+        std::snprintf(username, sizeof username, "street%04d.admin", street_number + 1);
+        add_user("street", street, username);
+        const int communities =
+            shape.communities / shape.streets + (street_number < shape.communities % shape.streets ? 1 : 0);
+        for (int c = 0; c < communities; ++c, ++community_number) {
+          const CityBuilder::OrgNode community =
+              builder.AddOrg(&street, "community", kCommunityKinds[static_cast<std::size_t>(c % 3)],
+                             std::string(kWords[static_cast<std::size_t>((s * 5 + c * 3 + d) % kWords.size())]) +
+                                 kCommunitySuffixes[static_cast<std::size_t>(c % kCommunitySuffixes.size())]);
+          std::snprintf(username, sizeof username, "community%05d.admin", community_number + 1);
+          add_user("community", community, username);
+          for (int g = 0; g < shape.grids_per_community; ++g) {
+            const CityBuilder::OrgNode grid =
+                builder.AddOrg(&community, "grid", "branch", "第" + std::to_string(g + 1) + "网格党支部");
+            holders.push_back(MemberHolder{grid.id, community.id, 0, d, 20 + random.Below(41), 0});
+          }
+          // Units: 70% eligible; of those 60% with their own org (the bigger ones with branches
+          // under a committee or general branch), 20% in the community's joint branch, 12% with an
+          // instructor only, 8% not covered.
+          std::optional<CityBuilder::OrgNode> joint_branch;
+          for (int u = 0; u < shape.units_per_community; ++u) {
+            int pick = random.Below(100);
+            const UnitKind* kind = &kUnitKinds.back();
+            for (const UnitKind& candidate : kUnitKinds) {
+              if (pick < candidate.percent) {
+                kind = &candidate;
+                break;
+              }
+              pick -= candidate.percent;
+            }
+            const int trade = random.Below(5);
+            const std::string name = std::string(random.Pick(kWords)) + random.Pick(kWords) +
+                                     kind->trades[static_cast<std::size_t>(trade)] + kind->suffix;
+            const int staff = kind->min_staff + random.Below(kind->max_staff - kind->min_staff + 1);
+            const bool eligible = random.Below(100) < 70;
+            const int coverage = random.Below(100);
+            ++unit_id;
+            std::int64_t own_org_id = 0, joint_branch_id = 0, holder_unit = unit_id;
+            std::string instructor;
+            if (eligible && coverage < 60) {
+              const bool big = random.Below(100) < 40;
+              const CityBuilder::OrgNode own = builder.AddOrg(
+                  &community, unit_level.c_str(), big ? (staff > 150 ? "committee" : "general_branch") : "branch",
+                  name + (big ? (staff > 150 ? "党委" : "党总支") : "党支部"));
+              own_org_id = own.id;
+              if (big) {
+                const int branches = 2 + random.Below(5);
+                for (int b = 0; b < branches; ++b) {
+                  const CityBuilder::OrgNode branch =
+                      builder.AddOrg(&own, unit_level.c_str(), "branch", "第" + std::to_string(b + 1) + "党支部");
+                  holders.push_back(MemberHolder{branch.id, community.id, holder_unit, d, 8 + random.Below(25), 0});
+                }
+              } else {
+                holders.push_back(MemberHolder{own.id, community.id, holder_unit, d, 5 + random.Below(30), 0});
+              }
+            } else if (eligible && coverage < 80) {
+              if (!joint_branch) {
+                joint_branch = builder.AddOrg(&community, unit_level.c_str(), "joint_branch",
+                                              community.name + "非公企业联合党支部");
+                holders.push_back(MemberHolder{joint_branch->id, community.id, 0, d, 5 + random.Below(20), 0});
+              }
+              joint_branch_id = joint_branch->id;
+            } else if (eligible && coverage < 92) {
+              instructor = PersonName(random);
+            }
+            const std::string legal_representative = PersonName(random);
+            char serial[32];
+            std::snprintf(serial, sizeof serial, "MA%07lld", static_cast<long long>(unit_id));
+            const std::string credit_code = unit::CompleteCreditCode(std::string(kind->category) +
+                                                                     kDivisions[static_cast<std::size_t>(d)] + serial);
+            const std::string grams = core::SearchGrams(name);
+            units.Add({unit_id, community.id, name, grams, credit_code, kind->kind,
+                       kind->trades[static_cast<std::size_t>(trade)], staff, legal_representative, eligible ? 1 : 0,
+                       OptionalId(own_org_id), OptionalId(joint_branch_id), instructor,
+                       kind->kind == std::string_view("private_enterprise") && staff >= 300 ? 1 : 0, now, now});
+            if (unit_search) unit_search->Add({unit_id, grams});
+          }
+        }
+      }
+    }
+    builder.Finish();
+    units.Finish();
+    if (unit_search) unit_search->Finish();
+    // The roll-ups are recounted once, as the migration that created them does. PostgreSQL must
+    // first learn the tables' new sizes, or it plans the recount as a scan per row.
+    if (!sqlite) sql << "ANALYZE org, unit";
+    application.org_service().RebuildLevelRollup(sql);
+    application.unit_service().RebuildCoverageRollup(sql);
+    counts.orgs = builder.org_count();
+    counts.units = unit_id;
+
+    // Users: one per org down to the communities, and a pool for the login benchmark. One
+    // password per role, hashed once (argon2id per user would take hours): bench data only.
+    const CityBuilder::OrgNode first_community{users[3].org_id, "", 3, ""};
+    for (int i = 0; i < shape.login_users; ++i) {
+      char username[32];
+      std::snprintf(username, sizeof username, "login%03d.bench", i + 1);
+      users.push_back(LevelUser{"login", "community_admin", first_community.id, username, "登录基准测试用户"});
+    }
+    std::map<std::string, std::pair<std::string, std::string>> passwords;  // label → password, hash
+    db::BulkInserter accounts(session, "user_account",
+                              {"id", "org_id", "username", "display_name", "role", "password_hash", "disabled",
+                               "created_at", "password_changed_at"});
+    db::BulkInserter history(session, "password_history", {"user_id", "password_hash", "changed_at"});
+    std::int64_t user_id = 0;
+    for (const LevelUser& user : users) {
+      auto password = passwords.find(user.role);
+      if (password == passwords.end()) {
+        std::string text = core::RandomPassword();
+        std::string hash = core::HashPassword(text);
+        password = passwords.emplace(user.role, std::make_pair(std::move(text), std::move(hash))).first;
+      }
+      ++user_id;
+      accounts.Add(
+          {user_id, user.org_id, user.username, user.display_name, user.db_role, password->second.second, 0, now, now});
+      history.Add({user_id, password->second.second, now});
+    }
+    accounts.Finish();
+    history.Finish();
+    counts.users = user_id;
+    db::ResetIdSequences(session, {"org", "unit", "user_account"});
+    transaction.Commit();
+
+    std::vector<DemoLogin> logins;
+    std::map<std::string, int> listed;
+    for (const LevelUser& user : users) {
+      if (user.role != "login" && listed[user.role]++ > 0) continue;
+      logins.push_back(DemoLogin{user.role, user.username, passwords.at(user.role).first});
+    }
+    users.clear();
+    // Members: fill the holders up to the target, then number each member within its district.
+    std::int64_t planned = 0;
+    for (const MemberHolder& holder : holders) planned += holder.count;
+    const double scale_up = static_cast<double>(shape.members) / static_cast<double>(planned);
+    std::vector<std::int64_t> per_district(static_cast<std::size_t>(shape.districts), 0);
+    for (MemberHolder& holder : holders) {
+      holder.count = static_cast<int>(holder.count * scale_up + 0.5);
+      holder.first_in_district = per_district[static_cast<std::size_t>(holder.district)];
+      per_district[static_cast<std::size_t>(holder.district)] += holder.count;
+    }
+    core::log::Info("demo.scaled_city_orgs", {{"orgs", counts.orgs}, {"units", counts.units}, {"users", counts.users}});
+
+    // Encryption runs on a second thread, a batch ahead of the inserts.
+    const core::FieldCipher& cipher = application.field_cipher();
+    constexpr std::size_t kHoldersPerBatch = 4000;
+    const auto make_batch = [&](std::size_t begin, std::int64_t first_id) {
+      return std::async(std::launch::async, [&cipher, &holders, begin, first_id] {
+        return MakeMembers(cipher, holders, begin, std::min(holders.size(), begin + kHoldersPerBatch), first_id);
+      });
+    };
+    std::int64_t next_id = 1;
+    auto pending = make_batch(0, next_id);
+    for (std::size_t begin = 0; begin < holders.size(); begin += kHoldersPerBatch) {
+      std::vector<MemberRow> rows = pending.get();
+      next_id += static_cast<std::int64_t>(rows.size());
+      if (begin + kHoldersPerBatch < holders.size()) pending = make_batch(begin + kHoldersPerBatch, next_id);
+      db::Transaction batch(session, db::Transaction::Mode::kWrite);
+      db::BulkInserter members(session, "member",
+                               {"id",
+                                "org_id",
+                                "name",
+                                "name_grams",
+                                "gender",
+                                "birth_date",
+                                "id_number_cipher",
+                                "id_number_index",
+                                "id_number_masked",
+                                "phone_cipher",
+                                "phone_index",
+                                "phone_masked",
+                                "education",
+                                "joined_on",
+                                "full_member_on",
+                                "status",
+                                "standing",
+                                "in_service",
+                                "employer_unit_id",
+                                "home_community_id",
+                                "created_at",
+                                "updated_at"});
+      std::unique_ptr<db::BulkInserter> member_search =
+          sqlite
+              ? std::make_unique<db::BulkInserter>(session, "member_search", std::vector<std::string>{"rowid", "grams"})
+              : nullptr;
+      for (const MemberRow& row : rows) {
+        members.Add({row.id,
+                     row.org_id,
+                     row.name,
+                     row.name_grams,
+                     row.gender,
+                     row.birth_date,
+                     row.id_cipher,
+                     row.id_index,
+                     row.id_masked,
+                     row.phone_cipher,
+                     row.phone_index,
+                     row.phone_masked,
+                     row.education,
+                     row.joined_on,
+                     row.full_member_on.empty() ? db::BulkValue() : db::BulkValue(row.full_member_on),
+                     row.status,
+                     "normal",
+                     row.in_service,
+                     OptionalId(row.employer_unit_id),
+                     row.community_id,
+                     now,
+                     now});
+        if (member_search) member_search->Add({row.id, row.name_grams});
+      }
+      members.Finish();
+      if (member_search) member_search->Finish();
+      batch.Commit();
+    }
+    counts.members = next_id - 1;
+    db::ResetIdSequences(session, {"member"});
+    {
+      db::Transaction rollup(session, db::Transaction::Mode::kWrite);
+      if (!sqlite) sql << "ANALYZE member";
+      application.member_service().RebuildMemberRollup(sql);
+      rollup.Commit();
+    }
+    if (sqlite) {
+      sql << "PRAGMA wal_checkpoint(TRUNCATE)";
+    } else {
+      sql << "ANALYZE";  // what autovacuum would soon do after a load this size
+    }
+    return logins;
+  }
+}
+
+}  // namespace liandong::app
