@@ -69,8 +69,8 @@ test('logging in returns to the page that was asked for', TEST_TIMEOUT, (t) =>
   }),
 );
 
-// The administrators (system, security, audit) need a second factor at this form, and two of them
-// may not read org counts: administration.test.mjs signs them in.
+// The administrators (system, security, audit) need a second factor, and two of them may not read
+// org counts: second_factor.test.mjs covers this form with a code, administration.test.mjs their pages.
 const STAFF_ROLES = new Set(['city', 'district', 'street', 'community']);
 
 test('every demo staff user can log in and sees their org and its counts', TEST_TIMEOUT, (t) =>

@@ -44,7 +44,7 @@ constexpr std::string_view kPageClauseSearchPostgres = " ORDER BY m.id + 0 LIMIT
 constexpr std::string_view kPageIds = " WHERE m.id IN (SELECT m.id FROM member m JOIN org o ON o.id = m.org_id";
 constexpr std::string_view kPageIdsEnd = ") ORDER BY m.id";
 
-// The same count as migration 0014, for members loaded in bulk.
+// The same count as migration 0016, for members loaded in bulk.
 constexpr std::string_view kDeleteMemberRollup = "DELETE FROM org_rollup WHERE measure = 'member'";
 constexpr std::string_view kRebuildMemberRollup = R"sql(
   INSERT INTO org_rollup (org_id, measure, item, relative_depth, total)

@@ -64,7 +64,7 @@ constexpr std::string_view kSelectChildRollups = R"sql(
 
 constexpr std::string_view kDeleteRollup = "DELETE FROM org_rollup WHERE measure = :measure";
 
-// The same count as migration 0013, for data loaded in bulk.
+// The same count as migration 0015, for data loaded in bulk.
 constexpr std::string_view kRebuildLevelRollup = R"sql(
   INSERT INTO org_rollup (org_id, measure, item, relative_depth, total)
   SELECT a.id, :measure, d.level, d.depth - a.depth, COUNT(*)

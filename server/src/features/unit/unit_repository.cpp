@@ -77,7 +77,7 @@ constexpr std::string_view kArchiveUnit =
 constexpr std::string_view kInsertUnitSearchSqlite = "INSERT INTO unit_search (rowid, grams) VALUES (:id, :grams)";
 constexpr std::string_view kUpdateUnitSearchSqlite = "UPDATE unit_search SET grams = :grams WHERE rowid = :id";
 
-// The same count as migration 0013, for data loaded in bulk.
+// The same count as migration 0015, for data loaded in bulk.
 constexpr std::string_view kDeleteCoverageRollup = "DELETE FROM org_rollup WHERE measure = :measure";
 constexpr std::string_view kRebuildCoverageRollupHead = R"sql(
   INSERT INTO org_rollup (org_id, measure, item, relative_depth, total)
