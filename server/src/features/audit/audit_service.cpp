@@ -179,6 +179,17 @@ void AuditService::RecordAnonymous(soci::session& sql, const AuditEntry& entry, 
   Append(sql, row);
 }
 
+void AuditService::RecordForUser(soci::session& sql, std::int64_t user_id, std::int64_t org_id,
+                                 const AuditEntry& entry, const std::string& remote_address,
+                                 const std::string& request_id) const {
+  core::Actor actor;
+  actor.user_id = user_id;
+  actor.org_id = org_id;
+  actor.remote_address = remote_address;
+  actor.request_id = request_id;
+  Record(sql, actor, entry);
+}
+
 std::int64_t AuditService::CountFor(soci::session& sql, const std::string& action, std::int64_t target_id) const {
   long long count = 0;
   sql << kCountAuditEntries, soci::use(action, "action"), soci::use(target_id, "target_id"), soci::into(count);

@@ -39,6 +39,9 @@ class AuditService {
   // Records an event with no signed-in actor (a failed login, a start-up).
   void RecordAnonymous(soci::session& sql, const AuditEntry& entry, const std::string& remote_address,
                        const std::string& request_id) const;
+  // Records an event of a known user who is not (yet) signed in: a login, ok or failed.
+  void RecordForUser(soci::session& sql, std::int64_t user_id, std::int64_t org_id, const AuditEntry& entry,
+                     const std::string& remote_address, const std::string& request_id) const;
   std::int64_t CountFor(soci::session& sql, const std::string& action, std::int64_t target_id) const;
   // Walks the whole chain from the first row (or the anchor a purge left) to the head.
   ChainReport VerifyChain(soci::session& sql) const;

@@ -49,14 +49,21 @@ LoginResult AuthService::Login(const std::string& username, const std::string& p
   const std::int64_t now = clock_.NowSeconds();
   db::Session session(database_);
   // Records the failed attempt (and counts it against the account), then refuses.
-  const auto refuse = [&](const std::string& result, std::optional<std::int64_t> user_id, ErrorKind kind,
+  // A known user's attempts are recorded under that user and org, so that auditors of the org see
+  // them; attempts on names that do not exist have no org.
+  const auto refuse = [&](const std::string& result, const std::optional<UserAccount>& who, ErrorKind kind,
                           const char* code) {
     db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-    if (user_id && result == "failed") {
-      repository_.RecordLoginFailure(session.sql(), *user_id, policy_.max_failed_logins, now + policy_.lockout.count());
+    if (who && result == "failed") {
+      repository_.RecordLoginFailure(session.sql(), who->id, policy_.max_failed_logins, now + policy_.lockout.count());
     }
-    audit_.RecordAnonymous(session.sql(), {"auth.login", "user_account", user_id, result, ""}, remote_address,
-                           request_id);
+    if (who) {
+      audit_.RecordForUser(session.sql(), who->id, who->org_id, {"auth.login", "user_account", who->id, result, ""},
+                           remote_address, request_id);
+    } else {
+      audit_.RecordAnonymous(session.sql(), {"auth.login", "user_account", std::nullopt, result, ""}, remote_address,
+                             request_id);
+    }
     transaction.Commit();
     core::log::Info("auth.login_failed", {{"remote", remote_address}, {"result", result}});
     throw AppError(kind, code);
@@ -68,13 +75,12 @@ LoginResult AuthService::Login(const std::string& username, const std::string& p
   const auto user = repository_.FindUserByUsername(session.sql(), username);
   // Hash even when there is no such user, so that timing does not tell who exists.
   const bool password_ok = core::VerifyPassword(password, user ? user->password_hash : dummy_hash_);
-  const std::optional<std::int64_t> user_id = user ? std::optional<std::int64_t>(user->id) : std::nullopt;
   if (user && user->locked_until && *user->locked_until > now) {
     // The same answer as a wrong password: a locked account is not announced.
-    refuse("locked", user_id, ErrorKind::kUnauthenticated, "auth.invalid_credentials");
+    refuse("locked", user, ErrorKind::kUnauthenticated, "auth.invalid_credentials");
   }
   if (!user || !password_ok || user->disabled) {
-    refuse(user && user->disabled ? "disabled" : "failed", user_id, ErrorKind::kUnauthenticated,
+    refuse(user && user->disabled ? "disabled" : "failed", user, ErrorKind::kUnauthenticated,
            "auth.invalid_credentials");
   }
   LoginResult result{
@@ -94,10 +100,9 @@ LoginResult AuthService::Login(const std::string& username, const std::string& p
   repository_.InsertSession(session.sql(), user->id, core::Sm3Hex(result.session_token), result.csrf_token,
                             remote_address, now, has_second_factor);
   repository_.TrimSessions(session.sql(), user->id, policy_.max_sessions_per_user);
-  audit_.RecordAnonymous(session.sql(),
-                         {"auth.login", "user_account", user->id, "ok",
-                          has_second_factor ? "second factor pending" : ""},
-                         remote_address, request_id);
+  audit_.RecordForUser(session.sql(), user->id, user->org_id,
+                       {"auth.login", "user_account", user->id, "ok", has_second_factor ? "second factor pending" : ""},
+                       remote_address, request_id);
   transaction.Commit();
   core::log::Info("auth.login", {{"user_id", user->id}, {"remote", remote_address}});
   return result;
