@@ -42,6 +42,11 @@ TEST_F(AuditLogApiTest, TheAuditorSeesLoginsDenialsChangesAndUnmaskedViews) {
                                      "member.unmask/ok", "auth.second_factor_enrol/ok"}) {
     EXPECT_TRUE(seen.count(expected)) << expected << " missing from " << page;
   }
+  // A known user's logins, failed ones too, are found under the user's name.
+  const auto logins = audit.Get("/api/v1/audit?action=auth.login&username=street.admin").Json();
+  std::set<std::string> login_results;
+  for (const auto& row : logins.at("items").as_array()) login_results.emplace(row.at("result").as_string());
+  EXPECT_EQ(login_results, (std::set<std::string>{"ok", "failed"})) << logins;
   const auto denied = audit.Get("/api/v1/audit?action=access.&username=street.admin").Json();
   ASSERT_EQ(denied.at("total").as_int64(), 1) << denied;
   EXPECT_EQ(denied.at("items").as_array()[0].at("detail").as_string(), "GET /api/v1/users auth.permission_denied");
