@@ -1,4 +1,11 @@
-import { request, toQuery, type ImportResult, type Page } from './client';
+import {
+  request,
+  requestFile,
+  toQuery,
+  type DownloadedFile,
+  type ImportResult,
+  type Page,
+} from './client';
 import type { NamedRef } from './org';
 
 export const UNIT_KINDS = [
@@ -78,14 +85,18 @@ export function listUnits(filters: UnitFilters): Promise<Page<Unit>> {
   return request<Page<Unit>>(`/units${query}`);
 }
 
-/** Every unit matching the filters, page after page (for an export). */
-export async function listAllUnits(filters: UnitFilters, pageSize = 100): Promise<Unit[]> {
-  const units: Unit[] = [];
-  for (let page = 1; ; page += 1) {
-    const result = await listUnits({ ...filters, page, page_size: pageSize });
-    units.push(...result.items);
-    if (result.items.length === 0 || units.length >= result.total) return units;
-  }
+/**
+ * The filtered list as an .xlsx made by the server (paging ignored), in the columns of the import
+ * template so that it can be imported again; the server audits the export.
+ */
+export function exportUnits(filters: UnitFilters): Promise<DownloadedFile> {
+  const query = toQuery({
+    ...filters,
+    q: filters.q?.trim(),
+    page: undefined,
+    page_size: undefined,
+  });
+  return requestFile(`/units/export${query}`);
 }
 
 export function getUnit(unitId: number): Promise<Unit> {

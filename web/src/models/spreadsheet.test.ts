@@ -6,10 +6,8 @@ import {
   MEMBER_SHEET,
   sheetRowOf,
   UNIT_SHEET,
-  unitExportRow,
   type CellValue,
 } from './spreadsheet';
-import { aUnit } from '@/testing/fixtures';
 
 const MEMBER_HEADER = MEMBER_SHEET.columns.map((column) => column.header);
 
@@ -200,21 +198,5 @@ describe('units', () => {
         key_enterprise: false,
       },
     ]);
-  });
-
-  it('exports a unit in the words of the template, so the file can be imported again', () => {
-    const unit = aUnit({ own_org: { id: 40, name: '和平商贸党支部' }, coverage: 'own_org' });
-    const row = unitExportRow(unit);
-    const header = [...UNIT_SHEET.columns.map((column) => column.header)];
-    const cells = UNIT_SHEET.columns.map((column) => row[column.field] as CellValue);
-
-    expect(mapSheet(UNIT_SHEET, [header, cells]).rows[0]).toMatchObject({
-      unit_kind: 'private_enterprise',
-      eligible_for_org: true,
-      own_org_id: 40,
-      key_enterprise: false,
-    });
-    expect(row['覆盖情况']).toBe('单独建立党组织');
-    expect(row['党组织']).toBe('和平商贸党支部');
   });
 });

@@ -96,6 +96,20 @@ TEST_F(UnitApiTest, ListsTheUnitsOfTheActorsSubtree) {
   EXPECT_EQ(NormaliseCreditCode(unit.at("credit_code").as_string()), unit.at("credit_code").as_string());
 }
 
+TEST_F(UnitApiTest, ExportsTheFilteredListAsASpreadsheetAndAuditsIt) {
+  const auto exported = street_.Get("/api/v1/units/export?coverage=own_org");
+  ASSERT_EQ(exported.status, 200) << exported.body;
+  EXPECT_TRUE(exported.body.starts_with("PK")) << "an .xlsx is a zip";
+  EXPECT_NE(exported.Header("Content-Disposition").find("units.xlsx"), std::string::npos);
+  db::Session session(server_.application().database());
+  std::string detail;
+  session.sql() << "SELECT detail FROM audit_log WHERE action = 'unit.export'", soci::into(detail);
+  const auto listed = street_.Get("/api/v1/units?coverage=own_org").Json();
+  EXPECT_EQ(detail, std::to_string(listed.at("total").as_int64()) + " rows");
+  EXPECT_EQ(street_.Get("/api/v1/units/export?org=" + std::to_string(shengli_)).status, 403)
+      << "another street's units are not the street user's to export";
+}
+
 TEST_F(UnitApiTest, FiltersByKindEligibilityAndCoverage) {
   const struct {
     std::string query;

@@ -46,6 +46,14 @@ void RegisterUnitRoutes(http::Router& router, const UnitService& unit_service) {
     ListInput input = ParseListInput(request);
     return http::Ok(ToJson(unit_service.ListUnits(request.Actor(), input.org_id, std::move(input.query))));
   });
+  router.Add(Verb::get, "/api/v1/units/export", "unit:read", [&](http::Request& request) {
+    ListInput input = ParseListInput(request);
+    http::Response response;
+    response.body = unit_service.ExportUnits(request.Actor(), input.org_id, std::move(input.query));
+    response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    response.AddHeader("Content-Disposition", "attachment; filename=\"units.xlsx\"");
+    return response;
+  });
   router.Add(Verb::post, "/api/v1/units", "unit:write", [&](http::Request& request) {
     UnitFields input = ParseNewUnit(request.Json());
     return http::Created(ToJson(unit_service.CreateUnit(request.Actor(), std::move(input))));

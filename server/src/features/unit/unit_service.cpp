@@ -1,9 +1,11 @@
 #include "features/unit/unit_service.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "core/error.hpp"
+#include "core/xlsx.hpp"
 #include "features/unit/unit_credit_code.hpp"
 #include "features/unit/unit_validation.hpp"
 
@@ -79,6 +81,62 @@ UnitPage UnitService::ListUnits(const core::Actor& actor, std::optional<std::int
     query.scope_path = org->path;
   }
   return repository_.List(session.sql(), query);
+}
+
+namespace {
+
+constexpr std::int64_t kMaxExportRows = 100000;
+
+// The words of the import template (web/src/models/spreadsheet.ts), so that an export re-imports.
+std::string KindWord(const std::string& kind) {
+  static const std::map<std::string, std::string> words = {
+      {"government_agency", "机关"},         {"public_institution", "事业单位"}, {"state_enterprise", "国有企业"},
+      {"private_enterprise", "非公有制企业"}, {"social_organisation", "社会组织"}, {"other", "其他"}};
+  const auto found = words.find(kind);
+  return found == words.end() ? kind : found->second;
+}
+
+std::string CoverageWord(Coverage coverage) {
+  static const std::map<std::string, std::string, std::less<>> words = {
+      {"own_org", "单独建立党组织"}, {"joint_branch", "联合党支部覆盖"}, {"work_only", "工作覆盖（党建指导员）"},
+      {"uncovered", "未覆盖"},       {"not_eligible", "不具备建党条件"}};
+  const auto found = words.find(ToString(coverage));
+  return found == words.end() ? std::string(ToString(coverage)) : found->second;
+}
+
+}  // namespace
+
+std::string UnitService::ExportUnits(const core::Actor& actor, std::optional<std::int64_t> org_id,
+                                     UnitQuery query) const {
+  query.page = 1;
+  query.page_size = 1000;
+  core::Sheet sheet{"驻区单位",
+                    {"单位名称", "统一社会信用代码", "单位类型", "行业", "从业人数", "法定代表人", "所在组织ID",
+                     "具备建党条件(是/否)", "党组织ID", "联合党支部ID", "党建指导员", "重点企业(是/否)", "所在组织",
+                     "党组织", "联合党支部", "覆盖情况"},
+                    {}};
+  std::int64_t total = 0;
+  for (;; ++query.page) {
+    const UnitPage page = ListUnits(actor, org_id, query);
+    total = page.total;
+    if (total > kMaxExportRows) throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "too many rows");
+    for (const Unit& unit : page.items) {
+      const UnitFields& f = unit.fields;
+      sheet.rows.push_back({f.name, f.credit_code, KindWord(f.unit_kind), f.industry, std::to_string(f.staff_count),
+                            f.legal_representative, std::to_string(unit.org.id), f.eligible_for_org ? "是" : "否",
+                            unit.own_org ? std::to_string(unit.own_org->id) : "",
+                            unit.joint_branch_org ? std::to_string(unit.joint_branch_org->id) : "", f.instructor,
+                            f.key_enterprise ? "是" : "否", unit.org.name, unit.own_org ? unit.own_org->name : "",
+                            unit.joint_branch_org ? unit.joint_branch_org->name : "", CoverageWord(unit.coverage)});
+    }
+    if (page.items.empty() || static_cast<std::int64_t>(sheet.rows.size()) >= total) break;
+  }
+  std::string workbook = core::WriteWorkbook(sheet);
+  db::Session session(database_);
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  audit_service_.Record(session.sql(), actor, {"unit.export", "org", org_id, "ok", std::to_string(total) + " rows"});
+  transaction.Commit();
+  return workbook;
 }
 
 Unit UnitService::GetUnit(const core::Actor& actor, std::int64_t id) const {

@@ -29,6 +29,9 @@ class UnitService {
   // A page of the live units in the subtree of `org_id` (none: the actor's own org). The query's
   // scope_path is set here.
   UnitPage ListUnits(const core::Actor& actor, std::optional<std::int64_t> org_id, UnitQuery query) const;
+  // The whole filtered list as an .xlsx in the columns of the import template (so it can be
+  // re-imported), plus names for readers; at most 100,000 rows; audited as an export.
+  std::string ExportUnits(const core::Actor& actor, std::optional<std::int64_t> org_id, UnitQuery query) const;
   // not_found if missing, permission_denied if located outside the actor's subtree.
   Unit GetUnit(const core::Actor& actor, std::int64_t id) const;
   // Creates a unit; the first problem with the fields is thrown (see CheckFields for the codes).
