@@ -7,6 +7,7 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/keys.hpp"
+#include "features/user/user_repository.hpp"
 #include "features/user/user_service.hpp"
 
 namespace liandong::app {
@@ -48,13 +49,9 @@ int AddUser(const std::string& url, const std::filesystem::path& key_file, const
   long long org_id = account.org_id;
   if (org_id == 0) session.sql() << "SELECT MIN(id) FROM org WHERE parent_id IS NULL", soci::into(org_id);
   if (!application.org_service().FindOrg(session.sql(), org_id)) throw AppError(ErrorKind::kNotFound, "org.not_found");
-  long long roles = 0;
-  session.sql() << "SELECT COUNT(*) FROM role WHERE name = :name", soci::use(account.role, "name"), soci::into(roles);
-  if (roles == 0) throw AppError(ErrorKind::kInvalidArgument, "user.invalid_role");
-  long long taken = 0;
-  session.sql() << "SELECT COUNT(*) FROM user_account WHERE username = :username",
-      soci::use(account.username, "username"), soci::into(taken);
-  if (taken > 0) throw AppError(ErrorKind::kConflict, "user.username_taken");
+  const user::UserRepository users;
+  if (!users.RoleDuty(session.sql(), account.role)) throw AppError(ErrorKind::kInvalidArgument, "user.invalid_role");
+  if (users.UsernameTaken(session.sql(), account.username)) throw AppError(ErrorKind::kConflict, "user.username_taken");
   auth::NewUser user{org_id, account.username, account.display_name.empty() ? account.username : account.display_name,
                      account.role, core::RandomPassword(), true};
   const std::int64_t id = application.auth_service().CreateUser(session.sql(), user);

@@ -50,7 +50,7 @@ const std::vector<SettingDefinition>& Definitions() {
 SettingService::SettingService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit)
     : database_(database), clock_(clock), audit_(audit) {}
 
-std::map<std::string, std::string> SettingService::Load(soci::session& sql) const {
+std::map<std::string, SettingView> SettingService::Load(soci::session& sql) const {
   std::string name;
   std::string value;
   long long updated_at = 0;
@@ -59,9 +59,14 @@ std::map<std::string, std::string> SettingService::Load(soci::session& sql) cons
   soci::statement statement = (sql.prepare << kSelectSettings, soci::into(name), soci::into(value),
                                soci::into(updated_at), soci::into(updated_by, by_indicator));
   statement.execute();
-  std::map<std::string, std::string> values;
-  while (statement.fetch()) values[name] = value;
-  return values;
+  std::map<std::string, SettingView> stored;
+  while (statement.fetch()) {
+    SettingView& view = stored[name];
+    view.value = value;
+    view.updated_at = updated_at;
+    if (by_indicator == soci::i_ok) view.updated_by = updated_by;
+  }
+  return stored;
 }
 
 std::string SettingService::Value(soci::session& sql, const std::string& name) const {
@@ -73,7 +78,7 @@ std::string SettingService::Value(soci::session& sql, const std::string& name) c
     cache_loaded_at_ = now;
   }
   const auto found = cache_->find(name);
-  return found == cache_->end() ? definition.default_value : found->second;
+  return found == cache_->end() ? definition.default_value : found->second.value;
 }
 
 bool SettingService::Bool(soci::session& sql, const std::string& name) const { return Value(sql, name) == "true"; }
@@ -92,26 +97,11 @@ std::int64_t SettingService::Integer(soci::session& sql, const std::string& name
 std::vector<SettingView> SettingService::List(const core::Actor& actor) const {
   core::RequirePermission(actor, "setting:read");
   db::Session session(database_);
-  std::string name;
-  std::string value;
-  long long updated_at = 0;
-  long long updated_by = 0;
-  soci::indicator by_indicator = soci::i_null;
-  soci::statement statement = (session.sql().prepare << kSelectSettings, soci::into(name), soci::into(value),
-                               soci::into(updated_at), soci::into(updated_by, by_indicator));
-  statement.execute();
-  std::map<std::string, SettingView> stored;
-  while (statement.fetch()) {
-    SettingView view;
-    view.value = value;
-    view.updated_at = updated_at;
-    if (by_indicator == soci::i_ok) view.updated_by = updated_by;
-    stored[name] = view;
-  }
+  std::map<std::string, SettingView> stored = Load(session.sql());
   std::vector<SettingView> views;
   for (const SettingDefinition& definition : Definitions()) {
-    SettingView view = stored.count(definition.name) ? stored[definition.name] : SettingView{};
-    if (!stored.count(definition.name)) view.value = definition.default_value;
+    const auto found = stored.find(definition.name);
+    SettingView view = found == stored.end() ? SettingView{{}, definition.default_value, {}, {}} : found->second;
     view.definition = definition;
     views.push_back(std::move(view));
   }

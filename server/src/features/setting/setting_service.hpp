@@ -58,13 +58,14 @@ class SettingService {
 
  private:
   std::string Value(soci::session& sql, const std::string& name) const;
-  std::map<std::string, std::string> Load(soci::session& sql) const;
+  // The stored rows, by name (settings never changed are not there).
+  std::map<std::string, SettingView> Load(soci::session& sql) const;
 
   db::Database& database_;
   const core::Clock& clock_;
   const audit::AuditService& audit_;
   mutable std::mutex mutex_;
-  mutable std::optional<std::map<std::string, std::string>> cache_;
+  mutable std::optional<std::map<std::string, SettingView>> cache_;
   mutable std::int64_t cache_loaded_at_ = 0;
 };
 
