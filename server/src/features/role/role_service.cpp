@@ -62,6 +62,10 @@ const std::vector<PermissionDefinition>& PermissionCatalogue() {
       {"member:unmask", "staff"}, {"unit:read", "staff"},     {"unit:write", "staff"},   {"user:read", "system"},
       {"user:write", "system"},   {"setting:read", "shared"}, {"setting:write", "system"}, {"role:read", "security"}, {"role:write", "security"},
       {"policy:write", "security"}, {"audit:read", "audit"},  {"audit:export", "audit"},
+      {"duty:read", "staff"},       {"duty:write", "staff"},   {"task:read", "staff"},
+      {"task:assign", "staff"},     {"task:report", "staff"},  {"task:review", "staff"},
+      {"supervision:write", "staff"}, {"accountability:read", "staff"}, {"accountability:write", "staff"},
+      {"bulletin:read", "staff"},   {"bulletin:write", "staff"}, {"notification:read", "staff"},
   };
   return catalogue;
 }
