@@ -138,7 +138,7 @@ CREATE TABLE attachment (
   content_type TEXT NOT NULL,
   size BIGINT NOT NULL,
   stored_name TEXT NOT NULL UNIQUE,
-  sha256 TEXT NOT NULL,
+  sm3 TEXT NOT NULL,  -- hex digest of the content
   created_by {{id_type}} NOT NULL REFERENCES user_account (id),
   created_at BIGINT NOT NULL
 );

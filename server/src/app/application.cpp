@@ -3,10 +3,12 @@
 #include "core/keys.hpp"
 #include "core/version.hpp"
 #include "db/migrator.hpp"
+#include "features/attachment/attachment_routes.hpp"
 #include "features/audit/audit_routes.hpp"
 #include "features/auth/auth_routes.hpp"
 #include "features/joint_committee/joint_committee_routes.hpp"
 #include "features/member/member_routes.hpp"
+#include "features/notification/notification_routes.hpp"
 #include "features/org/org_routes.hpp"
 #include "features/role/role_routes.hpp"
 #include "features/setting/setting_routes.hpp"
@@ -37,6 +39,9 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   joint_committee_service_ = std::make_unique<joint_committee::JointCommitteeService>(
       *database_, clock, *audit_service_, *org_service_, *unit_service_);
   street_service_ = std::make_unique<street::StreetService>(*database_, clock, *audit_service_, *org_service_);
+  notification_service_ = std::make_unique<notification::NotificationService>(*database_, clock);
+  attachment_store_ =
+      std::make_unique<attachment::AttachmentStore>(*database_, clock, *org_service_, config.files_dir);
 
   health::RegisterHealthRoutes(router_, health_info_);
   auth::RegisterAuthRoutes(router_, *auth_service_, *org_service_);
@@ -49,6 +54,8 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   unit::RegisterUnitRoutes(router_, *unit_service_);
   joint_committee::RegisterJointCommitteeRoutes(router_, *joint_committee_service_);
   street::RegisterStreetRoutes(router_, *street_service_);
+  notification::RegisterNotificationRoutes(router_, *notification_service_);
+  attachment::RegisterAttachmentRoutes(router_, *attachment_store_);
 
   const auth::AuthService& auth_service = *auth_service_;
   db::Database& database = *database_;

@@ -11,9 +11,11 @@
 #include "db/database.hpp"
 #include "features/audit/audit_log_service.hpp"
 #include "features/audit/audit_service.hpp"
+#include "features/attachment/attachment_store.hpp"
 #include "features/auth/auth_service.hpp"
 #include "features/health/health_routes.hpp"
 #include "features/member/member_service.hpp"
+#include "features/notification/notification_service.hpp"
 #include "features/joint_committee/joint_committee_service.hpp"
 #include "features/org/org_service.hpp"
 #include "features/role/role_service.hpp"
@@ -31,6 +33,7 @@ struct ApplicationConfig {
   std::size_t database_pool_size = 4;
   std::string web_root;  // the built web app; empty: none
   std::filesystem::path key_file = "var/liandong.key";
+  std::filesystem::path files_dir = "var/files";  // evidence files, outside the web root
   std::string master_key;  // 32 bytes; empty: from LIANDONG_MASTER_KEY or key_file (core/keys.hpp)
   bool access_log = true;
   auth::SessionPolicy session_policy;
@@ -55,6 +58,8 @@ class Application {
   const setting::SettingService& setting_service() const { return *setting_service_; }
   const user::UserService& user_service() const { return *user_service_; }
   const role::RoleService& role_service() const { return *role_service_; }
+  const notification::NotificationService& notification_service() const { return *notification_service_; }
+  const attachment::AttachmentStore& attachment_store() const { return *attachment_store_; }
 
  private:
   std::unique_ptr<db::Database> database_;
@@ -71,6 +76,8 @@ class Application {
   std::unique_ptr<unit::UnitService> unit_service_;
   std::unique_ptr<joint_committee::JointCommitteeService> joint_committee_service_;
   std::unique_ptr<street::StreetService> street_service_;
+  std::unique_ptr<notification::NotificationService> notification_service_;
+  std::unique_ptr<attachment::AttachmentStore> attachment_store_;
   http::Router router_;
   std::unique_ptr<http::Pipeline> pipeline_;
 };

@@ -142,6 +142,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 7 * 24));
   serve->add_option("--key-file", config.key_file, "master key file, created on first use (0600)")
       ->capture_default_str();
+  serve->add_option("--files-dir", config.files_dir, "folder for evidence files, outside the web root")
+      ->capture_default_str();
   serve->add_flag("--secure-cookie", config.session_policy.secure_cookie, "mark the session cookie Secure (TLS)");
   serve->add_flag("--no-access-log", no_access_log, "do not log each request");
 

@@ -2,11 +2,25 @@
 
 #include <chrono>
 #include <ctime>
+#include <fstream>
 
 namespace liandong::core {
 
 std::int64_t SystemClock::NowSeconds() const {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+std::int64_t FileOffsetClock::NowSeconds() const {
+  const std::int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                  std::chrono::steady_clock::now().time_since_epoch())
+                                  .count();
+  if (now_ms - read_at_ms_.load() >= 500) {
+    std::ifstream file(path_);
+    long long offset = 0;
+    if (file >> offset) offset_ = offset;
+    read_at_ms_ = now_ms;
+  }
+  return SystemClock().NowSeconds() + offset_.load();
 }
 
 std::string FormatUtc(std::int64_t seconds) {

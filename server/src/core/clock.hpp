@@ -30,6 +30,19 @@ class FakeClock final : public Clock {
   std::atomic<std::int64_t> now_seconds_;
 };
 
+// The system clock moved by the number of seconds written in a file, re-read at most twice a
+// second. For browser tests that need days to pass (overdue tasks); never for production.
+class FileOffsetClock final : public Clock {
+ public:
+  explicit FileOffsetClock(std::string path) : path_(std::move(path)) {}
+  std::int64_t NowSeconds() const override;
+
+ private:
+  std::string path_;
+  mutable std::atomic<std::int64_t> offset_{0};
+  mutable std::atomic<std::int64_t> read_at_ms_{-1000};
+};
+
 // "2026-01-01T08:30:00Z": how the API writes times.
 std::string FormatUtc(std::int64_t seconds);
 

@@ -23,7 +23,7 @@ constexpr std::array kMessages = {
     Message{"request.invalid_http", "请求格式有误", "The HTTP request is malformed"},
     Message{"request.not_found", "请求的地址不存在", "No such address"},
     Message{"request.method_not_allowed", "该地址不支持此请求方法", "This address does not accept this method"},
-    Message{"request.body_too_large", "请求内容过大（上限 1 MiB）", "The request body is too large (limit 1 MiB)"},
+    Message{"request.body_too_large", "请求内容过大（上限 1 MiB，附件 20 MiB）", "The request body is too large (limit 1 MiB, files 20 MiB)"},
     Message{"request.header_too_large", "请求头过大（上限 8 KiB）", "The request header is too large (limit 8 KiB)"},
     Message{"request.rate_limited", "请求过于频繁，请稍后再试", "Too many requests; try again later"},
     Message{"auth.invalid_credentials", "用户名或密码错误", "Wrong username or password"},

@@ -1,5 +1,6 @@
 #include "http/server.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -118,7 +119,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
     busy_ = true;
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(state_.config.header_limit));
-    parser_->body_limit(state_.config.body_limit);
+    // The head decides which limit applies (IsUpload); until then the larger one.
+    parser_->body_limit(std::max(state_.config.body_limit, state_.config.upload_limit));
     beast::http::async_read_header(stream_, buffer_, *parser_,
                                    beast::bind_front_handler(&Connection::OnHeader, shared_from_this()));
   }
@@ -141,10 +143,24 @@ class Connection : public std::enable_shared_from_this<Connection> {
       closing_ = true;
       return WriteError(AppError(ErrorKind::kInvalidArgument, "request.invalid_http", error.message()));
     }
+    const std::size_t limit = IsUpload(parser_->get()) ? state_.config.upload_limit : state_.config.body_limit;
+    const auto length = parser_->content_length();
+    if (length && *length > limit) {
+      closing_ = true;
+      return WriteError(AppError(ErrorKind::kPayloadTooLarge, "request.body_too_large"));
+    }
+    parser_->body_limit(limit);  // what a chunked body may still send
     if (parser_->is_done()) return Dispatch();
     stream_.expires_after(state_.config.body_timeout);
     beast::http::async_read(stream_, buffer_, *parser_,
                             beast::bind_front_handler(&Connection::OnBody, shared_from_this()));
+  }
+
+  bool IsUpload(const beast::http::request<beast::http::string_body>& head) const {
+    if (head.method() != beast::http::verb::post || state_.config.upload_suffix.empty()) return false;
+    std::string_view target = head.target();
+    target = target.substr(0, target.find('?'));
+    return target.ends_with(state_.config.upload_suffix);
   }
 
   void OnBody(beast::error_code error, std::size_t) {

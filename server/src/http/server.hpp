@@ -20,6 +20,9 @@ struct ServerConfig {
   std::size_t max_connections = 10000;
   std::size_t header_limit = 8 * 1024;    // 431 past this
   std::size_t body_limit = 1024 * 1024;   // 413 past this, before the body is read
+  // File uploads (POST to a path ending in upload_suffix) may send up to upload_limit instead.
+  std::size_t upload_limit = 20 * 1024 * 1024;
+  std::string upload_suffix = "/attachments";
   std::chrono::seconds head_timeout{10};  // to receive a request's head
   std::chrono::seconds idle_timeout{15};  // between keep-alive requests
   std::chrono::seconds body_timeout{30};

@@ -18,6 +18,8 @@ TestServer::TestServer(TestServerOptions options) : clock_(1'767'225'600) {  // 
   config.web_root = options.web_root;
   config.access_log = false;
   config.master_key = options.master_key.empty() ? core::RandomBytes(32) : options.master_key;
+  files_dir_ = std::filesystem::temp_directory_path() / ("liandong-files-" + core::RandomHex(8));
+  config.files_dir = files_dir_;
   application_ = std::make_unique<app::Application>(config, clock_);
   if (options.demo_city) logins_ = app::CreateDemoCity(*application_, clock_);
   options.server.port = 0;
@@ -28,6 +30,8 @@ TestServer::TestServer(TestServerOptions options) : clock_(1'767'225'600) {  // 
 TestServer::~TestServer() {
   server_->Stop();
   server_->Wait();
+  std::error_code ignored;
+  std::filesystem::remove_all(files_dir_, ignored);
 }
 
 const app::DemoLogin& TestServer::Login(const std::string& role) const {

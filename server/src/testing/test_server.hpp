@@ -2,6 +2,7 @@
 // city, and a clock the test controls.
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
@@ -33,6 +34,8 @@ class TestServer {
   core::FakeClock& clock() { return clock_; }
   http::Server& server() { return *server_; }
   const TestDatabase& database() const { return database_; }
+  // Where this server keeps evidence files (removed with the server).
+  const std::filesystem::path& files_dir() const { return files_dir_; }
 
   // The demo login of a role: city, district, street, community.
   const app::DemoLogin& Login(const std::string& role) const;
@@ -48,6 +51,7 @@ class TestServer {
 
  private:
   TestDatabase database_;
+  std::filesystem::path files_dir_;
   core::FakeClock clock_;
   std::unique_ptr<app::Application> application_;
   std::vector<app::DemoLogin> logins_;

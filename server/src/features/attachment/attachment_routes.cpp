@@ -1,0 +1,58 @@
+#include "features/attachment/attachment_routes.hpp"
+
+#include <boost/json/object.hpp>
+#include <boost/url/decode_view.hpp>
+#include <boost/url/pct_string_view.hpp>
+
+#include "core/error.hpp"
+
+namespace liandong::attachment {
+namespace {
+
+// RFC 5987 encoding of a UTF-8 file name for Content-Disposition's filename*.
+std::string EncodeFileName(const std::string& name) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string encoded;
+  for (const unsigned char c : name) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
+        c == '_') {
+      encoded.push_back(static_cast<char>(c));
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  return encoded;
+}
+
+}  // namespace
+
+boost::json::object ToJson(const Attachment& attachment) {
+  return {{"id", attachment.id},
+          {"file_name", attachment.file_name},
+          {"content_type", attachment.content_type},
+          {"size", attachment.size},
+          {"created_at", core::FormatUtc(attachment.created_at)}};
+}
+
+UploadedFile ReadUpload(const http::Request& request) {
+  const std::string_view header = request.Header("X-File-Name");
+  const auto encoded = boost::urls::make_pct_string_view(header);
+  if (header.empty() || !encoded) throw core::AppError(core::ErrorKind::kInvalidArgument, "attachment.invalid_name");
+  const boost::urls::decode_view decoded = **encoded;
+  return {std::string(decoded.begin(), decoded.end()), request.body()};
+}
+
+void RegisterAttachmentRoutes(http::Router& router, const AttachmentStore& attachment_store) {
+  router.Add(http::Verb::get, "/api/v1/attachments/{id}", "task:read", [&](http::Request& request) {
+    auto [attachment, content] = attachment_store.Download(request.Actor(), request.PathId("id"));
+    http::Response response;
+    response.content_type = attachment.content_type;
+    response.body = std::move(content);
+    response.AddHeader("Content-Disposition", "attachment; filename*=UTF-8''" + EncodeFileName(attachment.file_name));
+    return response;
+  });
+}
+
+}  // namespace liandong::attachment

@@ -1,0 +1,63 @@
+// The in-app inbox. A notification goes to an org (assigned, returned, overdue, escalated,
+// supervision, bulletin …) and every user of that org reads it on their own: read marks are per
+// user. Notifications are written in the caller's transaction, with the change they announce.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/actor.hpp"
+#include "core/clock.hpp"
+#include "db/database.hpp"
+
+namespace liandong::notification {
+
+struct NewNotification {
+  std::int64_t org_id = 0;
+  std::string kind;  // assigned, reported, returned, accepted, overdue, escalated, supervision, bulletin
+  std::string title;
+  std::string body;
+  std::string link;  // a web route such as "/tasks/assignments/12"
+};
+
+struct Notification {
+  std::int64_t id = 0;
+  std::string kind;
+  std::string title;
+  std::string body;
+  std::string link;
+  std::int64_t created_at = 0;
+  bool read = false;
+};
+
+struct Inbox {
+  std::vector<Notification> items;
+  std::int64_t total = 0;
+  std::int64_t unread = 0;
+};
+
+class NotificationService {
+ public:
+  NotificationService(db::Database& database, const core::Clock& clock) : database_(database), clock_(clock) {}
+
+  // In the caller's open write transaction.
+  void Notify(soci::session& sql, const NewNotification& notification) const;
+  // Many at once (a task reaching thousands of orgs), in the caller's open write transaction.
+  void NotifyAll(db::Session& session, const std::vector<NewNotification>& notifications) const;
+
+  // The actor's inbox, newest first: the notifications of the actor's org.
+  Inbox List(const core::Actor& actor, bool unread_only, std::int64_t offset, std::int64_t limit) const;
+  std::int64_t UnreadCount(const core::Actor& actor) const;
+  // notification.not_found for another org's notification.
+  void MarkRead(const core::Actor& actor, std::int64_t notification_id) const;
+  void MarkAllRead(const core::Actor& actor) const;
+
+ private:
+  db::Database& database_;
+  const core::Clock& clock_;
+};
+
+}  // namespace liandong::notification
