@@ -56,6 +56,7 @@ CREATE TABLE task_assignment (
   state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'reported', 'returned', 'done')),
   child_count INTEGER NOT NULL DEFAULT 0,
   completed_at BIGINT,
+  completed_on TEXT,  -- the China date of completed_at, compared with the deadline
   overdue_notified_at BIGINT,
   escalated_at BIGINT,
   created_at BIGINT NOT NULL,

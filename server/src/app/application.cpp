@@ -13,6 +13,7 @@
 #include "features/role/role_routes.hpp"
 #include "features/setting/setting_routes.hpp"
 #include "features/street/street_routes.hpp"
+#include "features/task/task_routes.hpp"
 #include "features/unit/unit_routes.hpp"
 #include "features/user/user_routes.hpp"
 
@@ -42,6 +43,8 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   notification_service_ = std::make_unique<notification::NotificationService>(*database_, clock);
   attachment_store_ =
       std::make_unique<attachment::AttachmentStore>(*database_, clock, *org_service_, config.files_dir);
+  task_service_ = std::make_unique<task::TaskService>(*database_, clock, *audit_service_, *notification_service_,
+                                                      *attachment_store_, *setting_service_);
 
   health::RegisterHealthRoutes(router_, health_info_);
   auth::RegisterAuthRoutes(router_, *auth_service_, *org_service_);
@@ -56,6 +59,7 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   street::RegisterStreetRoutes(router_, *street_service_);
   notification::RegisterNotificationRoutes(router_, *notification_service_);
   attachment::RegisterAttachmentRoutes(router_, *attachment_store_);
+  task::RegisterTaskRoutes(router_, *task_service_, clock);
 
   const auth::AuthService& auth_service = *auth_service_;
   db::Database& database = *database_;

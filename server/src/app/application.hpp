@@ -21,6 +21,7 @@
 #include "features/role/role_service.hpp"
 #include "features/setting/setting_service.hpp"
 #include "features/street/street_service.hpp"
+#include "features/task/task_service.hpp"
 #include "features/unit/unit_service.hpp"
 #include "features/user/user_service.hpp"
 #include "http/pipeline.hpp"
@@ -60,6 +61,7 @@ class Application {
   const role::RoleService& role_service() const { return *role_service_; }
   const notification::NotificationService& notification_service() const { return *notification_service_; }
   const attachment::AttachmentStore& attachment_store() const { return *attachment_store_; }
+  const task::TaskService& task_service() const { return *task_service_; }
 
  private:
   std::unique_ptr<db::Database> database_;
@@ -78,6 +80,7 @@ class Application {
   std::unique_ptr<street::StreetService> street_service_;
   std::unique_ptr<notification::NotificationService> notification_service_;
   std::unique_ptr<attachment::AttachmentStore> attachment_store_;
+  std::unique_ptr<task::TaskService> task_service_;
   http::Router router_;
   std::unique_ptr<http::Pipeline> pipeline_;
 };

@@ -1,7 +1,10 @@
 // liandong: serve, migrate, demo, audit, backup, restore, user, keys, version.
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <condition_variable>
 #include <iostream>
+#include <mutex>
+#include <thread>
 
 #include "app/admin_commands.hpp"
 #include "app/application.hpp"
@@ -21,10 +24,54 @@ using namespace liandong;
 
 constexpr const char* kDefaultDatabase = "sqlite:var/liandong.db";
 
-int Serve(const app::ApplicationConfig& config, const http::ServerConfig& server_config) {
-  const core::SystemClock clock;
-  app::Application application(config, clock);
+// Runs the task sweep (overdue notices, escalation) every `seconds` until destroyed.
+class Sweeper {
+ public:
+  Sweeper(const task::TaskService& task_service, int seconds)
+      : thread_([this, &task_service, seconds] {
+          std::unique_lock lock(mutex_);
+          while (!stop_) {
+            lock.unlock();
+            try {
+              const task::SweepResult result = task_service.Sweep();
+              if (result.overdue + result.escalated > 0) {
+                core::log::Info("task.sweep", {{"overdue", result.overdue}, {"escalated", result.escalated}});
+              }
+            } catch (const std::exception& error) {
+              core::log::Error("task.sweep_failed", {{"error", error.what()}});
+            }
+            lock.lock();
+            wake_.wait_for(lock, std::chrono::seconds(seconds), [this] { return stop_; });
+          }
+        }) {}
+  ~Sweeper() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+int Serve(const app::ApplicationConfig& config, const http::ServerConfig& server_config,
+          const std::string& clock_file, int sweep_seconds) {
+  std::unique_ptr<core::Clock> clock;
+  if (clock_file.empty()) {
+    clock = std::make_unique<core::SystemClock>();
+  } else {
+    core::log::Warn("clock.offset_file", {{"path", clock_file}});
+    clock = std::make_unique<core::FileOffsetClock>(clock_file);
+  }
+  app::Application application(config, *clock);
   http::Server server(server_config, application.pipeline());
+  Sweeper sweeper(application.task_service(), sweep_seconds);
   server.RunUntilSignal();
   return 0;
 }
@@ -144,6 +191,14 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   serve->add_option("--files-dir", config.files_dir, "folder for evidence files, outside the web root")
       ->capture_default_str();
+  std::string clock_file;
+  serve->add_option("--clock-file", clock_file,
+                    "FOR TESTS ONLY: a file holding seconds to add to the system clock (browser tests of overdue "
+                    "tasks)");
+  int sweep_seconds = 60;
+  serve->add_option("--sweep-seconds", sweep_seconds, "how often overdue tasks are looked for")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 86400));
   serve->add_flag("--secure-cookie", config.session_policy.secure_cookie, "mark the session cookie Secure (TLS)");
   serve->add_flag("--no-access-log", no_access_log, "do not log each request");
 
@@ -223,7 +278,7 @@ int main(int argc, char** argv) {
       config.session_policy.idle_timeout = std::chrono::minutes(idle_minutes);
       config.session_policy.absolute_timeout = std::chrono::hours(absolute_hours);
       config.database_pool_size = static_cast<std::size_t>(server_config.worker_threads);
-      return Serve(config, server_config);
+      return Serve(config, server_config, clock_file, sweep_seconds);
     }
     if (*migrate) return Migrate(migrate_url);
     if (*demo) return Demo(demo_url, logins_path, demo_key_file, demo_scale);

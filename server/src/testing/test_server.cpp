@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <stdexcept>
 
 #include "core/crypto.hpp"
@@ -11,7 +12,7 @@
 namespace liandong::testing {
 
 TestServer::TestServer(TestServerOptions options) : clock_(1'767'225'600) {  // 2026-01-01T00:00:00Z
-  core::log::Init("off");
+  core::log::Init(std::getenv("LIANDONG_TEST_LOG") ? std::getenv("LIANDONG_TEST_LOG") : "off");
   app::ApplicationConfig config;
   config.database_url = database_.url();
   config.database_pool_size = static_cast<std::size_t>(options.server.worker_threads);

@@ -43,6 +43,7 @@ const std::vector<SettingDefinition>& Definitions() {
       {kSecondFactorForAllStaff, "policy:write", "bool", 0, 1, "false"},
       {kPasswordMaxAgeDays, "policy:write", "integer", 30, 365, "90"},
       {kAuditRetentionDays, "setting:write", "integer", kMinimumAuditRetentionDays, 3650, "184"},
+      {kTaskEscalationDays, "setting:write", "integer", 1, 90, "3"},
   };
   return definitions;
 }

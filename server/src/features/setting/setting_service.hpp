@@ -33,6 +33,8 @@ const std::vector<SettingDefinition>& Definitions();
 inline constexpr const char* kSecondFactorForAllStaff = "second_factor_for_all_staff";
 inline constexpr const char* kPasswordMaxAgeDays = "password_max_age_days";
 inline constexpr const char* kAuditRetentionDays = "audit_retention_days";
+// Days a task node may be overdue before the level above is told (escalation).
+inline constexpr const char* kTaskEscalationDays = "task_escalation_days";
 inline constexpr std::int64_t kMinimumAuditRetentionDays = 184;  // GB/T 22239-2019: at least six months
 
 struct SettingView {

@@ -1,0 +1,111 @@
+// SQL of the task feature: tasks, their assignment tree, reports and the timeline.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "features/task/task_model.hpp"
+
+namespace liandong::task {
+
+// An org as the cascade needs it.
+struct OrgNode {
+  std::int64_t id = 0;
+  std::string path;
+  std::string level;
+  std::string name;
+};
+
+// Named values for a statement assembled from optional filters; the values live as long as this.
+class Binds {
+ public:
+  std::string Integer(const std::string& name, std::int64_t value);
+  std::string Text(const std::string& name, std::string value);
+  void Apply(soci::statement& statement);
+
+ private:
+  std::deque<std::pair<std::string, long long>> integers_;
+  std::deque<std::pair<std::string, std::string>> texts_;
+};
+
+// Inserts assignments with one prepared statement, for a cascade that may create thousands. On
+// SQLite the statement stays in progress while it lives: destroy it before committing.
+class AssignmentInserter {
+ public:
+  AssignmentInserter(soci::session& sql, std::int64_t task_id, std::int64_t now);
+  std::int64_t Insert(std::optional<std::int64_t> parent_id, std::int64_t org_id, const std::string& deadline,
+                      int weight);
+
+ private:
+  long long task_id_;
+  long long parent_id_ = 0;
+  soci::indicator parent_indicator_ = soci::i_null;
+  long long org_id_ = 0;
+  std::string deadline_;
+  int weight_ = 1;
+  long long now_;
+  long long id_ = 0;
+  soci::statement statement_;
+};
+
+class TaskRepository {
+ public:
+  std::int64_t InsertTask(soci::session& sql, std::int64_t org_id, const NewTask& task, std::int64_t user_id,
+                          std::int64_t now) const;
+  std::optional<Task> FindTask(soci::session& sql, std::int64_t task_id, const std::string& today) const;
+  Page<Task> ListIssued(soci::session& sql, std::int64_t org_id, const std::string& today, std::int64_t offset,
+                        std::int64_t limit) const;
+  bool TaskVisibleIn(soci::session& sql, std::int64_t task_id, const std::string& scope_path) const;
+  std::optional<std::int64_t> NodeOfOrg(soci::session& sql, std::int64_t task_id, std::int64_t org_id) const;
+  std::string TaskContent(soci::session& sql, std::int64_t task_id) const;
+  bool DutyItemExists(soci::session& sql, std::int64_t duty_item_id) const;
+
+  // Orgs for targets: live, strictly inside `scope_path`.
+  std::vector<OrgNode> ChildOrgs(soci::session& sql, std::int64_t org_id) const;
+  std::vector<OrgNode> OrgsOfLevel(soci::session& sql, const std::string& scope_path, const std::string& level) const;
+  std::optional<OrgNode> FindOrg(soci::session& sql, std::int64_t org_id) const;
+  // The task's nodes of orgs inside `scope_path` (the root of the scope included): org id → node id.
+  std::map<std::int64_t, std::int64_t> NodesInScope(soci::session& sql, std::int64_t task_id,
+                                                    const std::string& scope_path) const;
+
+  std::optional<Assignment> FindAssignment(soci::session& sql, std::int64_t id) const;
+  std::vector<Assignment> Children(soci::session& sql, std::int64_t parent_id) const;
+  // Non-root nodes matching `where` (which may use o. for the node's org and a. for the node).
+  Page<Assignment> ListAssignments(soci::session& sql, const std::string& where, Binds& binds, std::int64_t offset,
+                                   std::int64_t limit) const;
+  void AddChildren(soci::session& sql, std::int64_t id, std::int64_t count) const;
+  // The weighted mean progress of a node's children.
+  int ChildrenProgress(soci::session& sql, std::int64_t id) const;
+  void SetProgress(soci::session& sql, std::int64_t id, int progress, const std::string& state,
+                   std::optional<std::int64_t> completed_at, std::optional<std::string> completed_on) const;
+  void SetState(soci::session& sql, std::int64_t id, const std::string& state) const;
+
+  std::int64_t InsertReport(soci::session& sql, std::int64_t assignment_id, const NewReport& report,
+                            std::int64_t user_id, std::int64_t now) const;
+  std::optional<Report> FindReport(soci::session& sql, std::int64_t id) const;
+  std::vector<Report> ListReports(soci::session& sql, std::int64_t assignment_id) const;
+  void ReviewReport(soci::session& sql, std::int64_t id, const std::string& state, std::int64_t user_id,
+                    std::int64_t now, const std::optional<std::string>& reason) const;
+  bool HasPendingReport(soci::session& sql, std::int64_t assignment_id) const;
+  Page<PendingReview> ListPendingReviews(soci::session& sql, std::int64_t reviewer_org_id, std::int64_t offset,
+                                         std::int64_t limit) const;
+
+  void InsertEvent(soci::session& sql, std::int64_t assignment_id, const std::string& kind, std::int64_t org_id,
+                   std::optional<std::int64_t> user_id, std::optional<std::int64_t> report_id,
+                   const std::string& text, std::int64_t now) const;
+  std::vector<Event> ListEvents(soci::session& sql, std::int64_t assignment_id) const;
+
+  // Open non-root nodes past their deadline whose org has not been told (or, for `escalation`,
+  // whose parent has not): at most `limit`.
+  std::vector<Assignment> DueForOverdueNotice(soci::session& sql, const std::string& before_date,
+                                              bool escalation, std::int64_t limit) const;
+  void MarkNotified(soci::session& sql, std::int64_t id, bool escalation, std::int64_t now) const;
+};
+
+}  // namespace liandong::task

@@ -1,0 +1,127 @@
+#include "features/task/task_routes.hpp"
+
+#include <boost/json/array.hpp>
+
+#include "core/china_date.hpp"
+#include "core/error.hpp"
+#include "core/identity.hpp"
+#include "features/attachment/attachment_routes.hpp"
+#include "features/task/task_json.hpp"
+#include "http/json_input.hpp"
+
+namespace liandong::task {
+namespace {
+
+using core::AppError;
+using core::ErrorKind;
+
+std::optional<std::string> DateQuery(const http::Request& request, std::string_view name) {
+  auto value = request.Query(name);
+  if (!value || value->empty()) return std::nullopt;
+  if (!core::IsIsoDate(*value)) throw AppError(ErrorKind::kInvalidArgument, "request.invalid_date", std::string(name));
+  return value;
+}
+
+// as_of: a UTC time as the API writes it ("2026-01-01T08:30:00Z") or a unix second count.
+std::optional<std::int64_t> AsOfQuery(const http::Request& request) {
+  const auto value = request.Query("as_of");
+  if (!value || value->empty()) return std::nullopt;
+  if (value->size() == 20 && (*value)[10] == 'T' && value->back() == 'Z' && core::IsIsoDate(value->substr(0, 10))) {
+    const int hours = std::stoi(value->substr(11, 2));
+    const int minutes = std::stoi(value->substr(14, 2));
+    const int seconds = std::stoi(value->substr(17, 2));
+    return core::DaysOfIsoDate(value->substr(0, 10)) * 86400 + hours * 3600 + minutes * 60 + seconds;
+  }
+  return http::ParseInteger(value, "as_of", 0, 4'102'444'800, 0);
+}
+
+std::int64_t Offset(const http::Request& request) {
+  return http::ParseInteger(request.Query("offset"), "offset", 0, 1'000'000'000, 0);
+}
+std::int64_t Limit(const http::Request& request) { return http::ParseInteger(request.Query("limit"), "limit", 1, 200, 50); }
+
+}  // namespace
+
+void RegisterTaskRoutes(http::Router& router, const TaskService& task_service, const core::Clock& clock) {
+  using http::Verb;
+  const auto today = [&clock] { return core::ChinaDate(clock.NowSeconds()); };
+
+  router.Add(Verb::post, "/api/v1/tasks", "task:assign", [&](http::Request& request) {
+    return http::Created(ToJson(task_service.Issue(request.Actor(), ParseNewTask(request.Json()))));
+  });
+  router.Add(Verb::get, "/api/v1/tasks", "task:read", [&](http::Request& request) {
+    const Page<Task> page = task_service.ListIssued(request.Actor(), Offset(request), Limit(request));
+    boost::json::array items;
+    for (const Task& task : page.items) items.push_back(ToJson(task));
+    return http::Ok(boost::json::object{{"items", std::move(items)}, {"total", page.total}});
+  });
+  router.Add(Verb::get, "/api/v1/tasks/{id}", "task:read", [&](http::Request& request) {
+    return http::Ok(ToJson(task_service.GetTask(request.Actor(), request.PathId("id"))));
+  });
+
+  router.Add(Verb::get, "/api/v1/task-assignments", "task:read", [&, today](http::Request& request) {
+    AssignmentFilter filter;
+    if (const auto org = request.Query("org"); org && !org->empty()) filter.org_id = http::ParseId(*org, "org");
+    filter.subtree = http::ParseBool(request.Query("subtree"), "subtree").value_or(false);
+    if (const auto state = request.Query("state"); state && !state->empty()) filter.state = *state;
+    if (const auto task = request.Query("task"); task && !task->empty()) filter.task_id = http::ParseId(*task, "task");
+    filter.deadline_from = DateQuery(request, "deadline_from");
+    filter.deadline_to = DateQuery(request, "deadline_to");
+    filter.as_of = AsOfQuery(request);
+    filter.offset = Offset(request);
+    filter.limit = Limit(request);
+    const Page<Assignment> page = task_service.ListAssignments(request.Actor(), filter);
+    const std::string date = filter.as_of ? core::ChinaDate(*filter.as_of) : today();
+    boost::json::array items;
+    for (const Assignment& assignment : page.items) items.push_back(ToJson(assignment, date));
+    return http::Ok(boost::json::object{{"items", std::move(items)}, {"total", page.total}});
+  });
+  router.Add(Verb::get, "/api/v1/task-assignments/{id}", "task:read", [&, today](http::Request& request) {
+    return http::Ok(ToJson(task_service.GetAssignment(request.Actor(), request.PathId("id")), today()));
+  });
+  router.Add(Verb::get, "/api/v1/task-assignments/{id}/children", "task:read", [&, today](http::Request& request) {
+    const std::string date = today();
+    boost::json::array items;
+    for (const Assignment& child : task_service.Children(request.Actor(), request.PathId("id"))) {
+      items.push_back(ToJson(child, date));
+    }
+    return http::Ok(boost::json::object{{"items", std::move(items)}});
+  });
+  router.Add(Verb::post, "/api/v1/task-assignments/{id}/decompose", "task:assign", [&, today](http::Request& request) {
+    const std::string date = today();
+    boost::json::array items;
+    for (const Assignment& child :
+         task_service.Decompose(request.Actor(), request.PathId("id"), ParseDecomposition(request.Json()))) {
+      items.push_back(ToJson(child, date));
+    }
+    return http::Created(boost::json::object{{"items", std::move(items)}});
+  });
+  router.Add(Verb::post, "/api/v1/task-assignments/{id}/attachments", "task:report", [&](http::Request& request) {
+    const attachment::UploadedFile file = attachment::ReadUpload(request);
+    return http::Created(
+        attachment::ToJson(task_service.Upload(request.Actor(), request.PathId("id"), file.file_name, file.content)));
+  });
+  router.Add(Verb::post, "/api/v1/task-assignments/{id}/reports", "task:report", [&](http::Request& request) {
+    return http::Created(
+        ToJson(task_service.SubmitReport(request.Actor(), request.PathId("id"), ParseNewReport(request.Json()))));
+  });
+
+  router.Add(Verb::get, "/api/v1/reviews", "task:review", [&, today](http::Request& request) {
+    const Page<PendingReview> page = task_service.ListPendingReviews(request.Actor(), Offset(request), Limit(request));
+    const std::string date = today();
+    boost::json::array items;
+    for (const PendingReview& item : page.items) {
+      items.push_back(boost::json::object{{"report", ToJson(item.report)}, {"assignment", ToJson(item.assignment, date)}});
+    }
+    return http::Ok(boost::json::object{{"items", std::move(items)}, {"total", page.total}});
+  });
+  router.Add(Verb::post, "/api/v1/progress-reports/{id}/accept", "task:review", [&](http::Request& request) {
+    return http::Ok(ToJson(task_service.Accept(request.Actor(), request.PathId("id"))));
+  });
+  router.Add(Verb::post, "/api/v1/progress-reports/{id}/return", "task:review", [&](http::Request& request) {
+    const std::string reason = http::RequiredString(request.Json(), "reason", 2000);
+    return http::Ok(ToJson(task_service.Return(request.Actor(), request.PathId("id"), reason)));
+  });
+}
+
+}  // namespace liandong::task

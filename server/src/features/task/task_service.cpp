@@ -1,0 +1,515 @@
+#include "features/task/task_service.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/china_date.hpp"
+#include "core/error.hpp"
+#include "core/identity.hpp"
+#include "db/bulk_insert.hpp"
+#include "features/org/org_model.hpp"
+
+namespace liandong::task {
+namespace {
+
+using core::AppError;
+using core::ErrorKind;
+
+constexpr std::size_t kMaxTitle = 100;    // characters
+constexpr std::size_t kMaxContent = 5000;
+constexpr std::size_t kMaxText = 2000;
+constexpr std::size_t kMaxReason = 500;
+constexpr std::size_t kMaxAttachments = 20;
+constexpr std::size_t kMaxListedTargets = 10000;
+constexpr std::int64_t kSweepBatch = 500;
+
+const std::set<std::string>& Levels() {
+  static const std::set<std::string> levels = {"district", "street", "community", "grid"};
+  return levels;
+}
+
+std::size_t CharacterCount(const std::string& text) {
+  std::size_t count = 0;
+  for (unsigned char byte : text) count += (byte & 0xc0) != 0x80 ? 1 : 0;
+  return count;
+}
+
+void RequireText(const std::string& text, std::size_t max, const char* code) {
+  if (text.empty() || CharacterCount(text) > max) throw AppError(ErrorKind::kInvalidArgument, code);
+}
+
+// The org ids of a path "/1/17/230/", root first.
+std::vector<std::int64_t> PathIds(const std::string& path) {
+  std::vector<std::int64_t> ids;
+  std::int64_t value = 0;
+  bool in_number = false;
+  for (const char c : path) {
+    if (c >= '0' && c <= '9') {
+      value = value * 10 + (c - '0');
+      in_number = true;
+    } else if (in_number) {
+      ids.push_back(value);
+      value = 0;
+      in_number = false;
+    }
+  }
+  return ids;
+}
+
+std::string NodeLink(std::int64_t id) { return "/tasks/assignments/" + std::to_string(id); }
+
+}  // namespace
+
+int OverdueDays(const Assignment& assignment, const std::string& today) {
+  if (assignment.completed_at || !assignment.parent_id || assignment.deadline >= today) return 0;
+  return static_cast<int>(core::DaysOfIsoDate(today) - core::DaysOfIsoDate(assignment.deadline));
+}
+
+std::string TaskService::Today() const { return core::ChinaDate(clock_.NowSeconds()); }
+
+Assignment TaskService::FindInScope(soci::session& sql, const core::Actor& actor, std::int64_t assignment_id) const {
+  auto assignment = repository_.FindAssignment(sql, assignment_id);
+  if (!assignment || !org::InSubtree(assignment->org_path, actor.org_path)) {
+    throw AppError(ErrorKind::kNotFound, "task.assignment_not_found");
+  }
+  return std::move(*assignment);
+}
+
+std::vector<OrgNode> TaskService::ResolveTargets(soci::session& sql, const OrgNode& from,
+                                                 const Targets& targets) const {
+  std::vector<OrgNode> orgs;
+  if (targets.mode == "children") {
+    orgs = repository_.ChildOrgs(sql, from.id);
+  } else if (targets.mode == "level") {
+    if (!targets.level || Levels().count(*targets.level) == 0) {
+      throw AppError(ErrorKind::kInvalidArgument, "task.invalid_targets", "level");
+    }
+    orgs = repository_.OrgsOfLevel(sql, from.path, *targets.level);
+  } else if (targets.mode == "list") {
+    if (targets.org_ids.size() > kMaxListedTargets) throw AppError(ErrorKind::kInvalidArgument, "task.invalid_targets");
+    std::set<std::int64_t> seen;
+    for (const std::int64_t id : targets.org_ids) {
+      if (!seen.insert(id).second) continue;
+      const auto org = repository_.FindOrg(sql, id);
+      if (!org || org->id == from.id || !org::InSubtree(org->path, from.path)) {
+        throw AppError(ErrorKind::kInvalidArgument, "task.target_outside_scope", std::to_string(id));
+      }
+      orgs.push_back(*org);
+    }
+  } else {
+    throw AppError(ErrorKind::kInvalidArgument, "task.invalid_targets", "mode");
+  }
+  if (orgs.empty()) throw AppError(ErrorKind::kInvalidArgument, "task.no_targets");
+  std::sort(orgs.begin(), orgs.end(), [](const OrgNode& a, const OrgNode& b) { return a.path < b.path; });
+  return orgs;
+}
+
+std::vector<std::int64_t> TaskService::Cascade(db::Session& session, const core::Actor& actor, std::int64_t task_id,
+                                               const std::string& title, std::int64_t root, const OrgNode& root_org,
+                                               const std::vector<OrgNode>& targets, const std::string& deadline,
+                                               int weight) const {
+  soci::session& sql = session.sql();
+  const std::int64_t now = clock_.NowSeconds();
+  std::map<std::int64_t, std::int64_t> nodes = repository_.NodesInScope(sql, task_id, root_org.path);
+  nodes[root_org.id] = root;
+  const std::size_t root_depth = PathIds(root_org.path).size();
+  AssignmentInserter inserter(sql, task_id, now);
+  std::map<std::int64_t, std::int64_t> children_added;  // node id → new children
+  std::vector<std::pair<std::int64_t, std::int64_t>> created;  // node id, org id
+  std::vector<std::int64_t> target_nodes;
+  for (const OrgNode& target : targets) {
+    const std::vector<std::int64_t> chain = PathIds(target.path);
+    std::int64_t parent = root;
+    for (std::size_t i = root_depth; i < chain.size(); ++i) {
+      const std::int64_t org_id = chain[i];
+      auto found = nodes.find(org_id);
+      if (found == nodes.end()) {
+        const bool is_target = i + 1 == chain.size();
+        const std::int64_t node = inserter.Insert(parent, org_id, deadline, is_target ? weight : 1);
+        found = nodes.emplace(org_id, node).first;
+        ++children_added[parent];
+        created.emplace_back(node, org_id);
+      }
+      parent = found->second;
+    }
+    target_nodes.push_back(parent);
+  }
+  if (created.empty()) throw AppError(ErrorKind::kConflict, "task.already_assigned");
+  for (const auto& [node, count] : children_added) repository_.AddChildren(sql, node, count);
+
+  const std::string assigned_by = "由" + root_org.name + "下达";
+  {
+    db::BulkInserter events(session, "task_event", {"assignment_id", "kind", "org_id", "user_id", "text", "at"});
+    for (const auto& [node, org_id] : created) {
+      events.Add({node, "assigned", root_org.id, actor.user_id, std::string_view(assigned_by), now});
+    }
+    events.Finish();
+  }
+  std::vector<notification::NewNotification> notices;
+  notices.reserve(created.size());
+  for (const auto& [node, org_id] : created) {
+    notices.push_back({org_id, "assigned", "新任务：" + title, root_org.name + "下达，截止 " + deadline, NodeLink(node)});
+  }
+  notification_service_.NotifyAll(session, notices);
+  return target_nodes;
+}
+
+void TaskService::RollUp(soci::session& sql, std::int64_t node_id) const {
+  std::optional<std::int64_t> current = node_id;
+  const std::int64_t now = clock_.NowSeconds();
+  while (current) {
+    const auto node = repository_.FindAssignment(sql, *current);
+    if (!node || node->child_count == 0) return;
+    const int progress = repository_.ChildrenProgress(sql, node->id);
+    if (progress == kFullProgress) {
+      repository_.SetProgress(sql, node->id, progress, "done", node->completed_at.value_or(now),
+                              node->completed_on.value_or(core::ChinaDate(now)));
+    } else {
+      repository_.SetProgress(sql, node->id, progress, node->state == "done" ? "open" : node->state, std::nullopt,
+                              std::nullopt);
+    }
+    current = node->parent_id;
+  }
+}
+
+Task TaskService::Issue(const core::Actor& actor, const NewTask& task) const {
+  core::RequirePermission(actor, "task:assign");
+  RequireText(task.title, kMaxTitle, "task.invalid_title");
+  RequireText(task.content, kMaxContent, "task.invalid_content");
+  if (!core::IsIsoDate(task.deadline) || task.deadline < Today()) {
+    throw AppError(ErrorKind::kInvalidArgument, "task.invalid_deadline");
+  }
+  if (task.weight < 1 || task.weight > 100) throw AppError(ErrorKind::kInvalidArgument, "task.invalid_weight");
+  db::Session session(database_);
+  soci::session& sql = session.sql();
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  if (task.duty_item_id && !repository_.DutyItemExists(sql, *task.duty_item_id)) {
+    throw AppError(ErrorKind::kInvalidArgument, "task.invalid_duty_item");
+  }
+  const auto from = repository_.FindOrg(sql, actor.org_id);
+  if (!from) throw AppError(ErrorKind::kNotFound, "org.not_found");
+  const std::vector<OrgNode> targets = ResolveTargets(sql, *from, task.targets);
+  const std::int64_t now = clock_.NowSeconds();
+  const std::int64_t task_id = repository_.InsertTask(sql, from->id, task, actor.user_id, now);
+  const std::int64_t root = AssignmentInserter(sql, task_id, now).Insert(std::nullopt, from->id, task.deadline,
+                                                                         task.weight);
+  Cascade(session, actor, task_id, task.title, root, *from, targets, task.deadline, 1);
+  repository_.InsertEvent(sql, root, "decomposed", from->id, actor.user_id, std::nullopt,
+                          "下达至 " + std::to_string(targets.size()) + " 个组织", now);
+  audit_service_.Record(sql, actor,
+                        {"task.create", "task", task_id, "ok", std::to_string(targets.size()) + " targets"});
+  Task created = *repository_.FindTask(sql, task_id, Today());
+  created.my_assignment_id = root;
+  transaction.Commit();
+  return created;
+}
+
+Page<Task> TaskService::ListIssued(const core::Actor& actor, std::int64_t offset, std::int64_t limit) const {
+  core::RequirePermission(actor, "task:read");
+  db::Session session(database_);
+  Page<Task> page = repository_.ListIssued(session.sql(), actor.org_id, Today(), offset, limit);
+  for (Task& task : page.items) task.my_assignment_id = task.root_assignment_id;
+  return page;
+}
+
+Task TaskService::GetTask(const core::Actor& actor, std::int64_t task_id) const {
+  core::RequirePermission(actor, "task:read");
+  db::Session session(database_);
+  soci::session& sql = session.sql();
+  auto task = repository_.FindTask(sql, task_id, Today());
+  if (!task || !repository_.TaskVisibleIn(sql, task_id, actor.org_path)) {
+    throw AppError(ErrorKind::kNotFound, "task.not_found");
+  }
+  task->my_assignment_id = repository_.NodeOfOrg(sql, task_id, actor.org_id);
+  return std::move(*task);
+}
+
+Page<Assignment> TaskService::ListAssignments(const core::Actor& actor, const AssignmentFilter& filter) const {
+  core::RequirePermission(actor, "task:read");
+  db::Session session(database_);
+  soci::session& sql = session.sql();
+  Binds binds;
+  std::string where;
+  if (filter.org_id) {
+    const auto org = repository_.FindOrg(sql, *filter.org_id);
+    if (!org) throw AppError(ErrorKind::kNotFound, "org.not_found");
+    if (!org::InSubtree(org->path, actor.org_path)) {
+      throw AppError(ErrorKind::kPermissionDenied, "auth.permission_denied", "org outside the actor's subtree");
+    }
+    if (filter.subtree) {
+      where = "o.path >= " + binds.Text("scope", org->path) + " AND o.path < " +
+              binds.Text("scope_end", org::SubtreeEnd(org->path));
+    } else {
+      where = "a.org_id = " + binds.Integer("org_id", org->id);
+    }
+  } else if (filter.subtree) {
+    where = "o.path >= " + binds.Text("scope", actor.org_path) + " AND o.path < " +
+            binds.Text("scope_end", org::SubtreeEnd(actor.org_path));
+  } else {
+    where = "a.org_id = " + binds.Integer("org_id", actor.org_id);
+  }
+  const std::int64_t as_of = filter.as_of.value_or(clock_.NowSeconds());
+  if (filter.as_of) where += " AND a.created_at <= " + binds.Integer("created_by_as_of", as_of);
+  if (filter.state) {
+    const std::string& state = *filter.state;
+    if (state == "open" || state == "reported" || state == "returned") {
+      where += " AND a.state = " + binds.Text("state", state);
+    } else if (state == "done" || state == "on_time") {
+      where += " AND a.completed_at IS NOT NULL AND a.completed_at <= " + binds.Integer("done_as_of", as_of);
+      if (state == "on_time") where += " AND a.completed_on <= a.deadline";
+    } else if (state == "overdue" || state == "undone") {
+      where += " AND (a.completed_at IS NULL OR a.completed_at > " + binds.Integer("undone_as_of", as_of) + ")";
+      if (state == "overdue") where += " AND a.deadline < " + binds.Text("today", core::ChinaDate(as_of));
+    } else {
+      throw AppError(ErrorKind::kInvalidArgument, "task.invalid_state");
+    }
+  }
+  if (filter.task_id) where += " AND a.task_id = " + binds.Integer("task_id", *filter.task_id);
+  if (filter.deadline_from) where += " AND a.deadline >= " + binds.Text("deadline_from", *filter.deadline_from);
+  if (filter.deadline_to) where += " AND a.deadline <= " + binds.Text("deadline_to", *filter.deadline_to);
+  return repository_.ListAssignments(sql, where, binds, filter.offset, filter.limit);
+}
+
+void TaskService::LoadAttachments(soci::session& sql, std::vector<Report>& reports) const {
+  std::vector<std::int64_t> ids;
+  for (const Report& report : reports) ids.push_back(report.id);
+  for (attachment::Attachment& file : attachment_store_.ListOfReports(sql, ids)) {
+    for (Report& report : reports) {
+      if (file.report_id == report.id) report.attachments.push_back(file);
+    }
+  }
+}
+
+AssignmentDetail TaskService::GetAssignment(const core::Actor& actor, std::int64_t assignment_id) const {
+  core::RequirePermission(actor, "task:read");
+  db::Session session(database_);
+  soci::session& sql = session.sql();
+  AssignmentDetail detail;
+  detail.assignment = FindInScope(sql, actor, assignment_id);
+  const Assignment& node = detail.assignment;
+  detail.content = repository_.TaskContent(sql, node.task_id);
+  std::optional<Assignment> parent;
+  if (node.parent_id) {
+    parent = repository_.FindAssignment(sql, *node.parent_id);
+    detail.parent = ParentSummary{parent->id, parent->org, parent->progress};
+  }
+  detail.reports = repository_.ListReports(sql, node.id);
+  LoadAttachments(sql, detail.reports);
+  detail.events = repository_.ListEvents(sql, node.id);
+  const bool own = node.org.id == actor.org_id;
+  const bool pending = node.state == "reported";
+  detail.can_report = own && actor.Can("task:report") && node.parent_id && node.child_count == 0 &&
+                      node.state != "done" && !pending;
+  detail.can_decompose = own && actor.Can("task:assign") && node.parent_id && node.state != "done" && !pending &&
+                         !repository_.ChildOrgs(sql, node.org.id).empty();
+  detail.can_review = pending && parent && parent->org.id == actor.org_id && actor.Can("task:review");
+  return detail;
+}
+
+std::vector<Assignment> TaskService::Children(const core::Actor& actor, std::int64_t assignment_id) const {
+  core::RequirePermission(actor, "task:read");
+  db::Session session(database_);
+  const Assignment node = FindInScope(session.sql(), actor, assignment_id);
+  return repository_.Children(session.sql(), node.id);
+}
+
+std::vector<Assignment> TaskService::Decompose(const core::Actor& actor, std::int64_t assignment_id,
+                                               const Decomposition& decomposition) const {
+  core::RequirePermission(actor, "task:assign");
+  if (decomposition.weight < 1 || decomposition.weight > 100) {
+    throw AppError(ErrorKind::kInvalidArgument, "task.invalid_weight");
+  }
+  db::Session session(database_);
+  soci::session& sql = session.sql();
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  const Assignment node = FindInScope(sql, actor, assignment_id);
+  if (node.org.id != actor.org_id) throw AppError(ErrorKind::kPermissionDenied, "task.not_assignee");
+  if (!node.parent_id) throw AppError(ErrorKind::kConflict, "task.root_not_decomposable");
+  if (node.state == "done") throw AppError(ErrorKind::kConflict, "task.already_done");
+  if (node.state == "reported") throw AppError(ErrorKind::kConflict, "task.report_pending");
+  const std::string deadline = decomposition.deadline.value_or(node.deadline);
+  if (!core::IsIsoDate(deadline)) throw AppError(ErrorKind::kInvalidArgument, "task.invalid_deadline");
+  if (deadline > node.deadline) throw AppError(ErrorKind::kInvalidArgument, "task.deadline_after_parent");
+  const auto from = repository_.FindOrg(sql, node.org.id);
+  const std::vector<OrgNode> targets = ResolveTargets(sql, *from, decomposition.targets);
+  const std::vector<std::int64_t> made = Cascade(session, actor, node.task_id, node.task_title, node.id, *from,
+                                                 targets, deadline, decomposition.weight);
+  RollUp(sql, node.id);
+  repository_.InsertEvent(sql, node.id, "decomposed", from->id, actor.user_id, std::nullopt,
+                          "分解至 " + std::to_string(targets.size()) + " 个组织，截止 " + deadline,
+                          clock_.NowSeconds());
+  audit_service_.Record(sql, actor,
+                        {"task.decompose", "task_assignment", node.id, "ok", std::to_string(made.size()) + " targets"});
+  std::vector<Assignment> children;
+  for (const std::int64_t id : made) children.push_back(*repository_.FindAssignment(sql, id));
+  transaction.Commit();
+  return children;
+}
+
+attachment::Attachment TaskService::Upload(const core::Actor& actor, std::int64_t assignment_id,
+                                           const std::string& file_name, std::string_view content) const {
+  core::RequirePermission(actor, "task:report");
+  db::Session session(database_);
+  soci::session& sql = session.sql();
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  const Assignment node = FindInScope(sql, actor, assignment_id);
+  if (node.org.id != actor.org_id) throw AppError(ErrorKind::kPermissionDenied, "task.not_assignee");
+  if (node.state == "done") throw AppError(ErrorKind::kConflict, "task.already_done");
+  attachment::Attachment saved =
+      attachment_store_.Save(sql, actor, {node.org.id, node.id, std::nullopt}, file_name, content);
+  audit_service_.Record(sql, actor, {"attachment.upload", "attachment", saved.id, "ok", saved.content_type});
+  transaction.Commit();
+  return saved;
+}
+
+Report TaskService::SubmitReport(const core::Actor& actor, std::int64_t assignment_id, const NewReport& report) const {
+  core::RequirePermission(actor, "task:report");
+  if (report.percent < 0 || report.percent > 100) throw AppError(ErrorKind::kInvalidArgument, "task.invalid_percent");
+  RequireText(report.text, kMaxText, "task.invalid_text");
+  if (report.attachment_ids.size() > kMaxAttachments) {
+    throw AppError(ErrorKind::kInvalidArgument, "attachment.too_many");
+  }
+  db::Session session(database_);
+  soci::session& sql = session.sql();
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  const Assignment node = FindInScope(sql, actor, assignment_id);
+  if (node.org.id != actor.org_id) throw AppError(ErrorKind::kPermissionDenied, "task.not_assignee");
+  if (!node.parent_id) throw AppError(ErrorKind::kConflict, "task.not_reportable");
+  if (node.child_count > 0) throw AppError(ErrorKind::kConflict, "task.not_a_leaf");
+  if (node.state == "done") throw AppError(ErrorKind::kConflict, "task.already_done");
+  if (node.state == "reported") throw AppError(ErrorKind::kConflict, "task.report_pending");
+  const std::int64_t now = clock_.NowSeconds();
+  const std::int64_t report_id = repository_.InsertReport(sql, node.id, report, actor.user_id, now);
+  attachment_store_.LinkToReport(sql, report.attachment_ids, node.id, report_id);
+  repository_.SetState(sql, node.id, "reported");
+  repository_.InsertEvent(sql, node.id, "reported", node.org.id, actor.user_id, report_id,
+                          "上报进展 " + std::to_string(report.percent) + "%", now);
+  const Assignment parent = *repository_.FindAssignment(sql, *node.parent_id);
+  notification_service_.Notify(sql, {parent.org.id, "reported", "待审核：" + node.task_title,
+                                     node.org.name + "上报进展 " + std::to_string(report.percent) + "%",
+                                     NodeLink(node.id)});
+  audit_service_.Record(sql, actor, {"task.report", "progress_report", report_id});
+  std::vector<Report> saved{*repository_.FindReport(sql, report_id)};
+  LoadAttachments(sql, saved);
+  transaction.Commit();
+  return saved.front();
+}
+
+Page<PendingReview> TaskService::ListPendingReviews(const core::Actor& actor, std::int64_t offset,
+                                                    std::int64_t limit) const {
+  core::RequirePermission(actor, "task:review");
+  db::Session session(database_);
+  Page<PendingReview> page = repository_.ListPendingReviews(session.sql(), actor.org_id, offset, limit);
+  std::vector<Report> reports;
+  for (const PendingReview& item : page.items) reports.push_back(item.report);
+  LoadAttachments(session.sql(), reports);
+  for (std::size_t i = 0; i < reports.size(); ++i) page.items[i].report = std::move(reports[i]);
+  return page;
+}
+
+Report TaskService::Accept(const core::Actor& actor, std::int64_t report_id) const {
+  core::RequirePermission(actor, "task:review");
+  db::Session session(database_);
+  soci::session& sql = session.sql();
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  const auto report = repository_.FindReport(sql, report_id);
+  const auto node = report ? repository_.FindAssignment(sql, report->assignment_id) : std::nullopt;
+  if (!node || !org::InSubtree(node->org_path, actor.org_path)) {
+    throw AppError(ErrorKind::kNotFound, "task.report_not_found");
+  }
+  const Assignment parent = *repository_.FindAssignment(sql, *node->parent_id);
+  if (parent.org.id != actor.org_id) throw AppError(ErrorKind::kPermissionDenied, "task.not_reviewer");
+  if (report->state != "pending") throw AppError(ErrorKind::kConflict, "task.report_not_pending");
+  const std::int64_t now = clock_.NowSeconds();
+  repository_.ReviewReport(sql, report->id, "accepted", actor.user_id, now, std::nullopt);
+  const int progress = report->percent * 100;
+  if (progress == kFullProgress) {
+    repository_.SetProgress(sql, node->id, progress, "done", now, core::ChinaDate(now));
+  } else {
+    repository_.SetProgress(sql, node->id, progress, "open", std::nullopt, std::nullopt);
+  }
+  repository_.InsertEvent(sql, node->id, "accepted", actor.org_id, actor.user_id, report->id,
+                          "审核通过，进展 " + std::to_string(report->percent) + "%", now);
+  RollUp(sql, parent.id);
+  notification_service_.Notify(sql, {node->org.id, "accepted", "进展已通过：" + node->task_title,
+                                     parent.org.name + "通过了进展 " + std::to_string(report->percent) + "%",
+                                     NodeLink(node->id)});
+  audit_service_.Record(sql, actor, {"task.accept", "progress_report", report->id});
+  std::vector<Report> saved{*repository_.FindReport(sql, report->id)};
+  LoadAttachments(sql, saved);
+  transaction.Commit();
+  return saved.front();
+}
+
+Report TaskService::Return(const core::Actor& actor, std::int64_t report_id, const std::string& reason) const {
+  core::RequirePermission(actor, "task:review");
+  RequireText(reason, kMaxReason, "task.reason_required");
+  db::Session session(database_);
+  soci::session& sql = session.sql();
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  const auto report = repository_.FindReport(sql, report_id);
+  const auto node = report ? repository_.FindAssignment(sql, report->assignment_id) : std::nullopt;
+  if (!node || !org::InSubtree(node->org_path, actor.org_path)) {
+    throw AppError(ErrorKind::kNotFound, "task.report_not_found");
+  }
+  const Assignment parent = *repository_.FindAssignment(sql, *node->parent_id);
+  if (parent.org.id != actor.org_id) throw AppError(ErrorKind::kPermissionDenied, "task.not_reviewer");
+  if (report->state != "pending") throw AppError(ErrorKind::kConflict, "task.report_not_pending");
+  const std::int64_t now = clock_.NowSeconds();
+  repository_.ReviewReport(sql, report->id, "returned", actor.user_id, now, reason);
+  repository_.SetState(sql, node->id, "returned");
+  repository_.InsertEvent(sql, node->id, "returned", actor.org_id, actor.user_id, report->id, "退回：" + reason, now);
+  notification_service_.Notify(
+      sql, {node->org.id, "returned", "进展被退回：" + node->task_title, parent.org.name + "退回：" + reason,
+            NodeLink(node->id)});
+  audit_service_.Record(sql, actor, {"task.return", "progress_report", report->id});
+  std::vector<Report> saved{*repository_.FindReport(sql, report->id)};
+  LoadAttachments(sql, saved);
+  transaction.Commit();
+  return saved.front();
+}
+
+SweepResult TaskService::Sweep() const {
+  SweepResult result;
+  const std::string today = Today();
+  for (const bool escalation : {false, true}) {
+    while (true) {
+      db::Session session(database_);
+      soci::session& sql = session.sql();
+      db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+      const std::int64_t days = setting_service_.Integer(sql, setting::kTaskEscalationDays);
+      const std::string before = escalation ? core::AddDays(today, 1 - days) : today;
+      const std::vector<Assignment> due = repository_.DueForOverdueNotice(sql, before, escalation, kSweepBatch);
+      if (due.empty()) break;
+      const std::int64_t now = clock_.NowSeconds();
+      for (const Assignment& node : due) {
+        const std::string late = "逾期 " + std::to_string(OverdueDays(node, today)) + " 天";
+        if (escalation) {
+          const Assignment parent = *repository_.FindAssignment(sql, *node.parent_id);
+          repository_.InsertEvent(sql, node.id, "escalated", parent.org.id, std::nullopt, std::nullopt,
+                                  late + "，已报告" + parent.org.name, now);
+          notification_service_.Notify(sql, {parent.org.id, "escalated", "下级任务" + late + "：" + node.task_title,
+                                             node.org.name + "截止 " + node.deadline + "，尚未完成",
+                                             NodeLink(node.id)});
+        } else {
+          repository_.InsertEvent(sql, node.id, "overdue", node.org.id, std::nullopt, std::nullopt,
+                                  "截止 " + node.deadline + "，已逾期", now);
+          notification_service_.Notify(sql, {node.org.id, "overdue", "任务已逾期：" + node.task_title,
+                                             "截止 " + node.deadline + "，请尽快完成并上报", NodeLink(node.id)});
+        }
+        repository_.MarkNotified(sql, node.id, escalation, now);
+      }
+      audit_service_.RecordAnonymous(sql,
+                                     {escalation ? "task.escalate" : "task.overdue_notice", "task_assignment",
+                                      std::nullopt, "ok", std::to_string(due.size()) + " nodes"},
+                                     "", "");
+      transaction.Commit();
+      (escalation ? result.escalated : result.overdue) += static_cast<std::int64_t>(due.size());
+      if (static_cast<std::int64_t>(due.size()) < kSweepBatch) break;
+    }
+  }
+  return result;
+}
+
+}  // namespace liandong::task

@@ -1,0 +1,86 @@
+// Rules of tasks: who may issue, decompose, report and review; the cascade down the org tree;
+// the weighted roll-up up the assignment tree in the same transaction as every change; overdue
+// notices and escalation. Every change is audited and announced in the inbox.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/actor.hpp"
+#include "core/clock.hpp"
+#include "db/database.hpp"
+#include "features/attachment/attachment_store.hpp"
+#include "features/audit/audit_service.hpp"
+#include "features/notification/notification_service.hpp"
+#include "features/setting/setting_service.hpp"
+#include "features/task/task_model.hpp"
+#include "features/task/task_repository.hpp"
+
+namespace liandong::task {
+
+struct SweepResult {
+  std::int64_t overdue = 0;    // nodes whose org was told they are overdue
+  std::int64_t escalated = 0;  // nodes whose parent's org was told
+};
+
+class TaskService {
+ public:
+  TaskService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit_service,
+              const notification::NotificationService& notification_service,
+              const attachment::AttachmentStore& attachment_store, const setting::SettingService& setting_service)
+      : database_(database),
+        clock_(clock),
+        audit_service_(audit_service),
+        notification_service_(notification_service),
+        attachment_store_(attachment_store),
+        setting_service_(setting_service) {}
+
+  // Issues a task from the actor's org to the targets, creating every node in one transaction.
+  Task Issue(const core::Actor& actor, const NewTask& task) const;
+  Page<Task> ListIssued(const core::Actor& actor, std::int64_t offset, std::int64_t limit) const;
+  Task GetTask(const core::Actor& actor, std::int64_t task_id) const;
+
+  Page<Assignment> ListAssignments(const core::Actor& actor, const AssignmentFilter& filter) const;
+  AssignmentDetail GetAssignment(const core::Actor& actor, std::int64_t assignment_id) const;
+  std::vector<Assignment> Children(const core::Actor& actor, std::int64_t assignment_id) const;
+  // The actor's org passes its part on to orgs below it: the new child nodes.
+  std::vector<Assignment> Decompose(const core::Actor& actor, std::int64_t assignment_id,
+                                    const Decomposition& decomposition) const;
+
+  attachment::Attachment Upload(const core::Actor& actor, std::int64_t assignment_id, const std::string& file_name,
+                                std::string_view content) const;
+  Report SubmitReport(const core::Actor& actor, std::int64_t assignment_id, const NewReport& report) const;
+  Page<PendingReview> ListPendingReviews(const core::Actor& actor, std::int64_t offset, std::int64_t limit) const;
+  Report Accept(const core::Actor& actor, std::int64_t report_id) const;
+  Report Return(const core::Actor& actor, std::int64_t report_id, const std::string& reason) const;
+
+  // Tells the orgs of newly overdue nodes, and the level above of nodes overdue for the
+  // escalation setting's days. Run periodically by the server.
+  SweepResult Sweep() const;
+
+ private:
+  std::string Today() const;
+  Assignment FindInScope(soci::session& sql, const core::Actor& actor, std::int64_t assignment_id) const;
+  // The orgs a targets spec reaches below `from` (strictly inside its subtree), checked.
+  std::vector<OrgNode> ResolveTargets(soci::session& sql, const OrgNode& from, const Targets& targets) const;
+  // Creates the nodes from `root` (a node of `root_org`) down to every target, with the orgs in
+  // between; returns the nodes made for the targets themselves, in target order.
+  std::vector<std::int64_t> Cascade(db::Session& session, const core::Actor& actor, std::int64_t task_id,
+                                    const std::string& title, std::int64_t root, const OrgNode& root_org,
+                                    const std::vector<OrgNode>& targets, const std::string& deadline,
+                                    int weight) const;
+  // Recomputes the progress of `node_id` from its children, then of each ancestor, to the root.
+  void RollUp(soci::session& sql, std::int64_t node_id) const;
+  void LoadAttachments(soci::session& sql, std::vector<Report>& reports) const;
+
+  db::Database& database_;
+  const core::Clock& clock_;
+  const audit::AuditService& audit_service_;
+  const notification::NotificationService& notification_service_;
+  const attachment::AttachmentStore& attachment_store_;
+  const setting::SettingService& setting_service_;
+  TaskRepository repository_;
+};
+
+}  // namespace liandong::task
