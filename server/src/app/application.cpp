@@ -6,6 +6,7 @@
 #include "features/attachment/attachment_routes.hpp"
 #include "features/audit/audit_routes.hpp"
 #include "features/auth/auth_routes.hpp"
+#include "features/bulletin/bulletin_routes.hpp"
 #include "features/joint_committee/joint_committee_routes.hpp"
 #include "features/member/member_routes.hpp"
 #include "features/notification/notification_routes.hpp"
@@ -45,6 +46,8 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
       std::make_unique<attachment::AttachmentStore>(*database_, clock, *org_service_, config.files_dir);
   task_service_ = std::make_unique<task::TaskService>(*database_, clock, *audit_service_, *notification_service_,
                                                       *attachment_store_, *setting_service_);
+  bulletin_service_ = std::make_unique<bulletin::BulletinService>(*database_, clock, *audit_service_, *org_service_,
+                                                                  *notification_service_);
 
   health::RegisterHealthRoutes(router_, health_info_);
   auth::RegisterAuthRoutes(router_, *auth_service_, *org_service_);
@@ -60,6 +63,7 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   notification::RegisterNotificationRoutes(router_, *notification_service_);
   attachment::RegisterAttachmentRoutes(router_, *attachment_store_);
   task::RegisterTaskRoutes(router_, *task_service_, clock);
+  bulletin::RegisterBulletinRoutes(router_, *bulletin_service_);
 
   const auth::AuthService& auth_service = *auth_service_;
   db::Database& database = *database_;

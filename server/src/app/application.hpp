@@ -13,6 +13,7 @@
 #include "features/audit/audit_service.hpp"
 #include "features/attachment/attachment_store.hpp"
 #include "features/auth/auth_service.hpp"
+#include "features/bulletin/bulletin_service.hpp"
 #include "features/health/health_routes.hpp"
 #include "features/member/member_service.hpp"
 #include "features/notification/notification_service.hpp"
@@ -62,6 +63,7 @@ class Application {
   const notification::NotificationService& notification_service() const { return *notification_service_; }
   const attachment::AttachmentStore& attachment_store() const { return *attachment_store_; }
   const task::TaskService& task_service() const { return *task_service_; }
+  const bulletin::BulletinService& bulletin_service() const { return *bulletin_service_; }
 
  private:
   std::unique_ptr<db::Database> database_;
@@ -81,6 +83,7 @@ class Application {
   std::unique_ptr<notification::NotificationService> notification_service_;
   std::unique_ptr<attachment::AttachmentStore> attachment_store_;
   std::unique_ptr<task::TaskService> task_service_;
+  std::unique_ptr<bulletin::BulletinService> bulletin_service_;
   http::Router router_;
   std::unique_ptr<http::Pipeline> pipeline_;
 };

@@ -195,6 +195,12 @@ constexpr std::array kMessages = {
             "Only PDF, PNG/JPG images and Word/Excel/PowerPoint files are accepted"},
     Message{"attachment.write_failed", "文件保存失败，请稍后重试", "The file could not be saved; try again later"},
     Message{"notification.not_found", "消息不存在", "No such notification"},
+    Message{"bulletin.not_found", "情况通报不存在", "No such bulletin"},
+    Message{"bulletin.invalid_period", "统计期间无效：起止日期应为有效日期，且不超过一年",
+            "Invalid period: valid dates, the start first, at most a year"},
+    Message{"bulletin.invalid_title", "通报标题不能为空，且不超过 100 个字", "The title is required (at most 100 characters)"},
+    Message{"bulletin.not_owner", "只有发出通报的组织可以发布或删除", "Only the org that made it may publish or delete it"},
+    Message{"bulletin.already_published", "通报已发布，不能再修改", "The bulletin is published and can no longer change"},
 };
 
 std::string_view KindFallbackCode(ErrorKind kind) {

@@ -93,7 +93,7 @@ std::vector<OrgNode> TaskService::ResolveTargets(soci::session& sql, const OrgNo
       if (!seen.insert(id).second) continue;
       const auto org = repository_.FindOrg(sql, id);
       if (!org || org->id == from.id || !org::InSubtree(org->path, from.path)) {
-        throw AppError(ErrorKind::kInvalidArgument, "task.target_outside_scope", std::to_string(id));
+        throw AppError(ErrorKind::kPermissionDenied, "task.target_outside_scope", std::to_string(id));
       }
       orgs.push_back(*org);
     }
