@@ -32,6 +32,12 @@ const std::set<std::string> kUnscoped = {
     "GET /api/v1/audit",  // the audit log: scoped to the auditor's subtree by the actor, no ?org=
     "GET /api/v1/audit/export",
     "GET /api/v1/audit/verify",
+    "GET /api/v1/tasks",  // the tasks the actor's own org issued
+    "GET /api/v1/reviews",  // the reports awaiting the actor's own org
+    "GET /api/v1/notifications",  // the actor's own inbox
+    "GET /api/v1/notifications/unread-count",
+    "POST /api/v1/notifications/read-all",
+    "GET /api/v1/bulletins",  // the subtree's, and those published above: by the actor, no ?org=
 };
 
 // A body that passes validation for each state-changing route, so that only the scope can refuse
@@ -70,6 +76,18 @@ const std::map<std::string, std::string> kBodies = {
     {"PATCH /api/v1/roles/{name}", R"({"permissions":["member:unmask"]})"},
     {"DELETE /api/v1/roles/{name}", ""},
     {"PUT /api/v1/settings/{name}", R"({"value":3650})"},
+    {"POST /api/v1/tasks",
+     R"({"title":"越权任务","content":"越权","deadline":"2099-01-01","targets":{"mode":"list","org_ids":[{org}]}})"},
+    {"POST /api/v1/task-assignments/{id}/decompose", R"({"targets":{"mode":"children"}})"},
+    {"POST /api/v1/task-assignments/{id}/attachments", "%PDF-1.4 matrix"},
+    {"POST /api/v1/task-assignments/{id}/reports", R"({"percent":10,"text":"越权上报"})"},
+    {"POST /api/v1/progress-reports/{id}/accept", ""},
+    {"POST /api/v1/progress-reports/{id}/return", R"({"reason":"越权退回"})"},
+    {"POST /api/v1/notifications/{id}/read", ""},
+    {"POST /api/v1/notifications/read-all", ""},
+    {"POST /api/v1/bulletins", R"({"org_id":{org},"period_from":"2026-01-01","period_to":"2026-01-31"})"},
+    {"POST /api/v1/bulletins/{id}/publish", ""},
+    {"DELETE /api/v1/bulletins/{id}", ""},
 };
 
 // Objects named by a path parameter that is not an id: roles and settings are deployment-wide.
@@ -193,9 +211,68 @@ class ScopeMatrixTest : public ::testing::Test {
           session.sql(), auth::NewUser{community, "matrix." + std::to_string(++users_made_), "矩阵测试",
                                        "community_admin", "Matrix-Test-Password-2026"});
     }
+    if (kind == "tasks" || kind == "task-assignments") return TaskNodeIn(sibling_id, kind == "tasks");
+    if (kind == "progress-reports" || kind == "attachments") return ReportIn(sibling_id, kind == "attachments");
+    if (kind == "notifications") {
+      db::Session session(server_.application().database());
+      db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+      server_.application().notification_service().Notify(session.sql(), {sibling_id, "assigned", "矩阵通知", "", ""});
+      long long id = 0;
+      session.sql() << "SELECT MAX(id) FROM notification", soci::into(id);
+      transaction.Commit();
+      return id;
+    }
+    if (kind == "bulletins") {
+      const auto bulletin = city_->Post("/api/v1/bulletins", R"({"org_id":)" + std::to_string(sibling_id) +
+                                                                 R"(,"period_from":"2026-01-01","period_to":"2026-01-31"})");
+      EXPECT_EQ(bulletin.status, 201) << bulletin.body;
+      return bulletin.Json().at("id").as_int64();
+    }
     ADD_FAILURE() << "the scope matrix does not know objects of kind '" << kind
                   << "': teach ObjectIn how to make one outside a subtree";
     return 0;
+  }
+
+  // A task node of `org_id` (or its task), issued by the city; the city's own root node for the city.
+  std::int64_t TaskNodeIn(std::int64_t org_id, bool task) {
+    const bool root = city_->Get("/api/v1/orgs/" + std::to_string(org_id)).Json().at("parent_id").is_null();
+    const std::string targets = root ? R"({"mode":"children"})"
+                                     : R"({"mode":"list","org_ids":[)" + std::to_string(org_id) + "]}";
+    const auto issued = city_->Post("/api/v1/tasks", R"({"title":"矩阵任务","content":"矩阵","deadline":"2026-06-30",)"
+                                                     R"("targets":)" + targets + "}");
+    EXPECT_EQ(issued.status, 201) << issued.body;
+    const auto created = issued.Json();
+    if (task) return created.at("id").as_int64();
+    if (root) return created.at("root_assignment_id").as_int64();
+    const auto nodes = city_->Get("/api/v1/task-assignments?org=" + std::to_string(org_id) +
+                                  "&task=" + std::to_string(created.at("id").as_int64()))
+                           .Json();
+    return nodes.at("items").as_array()[0].at("id").as_int64();
+  }
+
+  // A pending report (or its evidence file) on a node of `org_id`, by a user of that org; below a
+  // root org, of its first child.
+  std::int64_t ReportIn(std::int64_t org_id, bool attachment) {
+    if (city_->Get("/api/v1/orgs/" + std::to_string(org_id)).Json().at("parent_id").is_null()) {
+      org_id = FirstChild(org_id);
+    }
+    const std::int64_t node = TaskNodeIn(org_id, false);
+    const std::string username = "matrix.reporter." + std::to_string(++users_made_);
+    {
+      db::Session session(server_.application().database());
+      server_.application().auth_service().CreateUser(
+          session.sql(), auth::NewUser{org_id, username, "矩阵上报", "street_admin", "Matrix-Test-Password-2026"});
+    }
+    HttpClient reporter = server_.Client();
+    EXPECT_EQ(reporter.SignIn(username, "Matrix-Test-Password-2026").status, 200);
+    const std::string path = "/api/v1/task-assignments/" + std::to_string(node);
+    const auto file = reporter.Send(http::Verb::post, path + "/attachments", "%PDF-1.4 matrix",
+                                    {{"X-File-Name", "matrix.pdf"}});
+    EXPECT_EQ(file.status, 201) << file.body;
+    if (attachment) return file.Json().at("id").as_int64();
+    const auto report = reporter.Post(path + "/reports", R"({"percent":10,"text":"矩阵上报"})");
+    EXPECT_EQ(report.status, 201) << report.body;
+    return report.Json().at("id").as_int64();
   }
 
   // The route's path with its parameter filled by an object inside the subtree of `org_id`; a list

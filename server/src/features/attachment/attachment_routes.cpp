@@ -37,9 +37,10 @@ boost::json::object ToJson(const Attachment& attachment) {
 }
 
 UploadedFile ReadUpload(const http::Request& request) {
-  const std::string_view header = request.Header("X-File-Name");
-  const auto encoded = boost::urls::make_pct_string_view(header);
-  if (header.empty() || !encoded) throw core::AppError(core::ErrorKind::kInvalidArgument, "attachment.invalid_name");
+  // A missing or malformed name is left empty: the store refuses it once the caller's scope is
+  // checked, so that nobody learns about objects outside it from a 400.
+  const auto encoded = boost::urls::make_pct_string_view(request.Header("X-File-Name"));
+  if (!encoded) return {"", request.body()};
   const boost::urls::decode_view decoded = **encoded;
   return {std::string(decoded.begin(), decoded.end()), request.body()};
 }

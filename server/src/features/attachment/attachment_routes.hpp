@@ -8,7 +8,8 @@ namespace liandong::attachment {
 
 void RegisterAttachmentRoutes(http::Router& router, const AttachmentStore& attachment_store);
 
-// The upload in a request: the body is the file, X-File-Name its percent-encoded UTF-8 name.
+// The upload in a request: the body is the file, X-File-Name its percent-encoded UTF-8 name
+// (empty when missing or malformed; AttachmentStore::Save refuses it).
 struct UploadedFile {
   std::string file_name;
   std::string_view content;
