@@ -3,9 +3,11 @@
 #include "core/keys.hpp"
 #include "core/version.hpp"
 #include "db/migrator.hpp"
+#include "features/accountability/accountability_routes.hpp"
 #include "features/attachment/attachment_routes.hpp"
 #include "features/audit/audit_routes.hpp"
 #include "features/auth/auth_routes.hpp"
+#include "features/duty/duty_routes.hpp"
 #include "features/joint_committee/joint_committee_routes.hpp"
 #include "features/member/member_routes.hpp"
 #include "features/notification/notification_routes.hpp"
@@ -13,6 +15,7 @@
 #include "features/role/role_routes.hpp"
 #include "features/setting/setting_routes.hpp"
 #include "features/street/street_routes.hpp"
+#include "features/supervision/supervision_routes.hpp"
 #include "features/unit/unit_routes.hpp"
 #include "features/user/user_routes.hpp"
 
@@ -42,6 +45,11 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   notification_service_ = std::make_unique<notification::NotificationService>(*database_, clock);
   attachment_store_ =
       std::make_unique<attachment::AttachmentStore>(*database_, clock, *org_service_, config.files_dir);
+  duty_service_ = std::make_unique<duty::DutyService>(*database_, clock, *audit_service_, *org_service_);
+  supervision_service_ = std::make_unique<supervision::SupervisionService>(
+      *database_, clock, *audit_service_, *org_service_, *duty_service_, *notification_service_, *attachment_store_);
+  accountability_service_ = std::make_unique<accountability::AccountabilityService>(
+      *database_, clock, *audit_service_, *org_service_, *duty_service_, *supervision_service_);
 
   health::RegisterHealthRoutes(router_, health_info_);
   auth::RegisterAuthRoutes(router_, *auth_service_, *org_service_);
@@ -56,6 +64,9 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   street::RegisterStreetRoutes(router_, *street_service_);
   notification::RegisterNotificationRoutes(router_, *notification_service_);
   attachment::RegisterAttachmentRoutes(router_, *attachment_store_);
+  duty::RegisterDutyRoutes(router_, *duty_service_);
+  supervision::RegisterSupervisionRoutes(router_, *supervision_service_);
+  accountability::RegisterAccountabilityRoutes(router_, *accountability_service_);
 
   const auth::AuthService& auth_service = *auth_service_;
   db::Database& database = *database_;
