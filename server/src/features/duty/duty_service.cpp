@@ -72,14 +72,13 @@ std::vector<DutyItem> DutyService::ListItems(const core::Actor& actor, const Dut
 
 DutyItem DutyService::CreateItem(const core::Actor& actor, const NewDutyItem& input) const {
   core::RequirePermission(actor, "duty:write");
-  DutyItemFields fields{input.year, input.level, "", input.description, input.department_id, input.sort_order};
   const auto kind = input.responsibility_kind ? input.responsibility_kind : DefaultKindOfLevel(input.level);
-  if (!kind) throw AppError(ErrorKind::kInvalidArgument, "duty.invalid_kind", "no default kind for " + input.level);
-  fields.responsibility_kind = *kind;
+  const DutyItemFields fields{input.year,        input.level,         kind.value_or(""),
+                              input.description, input.department_id, input.sort_order};
   db::Session session(database_);
   soci::session& sql = session.sql();
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  CheckItem(sql, actor, fields);
+  CheckItem(sql, actor, fields);  // a level without a default kind needs one: duty.invalid_kind
   const std::int64_t id = repository_.Insert(sql, actor.org_id, fields, clock_.NowSeconds());
   audit_service_.Record(sql, actor, {"duty.create", "duty_item", id});
   DutyItem item = *repository_.Find(sql, id);
