@@ -3,10 +3,12 @@
 #include "core/keys.hpp"
 #include "core/version.hpp"
 #include "db/migrator.hpp"
+#include "features/accountability/accountability_routes.hpp"
 #include "features/attachment/attachment_routes.hpp"
 #include "features/audit/audit_routes.hpp"
 #include "features/auth/auth_routes.hpp"
 #include "features/bulletin/bulletin_routes.hpp"
+#include "features/duty/duty_routes.hpp"
 #include "features/joint_committee/joint_committee_routes.hpp"
 #include "features/member/member_routes.hpp"
 #include "features/notification/notification_routes.hpp"
@@ -15,6 +17,7 @@
 #include "features/setting/setting_routes.hpp"
 #include "features/street/street_routes.hpp"
 #include "features/task/task_routes.hpp"
+#include "features/supervision/supervision_routes.hpp"
 #include "features/unit/unit_routes.hpp"
 #include "features/user/user_routes.hpp"
 
@@ -48,6 +51,11 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
                                                       *attachment_store_, *setting_service_);
   bulletin_service_ = std::make_unique<bulletin::BulletinService>(*database_, clock, *audit_service_, *org_service_,
                                                                   *notification_service_);
+  duty_service_ = std::make_unique<duty::DutyService>(*database_, clock, *audit_service_, *org_service_);
+  supervision_service_ = std::make_unique<supervision::SupervisionService>(
+      *database_, clock, *audit_service_, *org_service_, *duty_service_, *notification_service_, *attachment_store_);
+  accountability_service_ = std::make_unique<accountability::AccountabilityService>(
+      *database_, clock, *audit_service_, *org_service_, *duty_service_, *supervision_service_);
 
   health::RegisterHealthRoutes(router_, health_info_);
   auth::RegisterAuthRoutes(router_, *auth_service_, *org_service_);
@@ -64,6 +72,9 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   attachment::RegisterAttachmentRoutes(router_, *attachment_store_);
   task::RegisterTaskRoutes(router_, *task_service_, clock);
   bulletin::RegisterBulletinRoutes(router_, *bulletin_service_);
+  duty::RegisterDutyRoutes(router_, *duty_service_);
+  supervision::RegisterSupervisionRoutes(router_, *supervision_service_);
+  accountability::RegisterAccountabilityRoutes(router_, *accountability_service_);
 
   const auth::AuthService& auth_service = *auth_service_;
   db::Database& database = *database_;

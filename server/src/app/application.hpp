@@ -9,11 +9,13 @@
 #include "core/clock.hpp"
 #include "core/field_cipher.hpp"
 #include "db/database.hpp"
+#include "features/accountability/accountability_service.hpp"
 #include "features/audit/audit_log_service.hpp"
 #include "features/audit/audit_service.hpp"
 #include "features/attachment/attachment_store.hpp"
 #include "features/auth/auth_service.hpp"
 #include "features/bulletin/bulletin_service.hpp"
+#include "features/duty/duty_service.hpp"
 #include "features/health/health_routes.hpp"
 #include "features/member/member_service.hpp"
 #include "features/notification/notification_service.hpp"
@@ -23,6 +25,7 @@
 #include "features/setting/setting_service.hpp"
 #include "features/street/street_service.hpp"
 #include "features/task/task_service.hpp"
+#include "features/supervision/supervision_service.hpp"
 #include "features/unit/unit_service.hpp"
 #include "features/user/user_service.hpp"
 #include "http/pipeline.hpp"
@@ -64,6 +67,9 @@ class Application {
   const attachment::AttachmentStore& attachment_store() const { return *attachment_store_; }
   const task::TaskService& task_service() const { return *task_service_; }
   const bulletin::BulletinService& bulletin_service() const { return *bulletin_service_; }
+  const duty::DutyService& duty_service() const { return *duty_service_; }
+  const supervision::SupervisionService& supervision_service() const { return *supervision_service_; }
+  const accountability::AccountabilityService& accountability_service() const { return *accountability_service_; }
 
  private:
   std::unique_ptr<db::Database> database_;
@@ -84,6 +90,9 @@ class Application {
   std::unique_ptr<attachment::AttachmentStore> attachment_store_;
   std::unique_ptr<task::TaskService> task_service_;
   std::unique_ptr<bulletin::BulletinService> bulletin_service_;
+  std::unique_ptr<duty::DutyService> duty_service_;
+  std::unique_ptr<supervision::SupervisionService> supervision_service_;
+  std::unique_ptr<accountability::AccountabilityService> accountability_service_;
   http::Router router_;
   std::unique_ptr<http::Pipeline> pipeline_;
 };

@@ -38,6 +38,9 @@ const std::set<std::string> kUnscoped = {
     "GET /api/v1/notifications/unread-count",
     "POST /api/v1/notifications/read-all",
     "GET /api/v1/bulletins",  // the subtree's, and those published above: by the actor, no ?org=
+    "GET /api/v1/departments",  // deployment-wide, like roles
+    "POST /api/v1/duty-items",  // writes the actor's own org's list: the body names no org
+    "POST /api/v1/duty-items/copy",
 };
 
 // A body that passes validation for each state-changing route, so that only the scope can refuse
@@ -88,6 +91,19 @@ const std::map<std::string, std::string> kBodies = {
     {"POST /api/v1/bulletins", R"({"org_id":{org},"period_from":"2026-01-01","period_to":"2026-01-31"})"},
     {"POST /api/v1/bulletins/{id}/publish", ""},
     {"DELETE /api/v1/bulletins/{id}", ""},
+    {"POST /api/v1/duty-items", R"({"year":2026,"level":"community","description":"越权事项","department_id":1})"},
+    {"POST /api/v1/duty-items/copy", R"({"from_year":2026,"to_year":2027})"},
+    {"PATCH /api/v1/duty-items/{id}", R"({"description":"越权修改"})"},
+    {"DELETE /api/v1/duty-items/{id}", ""},
+    {"POST /api/v1/supervisions",
+     R"({"target_org_id":{org},"title":"越权督办","requirement":"越权要求","deadline":"2099-12-31"})"},
+    {"POST /api/v1/supervisions/{id}/attachments", ""},
+    {"POST /api/v1/supervisions/{id}/rectifications", R"({"text":"越权整改"})"},
+    {"POST /api/v1/supervisions/{id}/verify", ""},
+    {"POST /api/v1/supervisions/{id}/return", R"({"reason":"越权退回"})"},
+    {"POST /api/v1/supervisions/{id}/follow-ups", R"({"text":"越权跟踪"})"},
+    {"POST /api/v1/accountabilities",
+     R"({"target_org_id":{org},"duty_item_id":1,"measure":"通报批评","subject":"越权","reason":"越权","decided_on":"2026-01-01"})"},
 };
 
 // Objects named by a path parameter that is not an id: roles and settings are deployment-wide.
@@ -203,6 +219,21 @@ class ScopeMatrixTest : public ::testing::Test {
           city_->Post(committee + "/members", R"({"person_name":"成员","post":"委员","term_start":"2025-01-01"})");
       EXPECT_EQ(seat.status, 201) << seat.body;
       return seat.Json().at("id").as_int64();
+    }
+    if (kind == "duty-items") {
+      // An item of the org's own list (only the city could write one through the API, in its own).
+      db::Session session(server_.application().database());
+      return server_.application().duty_service().SeedItem(
+          session.sql(), sibling_id, duty::DutyItemFields{2026, "community", "executing", "矩阵事项", 1, 0},
+          server_.clock().NowSeconds());
+    }
+    if (kind == "supervisions") {
+      const auto supervision = city_->Post(
+          "/api/v1/supervisions",
+          boost::json::serialize(boost::json::object{
+              {"target_org_id", community}, {"title", "矩阵督办"}, {"requirement", "整改"}, {"deadline", "2099-12-31"}}));
+      EXPECT_EQ(supervision.status, 201) << supervision.body;
+      return supervision.Json().at("id").as_int64();
     }
     if (kind == "users") {
       // A staff account in that subtree.
