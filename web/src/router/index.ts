@@ -60,6 +60,30 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
             component: () => import('@/views/street/ReformProgressPage.vue'),
           },
           {
+            path: 'tasks',
+            name: 'tasks',
+            component: () => import('@/views/task/TaskListPage.vue'),
+            meta: { permission: 'task:read' },
+          },
+          {
+            path: 'tasks/records',
+            name: 'task-records',
+            component: () => import('@/views/task/AssignmentRecordsPage.vue'),
+            meta: { permission: 'task:read' },
+          },
+          {
+            path: 'tasks/assignments/:id(\\d+)',
+            name: 'task-assignment',
+            component: () => import('@/views/task/AssignmentDetailPage.vue'),
+            meta: { permission: 'task:read' },
+          },
+          {
+            path: 'reviews',
+            name: 'reviews',
+            component: () => import('@/views/task/ReviewListPage.vue'),
+            meta: { permission: 'task:review' },
+          },
+          {
             path: 'users',
             name: 'users',
             component: () => import('@/views/user/UserListPage.vue'),
