@@ -1,4 +1,5 @@
 import {
+  Bell,
   Checked,
   DataAnalysis,
   List,
@@ -61,6 +62,7 @@ export const MENU: readonly MenuEntry[] = [
   // The responsibility system (责任体系).
   { path: '/tasks', titleKey: 'menu.tasks', icon: List, shownTo: holding('task:read') },
   { path: '/reviews', titleKey: 'menu.reviews', icon: Checked, shownTo: holding('task:review') },
+  { path: '/inbox', titleKey: 'menu.inbox', icon: Bell, shownTo: holding('notification:read') },
   // The separated administrators' pages (三员分立).
   { path: '/users', titleKey: 'menu.users', icon: Avatar, shownTo: holding('user:read') },
   { path: '/roles', titleKey: 'menu.roles', icon: Key, shownTo: holding('role:read') },

@@ -84,6 +84,12 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
             meta: { permission: 'task:review' },
           },
           {
+            path: 'inbox',
+            name: 'inbox',
+            component: () => import('@/views/inbox/InboxPage.vue'),
+            meta: { permission: 'notification:read' },
+          },
+          {
             path: 'users',
             name: 'users',
             component: () => import('@/views/user/UserListPage.vue'),
