@@ -1,5 +1,8 @@
 import {
+  Bell,
+  Checked,
   DataAnalysis,
+  List,
   Document,
   House,
   Key,
@@ -56,6 +59,10 @@ export const MENU: readonly MenuEntry[] = [
     shownTo: (user) =>
       holding('org:read')(user) && (user.org.level === 'city' || user.org.level === 'district'),
   },
+  // The responsibility system (责任体系).
+  { path: '/tasks', titleKey: 'menu.tasks', icon: List, shownTo: holding('task:read') },
+  { path: '/reviews', titleKey: 'menu.reviews', icon: Checked, shownTo: holding('task:review') },
+  { path: '/inbox', titleKey: 'menu.inbox', icon: Bell, shownTo: holding('notification:read') },
   // The separated administrators' pages (三员分立).
   { path: '/users', titleKey: 'menu.users', icon: Avatar, shownTo: holding('user:read') },
   { path: '/roles', titleKey: 'menu.roles', icon: Key, shownTo: holding('role:read') },

@@ -1,6 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { errorBody, jsonResponse } from '@/testing/plugins';
-import { ApiError, configureClient, fileNameOf, request, requestFile, toQuery } from './client';
+import {
+  ApiError,
+  configureClient,
+  fileNameOf,
+  pageWindow,
+  request,
+  requestFile,
+  toQuery,
+  uploadFile,
+} from './client';
 import { createSession, deleteSession, getMe } from './session';
 
 const fetchMock = vi.fn<typeof fetch>();
@@ -157,6 +166,37 @@ describe('requestFile', () => {
     await expect(requestFile('/members/export')).rejects.toMatchObject({
       code: 'auth.permission_denied',
     });
+  });
+});
+
+describe('uploadFile', () => {
+  it('posts the raw file with its type, its percent-encoded name and the CSRF token', async () => {
+    configureClient({ csrfToken: () => 'token-1' });
+    fetchMock.mockResolvedValue(jsonResponse(201, { id: 7, file_name: '整改报告.pdf' }));
+    const file = new File(['%PDF-1.7'], '整改报告.pdf', { type: 'application/pdf' });
+
+    const sent = await uploadFile<{ id: number }>('/task-assignments/3/attachments', file);
+
+    expect(sent.id).toBe(7);
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/v1/task-assignments/3/attachments');
+    expect(fetchMock.mock.calls[0]?.[1]?.method).toBe('POST');
+    expect(fetchMock.mock.calls[0]?.[1]?.body).toBe(file);
+    expect(sentHeaders().get('Content-Type')).toBe('application/pdf');
+    expect(sentHeaders().get('X-File-Name')).toBe('%E6%95%B4%E6%94%B9%E6%8A%A5%E5%91%8A.pdf');
+    expect(sentHeaders().get('X-CSRF-Token')).toBe('token-1');
+  });
+
+  it('names a file of unknown type as bytes', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(201, { id: 8 }));
+    await uploadFile('/supervisions/1/attachments', new File(['x'], 'a.doc'));
+    expect(sentHeaders().get('Content-Type')).toBe('application/octet-stream');
+  });
+});
+
+describe('pageWindow', () => {
+  it('turns a 1-based page into offset and limit', () => {
+    expect(pageWindow(1, 20)).toEqual({ offset: 0, limit: 20 });
+    expect(pageWindow(3, 20)).toEqual({ offset: 40, limit: 20 });
   });
 });
 

@@ -38,6 +38,17 @@ export function configureClient(next?: Partial<ClientHooks>): void {
   hooks = { ...defaultHooks, ...next };
 }
 
+/** A list the server pages by `offset` and `limit` (the responsibility system's lists). */
+export interface Listing<T> {
+  items: T[];
+  total: number;
+}
+
+/** `offset` and `limit` of a 1-based page. */
+export function pageWindow(page: number, pageSize: number): { offset: number; limit: number } {
+  return { offset: (page - 1) * pageSize, limit: pageSize };
+}
+
 /** A page of a list. */
 export interface Page<T> {
   items: T[];
@@ -67,7 +78,10 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   method?: HttpMethod;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as the raw body with its own Content-Type and name (an upload); not with `body`. */
+  file?: File;
   /** `skip` for calls where a 401 is an expected answer, such as logging in. */
   unauthorizedHook?: 'call' | 'skip';
 }
@@ -93,6 +107,11 @@ async function send(path: string, options: RequestOptions, accept: string): Prom
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: accept };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.file !== undefined) {
+    headers['Content-Type'] = options.file.type || 'application/octet-stream';
+    // Header values are Latin-1: a Chinese file name travels percent-encoded (UTF-8).
+    headers['X-File-Name'] = encodeURIComponent(options.file.name);
+  }
   const csrfToken = hooks.csrfToken();
   if (UNSAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
@@ -102,7 +121,7 @@ async function send(path: string, options: RequestOptions, accept: string): Prom
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
   } catch (cause) {
     throw new ApiError({
@@ -169,6 +188,11 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       requestId: response.headers.get('X-Request-Id'),
     });
   }
+}
+
+/** Uploads a file as the raw request body (POST), with the CSRF header like any other write. */
+export function uploadFile<T>(path: string, file: File): Promise<T> {
+  return request<T>(path, { method: 'POST', file });
 }
 
 interface ErrorBody {

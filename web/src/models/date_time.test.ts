@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime } from './date_time';
+import { chinaDate, chinaYear, formatDateTime } from './date_time';
 
 describe('formatDateTime', () => {
   it.each([
@@ -12,5 +12,13 @@ describe('formatDateTime', () => {
     ['not a time', 'not a time'],
   ])('shows %s in Asia/Shanghai as %s', (iso, expected) => {
     expect(formatDateTime(iso)).toBe(expected);
+  });
+});
+
+describe('chinaDate', () => {
+  it('is the date in Beijing, a day ahead of UTC late in the evening', () => {
+    expect(chinaDate(new Date('2025-12-31T16:30:00Z'))).toBe('2026-01-01');
+    expect(chinaDate(new Date('2025-12-31T15:30:00Z'))).toBe('2025-12-31');
+    expect(chinaYear(new Date('2025-12-31T16:30:00Z'))).toBe(2026);
   });
 });

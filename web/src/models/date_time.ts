@@ -21,3 +21,20 @@ export function formatDateTime(iso: string | null | undefined): string {
     parts.find((entry) => entry.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }
+
+const DATE_FORMAT = new Intl.DateTimeFormat('en-CA', {
+  timeZone: DISPLAY_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The date in China at `now`, `YYYY-MM-DD`: what deadlines and periods are compared with. */
+export function chinaDate(now: Date = new Date()): string {
+  return DATE_FORMAT.format(now);
+}
+
+/** The year in China at `now`. */
+export function chinaYear(now: Date = new Date()): number {
+  return Number(chinaDate(now).slice(0, 4));
+}

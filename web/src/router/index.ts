@@ -60,6 +60,36 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
             component: () => import('@/views/street/ReformProgressPage.vue'),
           },
           {
+            path: 'tasks',
+            name: 'tasks',
+            component: () => import('@/views/task/TaskListPage.vue'),
+            meta: { permission: 'task:read' },
+          },
+          {
+            path: 'tasks/records',
+            name: 'task-records',
+            component: () => import('@/views/task/AssignmentRecordsPage.vue'),
+            meta: { permission: 'task:read' },
+          },
+          {
+            path: 'tasks/assignments/:id(\\d+)',
+            name: 'task-assignment',
+            component: () => import('@/views/task/AssignmentDetailPage.vue'),
+            meta: { permission: 'task:read' },
+          },
+          {
+            path: 'reviews',
+            name: 'reviews',
+            component: () => import('@/views/task/ReviewListPage.vue'),
+            meta: { permission: 'task:review' },
+          },
+          {
+            path: 'inbox',
+            name: 'inbox',
+            component: () => import('@/views/inbox/InboxPage.vue'),
+            meta: { permission: 'notification:read' },
+          },
+          {
             path: 'users',
             name: 'users',
             component: () => import('@/views/user/UserListPage.vue'),

@@ -1,7 +1,8 @@
-import { mount } from '@vue/test-utils';
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { defineComponent, h, reactive, type Component, type Plugin } from 'vue';
+import { createMemoryHistory, createRouter, RouterView } from 'vue-router';
 import { createAppI18n, type AppI18n, type Locale } from '@/locales';
 
 /** The app's plugins for mounting a component in a test: a fresh Pinia, i18n and Element Plus. */
@@ -51,4 +52,53 @@ export function mountInHost<Props extends Record<string, unknown>>(
   });
   const wrapper = mount(host, { global: { plugins } });
   return { wrapper, props, inner: () => wrapper.findComponent(component) };
+}
+
+/**
+ * Mounts a page at `path` under a memory router that knows only `pattern` (e.g.
+ * `/tasks/assignments/:id`) and a catch-all, so that useRoute, router-link and pushes work.
+ */
+export async function mountAtRoute(
+  component: Component,
+  pattern: string,
+  path: string,
+  plugins: Plugin[],
+) {
+  const blank: Component = { render: () => null };
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: pattern, component },
+      { path: '/:other(.*)*', component: blank },
+    ],
+  });
+  await router.push(path);
+  await router.isReady();
+  const host: Component = { render: () => h(RouterView) };
+  const wrapper = mount(host, {
+    global: { plugins: [...plugins, router] },
+    attachTo: document.body,
+  });
+  return { wrapper, router };
+}
+
+/**
+ * Sets the value of an Element Plus input (`ElSelect`, `ElDatePicker`, `ElSlider` …) as if the
+ * user picked it from the dropdown or the calendar: the innermost component of that name around
+ * the element the selector finds.
+ */
+export async function pickValue(
+  wrapper: VueWrapper,
+  name: string,
+  selector: string,
+  value: unknown,
+): Promise<void> {
+  const target = wrapper.get(selector).element;
+  const around = wrapper
+    .findAllComponents({ name })
+    .filter((candidate) => candidate.element === target || candidate.element.contains(target));
+  const input = around.at(-1);
+  if (!input) throw new Error(`no ${name} around ${selector}`);
+  input.vm.$emit('update:modelValue', value);
+  await flushPromises();
 }

@@ -1,0 +1,54 @@
+import { request, toQuery, type Listing } from './client';
+
+export const NOTIFICATION_KINDS = [
+  'assigned',
+  'reported',
+  'returned',
+  'accepted',
+  'overdue',
+  'escalated',
+  'supervision',
+  'bulletin',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** A message in the org's inbox; `read` is the user's own. */
+export interface Notification {
+  id: number;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  /** A web route, such as `/tasks/assignments/12`, or empty. */
+  link: string;
+  created_at: string;
+  read: boolean;
+}
+
+export interface NotificationListing extends Listing<Notification> {
+  unread: number;
+}
+
+export function listNotifications(
+  filters: { unread?: boolean; offset?: number; limit?: number } = {},
+): Promise<NotificationListing> {
+  const query = toQuery({
+    unread: filters.unread ? 1 : undefined,
+    offset: filters.offset,
+    limit: filters.limit,
+  });
+  return request<NotificationListing>(`/notifications${query}`);
+}
+
+export async function getUnreadCount(): Promise<number> {
+  return (await request<{ unread: number }>('/notifications/unread-count')).unread;
+}
+
+export function markNotificationRead(notificationId: number): Promise<void> {
+  return request<void>(`/notifications/${encodeURIComponent(notificationId)}/read`, {
+    method: 'POST',
+  });
+}
+
+export function markAllNotificationsRead(): Promise<void> {
+  return request<void>('/notifications/read-all', { method: 'POST' });
+}

@@ -1,0 +1,83 @@
+import { flushPromises } from '@vue/test-utils';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { User } from '@/api/session';
+import { listAssignments, listTasks } from '@/api/task';
+import { useSessionStore } from '@/stores/session';
+import { anAssignment, aTask, communityStaff } from '@/testing/fixtures';
+import { createTestPlugins, mountAtRoute } from '@/testing/plugins';
+import TaskListPage from './TaskListPage.vue';
+
+vi.mock('@/api/task', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/api/task')>()),
+  listAssignments: vi.fn(),
+  listTasks: vi.fn(),
+}));
+
+async function mountPage(user: User = communityStaff) {
+  const { plugins } = createTestPlugins();
+  useSessionStore().$patch({ user, csrfToken: 'csrf', restored: true });
+  const { wrapper } = await mountAtRoute(TaskListPage, '/tasks', '/tasks', plugins);
+  await flushPromises();
+  return wrapper;
+}
+
+beforeEach(() => {
+  vi.mocked(listAssignments).mockReset();
+  vi.mocked(listTasks).mockReset();
+  vi.mocked(listAssignments).mockResolvedValue({
+    items: [
+      anAssignment(),
+      anAssignment({ id: 14, state: 'returned', overdue: true, overdue_days: 3, progress: 10 }),
+    ],
+    total: 2,
+  });
+  vi.mocked(listTasks).mockResolvedValue({ items: [aTask()], total: 1 });
+});
+
+describe('TaskListPage', () => {
+  it("lists my org's to-do with links, states and the days overdue in red", async () => {
+    const wrapper = await mountPage();
+
+    expect(listAssignments).toHaveBeenCalledWith({ offset: 0, limit: 20 });
+    const links = wrapper.findAll('[data-test="assignment-link"]');
+    expect(links.map((link) => link.attributes('href'))).toEqual([
+      '/tasks/assignments/12',
+      '/tasks/assignments/14',
+    ]);
+    expect(links[0]?.text()).toBe('开展党员冬训');
+    expect(wrapper.findAll('[data-test="state-tag"]').map((tag) => tag.text())).toEqual([
+      '办理中',
+      '已退回',
+    ]);
+    const overdue = wrapper.findAll('[data-test="overdue-tag"]');
+    expect(overdue.map((tag) => tag.text())).toEqual(['逾期 3 天']);
+    expect(overdue[0]?.classes()).toContain('el-tag--danger');
+    expect(wrapper.findAll('[data-test="assignment-progress"]')[0]?.text()).toContain('40%');
+    wrapper.unmount();
+  });
+
+  it('lists the tasks my org issued on the second tab, linking to their root', async () => {
+    const wrapper = await mountPage();
+
+    await wrapper.get('#tab-issued').trigger('click');
+    await flushPromises();
+
+    expect(listTasks).toHaveBeenCalledWith({ offset: 0, limit: 20 });
+    expect(wrapper.get('[data-test="task-link"]').attributes('href')).toBe('/tasks/assignments/10');
+    expect(wrapper.get('[data-test="task-overdue-count"]').text()).toBe('1');
+    wrapper.unmount();
+  });
+
+  it('offers 下达任务 only to users holding task:assign', async () => {
+    const issuer = await mountPage();
+    expect(issuer.get('[data-test="task-issue"]').text()).toBe('下达任务');
+    issuer.unmount();
+
+    const readOnly = await mountPage({
+      ...communityStaff,
+      permissions: communityStaff.permissions.filter((permission) => permission !== 'task:assign'),
+    });
+    expect(readOnly.find('[data-test="task-issue"]').exists()).toBe(false);
+    readOnly.unmount();
+  });
+});
