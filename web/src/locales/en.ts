@@ -495,6 +495,7 @@ const en: Messages = {
       second_factor_for_all_staff: 'Second factor for all staff',
       password_max_age_days: 'Password lifetime',
       audit_retention_days: 'Audit log retention',
+      task_escalation_days: 'Task escalation after',
     },
     explanations: {
       second_factor_for_all_staff:
@@ -503,6 +504,8 @@ const en: Messages = {
         'After this many days users must change their password when they log in.',
       audit_retention_days:
         'The audit log is kept at least 184 days (six months), as the Cybersecurity Law (article 21) and GB/T 22239-2019 level 3 ask of audit records; it cannot be set shorter.',
+      task_escalation_days:
+        'When a part of a task is this many days overdue, the level above is told in its inbox.',
     },
   },
   audit: {

@@ -489,6 +489,7 @@ const zhCN = {
       second_factor_for_all_staff: '业务人员也须两步验证',
       password_max_age_days: '密码有效期',
       audit_retention_days: '审计日志保存期限',
+      task_escalation_days: '任务逾期上报天数',
     },
     explanations: {
       second_factor_for_all_staff:
@@ -496,6 +497,7 @@ const zhCN = {
       password_max_age_days: '密码超过该天数后，用户登录时须先修改密码。',
       audit_retention_days:
         '审计日志至少保存 184 天（六个月），满足《网络安全法》第二十一条和 GB/T 22239-2019（等保 2.0）三级对审计记录留存的要求；不能设得更短。',
+      task_escalation_days: '下级任务逾期达到该天数仍未完成时，系统向上一级组织发送逾期预警消息。',
     },
   },
   audit: {
