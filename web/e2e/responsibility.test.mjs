@@ -40,13 +40,13 @@ async function setClockOffset(seconds) {
 
 /** The org's own node of a task, from its to-do list. */
 async function ownNode(page, taskId) {
-  const todo = await callApi(page, 'GET', `/api/v1/task-assignments?task=${taskId}`);
+  const todo = await callApi(page, 'GET', `/task-assignments?task=${taskId}`);
   assert.equal(todo.items.length, 1, JSON.stringify(todo));
   return todo.items[0];
 }
 
 async function progressOf(page, nodeId) {
-  return (await callApi(page, 'GET', `/api/v1/task-assignments/${nodeId}`)).progress;
+  return (await callApi(page, 'GET', `/task-assignments/${nodeId}`)).progress;
 }
 
 test('a city task cascades to the communities, rolls up, and its overdue parts reach the bulletin', async (t) => {
@@ -57,7 +57,7 @@ test('a city task cascades to the communities, rolls up, and its overdue parts r
 
   await withPage(t, async (page, config) => {
     await signInThroughApi(page, loginFor(config, 'city'));
-    const task = await callApi(page, 'POST', '/api/v1/tasks', {
+    const task = await callApi(page, 'POST', '/tasks', {
       title,
       content: '各区、街道、社区按标准建成示范点，上报佐证材料',
       deadline,
@@ -87,7 +87,7 @@ test('a city task cascades to the communities, rolls up, and its overdue parts r
     await signInThroughApi(page, loginFor(config, 'street'));
     const node = await ownNode(page, nodes.task);
     nodes.street = node.id;
-    await callApi(page, 'POST', `/api/v1/task-assignments/${node.id}/decompose`, {
+    await callApi(page, 'POST', `/task-assignments/${node.id}/decompose`, {
       targets: { mode: 'children' },
       deadline: chinaDate(6),
     });
@@ -158,7 +158,7 @@ test('a city task cascades to the communities, rolls up, and its overdue parts r
     await setClockOffset(13 * DAY);
     await withPage(t, async (page, config) => {
       await signInThroughApi(page, loginFor(config, 'street'));
-      const bulletin = await callApi(page, 'POST', '/api/v1/bulletins', {
+      const bulletin = await callApi(page, 'POST', '/bulletins', {
         period_from: chinaDate(-1),
         period_to: chinaDate(12),
       });

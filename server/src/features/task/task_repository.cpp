@@ -1,7 +1,10 @@
 #include "features/task/task_repository.hpp"
 
+#include <algorithm>
 #include <string_view>
 
+#include "core/error.hpp"
+#include "core/identity.hpp"
 #include "features/org/org_model.hpp"
 
 namespace liandong::task {
@@ -48,9 +51,9 @@ constexpr std::string_view kNodesInScope = R"sql(
   WHERE a.task_id = :task_id AND o.path >= :scope AND o.path < :scope_end
 )sql";
 
-constexpr std::string_view kInsertAssignment = R"sql(
+constexpr std::string_view kInsertRoot = R"sql(
   INSERT INTO task_assignment (task_id, parent_id, org_id, deadline, weight, created_at)
-  VALUES (:task_id, :parent_id, :org_id, :deadline, :weight, :created_at)
+  VALUES (:task_id, NULL, :org_id, :deadline, :weight, :created_at)
   RETURNING id
 )sql";
 
@@ -347,23 +350,41 @@ void Binds::Apply(soci::statement& statement) {
   for (auto& [name, value] : texts_) statement.exchange(soci::use(value, name));
 }
 
-AssignmentInserter::AssignmentInserter(soci::session& sql, std::int64_t task_id, std::int64_t now)
-    : task_id_(task_id),
-      now_(now),
-      statement_((sql.prepare << kInsertAssignment, soci::use(task_id_, "task_id"),
-                  soci::use(parent_id_, parent_indicator_, "parent_id"), soci::use(org_id_, "org_id"),
-                  soci::use(deadline_, "deadline"), soci::use(weight_, "weight"), soci::use(now_, "created_at"),
-                  soci::into(id_))) {}
+std::int64_t TaskRepository::InsertRoot(soci::session& sql, std::int64_t task_id, std::int64_t org_id,
+                                        const std::string& deadline, int weight, std::int64_t now) const {
+  const long long task = task_id;
+  const long long org = org_id;
+  const long long at = now;
+  long long id = 0;
+  sql << kInsertRoot, soci::use(task, "task_id"), soci::use(org, "org_id"), soci::use(deadline, "deadline"),
+      soci::use(weight, "weight"), soci::use(at, "created_at"), soci::into(id);
+  return id;
+}
 
-std::int64_t AssignmentInserter::Insert(std::optional<std::int64_t> parent_id, std::int64_t org_id,
-                                        const std::string& deadline, int weight) {
-  parent_id_ = parent_id.value_or(0);
-  parent_indicator_ = parent_id ? soci::i_ok : soci::i_null;
-  org_id_ = org_id;
-  deadline_ = deadline;
-  weight_ = weight;
-  statement_.execute(true);
-  return id_;
+std::map<std::int64_t, std::int64_t> TaskRepository::InsertAssignments(soci::session& sql, std::int64_t task_id,
+                                                                      const std::vector<NewNode>& nodes,
+                                                                      const std::string& deadline,
+                                                                      std::int64_t now) const {
+  constexpr std::size_t kRowsPerStatement = 500;
+  if (!core::IsIsoDate(deadline)) throw core::AppError(core::ErrorKind::kInternal, "server.internal", "unchecked date");
+  std::map<std::int64_t, std::int64_t> made;
+  for (std::size_t start = 0; start < nodes.size(); start += kRowsPerStatement) {
+    const std::size_t end = std::min(nodes.size(), start + kRowsPerStatement);
+    // Every value is an integer or the checked date: nothing a user typed reaches the text.
+    std::string values;
+    for (std::size_t i = start; i < end; ++i) {
+      values += (i == start ? "(" : ",(") + std::to_string(task_id) + "," + std::to_string(nodes[i].parent_id) + "," +
+                std::to_string(nodes[i].org_id) + ",'" + deadline + "'," + std::to_string(nodes[i].weight) + "," +
+                std::to_string(now) + ")";
+    }
+    std::vector<long long> ids(end - start);
+    std::vector<long long> orgs(end - start);
+    sql << "INSERT INTO task_assignment (task_id, parent_id, org_id, deadline, weight, created_at) VALUES " + values +
+               " RETURNING id, org_id",
+        soci::into(ids), soci::into(orgs);
+    for (std::size_t i = 0; i < ids.size(); ++i) made[orgs[i]] = ids[i];
+  }
+  return made;
 }
 
 std::int64_t TaskRepository::InsertTask(soci::session& sql, std::int64_t org_id, const NewTask& task,

@@ -34,28 +34,23 @@ class Binds {
   std::deque<std::pair<std::string, std::string>> texts_;
 };
 
-// Inserts assignments with one prepared statement, for a cascade that may create thousands. On
-// SQLite the statement stays in progress while it lives: destroy it before committing.
-class AssignmentInserter {
- public:
-  AssignmentInserter(soci::session& sql, std::int64_t task_id, std::int64_t now);
-  std::int64_t Insert(std::optional<std::int64_t> parent_id, std::int64_t org_id, const std::string& deadline,
-                      int weight);
-
- private:
-  long long task_id_;
-  long long parent_id_ = 0;
-  soci::indicator parent_indicator_ = soci::i_null;
-  long long org_id_ = 0;
-  std::string deadline_;
-  int weight_ = 1;
-  long long now_;
-  long long id_ = 0;
-  soci::statement statement_;
+// A node to insert: under `parent_id`, for `org_id`.
+struct NewNode {
+  std::int64_t parent_id = 0;
+  std::int64_t org_id = 0;
+  int weight = 1;
 };
 
 class TaskRepository {
  public:
+  // Inserts nodes of a task, many rows per statement (a task can reach thousands of orgs);
+  // returns org id → new node id. `deadline` must be a checked ISO date.
+  std::map<std::int64_t, std::int64_t> InsertAssignments(soci::session& sql, std::int64_t task_id,
+                                                         const std::vector<NewNode>& nodes,
+                                                         const std::string& deadline, std::int64_t now) const;
+  // The issuer's own node, the root of the task's tree.
+  std::int64_t InsertRoot(soci::session& sql, std::int64_t task_id, std::int64_t org_id, const std::string& deadline,
+                          int weight, std::int64_t now) const;
   std::int64_t InsertTask(soci::session& sql, std::int64_t org_id, const NewTask& task, std::int64_t user_id,
                           std::int64_t now) const;
   std::optional<Task> FindTask(soci::session& sql, std::int64_t task_id, const std::string& today) const;

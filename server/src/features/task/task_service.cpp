@@ -114,27 +114,42 @@ std::vector<std::int64_t> TaskService::Cascade(db::Session& session, const core:
   std::map<std::int64_t, std::int64_t> nodes = repository_.NodesInScope(sql, task_id, root_org.path);
   nodes[root_org.id] = root;
   const std::size_t root_depth = PathIds(root_org.path).size();
-  AssignmentInserter inserter(sql, task_id, now);
-  std::map<std::int64_t, std::int64_t> children_added;  // node id → new children
-  std::vector<std::pair<std::int64_t, std::int64_t>> created;  // node id, org id
-  std::vector<std::int64_t> target_nodes;
+  // The orgs missing a node, level by level below the root, each with its parent org; a target
+  // keeps the decomposition's weight, an org in between weighs 1.
+  std::vector<std::vector<std::pair<std::int64_t, std::int64_t>>> missing;  // per depth: org, parent org
+  std::map<std::int64_t, bool> pending;                                     // org → is a target
   for (const OrgNode& target : targets) {
     const std::vector<std::int64_t> chain = PathIds(target.path);
-    std::int64_t parent = root;
     for (std::size_t i = root_depth; i < chain.size(); ++i) {
-      const std::int64_t org_id = chain[i];
-      auto found = nodes.find(org_id);
-      if (found == nodes.end()) {
-        const bool is_target = i + 1 == chain.size();
-        const std::int64_t node = inserter.Insert(parent, org_id, deadline, is_target ? weight : 1);
-        found = nodes.emplace(org_id, node).first;
-        ++children_added[parent];
-        created.emplace_back(node, org_id);
+      if (nodes.count(chain[i]) > 0) continue;
+      const bool is_target = i + 1 == chain.size();
+      const auto [found, added] = pending.emplace(chain[i], is_target);
+      if (!added) {
+        found->second = found->second || is_target;
+        continue;
       }
-      parent = found->second;
+      if (missing.size() <= i - root_depth) missing.resize(i - root_depth + 1);
+      missing[i - root_depth].emplace_back(chain[i], chain[i - 1]);
     }
-    target_nodes.push_back(parent);
   }
+  std::map<std::int64_t, std::int64_t> children_added;         // node id → new children
+  std::vector<std::pair<std::int64_t, std::int64_t>> created;  // node id, org id
+  for (const auto& level : missing) {
+    std::vector<NewNode> rows;
+    rows.reserve(level.size());
+    for (const auto& [org_id, parent_org] : level) {
+      rows.push_back({nodes.at(parent_org), org_id, pending.at(org_id) ? weight : 1});
+    }
+    const std::map<std::int64_t, std::int64_t> made = repository_.InsertAssignments(sql, task_id, rows, deadline, now);
+    for (const NewNode& row : rows) {
+      const std::int64_t node = made.at(row.org_id);
+      nodes[row.org_id] = node;
+      ++children_added[row.parent_id];
+      created.emplace_back(node, row.org_id);
+    }
+  }
+  std::vector<std::int64_t> target_nodes;
+  for (const OrgNode& target : targets) target_nodes.push_back(nodes.at(target.id));
   if (created.empty()) throw AppError(ErrorKind::kConflict, "task.already_assigned");
   for (const auto& [node, count] : children_added) repository_.AddChildren(sql, node, count);
 
@@ -192,8 +207,7 @@ Task TaskService::Issue(const core::Actor& actor, const NewTask& task) const {
   const std::vector<OrgNode> targets = ResolveTargets(sql, *from, task.targets);
   const std::int64_t now = clock_.NowSeconds();
   const std::int64_t task_id = repository_.InsertTask(sql, from->id, task, actor.user_id, now);
-  const std::int64_t root = AssignmentInserter(sql, task_id, now).Insert(std::nullopt, from->id, task.deadline,
-                                                                         task.weight);
+  const std::int64_t root = repository_.InsertRoot(sql, task_id, from->id, task.deadline, task.weight, now);
   Cascade(session, actor, task_id, task.title, root, *from, targets, task.deadline, 1);
   repository_.InsertEvent(sql, root, "decomposed", from->id, actor.user_id, std::nullopt,
                           "下达至 " + std::to_string(targets.size()) + " 个组织", now);
