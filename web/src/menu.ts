@@ -1,4 +1,5 @@
 import {
+  AlarmClock,
   Bell,
   Checked,
   DataAnalysis,
@@ -62,6 +63,12 @@ export const MENU: readonly MenuEntry[] = [
   // The responsibility system (责任体系).
   { path: '/tasks', titleKey: 'menu.tasks', icon: List, shownTo: holding('task:read') },
   { path: '/reviews', titleKey: 'menu.reviews', icon: Checked, shownTo: holding('task:review') },
+  {
+    path: '/supervisions',
+    titleKey: 'menu.supervisions',
+    icon: AlarmClock,
+    shownTo: holding('task:read'),
+  },
   { path: '/inbox', titleKey: 'menu.inbox', icon: Bell, shownTo: holding('notification:read') },
   // The separated administrators' pages (三员分立).
   { path: '/users', titleKey: 'menu.users', icon: Avatar, shownTo: holding('user:read') },

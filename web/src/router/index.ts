@@ -84,6 +84,18 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
             meta: { permission: 'task:review' },
           },
           {
+            path: 'supervisions',
+            name: 'supervisions',
+            component: () => import('@/views/supervision/SupervisionListPage.vue'),
+            meta: { permission: 'task:read' },
+          },
+          {
+            path: 'supervisions/:id(\\d+)',
+            name: 'supervision',
+            component: () => import('@/views/supervision/SupervisionDetailPage.vue'),
+            meta: { permission: 'task:read' },
+          },
+          {
             path: 'inbox',
             name: 'inbox',
             component: () => import('@/views/inbox/InboxPage.vue'),
