@@ -10,6 +10,7 @@ import {
   OfficeBuilding,
   Setting,
   Share,
+  WarnTriangleFilled,
   Stamp,
   User as UserIcon,
   UserFilled,
@@ -68,6 +69,12 @@ export const MENU: readonly MenuEntry[] = [
     titleKey: 'menu.supervisions',
     icon: AlarmClock,
     shownTo: holding('task:read'),
+  },
+  {
+    path: '/accountabilities',
+    titleKey: 'menu.accountabilities',
+    icon: WarnTriangleFilled,
+    shownTo: holding('accountability:read'),
   },
   { path: '/inbox', titleKey: 'menu.inbox', icon: Bell, shownTo: holding('notification:read') },
   // The separated administrators' pages (三员分立).

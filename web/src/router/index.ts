@@ -96,6 +96,12 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
             meta: { permission: 'task:read' },
           },
           {
+            path: 'accountabilities',
+            name: 'accountabilities',
+            component: () => import('@/views/supervision/AccountabilityPage.vue'),
+            meta: { permission: 'accountability:read' },
+          },
+          {
             path: 'inbox',
             name: 'inbox',
             component: () => import('@/views/inbox/InboxPage.vue'),
