@@ -12,6 +12,7 @@ import {
   Share,
   WarnTriangleFilled,
   Stamp,
+  Tickets,
   User as UserIcon,
   UserFilled,
   Avatar,
@@ -62,6 +63,7 @@ export const MENU: readonly MenuEntry[] = [
       holding('org:read')(user) && (user.org.level === 'city' || user.org.level === 'district'),
   },
   // The responsibility system (责任体系).
+  { path: '/duties', titleKey: 'menu.duties', icon: Tickets, shownTo: holding('duty:read') },
   { path: '/tasks', titleKey: 'menu.tasks', icon: List, shownTo: holding('task:read') },
   { path: '/reviews', titleKey: 'menu.reviews', icon: Checked, shownTo: holding('task:review') },
   {

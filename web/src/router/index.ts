@@ -60,6 +60,12 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
             component: () => import('@/views/street/ReformProgressPage.vue'),
           },
           {
+            path: 'duties',
+            name: 'duties',
+            component: () => import('@/views/duty/DutyListPage.vue'),
+            meta: { permission: 'duty:read' },
+          },
+          {
             path: 'tasks',
             name: 'tasks',
             component: () => import('@/views/task/TaskListPage.vue'),
