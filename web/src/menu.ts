@@ -3,6 +3,7 @@ import {
   Bell,
   Checked,
   DataAnalysis,
+  DataLine,
   List,
   Document,
   House,
@@ -77,6 +78,12 @@ export const MENU: readonly MenuEntry[] = [
     titleKey: 'menu.accountabilities',
     icon: WarnTriangleFilled,
     shownTo: holding('accountability:read'),
+  },
+  {
+    path: '/bulletins',
+    titleKey: 'menu.bulletins',
+    icon: DataLine,
+    shownTo: holding('bulletin:read'),
   },
   { path: '/inbox', titleKey: 'menu.inbox', icon: Bell, shownTo: holding('notification:read') },
   // The separated administrators' pages (三员分立).

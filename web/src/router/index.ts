@@ -108,6 +108,24 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
             meta: { permission: 'accountability:read' },
           },
           {
+            path: 'bulletins',
+            name: 'bulletins',
+            component: () => import('@/views/bulletin/BulletinListPage.vue'),
+            meta: { permission: 'bulletin:read' },
+          },
+          {
+            path: 'bulletins/:id(\\d+)',
+            name: 'bulletin',
+            component: () => import('@/views/bulletin/BulletinDetailPage.vue'),
+            meta: { permission: 'bulletin:read' },
+          },
+          {
+            path: 'bulletins/:id(\\d+)/print',
+            name: 'bulletin-print',
+            component: () => import('@/views/bulletin/BulletinPrintPage.vue'),
+            meta: { permission: 'bulletin:read' },
+          },
+          {
             path: 'inbox',
             name: 'inbox',
             component: () => import('@/views/inbox/InboxPage.vue'),
