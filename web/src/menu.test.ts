@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { menuFor } from './menu';
-import { auditAdmin, cityAdmin, securityAdmin, streetAdmin, systemAdmin } from '@/testing/fixtures';
+import {
+  auditAdmin,
+  cityAdmin,
+  cityStaff,
+  communityStaff,
+  securityAdmin,
+  streetAdmin,
+  streetStaff,
+  systemAdmin,
+} from '@/testing/fixtures';
 
 const paths = (user: Parameters<typeof menuFor>[0]) => menuFor(user).map((entry) => entry.path);
 
@@ -27,5 +36,36 @@ describe('menuFor', () => {
     ['audit', auditAdmin, ['/', '/audit']],
   ])('shows the %s administrator the pages of their duty only', (_duty, user, expected) => {
     expect(paths(user)).toEqual(expected);
+  });
+
+  const RESPONSIBILITY = [
+    '/duties',
+    '/tasks',
+    '/reviews',
+    '/supervisions',
+    '/accountabilities',
+    '/bulletins',
+    '/inbox',
+  ];
+  const responsibilityPages = (user: Parameters<typeof menuFor>[0]) =>
+    paths(user).filter((path) => RESPONSIBILITY.includes(path));
+
+  it('shows the city every page of the responsibility system, 问责记录 included', () => {
+    expect(responsibilityPages(cityStaff)).toEqual(RESPONSIBILITY);
+  });
+
+  it('shows a street and a community no 问责记录 (no accountability:read)', () => {
+    const withoutAccountability = RESPONSIBILITY.filter((path) => path !== '/accountabilities');
+    expect(responsibilityPages(streetStaff)).toEqual(withoutAccountability);
+    expect(responsibilityPages(communityStaff)).toEqual(withoutAccountability);
+  });
+
+  it('shows 待审核 only to users holding task:review', () => {
+    const noReview = {
+      ...communityStaff,
+      permissions: communityStaff.permissions.filter((p) => p !== 'task:review'),
+    };
+    expect(paths(noReview)).not.toContain('/reviews');
+    expect(paths(noReview)).toContain('/tasks');
   });
 });

@@ -1,7 +1,9 @@
 import {
+  AlarmClock,
   Bell,
   Checked,
   DataAnalysis,
+  DataLine,
   List,
   Document,
   House,
@@ -9,7 +11,9 @@ import {
   OfficeBuilding,
   Setting,
   Share,
+  WarnTriangleFilled,
   Stamp,
+  Tickets,
   User as UserIcon,
   UserFilled,
   Avatar,
@@ -60,8 +64,27 @@ export const MENU: readonly MenuEntry[] = [
       holding('org:read')(user) && (user.org.level === 'city' || user.org.level === 'district'),
   },
   // The responsibility system (责任体系).
+  { path: '/duties', titleKey: 'menu.duties', icon: Tickets, shownTo: holding('duty:read') },
   { path: '/tasks', titleKey: 'menu.tasks', icon: List, shownTo: holding('task:read') },
   { path: '/reviews', titleKey: 'menu.reviews', icon: Checked, shownTo: holding('task:review') },
+  {
+    path: '/supervisions',
+    titleKey: 'menu.supervisions',
+    icon: AlarmClock,
+    shownTo: holding('task:read'),
+  },
+  {
+    path: '/accountabilities',
+    titleKey: 'menu.accountabilities',
+    icon: WarnTriangleFilled,
+    shownTo: holding('accountability:read'),
+  },
+  {
+    path: '/bulletins',
+    titleKey: 'menu.bulletins',
+    icon: DataLine,
+    shownTo: holding('bulletin:read'),
+  },
   { path: '/inbox', titleKey: 'menu.inbox', icon: Bell, shownTo: holding('notification:read') },
   // The separated administrators' pages (三员分立).
   { path: '/users', titleKey: 'menu.users', icon: Avatar, shownTo: holding('user:read') },

@@ -59,7 +59,6 @@ const en: Messages = {
     secondFactor: 'Two-step verification',
     logout: 'Log out',
     language: 'Language',
-    inbox: 'Messages',
   },
   menu: {
     home: 'Home',
@@ -106,7 +105,6 @@ const en: Messages = {
     exported: 'Exported {count} rows',
     delete: 'Delete',
     deleted: 'Deleted',
-    view: 'Open',
     submit: 'Submit',
     back: 'Back',
   },
@@ -629,7 +627,6 @@ const en: Messages = {
     completedAt: 'Completed at',
     children: 'Organisations below',
     noChildren: 'No organisations below',
-    view: 'Open',
     timeline: 'History',
     noEvents: 'No history yet',
     events: {
@@ -643,7 +640,6 @@ const en: Messages = {
     },
     reports: 'Progress reports',
     noReports: 'No progress reported yet',
-    reportedBy: 'Reported by',
     reportedAt: 'Reported at',
     percent: 'Progress',
     reportText: 'What was done',

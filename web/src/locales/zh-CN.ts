@@ -56,7 +56,6 @@ const zhCN = {
     secondFactor: '两步验证',
     logout: '退出登录',
     language: '语言',
-    inbox: '消息',
   },
   menu: {
     home: '首页',
@@ -103,7 +102,6 @@ const zhCN = {
     exported: '已导出 {count} 条',
     delete: '删除',
     deleted: '已删除',
-    view: '查看',
     submit: '提交',
     back: '返回',
   },
@@ -621,7 +619,6 @@ const zhCN = {
     completedAt: '完成时间',
     children: '下级承办情况',
     noChildren: '没有下级节点',
-    view: '查看',
     timeline: '办理记录',
     noEvents: '暂无记录',
     events: {
@@ -635,7 +632,6 @@ const zhCN = {
     },
     reports: '进展上报',
     noReports: '还没有上报进展',
-    reportedBy: '上报人',
     reportedAt: '上报时间',
     percent: '完成进度',
     reportText: '进展情况',

@@ -60,6 +60,12 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
             component: () => import('@/views/street/ReformProgressPage.vue'),
           },
           {
+            path: 'duties',
+            name: 'duties',
+            component: () => import('@/views/duty/DutyListPage.vue'),
+            meta: { permission: 'duty:read' },
+          },
+          {
             path: 'tasks',
             name: 'tasks',
             component: () => import('@/views/task/TaskListPage.vue'),
@@ -82,6 +88,42 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
             name: 'reviews',
             component: () => import('@/views/task/ReviewListPage.vue'),
             meta: { permission: 'task:review' },
+          },
+          {
+            path: 'supervisions',
+            name: 'supervisions',
+            component: () => import('@/views/supervision/SupervisionListPage.vue'),
+            meta: { permission: 'task:read' },
+          },
+          {
+            path: 'supervisions/:id(\\d+)',
+            name: 'supervision',
+            component: () => import('@/views/supervision/SupervisionDetailPage.vue'),
+            meta: { permission: 'task:read' },
+          },
+          {
+            path: 'accountabilities',
+            name: 'accountabilities',
+            component: () => import('@/views/supervision/AccountabilityPage.vue'),
+            meta: { permission: 'accountability:read' },
+          },
+          {
+            path: 'bulletins',
+            name: 'bulletins',
+            component: () => import('@/views/bulletin/BulletinListPage.vue'),
+            meta: { permission: 'bulletin:read' },
+          },
+          {
+            path: 'bulletins/:id(\\d+)',
+            name: 'bulletin',
+            component: () => import('@/views/bulletin/BulletinDetailPage.vue'),
+            meta: { permission: 'bulletin:read' },
+          },
+          {
+            path: 'bulletins/:id(\\d+)/print',
+            name: 'bulletin-print',
+            component: () => import('@/views/bulletin/BulletinPrintPage.vue'),
+            meta: { permission: 'bulletin:read' },
           },
           {
             path: 'inbox',

@@ -93,10 +93,10 @@ export async function pickValue(
   selector: string,
   value: unknown,
 ): Promise<void> {
-  const target = wrapper.get(selector).element;
+  wrapper.get(selector);
   const around = wrapper
     .findAllComponents({ name })
-    .filter((candidate) => candidate.element === target || candidate.element.contains(target));
+    .filter((candidate) => candidate.find(selector).exists());
   const input = around.at(-1);
   if (!input) throw new Error(`no ${name} around ${selector}`);
   input.vm.$emit('update:modelValue', value);

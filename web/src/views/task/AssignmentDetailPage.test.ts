@@ -12,11 +12,15 @@ import {
   uploadAssignmentAttachment,
   type AssignmentDetail,
 } from '@/api/task';
+import { listDutyItems } from '@/api/duty';
+import { createSupervision } from '@/api/supervision';
 import { useSessionStore } from '@/stores/session';
 import {
   anAssignment,
   anAssignmentDetail,
   aReport,
+  aSupervision,
+  cityStaff,
   communityStaff,
   streetStaff,
 } from '@/testing/fixtures';
@@ -32,6 +36,15 @@ vi.mock('@/api/task', async (importOriginal) => ({
   acceptReport: vi.fn(),
   returnReport: vi.fn(),
   decomposeAssignment: vi.fn(),
+}));
+
+vi.mock('@/api/supervision', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/api/supervision')>()),
+  createSupervision: vi.fn(),
+}));
+vi.mock('@/api/duty', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/api/duty')>()),
+  listDutyItems: vi.fn(),
 }));
 
 const CONFIRMED = 'confirm' as unknown as MessageBoxData;
@@ -70,6 +83,9 @@ beforeEach(() => {
     vi.mocked(mock).mockReset();
   }
   vi.mocked(listAssignmentChildren).mockResolvedValue([]);
+  vi.mocked(createSupervision).mockReset();
+  vi.mocked(listDutyItems).mockReset();
+  vi.mocked(listDutyItems).mockResolvedValue([]);
 });
 
 describe('AssignmentDetailPage', () => {
@@ -260,6 +276,64 @@ describe('AssignmentDetailPage', () => {
       targets: { mode: 'children' },
       deadline: '2026-03-20',
     });
+    wrapper.unmount();
+  });
+
+  it('lets an org above start a supervision of the node, its org and node filled in', async () => {
+    vi.mocked(createSupervision).mockResolvedValue(aSupervision({ id: 11 }));
+    const { wrapper, router } = await mountPage({}, streetStaff);
+
+    await wrapper.get('[data-test="assignment-supervise"]').trigger('click');
+    await flushPromises();
+    await wrapper.get('[data-test="supervision-title"]').setValue('冬训进度滞后');
+    await wrapper.get('[data-test="supervision-requirement"]').setValue('一周内补齐集中学习');
+    await pickValue(wrapper, 'ElDatePicker', '[name="supervision-deadline"]', '2026-02-15');
+    await wrapper.get('[data-test="supervision-form-submit"]').trigger('click');
+    await flushPromises();
+
+    expect(createSupervision).toHaveBeenCalledWith({
+      target_org_id: 6,
+      assignment_id: 12,
+      title: '冬训进度滞后',
+      requirement: '一周内补齐集中学习',
+      deadline: '2026-02-15',
+    });
+    expect(router.currentRoute.value.fullPath).toBe('/supervisions/11');
+    wrapper.unmount();
+  });
+
+  it("offers no supervision of the user's own org's node", async () => {
+    const { wrapper } = await mountPage(
+      { org: { id: 5, name: '和平街道', level: 'street' } },
+      streetStaff,
+    );
+    expect(wrapper.find('[data-test="assignment-supervise"]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
+  it('loads the nodes further down on expanding a row, without leaving the page', async () => {
+    vi.mocked(listAssignmentChildren).mockImplementation(async (id) =>
+      id === 12
+        ? [
+            anAssignment({
+              id: 15,
+              org: { id: 5, name: '和平街道', level: 'street' },
+              child_count: 1,
+            }),
+          ]
+        : [anAssignment({ id: 16, org: { id: 6, name: '和平里社区', level: 'community' } })],
+    );
+    const { wrapper, router } = await mountPage({ child_count: 1 }, cityStaff);
+
+    await wrapper.get('[data-test="children-table"] .el-table__expand-icon').trigger('click');
+    await flushPromises();
+
+    expect(listAssignmentChildren).toHaveBeenLastCalledWith(15);
+    expect(wrapper.findAll('[data-test="child-org"]').map((cell) => cell.text())).toEqual([
+      '和平街道',
+      '和平里社区',
+    ]);
+    expect(router.currentRoute.value.fullPath).toBe('/tasks/assignments/12');
     wrapper.unmount();
   });
 });

@@ -1,0 +1,50 @@
+import type { RouteLocationRaw } from 'vue-router';
+import type { Bulletin } from '@/api/bulletin';
+import type { AssignmentStateFilter } from '@/api/task';
+
+type Period = Pick<Bulletin, 'period_from' | 'period_to' | 'as_of'>;
+
+/**
+ * The task nodes behind a number of a bulletin: those of the org's subtree due within the period,
+ * as they stood at `as_of` (the server applies the bulletin's own rules to the same query).
+ */
+export function assignmentsDrillDown(
+  bulletin: Period,
+  orgId: number,
+  state?: AssignmentStateFilter,
+): RouteLocationRaw {
+  return {
+    path: '/tasks/records',
+    query: {
+      org: String(orgId),
+      subtree: '1',
+      ...(state ? { state } : {}),
+      deadline_from: bulletin.period_from,
+      deadline_to: bulletin.period_to,
+      as_of: bulletin.as_of,
+    },
+  };
+}
+
+/** The supervisions of the org's subtree as they stood at `as_of`. */
+export function supervisionsDrillDown(bulletin: Period, orgId: number): RouteLocationRaw {
+  return {
+    path: '/supervisions',
+    query: { view: 'all', org: String(orgId), as_of: bulletin.as_of },
+  };
+}
+
+export type Trend = 'up' | 'down' | 'same';
+
+/** How a number moved since the previous period; null when there is nothing to compare. */
+export function trendOf(
+  current: number | null | undefined,
+  previous: number | null | undefined,
+): Trend | null {
+  if (current === null || current === undefined || previous === null || previous === undefined) {
+    return null;
+  }
+  // Rates carry float noise: a change under a hundredth of a percent point is no change.
+  if (Math.abs(current - previous) < 1e-4) return 'same';
+  return current > previous ? 'up' : 'down';
+}
