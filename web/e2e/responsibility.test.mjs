@@ -33,7 +33,10 @@ function chinaDate(days, offsetSeconds = 0) {
 /** Moves the server's clock (the file of `liandong serve --clock-file`) and waits for it to tell. */
 async function setClockOffset(seconds) {
   const file = process.env.LIANDONG_CLOCK_FILE;
-  assert.ok(file, 'LIANDONG_CLOCK_FILE is not set: run the server with --clock-file and point this at it');
+  assert.ok(
+    file,
+    'LIANDONG_CLOCK_FILE is not set: run the server with --clock-file and point this at it',
+  );
   await writeFile(file, `${seconds}\n`);
   await new Promise((resolve) => setTimeout(resolve, 1500));
 }
@@ -165,7 +168,7 @@ test('a city task cascades to the communities, rolls up, and its overdue parts r
       const overdue = bulletin.figures.rows.filter((row) => row.overdue > 0);
       assert.ok(overdue.length > 0, JSON.stringify(bulletin.figures.rows));
       const late = overdue[0].org.name;
-      const done = bulletin.figures.rows.find((row) => row.completion_rate === 100);
+      const done = bulletin.figures.rows.find((row) => row.completion_rate === 1);
       assert.ok(done, 'the community that finished is in the bulletin at 100 %');
 
       // Its drill-down lists the same overdue part, on the records page a bulletin number links to.
@@ -178,7 +181,10 @@ test('a city task cascades to the communities, rolls up, and its overdue parts r
         as_of: bulletin.as_of,
       });
       await page.goto(`/tasks/records?${query}`);
-      await expectText(page.locator('[data-test="assignment-table"]').getByText(late).first(), late);
+      await expectText(
+        page.locator('[data-test="assignment-table"]').getByText(late).first(),
+        late,
+      );
 
       const workbook = await page.request.get(`/api/v1/bulletins/${bulletin.id}/export`);
       assert.equal(workbook.status(), 200);

@@ -5,6 +5,9 @@ import type { Attachment } from './task';
 export const SUPERVISION_STATES = ['open', 'answered', 'closed'] as const;
 /** open (awaiting rectification), answered (awaiting verification), closed (verified). */
 export type SupervisionState = (typeof SUPERVISION_STATES)[number];
+/** List filters: a state now, or as of a time: unclosed (open or answered), overdue (unclosed past the deadline). */
+export const SUPERVISION_FILTERS = [...SUPERVISION_STATES, 'unclosed', 'overdue'] as const;
+export type SupervisionFilter = (typeof SUPERVISION_FILTERS)[number];
 
 /** 督办: from an org to an org below it, about a task node or a duty item. */
 export interface Supervision {
@@ -54,7 +57,7 @@ export type SupervisionView = 'issued' | 'received' | 'all';
 
 export interface SupervisionFilters {
   view?: SupervisionView;
-  state?: SupervisionState;
+  state?: SupervisionFilter;
   org?: number;
   as_of?: string;
   offset?: number;

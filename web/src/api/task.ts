@@ -35,7 +35,8 @@ export const ASSIGNMENT_STATES = ['open', 'reported', 'returned', 'done'] as con
 /** open, reported (a report awaits review), returned (the last report came back), done. */
 export type AssignmentState = (typeof ASSIGNMENT_STATES)[number];
 /** A filter: a state, or `overdue` (not done and past the deadline). */
-export type AssignmentStateFilter = AssignmentState | 'overdue';
+/** A node's state, or as of a time: on_time (done by its deadline), overdue, undone. */
+export type AssignmentStateFilter = AssignmentState | 'on_time' | 'overdue' | 'undone';
 
 /** One org's part of a task: a node of the task's tree. */
 export interface Assignment {

@@ -1,7 +1,7 @@
 /** The largest evidence file the server takes: 20 MiB. */
 export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
 
-/** The kinds the server accepts (it checks the bytes, this checks the name first). */
+/** The kinds the server accepts (features/attachment/attachment_store.cpp checks the bytes; this, the name first). */
 export const ATTACHMENT_EXTENSIONS = [
   'pdf',
   'png',
@@ -11,6 +11,7 @@ export const ATTACHMENT_EXTENSIONS = [
   'xlsx',
   'doc',
   'xls',
+  'pptx',
 ] as const;
 
 /** The `accept` attribute of the file input. */

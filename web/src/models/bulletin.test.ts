@@ -26,7 +26,7 @@ describe('drill-downs', () => {
   it("lead to the org subtree's supervisions as of the bulletin's time", () => {
     expect(supervisionsDrillDown(BULLETIN, 7)).toEqual({
       path: '/supervisions',
-      query: { view: 'all', org: '7', as_of: '2026-04-01T02:00:00Z' },
+      query: { view: 'all', org: '7', state: 'unclosed', as_of: '2026-04-01T02:00:00Z' },
     });
   });
 });

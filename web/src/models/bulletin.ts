@@ -26,11 +26,11 @@ export function assignmentsDrillDown(
   };
 }
 
-/** The supervisions of the org's subtree as they stood at `as_of`. */
+/** The supervisions of the org's subtree not closed at `as_of`: its open_supervisions figure. */
 export function supervisionsDrillDown(bulletin: Period, orgId: number): RouteLocationRaw {
   return {
     path: '/supervisions',
-    query: { view: 'all', org: String(orgId), as_of: bulletin.as_of },
+    query: { view: 'all', org: String(orgId), state: 'unclosed', as_of: bulletin.as_of },
   };
 }
 

@@ -72,8 +72,8 @@ TEST_F(BulletinApiTest, TheStreetsBulletinRanksItsCommunitiesAndEveryFigureMatch
   EXPECT_EQ(bulletin.at("state").as_string(), "draft");
   const auto& done = Row(bulletin, heping_li_);
   EXPECT_EQ(done.at("assignments").as_int64(), 1);
-  EXPECT_EQ(done.at("completion_rate").as_double(), 100.0);
-  EXPECT_EQ(done.at("on_time_rate").as_double(), 100.0);
+  EXPECT_EQ(done.at("completion_rate").as_double(), 1.0);
+  EXPECT_EQ(done.at("on_time_rate").as_double(), 1.0);
   EXPECT_EQ(done.at("rank").as_int64(), 1);
   const auto& late = Row(bulletin, dongfeng_);
   EXPECT_EQ(late.at("overdue").as_int64(), 1);

@@ -20,9 +20,10 @@ using core::ErrorKind;
 constexpr std::int64_t kMaxPeriodDays = 366;
 constexpr std::int64_t kListedItems = 200;
 
-// A share as a percentage with one decimal; 0 when there is nothing to share.
+// A share as a fraction 0..1 to three decimals (like the coverage rates); 0 when there is nothing
+// to share.
 double Rate(std::int64_t part, std::int64_t whole) {
-  return whole == 0 ? 0.0 : std::round(1000.0 * static_cast<double>(part) / static_cast<double>(whole)) / 10.0;
+  return whole == 0 ? 0.0 : std::round(1000.0 * static_cast<double>(part) / static_cast<double>(whole)) / 1000.0;
 }
 
 boost::json::object CountsJson(const NodeCounts& counts) {
@@ -248,21 +249,22 @@ Export BulletinService::ExportWorkbook(const core::Actor& actor, std::int64_t id
   const auto text = [](const boost::json::value& value) {
     return value.is_int64() ? std::to_string(value.as_int64()) : Number(value.to_number<double>());
   };
+  const auto percent = [](const boost::json::value& rate) { return Number(100.0 * rate.to_number<double>()); };
   for (const auto& value : figures.at("rows").as_array()) {
     const auto& row = value.as_object();
     const auto& previous = row.at("previous").as_object();
     sheet.rows.push_back({text(row.at("rank")), std::string(row.at("org").at("name").as_string()),
                           text(row.at("assignments")), text(row.at("done")), text(row.at("on_time")),
-                          text(row.at("completion_rate")), text(row.at("on_time_rate")), text(row.at("overdue")),
-                          text(row.at("open_supervisions")), text(row.at("average_progress")),
-                          text(previous.at("completion_rate")), text(previous.at("on_time_rate"))});
+                          percent(row.at("completion_rate")), percent(row.at("on_time_rate")),
+                          text(row.at("overdue")), text(row.at("open_supervisions")), text(row.at("average_progress")),
+                          percent(previous.at("completion_rate")), percent(previous.at("on_time_rate"))});
   }
   const auto& totals = figures.at("totals").as_object();
   sheet.rows.push_back({"", "合计", text(totals.at("assignments")), text(totals.at("done")), text(totals.at("on_time")),
-                        text(totals.at("completion_rate")), text(totals.at("on_time_rate")),
+                        percent(totals.at("completion_rate")), percent(totals.at("on_time_rate")),
                         text(totals.at("overdue")), text(totals.at("open_supervisions")), "",
-                        text(totals.at("previous").at("completion_rate")),
-                        text(totals.at("previous").at("on_time_rate"))});
+                        percent(totals.at("previous").at("completion_rate")),
+                        percent(totals.at("previous").at("on_time_rate"))});
   sheet.rows.push_back({});
   sheet.rows.push_back({"逾期事项", "组织", "任务", "截止日期", "逾期天数"});
   for (const auto& item : figures.at("overdue_items").as_array()) {

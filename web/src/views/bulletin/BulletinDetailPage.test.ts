@@ -101,7 +101,12 @@ describe('BulletinDetailPage', () => {
     expect(hrefs).toContain(
       `/tasks/records?org=6&subtree=1&state=overdue&deadline_from=2026-01-01&deadline_to=2026-03-31&as_of=2026-04-01T02:00:00Z`,
     );
-    expect(hrefs).toContain('/supervisions?view=all&org=7&as_of=2026-04-01T02:00:00Z');
+    expect(hrefs).toContain(
+      `/tasks/records?org=6&subtree=1&state=on_time&deadline_from=2026-01-01&deadline_to=2026-03-31&as_of=2026-04-01T02:00:00Z`,
+    );
+    expect(hrefs).toContain(
+      '/supervisions?view=all&org=7&state=unclosed&as_of=2026-04-01T02:00:00Z',
+    );
     // The total row drills into the bulletin's own org.
     expect(hrefs).toContain(`/tasks/records?org=5&${DRILL}`);
     wrapper.unmount();

@@ -127,7 +127,7 @@ describe('DutyListPage', () => {
     await flushPromises();
 
     expect(deleteDutyItem).toHaveBeenCalledWith(22);
-    expect(document.body.textContent).toContain('已有任务或督办关联这项责任，不能删除');
+    expect(document.body.textContent).toContain('该事项已被任务、督办或问责记录引用，不能删除');
     wrapper.unmount();
   });
 

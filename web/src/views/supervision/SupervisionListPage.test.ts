@@ -85,11 +85,16 @@ describe('SupervisionListPage', () => {
   it('follows the drill-down of a bulletin: an org subtree as of a time', async () => {
     const { wrapper } = await mountPage(
       streetStaff,
-      '/supervisions?view=all&org=6&as_of=2026-04-01T02:00:00Z',
+      '/supervisions?view=all&org=6&state=unclosed&as_of=2026-04-01T02:00:00Z',
     );
 
     expect(listSupervisions).toHaveBeenCalledWith(
-      expect.objectContaining({ view: 'all', org: 6, as_of: '2026-04-01T02:00:00Z' }),
+      expect.objectContaining({
+        view: 'all',
+        org: 6,
+        state: 'unclosed',
+        as_of: '2026-04-01T02:00:00Z',
+      }),
     );
     expect(wrapper.text()).toContain('统计截至 2026-04-01 10:00');
     wrapper.unmount();

@@ -199,8 +199,8 @@ describe('AssignmentDetailPage', () => {
     await chooseFiles(wrapper, [big, new File(['MZ'], '程序.exe')]);
 
     expect(wrapper.findAll('[data-test="evidence-rejected"]').map((line) => line.text())).toEqual([
-      '“视频.pdf”：文件不能超过 20 MB',
-      '“程序.exe”：只能上传 PDF、图片（PNG/JPG）、Word 或 Excel 文件',
+      '“视频.pdf”：文件不能超过 20 MiB',
+      '“程序.exe”：只能上传 PDF、图片（PNG/JPG）或 Word/Excel/PPT 文件',
     ]);
     expect(wrapper.find('[data-test="evidence-chosen"]').exists()).toBe(false);
     wrapper.unmount();
@@ -216,7 +216,7 @@ describe('AssignmentDetailPage', () => {
     await wrapper.get('[data-test="report-submit"]').trigger('click');
     await flushPromises();
 
-    expect(wrapper.get('[data-test="report-error"]').text()).toContain('已有一条进展等待审核');
+    expect(wrapper.get('[data-test="report-error"]').text()).toContain('已有进展报告等待审核');
     wrapper.unmount();
   });
 

@@ -130,9 +130,7 @@ describe('TaskIssueDialog', () => {
     await fill(wrapper);
     await submit(wrapper);
 
-    expect(wrapper.get('[data-test="task-issue-error"]').text()).toContain(
-      '没有符合条件的下达对象',
-    );
+    expect(wrapper.get('[data-test="task-issue-error"]').text()).toContain('没有可下达的组织');
     expect(wrapper.dialog().emitted('issued')).toBeUndefined();
   });
 });
