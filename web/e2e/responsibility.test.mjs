@@ -103,7 +103,7 @@ test('a city task cascades to the communities, rolls up, and its overdue parts r
     nodes.community = node.id;
     await page.goto(`/tasks/assignments/${node.id}`);
     await page.locator('[data-test="report-percent-input"] input').fill('100');
-    await page.locator('[data-test="report-text"] textarea').fill('示范点已建成，活动阵地已挂牌');
+    await page.locator('[data-test="report-text"]').fill('示范点已建成，活动阵地已挂牌');
     await page
       .locator('[data-test="evidence-input"]')
       .setInputFiles({ name: '示范点验收材料.pdf', mimeType: 'application/pdf', buffer: PDF });
@@ -131,6 +131,7 @@ test('a city task cascades to the communities, rolls up, and its overdue parts r
     await page.locator('[data-test="review-table"] [data-test="review-link"]').first().click();
     await page.waitForURL(new RegExp(`/tasks/assignments/${nodes.community}$`));
     await page.locator('[data-test="report-accept"]').click();
+    await page.locator('.el-message-box').getByRole('button', { name: '通过' }).click();
     await expectText(page.locator('[data-test="state-tag"]'), '已完成');
     // The evidence opens for the level above.
     const file = await page.request.get(
@@ -170,6 +171,18 @@ test('a city task cascades to the communities, rolls up, and its overdue parts r
       const late = overdue[0].org.name;
       const done = bulletin.figures.rows.find((row) => row.completion_rate === 1);
       assert.ok(done, 'the community that finished is in the bulletin at 100 %');
+
+      // The bulletin page ranks the orgs with the late one among them, and prints.
+      await page.goto(`/bulletins/${bulletin.id}`);
+      await expectText(
+        page
+          .locator('[data-test="bulletin-table"] [data-test="bulletin-row-org"]')
+          .filter({ hasText: late }),
+        late,
+      );
+      await page.locator('[data-test="bulletin-print"]').click();
+      await page.waitForURL(new RegExp(`/bulletins/${bulletin.id}/print$`));
+      await expectText(page.locator('[data-test="print-title"]'), bulletin.title);
 
       // Its drill-down lists the same overdue part, on the records page a bulletin number links to.
       const query = new URLSearchParams({

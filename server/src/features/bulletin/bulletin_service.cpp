@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "core/identity.hpp"
 #include "core/xlsx.hpp"
+#include "features/org/org_model.hpp"
 
 namespace liandong::bulletin {
 namespace {
@@ -35,22 +36,6 @@ boost::json::object CountsJson(const NodeCounts& counts) {
           {"on_time_rate", Rate(counts.on_time, counts.assignments)}};
 }
 
-std::vector<std::int64_t> PathIds(const std::string& path) {
-  std::vector<std::int64_t> ids;
-  std::int64_t value = 0;
-  bool digits = false;
-  for (const char c : path) {
-    if (c >= '0' && c <= '9') {
-      value = value * 10 + (c - '0');
-      digits = true;
-    } else if (digits) {
-      ids.push_back(value);
-      value = 0;
-      digits = false;
-    }
-  }
-  return ids;
-}
 
 std::string Number(double value) {
   std::string text = std::to_string(std::round(value * 10.0) / 10.0);
@@ -193,7 +178,7 @@ std::vector<Bulletin> BulletinService::List(const core::Actor& actor, std::int64
                                             std::int64_t& total) const {
   core::RequirePermission(actor, "bulletin:read");
   db::Session session(database_);
-  std::vector<std::int64_t> ancestors = PathIds(actor.org_path);
+  std::vector<std::int64_t> ancestors = org::IdsOnPath(actor.org_path);
   if (!ancestors.empty()) ancestors.pop_back();  // the actor's own org is in the subtree already
   return repository_.List(session.sql(), actor.org_path, ancestors, offset, limit, total);
 }

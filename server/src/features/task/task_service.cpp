@@ -39,23 +39,6 @@ void RequireText(const std::string& text, std::size_t max, const char* code) {
   if (text.empty() || CharacterCount(text) > max) throw AppError(ErrorKind::kInvalidArgument, code);
 }
 
-// The org ids of a path "/1/17/230/", root first.
-std::vector<std::int64_t> PathIds(const std::string& path) {
-  std::vector<std::int64_t> ids;
-  std::int64_t value = 0;
-  bool in_number = false;
-  for (const char c : path) {
-    if (c >= '0' && c <= '9') {
-      value = value * 10 + (c - '0');
-      in_number = true;
-    } else if (in_number) {
-      ids.push_back(value);
-      value = 0;
-      in_number = false;
-    }
-  }
-  return ids;
-}
 
 std::string NodeLink(std::int64_t id) { return "/tasks/assignments/" + std::to_string(id); }
 
@@ -113,13 +96,13 @@ std::vector<std::int64_t> TaskService::Cascade(db::Session& session, const core:
   const std::int64_t now = clock_.NowSeconds();
   std::map<std::int64_t, std::int64_t> nodes = repository_.NodesInScope(sql, task_id, root_org.path);
   nodes[root_org.id] = root;
-  const std::size_t root_depth = PathIds(root_org.path).size();
+  const std::size_t root_depth = org::IdsOnPath(root_org.path).size();
   // The orgs missing a node, level by level below the root, each with its parent org; a target
   // keeps the decomposition's weight, an org in between weighs 1.
   std::vector<std::vector<std::pair<std::int64_t, std::int64_t>>> missing;  // per depth: org, parent org
   std::map<std::int64_t, bool> pending;                                     // org → is a target
   for (const OrgNode& target : targets) {
-    const std::vector<std::int64_t> chain = PathIds(target.path);
+    const std::vector<std::int64_t> chain = org::IdsOnPath(target.path);
     for (std::size_t i = root_depth; i < chain.size(); ++i) {
       if (nodes.count(chain[i]) > 0) continue;
       const bool is_target = i + 1 == chain.size();
@@ -174,17 +157,18 @@ void TaskService::RollUp(soci::session& sql, std::int64_t node_id) const {
   std::optional<std::int64_t> current = node_id;
   const std::int64_t now = clock_.NowSeconds();
   while (current) {
-    const auto node = repository_.FindAssignment(sql, *current);
-    if (!node || node->child_count == 0) return;
-    const int progress = repository_.ChildrenProgress(sql, node->id);
+    const auto found = repository_.FindAssignment(sql, *current);
+    if (!found || found->child_count == 0) return;
+    const Assignment& node = *found;
+    const int progress = repository_.ChildrenProgress(sql, node.id);
     if (progress == kFullProgress) {
-      repository_.SetProgress(sql, node->id, progress, "done", node->completed_at.value_or(now),
-                              node->completed_on.value_or(core::ChinaDate(now)));
+      repository_.SetProgress(sql, node.id, progress, "done", node.completed_at.value_or(now),
+                              node.completed_on.value_or(core::ChinaDate(now)));
     } else {
-      repository_.SetProgress(sql, node->id, progress, node->state == "done" ? "open" : node->state, std::nullopt,
+      repository_.SetProgress(sql, node.id, progress, node.state == "done" ? "open" : node.state, std::nullopt,
                               std::nullopt);
     }
-    current = node->parent_id;
+    current = node.parent_id;
   }
 }
 
@@ -422,35 +406,41 @@ Page<PendingReview> TaskService::ListPendingReviews(const core::Actor& actor, st
   return page;
 }
 
+TaskService::ReviewTarget TaskService::PendingReportToReview(soci::session& sql, const core::Actor& actor,
+                                                           std::int64_t report_id) const {
+  auto report = repository_.FindReport(sql, report_id);
+  auto node = report ? repository_.FindAssignment(sql, report->assignment_id) : std::nullopt;
+  if (!node || !org::InSubtree(node->org_path, actor.org_path)) {
+    throw AppError(ErrorKind::kNotFound, "task.report_not_found");
+  }
+  Assignment parent = *repository_.FindAssignment(sql, *node->parent_id);
+  if (parent.org.id != actor.org_id) throw AppError(ErrorKind::kPermissionDenied, "task.not_reviewer");
+  if (report->state != "pending") throw AppError(ErrorKind::kConflict, "task.report_not_pending");
+  return {std::move(*report), std::move(*node), std::move(parent)};
+}
+
 Report TaskService::Accept(const core::Actor& actor, std::int64_t report_id) const {
   core::RequirePermission(actor, "task:review");
   db::Session session(database_);
   soci::session& sql = session.sql();
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  const auto report = repository_.FindReport(sql, report_id);
-  const auto node = report ? repository_.FindAssignment(sql, report->assignment_id) : std::nullopt;
-  if (!node || !org::InSubtree(node->org_path, actor.org_path)) {
-    throw AppError(ErrorKind::kNotFound, "task.report_not_found");
-  }
-  const Assignment parent = *repository_.FindAssignment(sql, *node->parent_id);
-  if (parent.org.id != actor.org_id) throw AppError(ErrorKind::kPermissionDenied, "task.not_reviewer");
-  if (report->state != "pending") throw AppError(ErrorKind::kConflict, "task.report_not_pending");
+  const auto [report, node, parent] = PendingReportToReview(sql, actor, report_id);
   const std::int64_t now = clock_.NowSeconds();
-  repository_.ReviewReport(sql, report->id, "accepted", actor.user_id, now, std::nullopt);
-  const int progress = report->percent * 100;
+  repository_.ReviewReport(sql, report.id, "accepted", actor.user_id, now, std::nullopt);
+  const int progress = report.percent * 100;
   if (progress == kFullProgress) {
-    repository_.SetProgress(sql, node->id, progress, "done", now, core::ChinaDate(now));
+    repository_.SetProgress(sql, node.id, progress, "done", now, core::ChinaDate(now));
   } else {
-    repository_.SetProgress(sql, node->id, progress, "open", std::nullopt, std::nullopt);
+    repository_.SetProgress(sql, node.id, progress, "open", std::nullopt, std::nullopt);
   }
-  repository_.InsertEvent(sql, node->id, "accepted", actor.org_id, actor.user_id, report->id,
-                          "审核通过，进展 " + std::to_string(report->percent) + "%", now);
+  repository_.InsertEvent(sql, node.id, "accepted", actor.org_id, actor.user_id, report.id,
+                          "审核通过，进展 " + std::to_string(report.percent) + "%", now);
   RollUp(sql, parent.id);
-  notification_service_.Notify(sql, {node->org.id, "accepted", "进展已通过：" + node->task_title,
-                                     parent.org.name + "通过了进展 " + std::to_string(report->percent) + "%",
-                                     NodeLink(node->id)});
-  audit_service_.Record(sql, actor, {"task.accept", "progress_report", report->id});
-  std::vector<Report> saved{*repository_.FindReport(sql, report->id)};
+  notification_service_.Notify(sql, {node.org.id, "accepted", "进展已通过：" + node.task_title,
+                                     parent.org.name + "通过了进展 " + std::to_string(report.percent) + "%",
+                                     NodeLink(node.id)});
+  audit_service_.Record(sql, actor, {"task.accept", "progress_report", report.id});
+  std::vector<Report> saved{*repository_.FindReport(sql, report.id)};
   LoadAttachments(sql, saved);
   transaction.Commit();
   return saved.front();
@@ -462,23 +452,16 @@ Report TaskService::Return(const core::Actor& actor, std::int64_t report_id, con
   db::Session session(database_);
   soci::session& sql = session.sql();
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  const auto report = repository_.FindReport(sql, report_id);
-  const auto node = report ? repository_.FindAssignment(sql, report->assignment_id) : std::nullopt;
-  if (!node || !org::InSubtree(node->org_path, actor.org_path)) {
-    throw AppError(ErrorKind::kNotFound, "task.report_not_found");
-  }
-  const Assignment parent = *repository_.FindAssignment(sql, *node->parent_id);
-  if (parent.org.id != actor.org_id) throw AppError(ErrorKind::kPermissionDenied, "task.not_reviewer");
-  if (report->state != "pending") throw AppError(ErrorKind::kConflict, "task.report_not_pending");
+  const auto [report, node, parent] = PendingReportToReview(sql, actor, report_id);
   const std::int64_t now = clock_.NowSeconds();
-  repository_.ReviewReport(sql, report->id, "returned", actor.user_id, now, reason);
-  repository_.SetState(sql, node->id, "returned");
-  repository_.InsertEvent(sql, node->id, "returned", actor.org_id, actor.user_id, report->id, "退回：" + reason, now);
+  repository_.ReviewReport(sql, report.id, "returned", actor.user_id, now, reason);
+  repository_.SetState(sql, node.id, "returned");
+  repository_.InsertEvent(sql, node.id, "returned", actor.org_id, actor.user_id, report.id, "退回：" + reason, now);
   notification_service_.Notify(
-      sql, {node->org.id, "returned", "进展被退回：" + node->task_title, parent.org.name + "退回：" + reason,
-            NodeLink(node->id)});
-  audit_service_.Record(sql, actor, {"task.return", "progress_report", report->id});
-  std::vector<Report> saved{*repository_.FindReport(sql, report->id)};
+      sql, {node.org.id, "returned", "进展被退回：" + node.task_title, parent.org.name + "退回：" + reason,
+            NodeLink(node.id)});
+  audit_service_.Record(sql, actor, {"task.return", "progress_report", report.id});
+  std::vector<Report> saved{*repository_.FindReport(sql, report.id)};
   LoadAttachments(sql, saved);
   transaction.Commit();
   return saved.front();

@@ -73,6 +73,13 @@ class TaskService {
   // Recomputes the progress of `node_id` from its children, then of each ancestor, to the root.
   void RollUp(soci::session& sql, std::int64_t node_id) const;
   void LoadAttachments(soci::session& sql, std::vector<Report>& reports) const;
+  // A pending report in the actor's subtree whose node's parent is the actor's org, or the error.
+  struct ReviewTarget {
+    Report report;
+    Assignment node;
+    Assignment parent;
+  };
+  ReviewTarget PendingReportToReview(soci::session& sql, const core::Actor& actor, std::int64_t report_id) const;
 
   db::Database& database_;
   const core::Clock& clock_;
