@@ -705,15 +705,16 @@ std::vector<Assignment> TaskRepository::DueForOverdueNotice(soci::session& sql, 
                            });
 }
 
-void TaskRepository::MarkNotified(soci::session& sql, std::int64_t id, bool escalation, std::int64_t now) const {
+bool TaskRepository::MarkNotified(soci::session& sql, std::int64_t id, bool escalation, std::int64_t now) const {
   const long long key = id;
   const long long at = now;
-  if (escalation) {
-    sql << "UPDATE task_assignment SET escalated_at = :at WHERE id = :id", soci::use(at, "at"), soci::use(key, "id");
-  } else {
-    sql << "UPDATE task_assignment SET overdue_notified_at = :at WHERE id = :id", soci::use(at, "at"),
-        soci::use(key, "id");
-  }
+  const std::string column = escalation ? "escalated_at" : "overdue_notified_at";
+  // Conditional, so that of two servers sweeping at once only one tells anybody.
+  soci::statement statement = (sql.prepare << "UPDATE task_assignment SET " + column + " = :at WHERE id = :id AND " +
+                                                  column + " IS NULL",
+                               soci::use(at, "at"), soci::use(key, "id"));
+  statement.execute(true);
+  return statement.get_affected_rows() == 1;
 }
 
 }  // namespace liandong::task

@@ -100,7 +100,8 @@ class TaskRepository {
   // whose parent has not): at most `limit`.
   std::vector<Assignment> DueForOverdueNotice(soci::session& sql, const std::string& before_date,
                                               bool escalation, std::int64_t limit) const;
-  void MarkNotified(soci::session& sql, std::int64_t id, bool escalation, std::int64_t now) const;
+  // Marks the node told; false when another sweep did first.
+  bool MarkNotified(soci::session& sql, std::int64_t id, bool escalation, std::int64_t now) const;
 };
 
 }  // namespace liandong::task

@@ -480,7 +480,10 @@ SweepResult TaskService::Sweep() const {
       const std::vector<Assignment> due = repository_.DueForOverdueNotice(sql, before, escalation, kSweepBatch);
       if (due.empty()) break;
       const std::int64_t now = clock_.NowSeconds();
+      std::int64_t told = 0;
       for (const Assignment& node : due) {
+        if (!repository_.MarkNotified(sql, node.id, escalation, now)) continue;
+        ++told;
         const std::string late = "逾期 " + std::to_string(OverdueDays(node, today)) + " 天";
         if (escalation) {
           const Assignment parent = *repository_.FindAssignment(sql, *node.parent_id);
@@ -495,14 +498,13 @@ SweepResult TaskService::Sweep() const {
           notification_service_.Notify(sql, {node.org.id, "overdue", "任务已逾期：" + node.task_title,
                                              "截止 " + node.deadline + "，请尽快完成并上报", NodeLink(node.id)});
         }
-        repository_.MarkNotified(sql, node.id, escalation, now);
       }
       audit_service_.RecordAnonymous(sql,
                                      {escalation ? "task.escalate" : "task.overdue_notice", "task_assignment",
-                                      std::nullopt, "ok", std::to_string(due.size()) + " nodes"},
+                                      std::nullopt, "ok", std::to_string(told) + " nodes"},
                                      "", "");
       transaction.Commit();
-      (escalation ? result.escalated : result.overdue) += static_cast<std::int64_t>(due.size());
+      (escalation ? result.escalated : result.overdue) += told;
       if (static_cast<std::int64_t>(due.size()) < kSweepBatch) break;
     }
   }
