@@ -53,7 +53,8 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
                                                                   *notification_service_);
   duty_service_ = std::make_unique<duty::DutyService>(*database_, clock, *audit_service_, *org_service_);
   supervision_service_ = std::make_unique<supervision::SupervisionService>(
-      *database_, clock, *audit_service_, *org_service_, *duty_service_, *notification_service_, *attachment_store_);
+      *database_, clock, *audit_service_, *org_service_, *duty_service_, *notification_service_, *attachment_store_,
+      *task_service_);
   accountability_service_ = std::make_unique<accountability::AccountabilityService>(
       *database_, clock, *audit_service_, *org_service_, *duty_service_, *supervision_service_);
 

@@ -2,8 +2,21 @@
 
 #include <cstdio>
 
+#include "core/error.hpp"
+#include "core/identity.hpp"
+
 namespace liandong::core {
 namespace {
+
+using core::AppError;
+using core::ErrorKind;
+
+bool IsDigits(std::string_view text) {
+  for (const char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
 
 int Digits(std::string_view text) {
   int value = 0;
@@ -50,5 +63,24 @@ std::string ChinaDate(std::int64_t utc_seconds) {
 std::int64_t ChinaDayStart(std::string_view date) { return DaysOfIsoDate(date) * 86400 - kChinaOffsetSeconds; }
 
 std::string AddDays(std::string_view date, std::int64_t days) { return IsoDateOfDays(DaysOfIsoDate(date) + days); }
+
+std::int64_t ParseAsOf(std::string_view text) {
+  const std::string_view date = text.substr(0, 10);
+  if (!IsIsoDate(date)) throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "as_of");
+  if (text.size() == 10) return ChinaDayStart(date) + 24 * 60 * 60 - 1;
+  // YYYY-MM-DDTHH:MM:SSZ
+  const std::string_view time = text.substr(10);
+  if (time.size() != 10 || time[0] != 'T' || time[3] != ':' || time[6] != ':' || time[9] != 'Z' ||
+      !IsDigits(time.substr(1, 2)) || !IsDigits(time.substr(4, 2)) || !IsDigits(time.substr(7, 2))) {
+    throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "as_of");
+  }
+  const int hours = Digits(time.substr(1, 2));
+  const int minutes = Digits(time.substr(4, 2));
+  const int seconds = Digits(time.substr(7, 2));
+  if (hours > 23 || minutes > 59 || seconds > 59) {
+    throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "as_of");
+  }
+  return DaysOfIsoDate(date) * 24 * 60 * 60 + hours * 3600 + minutes * 60 + seconds;
+}
 
 }  // namespace liandong::core

@@ -21,4 +21,8 @@ std::int64_t ChinaDayStart(std::string_view date);
 // `date` moved by `days` (negative: back).
 std::string AddDays(std::string_view date, std::int64_t days);
 
+// A moment as the API takes it in `as_of`: "YYYY-MM-DDTHH:MM:SSZ" (UTC), or a China date meaning
+// its last second. AppError(invalid_argument, "request.invalid_argument", "as_of") otherwise.
+std::int64_t ParseAsOf(std::string_view text);
+
 }  // namespace liandong::core

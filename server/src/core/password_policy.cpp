@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/embedded_resources.hpp"
+#include "core/text.hpp"
 
 namespace liandong::core {
 namespace {
@@ -32,16 +33,11 @@ const std::set<std::string>& CommonPasswords() {
   return passwords;
 }
 
-// Characters, not bytes: a Chinese character counts once.
-std::size_t CountCharacters(std::string_view text) {
-  return static_cast<std::size_t>(
-      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xc0) != 0x80; }));
-}
 
 }  // namespace
 
 std::optional<std::string> CheckPasswordStrength(std::string_view password, std::string_view username) {
-  if (CountCharacters(password) < kMinPasswordLength) return "password.too_short";
+  if (CharacterCount(password) < kMinPasswordLength) return "password.too_short";
   bool upper = false, lower = false, digit = false, other = false;
   for (unsigned char c : password) {
     if (std::isupper(c))

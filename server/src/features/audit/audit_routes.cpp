@@ -3,6 +3,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include "core/china_date.hpp"
 #include "core/error.hpp"
 #include "core/identity.hpp"
 #include "http/json_input.hpp"
@@ -10,24 +11,12 @@
 namespace liandong::audit {
 namespace {
 
-constexpr std::int64_t kChinaOffsetSeconds = 8 * 60 * 60;
-
 // Midnight at the start of a YYYY-MM-DD day in China (UTC+8), as unix seconds.
 std::int64_t DayStart(const std::string& date, std::string_view field) {
   if (!core::IsIsoDate(date)) {
     throw core::AppError(core::ErrorKind::kInvalidArgument, "request.invalid_date", std::string(field));
   }
-  const int year = std::stoi(date.substr(0, 4));
-  const unsigned month = static_cast<unsigned>(std::stoi(date.substr(5, 2)));
-  const unsigned day = static_cast<unsigned>(std::stoi(date.substr(8, 2)));
-  // Days from 1970-01-01 (H. Hinnant's days_from_civil).
-  const int y = year - (month <= 2 ? 1 : 0);
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  const std::int64_t days = static_cast<std::int64_t>(era) * 146097 + static_cast<std::int64_t>(doe) - 719468;
-  return days * 86400 - kChinaOffsetSeconds;
+  return core::ChinaDayStart(date);
 }
 
 std::string Limited(std::optional<std::string> text, std::size_t max) {

@@ -1,6 +1,7 @@
 #include "features/duty/duty_service.hpp"
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace liandong::duty {
 namespace {
@@ -12,12 +13,6 @@ constexpr std::size_t kMaxDescriptionLength = 2000;  // characters
 constexpr std::int64_t kFirstYear = 2000;
 constexpr std::int64_t kLastYear = 2100;
 constexpr std::int64_t kMaxSortOrder = 100000;
-
-std::size_t CharacterCount(const std::string& text) {
-  std::size_t count = 0;
-  for (unsigned char byte : text) count += (byte & 0xc0) != 0x80 ? 1 : 0;
-  return count;
-}
 
 bool IsValidYear(std::int64_t year) { return year >= kFirstYear && year <= kLastYear; }
 
@@ -44,7 +39,7 @@ void DutyService::CheckItem(soci::session& sql, const core::Actor& actor, const 
   if (!IsResponsibilityKind(fields.responsibility_kind)) {
     throw AppError(ErrorKind::kInvalidArgument, "duty.invalid_kind");
   }
-  if (fields.description.empty() || CharacterCount(fields.description) > kMaxDescriptionLength) {
+  if (fields.description.empty() || core::CharacterCount(fields.description) > kMaxDescriptionLength) {
     throw AppError(ErrorKind::kInvalidArgument, "duty.invalid_description");
   }
   if (fields.sort_order < 0 || fields.sort_order > kMaxSortOrder) {

@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/identity.hpp"
+#include "core/text.hpp"
 
 namespace liandong::joint_committee {
 namespace {
@@ -12,14 +13,8 @@ using core::ErrorKind;
 constexpr std::size_t kMaxNameLength = 100;  // characters
 constexpr std::size_t kMaxTextLength = 50;   // a person's name, a post
 
-std::size_t CharacterCount(const std::string& text) {
-  std::size_t count = 0;
-  for (unsigned char byte : text) count += (byte & 0xc0) != 0x80 ? 1 : 0;
-  return count;
-}
-
 bool IsValidText(const std::string& text, std::size_t max_length) {
-  return !text.empty() && CharacterCount(text) <= max_length;
+  return !text.empty() && core::CharacterCount(text) <= max_length;
 }
 
 // The committee scope of an org's level: a street's 大工委, a community's 大党委.

@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "core/identity.hpp"
+#include "core/text.hpp"
 
 namespace liandong::street {
 namespace {
@@ -13,12 +14,6 @@ using core::ErrorKind;
 
 constexpr std::size_t kMaxNameLength = 50;  // the deputy secretary's name, in characters
 
-std::size_t CharacterCount(const std::string& text) {
-  std::size_t count = 0;
-  for (unsigned char byte : text) count += (byte & 0xc0) != 0x80 ? 1 : 0;
-  return count;
-}
-
 // Throws the first problem with the profile, and puts its powers in kStreetPowers order.
 void CheckProfile(StreetProfile& profile) {
   const auto check_date = [](const std::optional<std::string>& date, bool flag, const char* field) {
@@ -27,7 +22,7 @@ void CheckProfile(StreetProfile& profile) {
     if (!flag) throw AppError(ErrorKind::kInvalidArgument, "street.date_without_step", field);
   };
   check_date(profile.office_set_up_on, profile.office_set_up, "office_set_up_on");
-  if (CharacterCount(profile.deputy_secretary) > kMaxNameLength) {
+  if (core::CharacterCount(profile.deputy_secretary) > kMaxNameLength) {
     throw AppError(ErrorKind::kInvalidArgument, "street.invalid_deputy_secretary");
   }
   check_date(profile.deputy_secretary_since, !profile.deputy_secretary.empty(), "deputy_secretary_since");

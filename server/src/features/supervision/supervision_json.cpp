@@ -62,10 +62,6 @@ boost::json::value OrgJson(const OrgRef& org) {
   return boost::json::object{{"id", org.id}, {"name", org.name}, {"level", org.level}};
 }
 
-bool IsDigits(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 }  // namespace
 
 boost::json::object ToJson(const Supervision& supervision) {
@@ -161,23 +157,5 @@ std::string ParseText(const boost::json::object& body) { return RequiredText(bod
 
 std::string ParseReason(const boost::json::object& body) { return RequiredText(body, "reason"); }
 
-std::int64_t ParseAsOf(const std::string& text) {
-  const std::string_view date = std::string_view(text).substr(0, 10);
-  if (!core::IsIsoDate(date)) throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "as_of");
-  if (text.size() == 10) return core::ChinaDayStart(date) + 24 * 60 * 60 - 1;
-  // YYYY-MM-DDTHH:MM:SSZ
-  const std::string_view time = std::string_view(text).substr(10);
-  if (time.size() != 10 || time[0] != 'T' || time[3] != ':' || time[6] != ':' || time[9] != 'Z' ||
-      !IsDigits(time.substr(1, 2)) || !IsDigits(time.substr(4, 2)) || !IsDigits(time.substr(7, 2))) {
-    throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "as_of");
-  }
-  const int hours = std::stoi(std::string(time.substr(1, 2)));
-  const int minutes = std::stoi(std::string(time.substr(4, 2)));
-  const int seconds = std::stoi(std::string(time.substr(7, 2)));
-  if (hours > 23 || minutes > 59 || seconds > 59) {
-    throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "as_of");
-  }
-  return core::DaysOfIsoDate(date) * 24 * 60 * 60 + hours * 3600 + minutes * 60 + seconds;
-}
 
 }  // namespace liandong::supervision

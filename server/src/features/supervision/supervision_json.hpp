@@ -35,6 +35,5 @@ std::string ParseReason(const boost::json::object& body);
 
 // "2026-01-01T08:30:00Z" → UTC seconds; a date "2026-01-01" → the last second of that China day;
 // request.invalid_argument otherwise.
-std::int64_t ParseAsOf(const std::string& text);
 
 }  // namespace liandong::supervision

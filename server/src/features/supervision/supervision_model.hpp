@@ -100,12 +100,4 @@ struct SupervisionPage {
   std::int64_t total = 0;
 };
 
-// A task node as supervision and accountability need it.
-struct AssignmentInfo {
-  std::int64_t id = 0;
-  std::int64_t org_id = 0;
-  std::string org_path;
-  std::string task_title;
-};
-
 }  // namespace liandong::supervision

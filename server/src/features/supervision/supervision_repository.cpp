@@ -61,14 +61,6 @@ constexpr std::string_view kSelectEvents = R"sql(
 constexpr std::string_view kWhereEventsOf = " WHERE e.supervision_id = :supervision_id ORDER BY e.id";
 constexpr std::string_view kWhereEventId = " WHERE e.id = :id";
 
-constexpr std::string_view kSelectAssignment = R"sql(
-  SELECT a.id, o.id, o.path, k.title
-  FROM task_assignment a
-  JOIN task k ON k.id = a.task_id
-  JOIN org o ON o.id = a.org_id
-  WHERE a.id = :id
-)sql";
-
 struct SupervisionColumns {
   long long id = 0;
   long long issuer_id = 0;
@@ -321,19 +313,6 @@ std::optional<Event> SupervisionRepository::FindEvent(soci::session& sql, std::i
                            [&](soci::statement& statement) { statement.exchange(soci::use(key, "id")); });
   if (rows.empty()) return std::nullopt;
   return std::move(rows.front());
-}
-
-std::optional<AssignmentInfo> SupervisionRepository::FindAssignment(soci::session& sql, std::int64_t id) const {
-  const long long key = id;
-  long long assignment_id = 0;
-  long long org_id = 0;
-  AssignmentInfo info;
-  sql << kSelectAssignment, soci::use(key, "id"), soci::into(assignment_id), soci::into(org_id),
-      soci::into(info.org_path), soci::into(info.task_title);
-  if (!sql.got_data()) return std::nullopt;
-  info.id = assignment_id;
-  info.org_id = org_id;
-  return info;
 }
 
 }  // namespace liandong::supervision

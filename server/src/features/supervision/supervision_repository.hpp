@@ -39,9 +39,6 @@ class SupervisionRepository {
   // The events of a supervision in order, without their attachments.
   std::vector<Event> ListEvents(soci::session& sql, std::int64_t supervision_id) const;
   std::optional<Event> FindEvent(soci::session& sql, std::int64_t event_id) const;
-  // FIXME: read through the task feature's service once it lands; until then the one query on
-  // task_assignment that supervision and accountability need.
-  std::optional<AssignmentInfo> FindAssignment(soci::session& sql, std::int64_t id) const;
 };
 
 }  // namespace liandong::supervision

@@ -1,5 +1,6 @@
 #include "features/supervision/supervision_routes.hpp"
 
+#include "core/china_date.hpp"
 #include "core/error.hpp"
 #include "features/attachment/attachment_routes.hpp"
 #include "features/supervision/supervision_json.hpp"
@@ -26,7 +27,7 @@ SupervisionFilter ParseSupervisionFilter(const http::Request& request) {
     filter.state = *state;
   }
   if (const auto org = request.Query("org"); org && !org->empty()) filter.org_id = http::ParseId(*org, "org");
-  if (const auto as_of = request.Query("as_of"); as_of && !as_of->empty()) filter.as_of = ParseAsOf(*as_of);
+  if (const auto as_of = request.Query("as_of"); as_of && !as_of->empty()) filter.as_of = core::ParseAsOf(*as_of);
   filter.offset = http::ParseInteger(request.Query("offset"), "offset", 0, 1'000'000'000, 0);
   filter.limit = http::ParseInteger(request.Query("limit"), "limit", 1, 200, 50);
   return filter;

@@ -6,6 +6,7 @@
 #include "core/china_date.hpp"
 #include "core/error.hpp"
 #include "core/identity.hpp"
+#include "core/text.hpp"
 
 namespace liandong::supervision {
 namespace {
@@ -17,14 +18,8 @@ constexpr std::size_t kMaxTitleLength = 100;  // characters
 constexpr std::size_t kMaxTextLength = 2000;  // characters
 constexpr std::size_t kMaxAttachments = 20;   // per rectification
 
-std::size_t CharacterCount(const std::string& text) {
-  std::size_t count = 0;
-  for (unsigned char byte : text) count += (byte & 0xc0) != 0x80 ? 1 : 0;
-  return count;
-}
-
 bool IsValidText(const std::string& text, std::size_t max_length) {
-  return !text.empty() && CharacterCount(text) <= max_length;
+  return !text.empty() && core::CharacterCount(text) <= max_length;
 }
 
 // Not closed by `as_of` and past its deadline on that China date.
@@ -92,7 +87,7 @@ Supervision SupervisionService::Create(const core::Actor& actor, const NewSuperv
   if (target.id == actor.org_id) throw AppError(ErrorKind::kInvalidArgument, "supervision.target_not_below");
   if (target.archived) throw AppError(ErrorKind::kInvalidArgument, "supervision.target_archived");
   if (input.assignment_id) {
-    const auto assignment = repository_.FindAssignment(sql, *input.assignment_id);
+    const auto assignment = task_service_.FindAssignment(sql, *input.assignment_id);
     if (!assignment || !org::InSubtree(assignment->org_path, target.path)) {
       throw AppError(ErrorKind::kInvalidArgument, "supervision.invalid_assignment");
     }
@@ -200,7 +195,7 @@ Supervision SupervisionService::Rectify(const core::Actor& actor, std::int64_t i
 
 Supervision SupervisionService::Verify(const core::Actor& actor, std::int64_t id, const std::string& text) const {
   core::RequirePermission(actor, "supervision:write");
-  if (CharacterCount(text) > kMaxTextLength) throw AppError(ErrorKind::kInvalidArgument, "supervision.invalid_text");
+  if (core::CharacterCount(text) > kMaxTextLength) throw AppError(ErrorKind::kInvalidArgument, "supervision.invalid_text");
   db::Session session(database_);
   soci::session& sql = session.sql();
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);

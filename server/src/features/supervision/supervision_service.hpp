@@ -19,6 +19,7 @@
 #include "features/org/org_service.hpp"
 #include "features/supervision/supervision_model.hpp"
 #include "features/supervision/supervision_repository.hpp"
+#include "features/task/task_service.hpp"
 
 namespace liandong::supervision {
 
@@ -27,14 +28,15 @@ class SupervisionService {
   SupervisionService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit_service,
                      const org::OrgService& org_service, const duty::DutyService& duty_service,
                      const notification::NotificationService& notification_service,
-                     const attachment::AttachmentStore& attachment_store)
+                     const attachment::AttachmentStore& attachment_store, const task::TaskService& task_service)
       : database_(database),
         clock_(clock),
         audit_service_(audit_service),
         org_service_(org_service),
         duty_service_(duty_service),
         notification_service_(notification_service),
-        attachment_store_(attachment_store) {}
+        attachment_store_(attachment_store),
+        task_service_(task_service) {}
 
   // Issues a supervision to an org strictly below the actor's; notifies the target.
   Supervision Create(const core::Actor& actor, const NewSupervision& input) const;
@@ -58,8 +60,8 @@ class SupervisionService {
   std::optional<Supervision> FindSupervision(soci::session& sql, std::int64_t id) const {
     return repository_.Find(sql, id);
   }
-  std::optional<AssignmentInfo> FindAssignment(soci::session& sql, std::int64_t id) const {
-    return repository_.FindAssignment(sql, id);
+  std::optional<task::Assignment> FindAssignment(soci::session& sql, std::int64_t id) const {
+    return task_service_.FindAssignment(sql, id);
   }
 
  private:
@@ -79,6 +81,7 @@ class SupervisionService {
   const duty::DutyService& duty_service_;
   const notification::NotificationService& notification_service_;
   const attachment::AttachmentStore& attachment_store_;
+  const task::TaskService& task_service_;
   SupervisionRepository repository_;
 };
 

@@ -22,17 +22,10 @@ std::optional<std::string> DateQuery(const http::Request& request, std::string_v
   return value;
 }
 
-// as_of: a UTC time as the API writes it ("2026-01-01T08:30:00Z") or a unix second count.
 std::optional<std::int64_t> AsOfQuery(const http::Request& request) {
   const auto value = request.Query("as_of");
   if (!value || value->empty()) return std::nullopt;
-  if (value->size() == 20 && (*value)[10] == 'T' && value->back() == 'Z' && core::IsIsoDate(value->substr(0, 10))) {
-    const int hours = std::stoi(value->substr(11, 2));
-    const int minutes = std::stoi(value->substr(14, 2));
-    const int seconds = std::stoi(value->substr(17, 2));
-    return core::DaysOfIsoDate(value->substr(0, 10)) * 86400 + hours * 3600 + minutes * 60 + seconds;
-  }
-  return http::ParseInteger(value, "as_of", 0, 4'102'444'800, 0);
+  return core::ParseAsOf(*value);
 }
 
 std::int64_t Offset(const http::Request& request) {

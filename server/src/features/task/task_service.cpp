@@ -7,6 +7,7 @@
 #include "core/china_date.hpp"
 #include "core/error.hpp"
 #include "core/identity.hpp"
+#include "core/text.hpp"
 #include "db/bulk_insert.hpp"
 #include "features/org/org_model.hpp"
 
@@ -29,14 +30,8 @@ const std::set<std::string>& Levels() {
   return levels;
 }
 
-std::size_t CharacterCount(const std::string& text) {
-  std::size_t count = 0;
-  for (unsigned char byte : text) count += (byte & 0xc0) != 0x80 ? 1 : 0;
-  return count;
-}
-
 void RequireText(const std::string& text, std::size_t max, const char* code) {
-  if (text.empty() || CharacterCount(text) > max) throw AppError(ErrorKind::kInvalidArgument, code);
+  if (text.empty() || core::CharacterCount(text) > max) throw AppError(ErrorKind::kInvalidArgument, code);
 }
 
 

@@ -55,6 +55,12 @@ class TaskService {
   Report Accept(const core::Actor& actor, std::int64_t report_id) const;
   Report Return(const core::Actor& actor, std::int64_t report_id, const std::string& reason) const;
 
+  // A node in the caller's session, without checks, for features that link to one (supervision,
+  // accountability); they check the scope against what they hold.
+  std::optional<Assignment> FindAssignment(soci::session& sql, std::int64_t id) const {
+    return repository_.FindAssignment(sql, id);
+  }
+
   // Tells the orgs of newly overdue nodes, and the level above of nodes overdue for the
   // escalation setting's days. Run periodically by the server.
   SweepResult Sweep() const;

@@ -1,5 +1,7 @@
 #include "features/unit/unit_validation.hpp"
 
+#include "core/text.hpp"
+
 #include "features/unit/unit_credit_code.hpp"
 
 namespace liandong::unit {
@@ -11,12 +13,6 @@ constexpr std::size_t kMaxNameLength = 100;  // characters
 constexpr std::size_t kMaxTextLength = 50;   // industry, legal representative, instructor
 constexpr std::int64_t kMaxStaffCount = 10'000'000;
 
-std::size_t CharacterCount(const std::string& text) {
-  std::size_t count = 0;
-  for (unsigned char byte : text) count += (byte & 0xc0) != 0x80 ? 1 : 0;
-  return count;
-}
-
 }  // namespace
 
 std::vector<FieldError> CheckUnitValues(UnitFields& fields) {
@@ -24,17 +20,17 @@ std::vector<FieldError> CheckUnitValues(UnitFields& fields) {
   const auto fail = [&errors](const char* field, const char* code) {
     errors.push_back(FieldError{field, ErrorKind::kInvalidArgument, code});
   };
-  if (fields.name.empty() || CharacterCount(fields.name) > kMaxNameLength) fail("name", "unit.invalid_name");
+  if (fields.name.empty() || core::CharacterCount(fields.name) > kMaxNameLength) fail("name", "unit.invalid_name");
   if (auto code = NormaliseCreditCode(fields.credit_code)) {
     fields.credit_code = std::move(*code);
   } else {
     fail("credit_code", "unit.invalid_credit_code");
   }
   if (!IsUnitKind(fields.unit_kind)) fail("unit_kind", "unit.invalid_kind");
-  if (CharacterCount(fields.industry) > kMaxTextLength) fail("industry", "unit.invalid_field");
+  if (core::CharacterCount(fields.industry) > kMaxTextLength) fail("industry", "unit.invalid_field");
   if (fields.staff_count < 0 || fields.staff_count > kMaxStaffCount) fail("staff_count", "unit.invalid_staff_count");
-  if (CharacterCount(fields.legal_representative) > kMaxTextLength) fail("legal_representative", "unit.invalid_field");
-  if (CharacterCount(fields.instructor) > kMaxTextLength) fail("instructor", "unit.invalid_field");
+  if (core::CharacterCount(fields.legal_representative) > kMaxTextLength) fail("legal_representative", "unit.invalid_field");
+  if (core::CharacterCount(fields.instructor) > kMaxTextLength) fail("instructor", "unit.invalid_field");
   return errors;
 }
 

@@ -1,0 +1,17 @@
+// Lengths of text as users count them.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace liandong::core {
+
+// The characters (code points) of UTF-8 text: "党建" is 2, not 6. Limits such as "at most 100
+// characters" count these.
+inline std::size_t CharacterCount(std::string_view text) {
+  std::size_t count = 0;
+  for (const unsigned char byte : text) count += (byte & 0xc0) != 0x80 ? 1 : 0;
+  return count;
+}
+
+}  // namespace liandong::core
