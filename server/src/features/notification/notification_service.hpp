@@ -12,32 +12,10 @@
 #include "core/actor.hpp"
 #include "core/clock.hpp"
 #include "db/database.hpp"
+#include "features/notification/notification_model.hpp"
+#include "features/notification/notification_repository.hpp"
 
 namespace liandong::notification {
-
-struct NewNotification {
-  std::int64_t org_id = 0;
-  std::string kind;  // assigned, reported, returned, accepted, overdue, escalated, supervision, bulletin
-  std::string title;
-  std::string body;
-  std::string link;  // a web route such as "/tasks/assignments/12"
-};
-
-struct Notification {
-  std::int64_t id = 0;
-  std::string kind;
-  std::string title;
-  std::string body;
-  std::string link;
-  std::int64_t created_at = 0;
-  bool read = false;
-};
-
-struct Inbox {
-  std::vector<Notification> items;
-  std::int64_t total = 0;
-  std::int64_t unread = 0;
-};
 
 class NotificationService {
  public:
@@ -58,6 +36,7 @@ class NotificationService {
  private:
   db::Database& database_;
   const core::Clock& clock_;
+  NotificationRepository repository_;
 };
 
 }  // namespace liandong::notification
