@@ -513,6 +513,7 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
       next_id += static_cast<std::int64_t>(rows.size());
       if (begin + kHoldersPerBatch < holders.size()) pending = make_batch(begin + kHoldersPerBatch, next_id);
       db::Transaction batch(session, db::Transaction::Mode::kWrite);
+      // The search index is filled by its triggers (migration 0018).
       db::BulkInserter members(session, "member",
                                {"id",
                                 "org_id",
@@ -536,10 +537,6 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
                                 "home_community_id",
                                 "created_at",
                                 "updated_at"});
-      std::unique_ptr<db::BulkInserter> member_search =
-          sqlite
-              ? std::make_unique<db::BulkInserter>(session, "member_search", std::vector<std::string>{"rowid", "grams"})
-              : nullptr;
       for (const MemberRow& row : rows) {
         members.Add({row.id,
                      row.org_id,
@@ -563,10 +560,8 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
                      row.community_id,
                      now,
                      now});
-        if (member_search) member_search->Add({row.id, row.name_grams});
       }
       members.Finish();
-      if (member_search) member_search->Finish();
       batch.Commit();
     }
     counts.members = next_id - 1;

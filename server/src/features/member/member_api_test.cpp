@@ -110,6 +110,61 @@ TEST_F(MemberApiTest, FindsByTwoCharacterNameAndByExactIdNumber) {
       << "not in the street's subtree";
 }
 
+// The search index carries each member's place in the tree (migration 0018): a name search counts
+// only the asker's subtree, and follows a member's change of org and a move of its org.
+TEST_F(MemberApiTest, ANameSearchCountsOnlyTheSubtreeAndFollowsMovesOfMemberAndOrg) {
+  HttpClient city = server_.SignedIn("city");
+  HttpClient street = server_.SignedIn("street");  // 和平街道
+  const auto count = [](HttpClient& client, const std::string& query) {
+    const auto page = client.Get("/api/v1/members?" + query).Json();
+    EXPECT_EQ(static_cast<std::int64_t>(page.at("items").as_array().size()), page.at("total").as_int64()) << query;
+    return page.at("total").as_int64();
+  };
+  const auto created =
+      city.Post("/api/v1/members", Json(NewMember(IdOf("光明社区"), core::CompleteIdNumber("11010119700101555"), "林卫东")));
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string id = std::to_string(created.Json().at("id").as_int64());
+  const std::string in_guangming = "&org=" + std::to_string(IdOf("光明街道"));
+  EXPECT_EQ(count(city, "q=卫东"), 1);
+  EXPECT_EQ(count(city, "q=卫东" + in_guangming), 1);
+  EXPECT_EQ(count(street, "q=卫东"), 0) << "another street's member";
+  EXPECT_EQ(count(city, "q=卫东&status=probationary"), 0) << "a filter beside the name";
+  EXPECT_EQ(count(city, "q=卫东&status=full" + in_guangming), 1);
+  const auto second = city.Post(
+      "/api/v1/members", Json(NewMember(IdOf("长青社区"), core::CompleteIdNumber("11010119700101556"), "王卫东")));
+  ASSERT_EQ(second.status, 201) << second.body;
+  const auto page_two = city.Get("/api/v1/members?q=卫东&page=2&page_size=1" + in_guangming).Json();
+  EXPECT_EQ(page_two.at("total").as_int64(), 2);
+  ASSERT_EQ(page_two.at("items").as_array().size(), 1u);
+  EXPECT_EQ(page_two.at("items").as_array()[0].at("name").as_string(), "王卫东") << "pages in id order";
+  ASSERT_EQ(city.Send(boost::beast::http::verb::patch, "/api/v1/members/" + std::to_string(second.Json().at("id").as_int64()),
+                      Json({{"name", "王建军"}}))
+                .status,
+            200);
+
+  const auto requested =
+      city.Post("/api/v1/members/" + id + "/transfers", Json({{"to_org_id", IdOf("东风社区")}, {"reason", "搬家"}}));
+  ASSERT_EQ(requested.status, 201) << requested.body;
+  const auto accepted =
+      street.Post("/api/v1/transfers/" + std::to_string(requested.Json().at("id").as_int64()) + "/accept", "{}");
+  ASSERT_EQ(accepted.status, 200) << accepted.body;
+  EXPECT_EQ(count(street, "q=卫东"), 1) << "now in 和平街道's 东风社区";
+  EXPECT_EQ(count(city, "q=卫东" + in_guangming), 0);
+
+  const auto org_moved = city.Post("/api/v1/orgs/" + std::to_string(IdOf("东风社区")) + "/move",
+                                   Json({{"parent_id", IdOf("光明街道")}}));
+  ASSERT_EQ(org_moved.status, 200) << org_moved.body;
+  EXPECT_EQ(count(street, "q=卫东"), 0) << "its community moved to 光明街道";
+  EXPECT_EQ(count(city, "q=卫东" + in_guangming), 1);
+  EXPECT_EQ(count(city, "q=卫东"), 1);
+
+  const auto renamed =
+      city.Send(boost::beast::http::verb::patch, "/api/v1/members/" + id, Json({{"name", "林建国"}}));
+  ASSERT_EQ(renamed.status, 200) << renamed.body;
+  EXPECT_EQ(count(city, "q=卫东"), 0);
+  EXPECT_EQ(count(city, "q=建国" + in_guangming), 1);
+}
+
 TEST_F(MemberApiTest, CreatingValidatesEveryField) {
   HttpClient street = server_.SignedIn("street");
   const std::int64_t community = IdOf("和平里社区");

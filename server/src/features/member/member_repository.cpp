@@ -26,10 +26,16 @@ constexpr std::string_view kCountMembers = R"sql(
 
 constexpr std::string_view kScopeCondition =
     " WHERE o.path >= :scope AND o.path < :scope_end AND m.archived_at IS NULL";
+// The search index (migration 0018) holds each member who is not archived with its name's grams
+// and its org's path as tokens, so the query names the subtree too and a name-only search is
+// counted from the index alone.
 constexpr std::string_view kNameConditionSqlite =
     " AND m.id IN (SELECT rowid FROM member_search WHERE member_search MATCH :query)";
 constexpr std::string_view kNameConditionPostgres =
-    " AND to_tsvector('simple', m.name_grams) @@ plainto_tsquery('simple', :query)";
+    " AND (to_tsvector('simple', m.name_grams) || setweight(to_tsvector('simple', m.search_scope), 'A'))"
+    " @@ to_tsquery('simple', :query)";
+constexpr std::string_view kCountByNameSqlite = "SELECT COUNT(*) FROM member_search WHERE member_search MATCH :query";
+constexpr std::string_view kCountByNamePostgres = "SELECT COUNT(*) FROM member m WHERE m.archived_at IS NULL";
 constexpr std::string_view kNameConditionOneCharacter = " AND m.name LIKE :query";
 constexpr std::string_view kIdNumberCondition = " AND m.id_number_index = :id_number_index";
 constexpr std::string_view kStatusCondition = " AND m.status = :status";
@@ -43,6 +49,11 @@ constexpr std::string_view kPageClauseSearchPostgres = " ORDER BY m.id + 0 LIMIT
 // needs the rows, and only then reads the 20 rows and their joins.
 constexpr std::string_view kPageIds = " WHERE m.id IN (SELECT m.id FROM member m JOIN org o ON o.id = m.org_id";
 constexpr std::string_view kPageIdsEnd = ") ORDER BY m.id";
+constexpr std::string_view kPageIdsByNameSqlite =
+    " WHERE m.id IN (SELECT rowid FROM member_search WHERE member_search MATCH :query"
+    " ORDER BY rowid LIMIT :limit OFFSET :offset";
+constexpr std::string_view kPageIdsByNamePostgres =
+    " WHERE m.id IN (SELECT m.id FROM member m WHERE m.archived_at IS NULL";
 
 // The same count as migration 0016, for members loaded in bulk.
 constexpr std::string_view kDeleteMemberRollup = "DELETE FROM org_rollup WHERE measure = 'member'";
@@ -89,8 +100,6 @@ constexpr std::string_view kUpdateMember = R"sql(
 )sql";
 
 constexpr std::string_view kSetMemberOrg = "UPDATE member SET org_id = :org_id, updated_at = :now WHERE id = :id";
-constexpr std::string_view kInsertSearchRow = "INSERT INTO member_search (rowid, grams) VALUES (:id, :grams)";
-constexpr std::string_view kDeleteSearchRow = "DELETE FROM member_search WHERE rowid = :id";
 
 constexpr std::string_view kTransferColumns = R"sql(
   SELECT t.id, t.member_id, m.name, t.from_org_id, f.name, f.path, t.to_org_id, r.name, r.path, t.status, t.reason,
@@ -205,10 +214,19 @@ struct RecordBinding {
   soci::indicator home_indicator;
 };
 
-void IndexName(db::Session& session, std::int64_t id, const std::string& grams, bool replace) {
-  if (session.dialect() != db::Dialect::kSqlite) return;  // PostgreSQL indexes the column itself
-  if (replace) session.sql() << kDeleteSearchRow, soci::use(id, "id");
-  session.sql() << kInsertSearchRow, soci::use(id, "id"), soci::use(grams, "grams");
+// The search query for a name within the subtree at `scope_path`: every gram, and the subtree's
+// token unless the scope is the root (the one org without a parent), which holds every member.
+std::string NameQuery(db::Dialect dialect, const std::string& name, const std::string& scope_path) {
+  const bool sqlite = dialect == db::Dialect::kSqlite;
+  std::string query;
+  for (const std::string& gram : core::QueryGrams(name)) {  // CJK pairs or ASCII words: nothing to escape
+    if (!query.empty()) query += sqlite ? " AND " : " & ";
+    query += sqlite ? "grams:\"" + gram + "\"" : gram + ":D";
+  }
+  if (query.empty()) return query;
+  const std::vector<std::int64_t> path = org::IdsOnPath(scope_path);
+  if (path.size() > 1) query += (sqlite ? " AND scope:o" : " & o") + std::to_string(path.back()) + (sqlite ? "" : ":A");
+  return query;
 }
 
 }  // namespace
@@ -260,24 +278,22 @@ std::pair<std::vector<Member>, std::int64_t> MemberRepository::List(db::Session&
                                                                     std::optional<std::int64_t> known_total) const {
   std::string conditions(kScopeCondition);
   std::string query;
+  bool name_only = false;  // a name searched through the index, and no other filter
   if (!filter.query.empty()) {
     if (core::IsSingleCharacterQuery(filter.query)) {
       conditions += kNameConditionOneCharacter;
       query = "%" + core::SearchGrams(filter.query) + "%";
     } else {
-      const auto grams = core::QueryGrams(filter.query);
-      const bool sqlite = session.dialect() == db::Dialect::kSqlite;
-      for (const std::string& gram : grams) {
-        if (!query.empty()) query += sqlite ? " AND " : " ";
-        query += sqlite ? "\"" + gram + "\"" : gram;
-      }
+      query = NameQuery(session.dialect(), filter.query, scope_path);
       if (query.empty()) return {{}, 0};
-      conditions += sqlite ? kNameConditionSqlite : kNameConditionPostgres;
+      conditions += session.dialect() == db::Dialect::kSqlite ? kNameConditionSqlite : kNameConditionPostgres;
+      name_only = true;
     }
   }
   if (!id_number_index.empty()) conditions += kIdNumberCondition;
   if (!filter.status.empty()) conditions += kStatusCondition;
   if (filter.in_service) conditions += kInServiceCondition;
+  name_only = name_only && id_number_index.empty() && filter.status.empty() && !filter.in_service;
 
   const std::string scope_end = org::SubtreeEnd(scope_path);
   const int in_service = filter.in_service.value_or(false) ? 1 : 0;
@@ -292,7 +308,14 @@ std::pair<std::vector<Member>, std::int64_t> MemberRepository::List(db::Session&
   };
 
   long long total = known_total.value_or(0);
-  if (!known_total) {
+  if (!known_total && name_only) {
+    if (session.dialect() == db::Dialect::kSqlite) {
+      session.sql() << kCountByNameSqlite, soci::use(query, "query"), soci::into(total);
+    } else {
+      session.sql() << std::string(kCountByNamePostgres) + std::string(kNameConditionPostgres), soci::use(query, "query"),
+          soci::into(total);
+    }
+  } else if (!known_total) {
     auto prepared = (session.sql().prepare << std::string(kCountMembers) + conditions);
     bind_filters(prepared);
     prepared, soci::into(total);
@@ -301,15 +324,27 @@ std::pair<std::vector<Member>, std::int64_t> MemberRepository::List(db::Session&
   }
   std::vector<Member> members;
   MemberRow row;
-  auto prepared = (session.sql().prepare << std::string(kMemberColumns) +
-                                                (page ? std::string(kPageIds) + conditions +
-                                                            std::string(session.dialect() == db::Dialect::kPostgresql &&
-                                                                                !query.empty()
-                                                                            ? kPageClauseSearchPostgres
-                                                                            : kPageClause) +
-                                                            std::string(kPageIdsEnd)
-                                                      : conditions + " ORDER BY m.id"));
-  bind_filters(prepared);
+  const bool sqlite = session.dialect() == db::Dialect::kSqlite;
+  std::string select(kMemberColumns);
+  if (page && name_only) {
+    // The page's ids straight from the index, in id order, without reading the other matches.
+    select += sqlite ? std::string(kPageIdsByNameSqlite)
+                     : std::string(kPageIdsByNamePostgres) + std::string(kNameConditionPostgres) +
+                           std::string(kPageClauseSearchPostgres);
+    select += kPageIdsEnd;
+  } else if (page) {
+    select += std::string(kPageIds) + conditions +
+              std::string(!sqlite && !query.empty() ? kPageClauseSearchPostgres : kPageClause) +
+              std::string(kPageIdsEnd);
+  } else {
+    select += conditions + " ORDER BY m.id";
+  }
+  auto prepared = (session.sql().prepare << select);
+  if (page && name_only) {
+    prepared, soci::use(query, "query");
+  } else {
+    bind_filters(prepared);
+  }
   if (page) prepared, soci::use(limit, "limit"), soci::use(offset, "offset");
   row.Bind(prepared);
   soci::statement statement(prepared);
@@ -337,7 +372,6 @@ std::int64_t MemberRepository::Insert(db::Session& session, const MemberRecord& 
     binding.Bind(once, record);
     once, soci::use(now, "created_at"), soci::use(now, "updated_at"), soci::into(id);
   }
-  IndexName(session, id, record.name_grams, false);
   return id;
 }
 
@@ -349,7 +383,6 @@ void MemberRepository::Update(db::Session& session, std::int64_t id, const Membe
     binding.Bind(once, record);
     once, soci::use(now, "updated_at"), soci::use(id, "id");
   }
-  IndexName(session, id, record.name_grams, true);
 }
 
 void MemberRepository::SetOrg(soci::session& sql, std::int64_t id, std::int64_t org_id, std::int64_t now) const {
