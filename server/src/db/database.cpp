@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "core/log.hpp"
+#include "db/sqlite_statement_cache.hpp"
 
 namespace liandong::db {
 namespace {
@@ -66,6 +67,7 @@ std::string PostgresConnectString(const std::string& url) {
 namespace {
 
 void OpenSqlite(soci::session& sql, const std::string& path) {
+  EnableSqliteStatementCache();
   sql.open(soci::sqlite3, "db=" + QuoteSqliteValue(path) + " timeout=10");
   // WAL lets readers run beside the writer; FULL makes each commit durable on power loss.
   sql << "PRAGMA journal_mode=WAL";

@@ -1,0 +1,159 @@
+#include "db/sqlite_statement_cache.hpp"
+
+#include <dlfcn.h>
+#include <sqlite3.h>
+
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace liandong::db {
+namespace {
+
+using PrepareFunction = int (*)(sqlite3*, const char*, int, sqlite3_stmt**, const char**);
+using FinalizeFunction = int (*)(sqlite3_stmt*);
+using CloseFunction = int (*)(sqlite3*);
+
+template <typename Function>
+Function Real(const char* name) {
+  void* found = dlsym(RTLD_NEXT, name);
+  if (found == nullptr) {
+    std::fprintf(stderr, "liandong: %s not found in libsqlite3\n", name);
+    std::abort();
+  }
+  return reinterpret_cast<Function>(found);
+}
+
+PrepareFunction RealPrepare() {
+  static const PrepareFunction function = Real<PrepareFunction>("sqlite3_prepare_v2");
+  return function;
+}
+FinalizeFunction RealFinalize() {
+  static const FinalizeFunction function = Real<FinalizeFunction>("sqlite3_finalize");
+  return function;
+}
+CloseFunction RealClose() {
+  static const CloseFunction function = Real<CloseFunction>("sqlite3_close");
+  return function;
+}
+CloseFunction RealCloseV2() {
+  static const CloseFunction function = Real<CloseFunction>("sqlite3_close_v2");
+  return function;
+}
+
+struct Kept {
+  std::unordered_multimap<std::string, sqlite3_stmt*> by_sql;
+};
+
+struct Cache {
+  std::mutex mutex;
+  std::unordered_map<sqlite3*, Kept> connections;
+  std::uint64_t hits = 0;
+  std::uint64_t misses = 0;
+  std::uint64_t kept = 0;
+};
+
+std::atomic<bool> enabled{false};
+
+Cache& TheCache() {
+  static Cache* cache = new Cache();  // never destroyed: connections may close during exit
+  return *cache;
+}
+
+// Takes back what a connection kept, to finalize before it closes.
+std::vector<sqlite3_stmt*> Forget(sqlite3* db) {
+  std::vector<sqlite3_stmt*> statements;
+  Cache& cache = TheCache();
+  std::lock_guard lock(cache.mutex);
+  const auto found = cache.connections.find(db);
+  if (found == cache.connections.end()) return statements;
+  for (const auto& [sql, statement] : found->second.by_sql) statements.push_back(statement);
+  cache.kept -= statements.size();
+  cache.connections.erase(found);
+  return statements;
+}
+
+void FinalizeAll(const std::vector<sqlite3_stmt*>& statements) {
+  for (sqlite3_stmt* statement : statements) RealFinalize()(statement);
+}
+
+}  // namespace
+
+void EnableSqliteStatementCache() { enabled.store(true, std::memory_order_relaxed); }
+
+StatementCacheCounts SqliteStatementCacheCounts() {
+  Cache& cache = TheCache();
+  std::lock_guard lock(cache.mutex);
+  return {cache.hits, cache.misses, cache.kept};
+}
+
+}  // namespace liandong::db
+
+extern "C" {
+
+int sqlite3_prepare_v2(sqlite3* db, const char* sql, int bytes, sqlite3_stmt** statement, const char** tail) {
+  using namespace liandong::db;
+  if (!enabled.load(std::memory_order_relaxed) || sql == nullptr) {
+    return RealPrepare()(db, sql, bytes, statement, tail);
+  }
+  const std::size_t length = bytes < 0 ? std::strlen(sql) : static_cast<std::size_t>(bytes);
+  if (length <= kMaxCachedSqlBytes) {
+    Cache& cache = TheCache();
+    std::lock_guard lock(cache.mutex);
+    const auto connection = cache.connections.find(db);
+    if (connection != cache.connections.end()) {
+      const auto found = connection->second.by_sql.find(std::string(sql, length));
+      if (found != connection->second.by_sql.end()) {
+        *statement = found->second;
+        connection->second.by_sql.erase(found);
+        --cache.kept;
+        ++cache.hits;
+        if (tail != nullptr) *tail = sql + length;
+        return SQLITE_OK;
+      }
+    }
+    ++cache.misses;
+  }
+  return RealPrepare()(db, sql, bytes, statement, tail);
+}
+
+int sqlite3_finalize(sqlite3_stmt* statement) {
+  using namespace liandong::db;
+  if (!enabled.load(std::memory_order_relaxed) || statement == nullptr) return RealFinalize()(statement);
+  const char* text = sqlite3_sql(statement);
+  const std::size_t length = text == nullptr ? kMaxCachedSqlBytes + 1 : std::strlen(text);
+  if (length <= kMaxCachedSqlBytes) {
+    // What finalizing would report: the error of the last step, if any.
+    const int result = sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement);
+    Cache& cache = TheCache();
+    std::lock_guard lock(cache.mutex);
+    Kept& kept = cache.connections[sqlite3_db_handle(statement)];
+    if (kept.by_sql.size() < kMaxCachedPerConnection) {
+      kept.by_sql.emplace(std::string(text, length), statement);
+      ++cache.kept;
+      return result;
+    }
+  }
+  return RealFinalize()(statement);
+}
+
+int sqlite3_close(sqlite3* db) {
+  using namespace liandong::db;
+  FinalizeAll(Forget(db));
+  return RealClose()(db);
+}
+
+int sqlite3_close_v2(sqlite3* db) {
+  using namespace liandong::db;
+  FinalizeAll(Forget(db));
+  return RealCloseV2()(db);
+}
+
+}  // extern "C"
