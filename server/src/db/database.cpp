@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "core/log.hpp"
+#include "db/postgres_statement_cache.hpp"
 #include "db/sqlite_statement_cache.hpp"
 
 namespace liandong::db {
@@ -96,11 +97,14 @@ std::unique_ptr<Database> Database::Open(const std::string& url, std::size_t poo
   }
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
     std::unique_ptr<Database> database(new Database(Dialect::kPostgresql, pool_size));
+    EnablePostgresStatementCache();
     for (std::size_t i = 0; i < pool_size; ++i) {
       soci::session& sql = database->pool_->at(i);
       sql.open(soci::postgresql, PostgresConnectString(url));
       sql << "SET TIME ZONE 'UTC'";
       sql << "SET client_min_messages TO WARNING";  // no NOTICEs on standard error
+      // Cached statements (postgres_statement_cache.hpp) are still planned for each call's values.
+      sql << "SET plan_cache_mode = force_custom_plan";
     }
     return database;
   }

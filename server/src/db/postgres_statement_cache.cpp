@@ -1,0 +1,228 @@
+#include "db/postgres_statement_cache.hpp"
+
+#include <dlfcn.h>
+#include <libpq-fe.h>
+
+#include <atomic>
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace liandong::db {
+namespace {
+
+template <typename Function>
+Function Real(const char* name) {
+  void* found = dlsym(RTLD_NEXT, name);
+  if (found == nullptr) {
+    std::fprintf(stderr, "liandong: %s not found in libpq\n", name);
+    std::abort();
+  }
+  return reinterpret_cast<Function>(found);
+}
+
+using ExecParamsFunction = PGresult* (*)(PGconn*, const char*, int, const Oid*, const char* const*, const int*,
+                                         const int*, int);
+using PrepareFunction = PGresult* (*)(PGconn*, const char*, const char*, int, const Oid*);
+using ExecPreparedFunction = PGresult* (*)(PGconn*, const char*, int, const char* const*, const int*, const int*,
+                                           int);
+using ExecFunction = PGresult* (*)(PGconn*, const char*);
+using ConnectionFunction = void (*)(PGconn*);
+
+ExecParamsFunction RealExecParams() {
+  static const auto function = Real<ExecParamsFunction>("PQexecParams");
+  return function;
+}
+PrepareFunction RealPrepare() {
+  static const auto function = Real<PrepareFunction>("PQprepare");
+  return function;
+}
+ExecPreparedFunction RealExecPrepared() {
+  static const auto function = Real<ExecPreparedFunction>("PQexecPrepared");
+  return function;
+}
+ExecFunction RealExec() {
+  static const auto function = Real<ExecFunction>("PQexec");
+  return function;
+}
+ConnectionFunction RealFinish() {
+  static const auto function = Real<ConnectionFunction>("PQfinish");
+  return function;
+}
+ConnectionFunction RealReset() {
+  static const auto function = Real<ConnectionFunction>("PQreset");
+  return function;
+}
+
+struct Connection {
+  std::unordered_map<std::string, std::string> names;    // statement text → our name
+  std::unordered_map<std::string, std::string> aliases;  // SOCI's name → our name
+};
+
+struct Cache {
+  std::mutex mutex;
+  std::unordered_map<PGconn*, Connection> connections;
+  std::uint64_t next_name = 0;
+  std::uint64_t hits = 0;
+  std::uint64_t prepares = 0;
+};
+
+std::atomic<bool> enabled{false};
+
+Cache& TheCache() {
+  static Cache* cache = new Cache();  // never destroyed: connections may close during exit
+  return *cache;
+}
+
+bool Cacheable(const char* text) {
+  if (text == nullptr || std::strlen(text) > kMaxCachedPostgresSqlBytes) return false;
+  while (std::isspace(static_cast<unsigned char>(*text))) ++text;
+  for (const char* verb : {"SELECT", "INSERT", "UPDATE", "DELETE", "WITH"}) {
+    if (strncasecmp(text, verb, std::strlen(verb)) == 0) return true;
+  }
+  return false;
+}
+
+std::optional<std::string> CachedName(PGconn* conn, const std::string& text) {
+  Cache& cache = TheCache();
+  std::lock_guard lock(cache.mutex);
+  Connection& connection = cache.connections[conn];
+  const auto found = connection.names.find(text);
+  if (found == connection.names.end()) return std::nullopt;
+  ++cache.hits;
+  return found->second;
+}
+
+// Prepares `text` under a new name of ours. Returns the name, or the failed result to hand back
+// (the same error an unprepared statement would have raised).
+std::string PrepareForCache(PGconn* conn, const std::string& text, int parameters, PGresult** failure) {
+  Cache& cache = TheCache();
+  std::string name;
+  {
+    std::lock_guard lock(cache.mutex);
+    if (cache.connections[conn].names.size() >= kMaxCachedPostgresPerConnection) return {};
+    name = "ld_" + std::to_string(++cache.next_name);
+  }
+  PGresult* result = RealPrepare()(conn, name.c_str(), text.c_str(), parameters, nullptr);
+  if (PQresultStatus(result) != PGRES_COMMAND_OK) {
+    *failure = result;
+    return {};
+  }
+  PQclear(result);
+  std::lock_guard lock(cache.mutex);
+  cache.connections[conn].names.emplace(text, name);
+  ++cache.prepares;
+  return name;
+}
+
+void Forget(PGconn* conn) {
+  Cache& cache = TheCache();
+  std::lock_guard lock(cache.mutex);
+  cache.connections.erase(conn);
+}
+
+}  // namespace
+
+void EnablePostgresStatementCache() { enabled.store(true, std::memory_order_relaxed); }
+
+PostgresCacheCounts PostgresStatementCacheCounts() {
+  Cache& cache = TheCache();
+  std::lock_guard lock(cache.mutex);
+  return {cache.hits, cache.prepares};
+}
+
+}  // namespace liandong::db
+
+extern "C" {
+
+PGresult* PQexecParams(PGconn* conn, const char* command, int parameters, const Oid* types,
+                       const char* const* values, const int* lengths, const int* formats, int result_format) {
+  using namespace liandong::db;
+  if (!enabled.load(std::memory_order_relaxed) || types != nullptr || !Cacheable(command) ||
+      PQtransactionStatus(conn) == PQTRANS_INERROR) {
+    return RealExecParams()(conn, command, parameters, types, values, lengths, formats, result_format);
+  }
+  const std::string text(command);
+  std::optional<std::string> name = CachedName(conn, text);
+  if (!name) {
+    PGresult* failure = nullptr;
+    std::string made = PrepareForCache(conn, text, parameters, &failure);
+    if (failure != nullptr) return failure;
+    if (made.empty()) return RealExecParams()(conn, command, parameters, types, values, lengths, formats, result_format);
+    name = std::move(made);
+  }
+  return RealExecPrepared()(conn, name->c_str(), parameters, values, lengths, formats, result_format);
+}
+
+PGresult* PQprepare(PGconn* conn, const char* statement, const char* query, int parameters, const Oid* types) {
+  using namespace liandong::db;
+  if (!enabled.load(std::memory_order_relaxed) || types != nullptr || statement == nullptr || *statement == '\0' ||
+      !Cacheable(query) || PQtransactionStatus(conn) == PQTRANS_INERROR) {
+    return RealPrepare()(conn, statement, query, parameters, types);
+  }
+  const std::string text(query);
+  std::optional<std::string> name = CachedName(conn, text);
+  if (!name) {
+    PGresult* failure = nullptr;
+    std::string made = PrepareForCache(conn, text, parameters, &failure);
+    if (failure != nullptr) return failure;
+    if (made.empty()) return RealPrepare()(conn, statement, query, parameters, types);
+    name = std::move(made);
+  }
+  Cache& cache = TheCache();
+  {
+    std::lock_guard lock(cache.mutex);
+    cache.connections[conn].aliases[statement] = *name;
+  }
+  return PQmakeEmptyPGresult(conn, PGRES_COMMAND_OK);
+}
+
+PGresult* PQexecPrepared(PGconn* conn, const char* statement, int parameters, const char* const* values,
+                         const int* lengths, const int* formats, int result_format) {
+  using namespace liandong::db;
+  std::string name;
+  if (enabled.load(std::memory_order_relaxed) && statement != nullptr) {
+    Cache& cache = TheCache();
+    std::lock_guard lock(cache.mutex);
+    const auto connection = cache.connections.find(conn);
+    if (connection != cache.connections.end()) {
+      const auto alias = connection->second.aliases.find(statement);
+      if (alias != connection->second.aliases.end()) name = alias->second;
+    }
+  }
+  return RealExecPrepared()(conn, name.empty() ? statement : name.c_str(), parameters, values, lengths, formats,
+                            result_format);
+}
+
+PGresult* PQexec(PGconn* conn, const char* query) {
+  using namespace liandong::db;
+  constexpr std::string_view kDeallocate = "DEALLOCATE ";
+  if (enabled.load(std::memory_order_relaxed) && query != nullptr &&
+      std::strncmp(query, kDeallocate.data(), kDeallocate.size()) == 0) {
+    Cache& cache = TheCache();
+    std::lock_guard lock(cache.mutex);
+    const auto connection = cache.connections.find(conn);
+    if (connection != cache.connections.end() && connection->second.aliases.erase(query + kDeallocate.size()) > 0) {
+      return PQmakeEmptyPGresult(conn, PGRES_COMMAND_OK);
+    }
+  }
+  return RealExec()(conn, query);
+}
+
+void PQreset(PGconn* conn) {
+  liandong::db::Forget(conn);  // a new server session has none of the statements
+  liandong::db::RealReset()(conn);
+}
+
+void PQfinish(PGconn* conn) {
+  liandong::db::Forget(conn);
+  liandong::db::RealFinish()(conn);
+}
+
+}  // extern "C"
