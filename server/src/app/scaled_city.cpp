@@ -1,5 +1,6 @@
 #include "app/scaled_city.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <future>
@@ -7,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "core/china_date.hpp"
 #include "core/crypto.hpp"
 #include "core/identity.hpp"
 #include "core/log.hpp"
@@ -27,10 +29,11 @@ struct CityShape {
   int units_per_community;
   std::int64_t members;  // about this many
   int login_users;       // kept for the login benchmark
+  int tasks;             // city tasks, each cascaded to every community
 };
 
-constexpr CityShape kCityShape{6, 30, 500, 5, 12, 250'000, 32};
-constexpr CityShape kMegacityShape{16, 300, 5000, 5, 12, 2'500'000, 64};
+constexpr CityShape kCityShape{6, 30, 500, 5, 12, 250'000, 32, 20};
+constexpr CityShape kMegacityShape{16, 300, 5000, 5, 12, 2'500'000, 64, 200};
 constexpr std::uint64_t kSeed = 0x4c69616e646f6e67;  // "Liandong"
 
 // splitmix64: small, fast and the same everywhere, so a seed always gives the same city.
@@ -301,6 +304,215 @@ struct LevelUser {
   std::string display_name;
 };
 
+// The city's tree down to the communities, and the user of each org there, for the tasks.
+struct TaskTree {
+  struct Street {
+    std::int64_t id;
+    std::vector<std::int64_t> communities;
+  };
+  struct District {
+    std::int64_t id;
+    std::vector<Street> streets;
+  };
+  std::int64_t city = 0;
+  std::string city_name;
+  std::vector<District> districts;
+  std::map<std::int64_t, std::int64_t> user_of_org;
+};
+
+constexpr std::array<const char*, 10> kTaskTitles = {
+    "开展主题党日活动",       "报送党组织换届情况", "推进街道大工委共建项目", "落实在职党员到社区报到",
+    "开展两新组织党建覆盖排查", "整改基层党建述职问题", "完成社区工作者培训",     "更新党员信息台账",
+    "开展党建引领基层治理调研", "报送党费收缴情况"};
+
+// One node of a generated task: its roll-up is computed here the way TaskService::RollUp does
+// (floor of the weighted mean of the children, done at 100 % when the last child is done).
+struct GeneratedNode {
+  std::int64_t id;
+  std::int64_t parent_id;  // 0 for the root
+  std::int64_t org_id;
+  int weight;
+  int progress = 0;
+  std::string state = "open";
+  std::int64_t completed_at = 0;
+  int child_count = 0;
+};
+
+// ~200 city tasks (20 in the city set) over the past year, each to every community through the
+// districts and streets, as TaskService::Issue cascades them: nodes, "assigned" events and inbox
+// messages. Communities report: of a task past its deadline most are done, most of them on time,
+// the rest half done or not started (and already told they are late); of a running task some are
+// done, some half done, some waiting for their street's review. Accepted reports roll up.
+void AddTasks(db::Session& session, const TaskTree& tree, int tasks, std::int64_t now, Random& random,
+              std::int64_t& task_count, std::int64_t& node_count) {
+  db::BulkInserter task_rows(session, "task",
+                             {"id", "org_id", "title", "content", "deadline", "weight", "created_by", "created_at"});
+  db::BulkInserter nodes(session, "task_assignment",
+                         {"id", "task_id", "parent_id", "org_id", "deadline", "weight", "progress", "state",
+                          "child_count", "completed_at", "completed_on", "overdue_notified_at", "escalated_at",
+                          "created_at"});
+  db::BulkInserter reports(session, "progress_report",
+                           {"id", "assignment_id", "percent", "text", "state", "reported_by", "reported_at",
+                            "reviewed_by", "reviewed_at"});
+  db::BulkInserter events(session, "task_event",
+                          {"assignment_id", "kind", "org_id", "user_id", "report_id", "text", "at"});
+  db::BulkInserter notices(session, "notification", {"org_id", "kind", "title", "body", "link", "created_at"});
+  nodes.FlushFirst(task_rows);
+  reports.FlushFirst(nodes);
+  events.FlushFirst(reports);
+  notices.FlushFirst(events);
+  const std::string today = core::ChinaDate(now);
+  const std::int64_t city_user = tree.user_of_org.at(tree.city);
+  const std::string assigned_by = "由" + tree.city_name + "下达";
+  std::int64_t node_id = 0, report_id = 0;
+  const auto optional = [](std::int64_t value) { return value == 0 ? db::BulkValue() : db::BulkValue(value); };
+  for (int t = 0; t < tasks; ++t) {
+    const std::int64_t task_id = t + 1;
+    const std::int64_t created_at = now - static_cast<std::int64_t>(365 - 360 * t / tasks) * 86400 -
+                                    random.Below(8 * 3600);
+    const std::array<int, 4> spans = {15, 30, 45, 60};
+    const std::string deadline = core::AddDays(core::ChinaDate(created_at), random.Pick(spans));
+    const std::int64_t deadline_end = core::ChinaDayStart(core::AddDays(deadline, 1));  // late from here on
+    const bool past = deadline < today;
+    const int weight = 1 + random.Below(10);
+    const std::string title =
+        std::string(kTaskTitles[static_cast<std::size_t>(t % kTaskTitles.size())]) + "（第" + std::to_string(t + 1) + "批）";
+    task_rows.Add({task_id, tree.city, title, "请各级党组织按要求落实，按期上报进展和佐证材料。", deadline, weight,
+                   city_user, created_at});
+
+    // The nodes, level by level, and the communities' reports.
+    std::vector<GeneratedNode> all;
+    all.push_back({++node_id, 0, tree.city, weight});
+    struct Child {
+      std::size_t node;
+      std::vector<std::size_t> children;
+    };
+    std::vector<Child> districts;
+    std::vector<Child> streets;
+    for (const TaskTree::District& district : tree.districts) {
+      const std::size_t district_node = all.size();
+      all.push_back({++node_id, all[0].id, district.id, 1});
+      districts.push_back({district_node, {}});
+      for (const TaskTree::Street& street : district.streets) {
+        const std::size_t street_node = all.size();
+        all.push_back({++node_id, all[district_node].id, street.id, 1});
+        districts.back().children.push_back(street_node);
+        streets.push_back({street_node, {}});
+        for (const std::int64_t community : street.communities) {
+          streets.back().children.push_back(all.size());
+          all.push_back({++node_id, all[street_node].id, community, 1});
+        }
+      }
+    }
+    struct Report {
+      std::size_t node;
+      std::size_t street;
+      int percent;
+      std::string state;
+      std::int64_t reported_at;
+      std::int64_t reviewed_at;
+    };
+    std::vector<Report> made;
+    const std::int64_t span = std::max<std::int64_t>(deadline_end - created_at, 86400);
+    const std::int64_t window = std::min(now, deadline_end) - created_at;  // time the communities had so far
+    for (const Child& street : streets) {
+      for (const std::size_t index : street.children) {
+        GeneratedNode& node = all[index];
+        const int pick = random.Below(100);
+        const double elapsed = static_cast<double>(window) / static_cast<double>(span);
+        const int done_share = past ? 88 : static_cast<int>(60 * elapsed);
+        const int late_share = past ? 8 : 0;
+        const int half_share = past ? 7 : 20;
+        const int waiting_share = past ? 1 : 10;
+        if (pick < done_share) {
+          const bool late = pick < late_share;
+          node.completed_at = late ? deadline_end + random.Below(static_cast<int>(std::max<std::int64_t>(
+                                                        1, std::min<std::int64_t>(now - deadline_end, 20 * 86400))))
+                                   : created_at + 3600 + random.Below(static_cast<int>(std::max<std::int64_t>(
+                                                             1, std::min(window, span) - 7200)));
+          node.progress = 10000;
+          node.state = "done";
+          made.push_back({index, street.node, 100, "accepted", node.completed_at - 3600 - random.Below(86400),
+                          node.completed_at});
+        } else if (pick < done_share + half_share) {
+          const std::int64_t reviewed = created_at + random.Below(static_cast<int>(std::max<std::int64_t>(1, window)));
+          node.progress = 5000;
+          made.push_back({index, street.node, 50, "accepted", reviewed - 600, reviewed});
+        } else if (pick < done_share + half_share + waiting_share) {
+          node.state = "reported";
+          made.push_back({index, street.node, 100, "pending", now - random.Below(3 * 86400), 0});
+        }
+      }
+    }
+    // Roll-up: communities → streets → districts → the city.
+    const auto roll_up = [&all](std::vector<Child>& parents) {
+      for (const Child& parent : parents) {
+        GeneratedNode& node = all[parent.node];
+        std::int64_t weighted = 0, weights = 0, last = 0;
+        for (const std::size_t child : parent.children) {
+          weighted += static_cast<std::int64_t>(all[child].weight) * all[child].progress;
+          weights += all[child].weight;
+          last = std::max(last, all[child].completed_at);
+        }
+        node.child_count = static_cast<int>(parent.children.size());
+        node.progress = weights == 0 ? 0 : static_cast<int>(weighted / weights);
+        if (node.progress == 10000) {
+          node.state = "done";
+          node.completed_at = last;
+        }
+      }
+    };
+    roll_up(streets);
+    roll_up(districts);
+    std::vector<Child> root{{0, {}}};
+    for (const Child& district : districts) root[0].children.push_back(district.node);
+    roll_up(root);
+
+    for (const GeneratedNode& node : all) {
+      const bool late = node.completed_at == 0 && past;
+      const std::int64_t told = late ? deadline_end : 0;
+      const std::int64_t escalated = late && now >= deadline_end + 3 * 86400 ? deadline_end + 3 * 86400 : 0;
+      nodes.Add({node.id, task_id, optional(node.parent_id), node.org_id, deadline, node.weight, node.progress,
+                 node.state, node.child_count, optional(node.completed_at),
+                 node.completed_at == 0 ? db::BulkValue() : db::BulkValue(core::ChinaDate(node.completed_at)),
+                 optional(told), optional(escalated), created_at});
+      if (node.parent_id == 0) {
+        events.Add({node.id, "decomposed", tree.city, city_user, db::BulkValue(),
+                    "下达至 " + std::to_string(all.size() - 1 - districts.size() - streets.size()) + " 个组织",
+                    created_at});
+        continue;
+      }
+      events.Add({node.id, "assigned", tree.city, city_user, db::BulkValue(), std::string_view(assigned_by), created_at});
+      notices.Add({node.org_id, "assigned", "新任务：" + title, tree.city_name + "下达，截止 " + deadline,
+                   "/tasks/assignments/" + std::to_string(node.id), created_at});
+    }
+    for (const Report& report : made) {
+      const GeneratedNode& node = all[report.node];
+      const GeneratedNode& street = all[report.street];
+      const std::int64_t reporter = tree.user_of_org.at(node.org_id);
+      const std::int64_t reviewer = tree.user_of_org.at(street.org_id);
+      const bool accepted = report.state == "accepted";
+      reports.Add({++report_id, node.id, report.percent, "已按要求完成，佐证材料见附件。", report.state, reporter,
+                   report.reported_at, accepted ? db::BulkValue(reviewer) : db::BulkValue(),
+                   accepted ? db::BulkValue(report.reviewed_at) : db::BulkValue()});
+      events.Add({node.id, "reported", node.org_id, reporter, report_id,
+                  "上报进展 " + std::to_string(report.percent) + "%", report.reported_at});
+      if (accepted) {
+        events.Add({node.id, "accepted", street.org_id, reviewer, report_id,
+                    "审核通过，进展 " + std::to_string(report.percent) + "%", report.reviewed_at});
+      } else {
+        notices.Add({street.org_id, "reported", "待审核：" + title, "上报进展 100%",
+                     "/tasks/assignments/" + std::to_string(node.id), report.reported_at});
+      }
+    }
+  }
+  task_count = task_rows.Finish();
+  node_count = nodes.Finish();
+  reports.Finish();
+  events.Finish();
+  notices.Finish();
+}
+
 }  // namespace
 
 std::optional<DemoScale> ParseDemoScale(std::string_view text) {
@@ -323,6 +535,7 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
 
   std::vector<MemberHolder> holders;
   std::vector<LevelUser> users;
+  TaskTree tree;
   Random random(kSeed + static_cast<std::uint64_t>(scale));
   {
     db::Transaction transaction(session, db::Transaction::Mode::kWrite);
@@ -343,6 +556,8 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
 
     const CityBuilder::OrgNode city = builder.AddOrg(nullptr, "city", "committee", "示范市");
     add_user("city", city, "city.admin");
+    tree.city = city.id;
+    tree.city_name = city.name;
     int street_number = 0;
     int community_number = 0;
     for (int d = 0; d < shape.districts; ++d) {
@@ -351,6 +566,7 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
       char username[48];
       std::snprintf(username, sizeof username, "district%02d.admin", d + 1);
       add_user("district", district, username);
+      tree.districts.push_back({district.id, {}});
       const int streets = shape.streets / shape.districts + (d < shape.streets % shape.districts ? 1 : 0);
       for (int s = 0; s < streets; ++s, ++street_number) {
         const CityBuilder::OrgNode street =
@@ -358,6 +574,7 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
                            std::string(kWords[static_cast<std::size_t>((d * 7 + s) % kWords.size())]) + "街道");
         std::snprintf(username, sizeof username, "street%04d.admin", street_number + 1);
         add_user("street", street, username);
+        tree.districts.back().streets.push_back({street.id, {}});
         const int communities =
             shape.communities / shape.streets + (street_number < shape.communities % shape.streets ? 1 : 0);
         for (int c = 0; c < communities; ++c, ++community_number) {
@@ -367,6 +584,7 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
                                  kCommunitySuffixes[static_cast<std::size_t>(c % kCommunitySuffixes.size())]);
           std::snprintf(username, sizeof username, "community%05d.admin", community_number + 1);
           add_user("community", community, username);
+          tree.districts.back().streets.back().communities.push_back(community.id);
           for (int g = 0; g < shape.grids_per_community; ++g) {
             const CityBuilder::OrgNode grid =
                 builder.AddOrg(&community, "grid", "branch", "第" + std::to_string(g + 1) + "网格党支部");
@@ -469,6 +687,7 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
         password = passwords.emplace(user.role, std::make_pair(std::move(text), std::move(hash))).first;
       }
       ++user_id;
+      tree.user_of_org.emplace(user.org_id, user_id);  // the org's own user comes before the login pool
       accounts.Add(
           {user_id, user.org_id, user.username, user.display_name, user.db_role, password->second.second, 0, now, now});
       history.Add({user_id, password->second.second, now});
@@ -476,8 +695,11 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
     accounts.Finish();
     history.Finish();
     counts.users = user_id;
-    db::ResetIdSequences(session, {"org", "unit", "user_account"});
+    AddTasks(session, tree, shape.tasks, now, random, counts.tasks, counts.task_nodes);
+    db::ResetIdSequences(session, {"org", "unit", "user_account", "task", "task_assignment", "progress_report",
+                                   "task_event", "notification"});
     transaction.Commit();
+    tree = TaskTree();
 
     std::vector<DemoLogin> logins;
     std::map<std::string, int> listed;
