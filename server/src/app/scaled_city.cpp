@@ -471,7 +471,9 @@ void AddTasks(db::Session& session, const TaskTree& tree, int tasks, std::int64_
     for (const GeneratedNode& node : all) {
       const bool late = node.completed_at == 0 && past;
       const std::int64_t told = late ? deadline_end : 0;
-      const std::int64_t escalated = late && now >= deadline_end + 3 * 86400 ? deadline_end + 3 * 86400 : 0;
+      // The sweep escalates from the third day after the deadline (task_escalation_days = 3).
+      const std::int64_t escalate_from = core::ChinaDayStart(core::AddDays(deadline, 3));
+      const std::int64_t escalated = late && now >= escalate_from ? escalate_from : 0;
       nodes.Add({node.id, task_id, optional(node.parent_id), node.org_id, deadline, node.weight, node.progress,
                  node.state, node.child_count, optional(node.completed_at),
                  node.completed_at == 0 ? db::BulkValue() : db::BulkValue(core::ChinaDate(node.completed_at)),

@@ -698,7 +698,7 @@ std::vector<Assignment> TaskRepository::DueForOverdueNotice(soci::session& sql, 
   const std::string column = escalation ? "a.escalated_at" : "a.overdue_notified_at";
   return SelectAssignments(sql,
                            " WHERE a.completed_at IS NULL AND a.deadline < :before AND a.parent_id IS NOT NULL AND " +
-                               column + " IS NULL ORDER BY a.id LIMIT :limit",
+                               column + " IS NULL ORDER BY a.deadline, a.id LIMIT :limit",  // migration 0019
                            [&](soci::statement& statement) {
                              statement.exchange(soci::use(before_date, "before"));
                              statement.exchange(soci::use(page_limit, "limit"));
