@@ -8,11 +8,7 @@ UPDATE member m SET search_scope = replace(o.path, '/', ' o') FROM org o WHERE o
 DROP INDEX member_name_grams;
 CREATE INDEX member_name_search ON member
   USING GIN ((to_tsvector('simple', name_grams) || setweight(to_tsvector('simple', search_scope), 'A')));
-CREATE FUNCTION member_search_scope() RETURNS trigger LANGUAGE plpgsql SET plan_cache_mode = auto AS $$ BEGIN NEW.search_scope := (SELECT replace(path, '/', ' o') FROM org WHERE id = NEW.org_id); RETURN NEW; END $$;
+CREATE FUNCTION member_search_scope() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.search_scope := (SELECT replace(path, '/', ' o') FROM org WHERE id = NEW.org_id); RETURN NEW; END $$;
 CREATE TRIGGER member_search_scope BEFORE INSERT OR UPDATE OF org_id ON member FOR EACH ROW EXECUTE FUNCTION member_search_scope();
-CREATE FUNCTION org_path_member_scope() RETURNS trigger LANGUAGE plpgsql SET plan_cache_mode = auto AS $$ BEGIN UPDATE member SET search_scope = replace(NEW.path, '/', ' o') WHERE org_id = NEW.id; RETURN NULL; END $$;
+CREATE FUNCTION org_path_member_scope() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN UPDATE member SET search_scope = replace(NEW.path, '/', ' o') WHERE org_id = NEW.id; RETURN NULL; END $$;
 CREATE TRIGGER org_path_member_scope AFTER UPDATE OF path ON org FOR EACH ROW WHEN (NEW.path <> OLD.path) EXECUTE FUNCTION org_path_member_scope();
--- The server's connections plan every statement for its values (plan_cache_mode =
--- force_custom_plan, db/postgres_statement_cache.hpp); a trigger's own queries, run once per row,
--- keep PostgreSQL's plan cache, or loading members would plan one query per member.
-ALTER FUNCTION audit_log_retained() SET plan_cache_mode = auto;

@@ -103,8 +103,6 @@ std::unique_ptr<Database> Database::Open(const std::string& url, std::size_t poo
       sql.open(soci::postgresql, PostgresConnectString(url));
       sql << "SET TIME ZONE 'UTC'";
       sql << "SET client_min_messages TO WARNING";  // no NOTICEs on standard error
-      // Cached statements (postgres_statement_cache.hpp) are still planned for each call's values.
-      sql << "SET plan_cache_mode = force_custom_plan";
     }
     return database;
   }
