@@ -4,6 +4,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <boost/url/parse.hpp>
+#include <algorithm>
 #include <filesystem>
 
 #include "core/error.hpp"
@@ -79,8 +80,47 @@ void OpenSqlite(soci::session& sql, const std::string& path) {
 
 }  // namespace
 
+// As long as SQLite's busy_timeout: a writer waits as long for its turn as for the lock.
+constexpr std::chrono::milliseconds kWriterTimeout{10000};
+
+void WriterQueue::Enter(std::chrono::milliseconds timeout) {
+  std::unique_lock lock(mutex_);
+  if (held_ && holder_ == std::this_thread::get_id()) {
+    throw AppError(ErrorKind::kInternal, "server.internal", "a write transaction inside another on SQLite");
+  }
+  const std::uint64_t ticket = next_ticket_++;
+  waiting_.push_back(ticket);
+  const bool turn =
+      changed_.wait_for(lock, timeout, [&] { return !held_ && waiting_.front() == ticket; });
+  if (!turn) {
+    waiting_.erase(std::find(waiting_.begin(), waiting_.end(), ticket));
+    changed_.notify_all();  // the front may have changed
+    throw AppError(ErrorKind::kUnavailable, "db.busy");
+  }
+  waiting_.pop_front();
+  held_ = true;
+  holder_ = std::this_thread::get_id();
+}
+
+void WriterQueue::Leave() {
+  {
+    std::lock_guard lock(mutex_);
+    held_ = false;
+    holder_ = {};
+  }
+  changed_.notify_all();
+}
+
+std::size_t WriterQueue::waiting() const {
+  std::lock_guard lock(mutex_);
+  return waiting_.size();
+}
+
 Database::Database(Dialect dialect, std::size_t pool_size)
-    : dialect_(dialect), pool_size_(pool_size), pool_(std::make_unique<soci::connection_pool>(pool_size)) {}
+    : dialect_(dialect),
+      pool_size_(pool_size),
+      pool_(std::make_unique<soci::connection_pool>(pool_size)),
+      writers_(dialect == Dialect::kSqlite ? std::make_unique<WriterQueue>() : nullptr) {}
 
 std::string_view Database::dialect_name() const { return dialect_ == Dialect::kSqlite ? "sqlite" : "postgresql"; }
 
@@ -110,25 +150,41 @@ std::unique_ptr<Database> Database::Open(const std::string& url, std::size_t poo
 }
 
 Transaction::Transaction(Session& session, Mode mode) : sql_(session.sql()) {
-  if (session.dialect() == Dialect::kSqlite && mode == Mode::kWrite) {
-    sql_ << "BEGIN IMMEDIATE";
+  if (mode == Mode::kWrite && session.writers() != nullptr) {
+    session.writers()->Enter(kWriterTimeout);
+    writers_ = session.writers();
+    try {
+      sql_ << "BEGIN IMMEDIATE";
+    } catch (...) {
+      LeaveWriters();
+      throw;
+    }
   } else {
     sql_ << "BEGIN";
   }
 }
 
 Transaction::~Transaction() {
-  if (!open_) return;
-  try {
-    sql_ << "ROLLBACK";
-  } catch (const std::exception& error) {
-    core::log::Error("db.rollback_failed", {{"detail", error.what()}});
+  if (open_) {
+    try {
+      sql_ << "ROLLBACK";
+    } catch (const std::exception& error) {
+      core::log::Error("db.rollback_failed", {{"detail", error.what()}});
+    }
   }
+  LeaveWriters();
 }
 
 void Transaction::Commit() {
   sql_ << "COMMIT";
   open_ = false;
+  LeaveWriters();
+}
+
+void Transaction::LeaveWriters() {
+  if (writers_ == nullptr) return;
+  writers_->Leave();
+  writers_ = nullptr;
 }
 
 }  // namespace liandong::db

@@ -207,6 +207,7 @@ constexpr std::array kMessages = {
     Message{"setting.out_of_range", "设置值超出允许范围", "The value is outside the allowed range"},
     Message{"audit.too_many_rows", "导出行数过多，请缩小时间范围", "Too many rows: narrow the dates"},
     Message{"db.backup_failed", "备份或恢复失败", "The backup or restore failed"},
+    Message{"db.busy", "系统正忙，保存未完成，请稍后重试", "The system is busy and nothing was saved; try again shortly"},
     Message{"server.internal", "服务器内部错误，请稍后再试", "Internal server error; try again later"},
     Message{"server.unavailable", "服务暂不可用，请稍后再试", "The service is unavailable; try again later"},
     // The responsibility system: tasks, evidence files, the inbox.

@@ -1097,6 +1097,7 @@ const en: Messages = {
     },
     db: {
       backup_failed: 'The backup or restore failed',
+      busy: 'The system is busy and nothing was saved; try again shortly',
     },
   },
   unknownError: 'Something went wrong. Try again later.',

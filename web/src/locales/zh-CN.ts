@@ -1081,6 +1081,7 @@ const zhCN = {
     },
     db: {
       backup_failed: '备份或恢复失败',
+      busy: '系统正忙，保存未完成，请稍后重试',
     },
   },
   // Used when a code has no message here and the server sent none either.

@@ -115,12 +115,17 @@ core::Authentication AuthService::Authenticate(std::string_view session_token) c
   const std::int64_t now = clock_.NowSeconds();
   const bool idle = now - record->last_seen_at > policy_.idle_timeout.count();
   const bool too_old = now - record->created_at > policy_.absolute_timeout.count();
+  // Writes go through a write transaction, so that on SQLite they take their turn with the others.
   if (idle || too_old) {
+    db::Transaction transaction(session, db::Transaction::Mode::kWrite);
     repository_.DeleteSession(session.sql(), record->id);
+    transaction.Commit();
     throw AppError(ErrorKind::kUnauthenticated, "auth.session_expired", idle ? "idle" : "absolute");
   }
   if (now - record->last_seen_at >= policy_.touch_interval.count()) {
+    db::Transaction transaction(session, db::Transaction::Mode::kWrite);
     repository_.TouchSession(session.sql(), record->id, now);
+    transaction.Commit();
   }
   core::Authentication authentication;
   authentication.actor =
