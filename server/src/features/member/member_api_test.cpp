@@ -130,6 +130,12 @@ TEST_F(MemberApiTest, ANameSearchCountsOnlyTheSubtreeAndFollowsMovesOfMemberAndO
   EXPECT_EQ(count(street, "q=卫东"), 0) << "another street's member";
   EXPECT_EQ(count(city, "q=卫东&status=probationary"), 0) << "a filter beside the name";
   EXPECT_EQ(count(city, "q=卫东&status=full" + in_guangming), 1);
+  // The index's scope tokens are not names: a query shaped like one finds nobody.
+  const std::string guangming = std::to_string(IdOf("光明街道"));
+  EXPECT_EQ(count(city, "q=o" + guangming), 0);
+  EXPECT_EQ(count(city, "q=组" + guangming), 0);
+  EXPECT_EQ(count(city, "q=组%20卫东"), 0);
+  EXPECT_EQ(count(city, "q=卫东%20o" + guangming), 0);
   const auto second = city.Post(
       "/api/v1/members", Json(NewMember(IdOf("长青社区"), core::CompleteIdNumber("11010119700101556"), "王卫东")));
   ASSERT_EQ(second.status, 201) << second.body;

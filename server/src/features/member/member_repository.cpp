@@ -32,8 +32,7 @@ constexpr std::string_view kScopeCondition =
 constexpr std::string_view kNameConditionSqlite =
     " AND m.id IN (SELECT rowid FROM member_search WHERE member_search MATCH :query)";
 constexpr std::string_view kNameConditionPostgres =
-    " AND (to_tsvector('simple', m.name_grams) || setweight(to_tsvector('simple', m.search_scope), 'A'))"
-    " @@ to_tsquery('simple', :query)";
+    " AND to_tsvector('simple', m.name_grams || ' ' || m.search_scope) @@ to_tsquery('simple', :query)";
 constexpr std::string_view kCountByNameSqlite = "SELECT COUNT(*) FROM member_search WHERE member_search MATCH :query";
 constexpr std::string_view kCountByNamePostgres = "SELECT COUNT(*) FROM member m WHERE m.archived_at IS NULL";
 constexpr std::string_view kNameConditionOneCharacter = " AND m.name LIKE :query";
@@ -221,11 +220,13 @@ std::string NameQuery(db::Dialect dialect, const std::string& name, const std::s
   std::string query;
   for (const std::string& gram : core::QueryGrams(name)) {  // CJK pairs or ASCII words: nothing to escape
     if (!query.empty()) query += sqlite ? " AND " : " & ";
-    query += sqlite ? "grams:\"" + gram + "\"" : gram + ":D";
+    query += sqlite ? "grams:\"" + gram + "\"" : gram;
   }
   if (query.empty()) return query;
+  // The scope's token (migrations 0018 and 0020): its own FTS5 column on SQLite, and on PostgreSQL
+  // a CJK character with digits, which no gram is.
   const std::vector<std::int64_t> path = org::IdsOnPath(scope_path);
-  if (path.size() > 1) query += (sqlite ? " AND scope:o" : " & o") + std::to_string(path.back()) + (sqlite ? "" : ":A");
+  if (path.size() > 1) query += (sqlite ? " AND scope:o" : " & 组") + std::to_string(path.back());
   return query;
 }
 

@@ -1,0 +1,2 @@
+-- Nothing changes on SQLite: FTS5 keeps the name's grams and the scope in columns of their own
+-- (grams:"张伟" AND scope:o23), so their tokens never meet. See the PostgreSQL file.
