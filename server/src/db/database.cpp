@@ -3,8 +3,8 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
-#include <boost/url/parse.hpp>
 #include <algorithm>
+#include <boost/url/parse.hpp>
 #include <filesystem>
 
 #include "core/error.hpp"
@@ -90,8 +90,7 @@ void WriterQueue::Enter(std::chrono::milliseconds timeout) {
   }
   const std::uint64_t ticket = next_ticket_++;
   waiting_.push_back(ticket);
-  const bool turn =
-      changed_.wait_for(lock, timeout, [&] { return !held_ && waiting_.front() == ticket; });
+  const bool turn = changed_.wait_for(lock, timeout, [&] { return !held_ && waiting_.front() == ticket; });
   if (!turn) {
     waiting_.erase(std::find(waiting_.begin(), waiting_.end(), ticket));
     changed_.notify_all();  // the front may have changed

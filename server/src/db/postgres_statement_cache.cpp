@@ -1,6 +1,5 @@
 #include "db/postgres_statement_cache.hpp"
 
-#include <dlfcn.h>
 #include <libpq-fe.h>
 
 #include <atomic>
@@ -14,51 +13,10 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "db/next_definition.hpp"
+
 namespace liandong::db {
 namespace {
-
-template <typename Function>
-Function Real(const char* name) {
-  void* found = dlsym(RTLD_NEXT, name);
-  if (found == nullptr) {
-    std::fprintf(stderr, "liandong: %s not found in libpq\n", name);
-    std::abort();
-  }
-  return reinterpret_cast<Function>(found);
-}
-
-using ExecParamsFunction = PGresult* (*)(PGconn*, const char*, int, const Oid*, const char* const*, const int*,
-                                         const int*, int);
-using PrepareFunction = PGresult* (*)(PGconn*, const char*, const char*, int, const Oid*);
-using ExecPreparedFunction = PGresult* (*)(PGconn*, const char*, int, const char* const*, const int*, const int*,
-                                           int);
-using ExecFunction = PGresult* (*)(PGconn*, const char*);
-using ConnectionFunction = void (*)(PGconn*);
-
-ExecParamsFunction RealExecParams() {
-  static const auto function = Real<ExecParamsFunction>("PQexecParams");
-  return function;
-}
-PrepareFunction RealPrepare() {
-  static const auto function = Real<PrepareFunction>("PQprepare");
-  return function;
-}
-ExecPreparedFunction RealExecPrepared() {
-  static const auto function = Real<ExecPreparedFunction>("PQexecPrepared");
-  return function;
-}
-ExecFunction RealExec() {
-  static const auto function = Real<ExecFunction>("PQexec");
-  return function;
-}
-ConnectionFunction RealFinish() {
-  static const auto function = Real<ConnectionFunction>("PQfinish");
-  return function;
-}
-ConnectionFunction RealReset() {
-  static const auto function = Real<ConnectionFunction>("PQreset");
-  return function;
-}
 
 struct Connection {
   std::unordered_map<std::string, std::string> names;    // statement text → our name
@@ -81,7 +39,7 @@ Cache& TheCache() {
 }
 
 bool Cacheable(const char* text) {
-  if (text == nullptr || std::strlen(text) > kMaxCachedPostgresSqlBytes) return false;
+  if (text == nullptr || strnlen(text, kMaxCachedPostgresSqlBytes + 1) > kMaxCachedPostgresSqlBytes) return false;
   while (std::isspace(static_cast<unsigned char>(*text))) ++text;
   for (const char* verb : {"SELECT", "INSERT", "UPDATE", "DELETE", "WITH"}) {
     if (strncasecmp(text, verb, std::strlen(verb)) == 0) return true;
@@ -109,7 +67,7 @@ std::string PrepareForCache(PGconn* conn, const std::string& text, int parameter
     if (cache.connections[conn].names.size() >= kMaxCachedPostgresPerConnection) return {};
     name = "ld_" + std::to_string(++cache.next_name);
   }
-  PGresult* result = RealPrepare()(conn, name.c_str(), text.c_str(), parameters, nullptr);
+  PGresult* result = LIANDONG_NEXT(PQprepare)(conn, name.c_str(), text.c_str(), parameters, nullptr);
   if (PQresultStatus(result) != PGRES_COMMAND_OK) {
     *failure = result;
     return {};
@@ -141,12 +99,12 @@ PostgresCacheCounts PostgresStatementCacheCounts() {
 
 extern "C" {
 
-PGresult* PQexecParams(PGconn* conn, const char* command, int parameters, const Oid* types,
-                       const char* const* values, const int* lengths, const int* formats, int result_format) {
+PGresult* PQexecParams(PGconn* conn, const char* command, int parameters, const Oid* types, const char* const* values,
+                       const int* lengths, const int* formats, int result_format) {
   using namespace liandong::db;
   if (!enabled.load(std::memory_order_relaxed) || types != nullptr || !Cacheable(command) ||
       PQtransactionStatus(conn) == PQTRANS_INERROR) {
-    return RealExecParams()(conn, command, parameters, types, values, lengths, formats, result_format);
+    return LIANDONG_NEXT(PQexecParams)(conn, command, parameters, types, values, lengths, formats, result_format);
   }
   const std::string text(command);
   std::optional<std::string> name = CachedName(conn, text);
@@ -154,17 +112,19 @@ PGresult* PQexecParams(PGconn* conn, const char* command, int parameters, const 
     PGresult* failure = nullptr;
     std::string made = PrepareForCache(conn, text, parameters, &failure);
     if (failure != nullptr) return failure;
-    if (made.empty()) return RealExecParams()(conn, command, parameters, types, values, lengths, formats, result_format);
+    if (made.empty()) {
+      return LIANDONG_NEXT(PQexecParams)(conn, command, parameters, types, values, lengths, formats, result_format);
+    }
     name = std::move(made);
   }
-  return RealExecPrepared()(conn, name->c_str(), parameters, values, lengths, formats, result_format);
+  return LIANDONG_NEXT(PQexecPrepared)(conn, name->c_str(), parameters, values, lengths, formats, result_format);
 }
 
 PGresult* PQprepare(PGconn* conn, const char* statement, const char* query, int parameters, const Oid* types) {
   using namespace liandong::db;
   if (!enabled.load(std::memory_order_relaxed) || types != nullptr || statement == nullptr || *statement == '\0' ||
       !Cacheable(query) || PQtransactionStatus(conn) == PQTRANS_INERROR) {
-    return RealPrepare()(conn, statement, query, parameters, types);
+    return LIANDONG_NEXT(PQprepare)(conn, statement, query, parameters, types);
   }
   const std::string text(query);
   std::optional<std::string> name = CachedName(conn, text);
@@ -172,7 +132,7 @@ PGresult* PQprepare(PGconn* conn, const char* statement, const char* query, int 
     PGresult* failure = nullptr;
     std::string made = PrepareForCache(conn, text, parameters, &failure);
     if (failure != nullptr) return failure;
-    if (made.empty()) return RealPrepare()(conn, statement, query, parameters, types);
+    if (made.empty()) return LIANDONG_NEXT(PQprepare)(conn, statement, query, parameters, types);
     name = std::move(made);
   }
   Cache& cache = TheCache();
@@ -196,8 +156,8 @@ PGresult* PQexecPrepared(PGconn* conn, const char* statement, int parameters, co
       if (alias != connection->second.aliases.end()) name = alias->second;
     }
   }
-  return RealExecPrepared()(conn, name.empty() ? statement : name.c_str(), parameters, values, lengths, formats,
-                            result_format);
+  return LIANDONG_NEXT(PQexecPrepared)(conn, name.empty() ? statement : name.c_str(), parameters, values, lengths,
+                                       formats, result_format);
 }
 
 PGresult* PQexec(PGconn* conn, const char* query) {
@@ -212,17 +172,17 @@ PGresult* PQexec(PGconn* conn, const char* query) {
       return PQmakeEmptyPGresult(conn, PGRES_COMMAND_OK);
     }
   }
-  return RealExec()(conn, query);
+  return LIANDONG_NEXT(PQexec)(conn, query);
 }
 
 void PQreset(PGconn* conn) {
   liandong::db::Forget(conn);  // a new server session has none of the statements
-  liandong::db::RealReset()(conn);
+  LIANDONG_NEXT(PQreset)(conn);
 }
 
 void PQfinish(PGconn* conn) {
   liandong::db::Forget(conn);
-  liandong::db::RealFinish()(conn);
+  LIANDONG_NEXT(PQfinish)(conn);
 }
 
 }  // extern "C"

@@ -1,6 +1,5 @@
 #include "db/sqlite_statement_cache.hpp"
 
-#include <dlfcn.h>
 #include <sqlite3.h>
 
 #include <atomic>
@@ -13,39 +12,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "db/next_definition.hpp"
+
 namespace liandong::db {
 namespace {
-
-using PrepareFunction = int (*)(sqlite3*, const char*, int, sqlite3_stmt**, const char**);
-using FinalizeFunction = int (*)(sqlite3_stmt*);
-using CloseFunction = int (*)(sqlite3*);
-
-template <typename Function>
-Function Real(const char* name) {
-  void* found = dlsym(RTLD_NEXT, name);
-  if (found == nullptr) {
-    std::fprintf(stderr, "liandong: %s not found in libsqlite3\n", name);
-    std::abort();
-  }
-  return reinterpret_cast<Function>(found);
-}
-
-PrepareFunction RealPrepare() {
-  static const PrepareFunction function = Real<PrepareFunction>("sqlite3_prepare_v2");
-  return function;
-}
-FinalizeFunction RealFinalize() {
-  static const FinalizeFunction function = Real<FinalizeFunction>("sqlite3_finalize");
-  return function;
-}
-CloseFunction RealClose() {
-  static const CloseFunction function = Real<CloseFunction>("sqlite3_close");
-  return function;
-}
-CloseFunction RealCloseV2() {
-  static const CloseFunction function = Real<CloseFunction>("sqlite3_close_v2");
-  return function;
-}
 
 struct Kept {
   std::unordered_multimap<std::string, sqlite3_stmt*> by_sql;
@@ -80,7 +50,7 @@ std::vector<sqlite3_stmt*> Forget(sqlite3* db) {
 }
 
 void FinalizeAll(const std::vector<sqlite3_stmt*>& statements) {
-  for (sqlite3_stmt* statement : statements) RealFinalize()(statement);
+  for (sqlite3_stmt* statement : statements) LIANDONG_NEXT(sqlite3_finalize)(statement);
 }
 
 }  // namespace
@@ -100,7 +70,7 @@ extern "C" {
 int sqlite3_prepare_v2(sqlite3* db, const char* sql, int bytes, sqlite3_stmt** statement, const char** tail) {
   using namespace liandong::db;
   if (!enabled.load(std::memory_order_relaxed) || sql == nullptr) {
-    return RealPrepare()(db, sql, bytes, statement, tail);
+    return LIANDONG_NEXT(sqlite3_prepare_v2)(db, sql, bytes, statement, tail);
   }
   const std::size_t length = bytes < 0 ? std::strlen(sql) : static_cast<std::size_t>(bytes);
   if (length <= kMaxCachedSqlBytes) {
@@ -120,12 +90,14 @@ int sqlite3_prepare_v2(sqlite3* db, const char* sql, int bytes, sqlite3_stmt** s
     }
     ++cache.misses;
   }
-  return RealPrepare()(db, sql, bytes, statement, tail);
+  return LIANDONG_NEXT(sqlite3_prepare_v2)(db, sql, bytes, statement, tail);
 }
 
 int sqlite3_finalize(sqlite3_stmt* statement) {
   using namespace liandong::db;
-  if (!enabled.load(std::memory_order_relaxed) || statement == nullptr) return RealFinalize()(statement);
+  if (!enabled.load(std::memory_order_relaxed) || statement == nullptr) {
+    return LIANDONG_NEXT(sqlite3_finalize)(statement);
+  }
   const char* text = sqlite3_sql(statement);
   const std::size_t length = text == nullptr ? kMaxCachedSqlBytes + 1 : std::strlen(text);
   if (length <= kMaxCachedSqlBytes) {
@@ -141,19 +113,19 @@ int sqlite3_finalize(sqlite3_stmt* statement) {
       return result;
     }
   }
-  return RealFinalize()(statement);
+  return LIANDONG_NEXT(sqlite3_finalize)(statement);
 }
 
 int sqlite3_close(sqlite3* db) {
   using namespace liandong::db;
   FinalizeAll(Forget(db));
-  return RealClose()(db);
+  return LIANDONG_NEXT(sqlite3_close)(db);
 }
 
 int sqlite3_close_v2(sqlite3* db) {
   using namespace liandong::db;
   FinalizeAll(Forget(db));
-  return RealCloseV2()(db);
+  return LIANDONG_NEXT(sqlite3_close_v2)(db);
 }
 
 }  // extern "C"
