@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "db/next_definition.hpp"
@@ -24,6 +25,10 @@ struct Kept {
 struct Cache {
   std::mutex mutex;
   std::unordered_map<sqlite3*, Kept> connections;
+  // Connections being closed. Closing disconnects FTS5's tables, which finalize their statements
+  // through sqlite3_finalize; kept, those left the connection open (SQLITE_BUSY), and its
+  // write-ahead log was never folded back into the file.
+  std::unordered_set<sqlite3*> closing;
   std::uint64_t hits = 0;
   std::uint64_t misses = 0;
   std::uint64_t kept = 0;
@@ -51,6 +56,25 @@ std::vector<sqlite3_stmt*> Forget(sqlite3* db) {
 
 void FinalizeAll(const std::vector<sqlite3_stmt*>& statements) {
   for (sqlite3_stmt* statement : statements) LIANDONG_NEXT(sqlite3_finalize)(statement);
+}
+
+void MarkClosing(sqlite3* db, bool closing) {
+  Cache& cache = TheCache();
+  std::lock_guard lock(cache.mutex);
+  if (closing) {
+    cache.closing.insert(db);
+  } else {
+    cache.closing.erase(db);
+  }
+}
+
+// Closes `db` with `close`, finalizing rather than keeping every statement finalized meanwhile.
+int Close(sqlite3* db, int (*close)(sqlite3*)) {
+  MarkClosing(db, true);
+  FinalizeAll(Forget(db));
+  const int result = close(db);
+  MarkClosing(db, false);
+  return result;
 }
 
 }  // namespace
@@ -106,8 +130,9 @@ int sqlite3_finalize(sqlite3_stmt* statement) {
     sqlite3_clear_bindings(statement);
     Cache& cache = TheCache();
     std::lock_guard lock(cache.mutex);
-    Kept& kept = cache.connections[sqlite3_db_handle(statement)];
-    if (kept.by_sql.size() < kMaxCachedPerConnection) {
+    sqlite3* db = sqlite3_db_handle(statement);
+    Kept& kept = cache.connections[db];
+    if (kept.by_sql.size() < kMaxCachedPerConnection && !cache.closing.contains(db)) {
       kept.by_sql.emplace(std::string(text, length), statement);
       ++cache.kept;
       return result;
@@ -116,16 +141,8 @@ int sqlite3_finalize(sqlite3_stmt* statement) {
   return LIANDONG_NEXT(sqlite3_finalize)(statement);
 }
 
-int sqlite3_close(sqlite3* db) {
-  using namespace liandong::db;
-  FinalizeAll(Forget(db));
-  return LIANDONG_NEXT(sqlite3_close)(db);
-}
+int sqlite3_close(sqlite3* db) { return liandong::db::Close(db, LIANDONG_NEXT(sqlite3_close)); }
 
-int sqlite3_close_v2(sqlite3* db) {
-  using namespace liandong::db;
-  FinalizeAll(Forget(db));
-  return LIANDONG_NEXT(sqlite3_close_v2)(db);
-}
+int sqlite3_close_v2(sqlite3* db) { return liandong::db::Close(db, LIANDONG_NEXT(sqlite3_close_v2)); }
 
 }  // extern "C"

@@ -81,5 +81,24 @@ TEST_F(SqliteStatementCacheTest, ClosingAConnectionFinalizesWhatItKept) {
   EXPECT_EQ(count, 0);
 }
 
+TEST_F(SqliteStatementCacheTest, StatementsSqliteMadeItselfAreFinalizedAndTheConnectionCloses) {
+  {
+    Session session(*database_);
+    // FTS5 prepares statements of its own and finalizes them through the same sqlite3_finalize,
+    // some only when the connection closes. Kept, they left the connection open, and its
+    // write-ahead log was never folded back into the file.
+    session.sql() << "CREATE VIRTUAL TABLE note USING fts5(text)";
+    session.sql() << "INSERT INTO note (text) VALUES ('和平 街道')";
+    long long found = 0;
+    session.sql() << "SELECT COUNT(*) FROM note WHERE note MATCH '和平'", soci::into(found);
+    EXPECT_EQ(found, 1);
+    session.sql() << "DELETE FROM note";
+  }
+  EXPECT_TRUE(std::filesystem::exists(path_.string() + "-wal"));
+  database_.reset();
+  EXPECT_FALSE(std::filesystem::exists(path_.string() + "-wal"))
+      << "the last connection closed, checkpointed and removed the log";
+}
+
 }  // namespace
 }  // namespace liandong::db
