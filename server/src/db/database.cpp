@@ -85,26 +85,25 @@ constexpr std::chrono::milliseconds kWriterTimeout{10000};
 
 void WriterQueue::Enter(std::chrono::milliseconds timeout) {
   std::unique_lock lock(mutex_);
-  if (held_ && holder_ == std::this_thread::get_id()) {
+  if (holder_ == std::this_thread::get_id()) {
     throw AppError(ErrorKind::kInternal, "server.internal", "a write transaction inside another on SQLite");
   }
   const std::uint64_t ticket = next_ticket_++;
   waiting_.push_back(ticket);
-  const bool turn = changed_.wait_for(lock, timeout, [&] { return !held_ && waiting_.front() == ticket; });
+  const bool turn =
+      changed_.wait_for(lock, timeout, [&] { return holder_ == std::thread::id() && waiting_.front() == ticket; });
   if (!turn) {
     waiting_.erase(std::find(waiting_.begin(), waiting_.end(), ticket));
     changed_.notify_all();  // the front may have changed
     throw AppError(ErrorKind::kUnavailable, "db.busy");
   }
   waiting_.pop_front();
-  held_ = true;
   holder_ = std::this_thread::get_id();
 }
 
 void WriterQueue::Leave() {
   {
     std::lock_guard lock(mutex_);
-    held_ = false;
     holder_ = {};
   }
   changed_.notify_all();

@@ -39,8 +39,7 @@ class WriterQueue {
   std::condition_variable changed_;
   std::deque<std::uint64_t> waiting_;  // tickets in arrival order; the front goes next
   std::uint64_t next_ticket_ = 0;
-  bool held_ = false;
-  std::thread::id holder_;
+  std::thread::id holder_;  // the thread whose turn it is; none when the turn is free
 };
 
 class Database {

@@ -4,8 +4,6 @@
 
 #include <atomic>
 #include <cctype>
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <mutex>
 #include <optional>
