@@ -34,11 +34,25 @@ class AppError : public std::runtime_error {
   ErrorKind kind() const { return kind_; }
   const std::string& code() const { return code_; }
   const std::string& detail() const { return detail_; }
+  // True when the request was refused for who asked (a permission, or an object outside the
+  // actor's subtree answered as not found): the pipeline audits it as access.denied.
+  bool denial() const { return kind_ == ErrorKind::kPermissionDenied || denial_; }
+
+  friend AppError OutOfScope(std::string code);
 
  private:
   ErrorKind kind_;
   std::string code_;
   std::string detail_;
+  bool denial_ = false;
 };
+
+// An object that exists outside the actor's subtree: answered exactly like one that does not
+// exist (404 with the object's not_found code), and audited as a denial.
+inline AppError OutOfScope(std::string code) {
+  AppError error(ErrorKind::kNotFound, std::move(code), "outside the actor's subtree");
+  error.denial_ = true;
+  return error;
+}
 
 }  // namespace liandong::core
