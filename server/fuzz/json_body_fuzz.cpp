@@ -3,6 +3,7 @@
 // Refusals must be 400s with a known code; what is accepted must obey the parser's promises.
 #include <boost/json/serialize.hpp>
 
+#include "core/text.hpp"
 #include "features/joint_committee/joint_committee_json.hpp"
 #include "features/member/member_json.hpp"
 #include "features/org/org_json.hpp"
@@ -15,15 +16,16 @@
 namespace liandong::fuzz {
 namespace {
 
-// Trimmed, non-empty unless allowed, and within `max_bytes`: what the shared string readers promise.
-void RequireText(const std::string& text, std::size_t max_bytes, const char* what) {
-  Require(text.size() <= max_bytes, what);
+// Clean UTF-8, trimmed, and within `max_characters`: what the shared string readers promise.
+void RequireText(const std::string& text, std::size_t max_characters, const char* what) {
+  Require(core::CharacterCount(text) <= max_characters, what);
+  Require(core::IsCleanText(text), "accepted text with invalid UTF-8 or control characters");
   Require(text.empty() || (text.find_first_of(" \t\r\n") != 0 && text.find_last_of(" \t\r\n") != text.size() - 1),
           what);
 }
 
-void RequireText(const std::optional<std::string>& text, std::size_t max_bytes, const char* what) {
-  if (text) RequireText(*text, max_bytes, what);
+void RequireText(const std::optional<std::string>& text, std::size_t max_characters, const char* what) {
+  if (text) RequireText(*text, max_characters, what);
 }
 
 void ParseOrgBodies(const boost::json::object& body) {

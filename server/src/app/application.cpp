@@ -38,9 +38,9 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   user_service_ =
       std::make_unique<user::UserService>(*database_, clock, *audit_service_, *org_service_, *auth_service_);
   role_service_ = std::make_unique<role::RoleService>(*database_, clock, *audit_service_, *auth_service_);
-  member_service_ =
-      std::make_unique<member::MemberService>(*database_, clock, *field_cipher_, *audit_service_, *org_service_);
   unit_service_ = std::make_unique<unit::UnitService>(*database_, clock, *audit_service_, *org_service_);
+  member_service_ = std::make_unique<member::MemberService>(*database_, clock, *field_cipher_, *audit_service_,
+                                                            *org_service_, *unit_service_);
   joint_committee_service_ = std::make_unique<joint_committee::JointCommitteeService>(
       *database_, clock, *audit_service_, *org_service_, *unit_service_);
   street_service_ = std::make_unique<street::StreetService>(*database_, clock, *audit_service_, *org_service_);

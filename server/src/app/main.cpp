@@ -15,6 +15,7 @@
 #include "core/log.hpp"
 #include "core/version.hpp"
 #include "db/backup.hpp"
+#include "db/failure.hpp"
 #include "db/migrator.hpp"
 #include "http/server.hpp"
 
@@ -38,7 +39,7 @@ class Sweeper {
                 core::log::Info("task.sweep", {{"overdue", result.overdue}, {"escalated", result.escalated}});
               }
             } catch (const std::exception& error) {
-              core::log::Error("task.sweep_failed", {{"error", error.what()}});
+              core::log::Error("task.sweep_failed", {{"error", db::LoggableMessage(error)}});
             }
             lock.lock();
             wake_.wait_for(lock, std::chrono::seconds(seconds), [this] { return stop_; });
@@ -299,7 +300,7 @@ int main(int argc, char** argv) {
     std::cerr << "liandong: " << error.what() << "\n";
     return 1;
   } catch (const std::exception& error) {
-    core::log::Error("app.failed", {{"detail", error.what()}});
+    core::log::Error("app.failed", {{"detail", db::LoggableMessage(error)}});
     std::cerr << "liandong: " << error.what() << "\n";
     return 1;
   }

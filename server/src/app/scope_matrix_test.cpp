@@ -310,9 +310,9 @@ class ScopeMatrixTest : public ::testing::Test {
   // without one is given that subtree as ?org=.
   std::string Target(const http::Route& route, const std::string& name, std::int64_t org_id) {
     std::string target = route.pattern;
-    const auto open = target.find('{');
     const std::string kind = route.segments[2];  // api / v1 / <kind> / {…} …
-    if (open != std::string::npos) {
+    const bool has_parameter = target.find('{') != std::string::npos;
+    for (auto open = target.find('{'); open != std::string::npos; open = target.find('{')) {
       const auto close = target.find('}', open);
       const std::string parameter = target.substr(open + 1, close - open - 1);
       const auto named = kNamedObjects.find(kind);
@@ -320,7 +320,8 @@ class ScopeMatrixTest : public ::testing::Test {
                                     ? named->second
                                     : std::to_string(ObjectIn(kind, org_id));
       target.replace(open, close - open + 1, value);
-    } else if (route.method == http::Verb::get && kUnscoped.count(name) == 0) {
+    }
+    if (!has_parameter && route.method == http::Verb::get && kUnscoped.count(name) == 0) {
       target += "?org=" + std::to_string(org_id);  // lists and exports take the subtree as ?org=
     }
     return target;
@@ -342,50 +343,113 @@ class ScopeMatrixTest : public ::testing::Test {
   std::map<std::int64_t, std::string> kind_of_org_;
 };
 
-TEST_F(ScopeMatrixTest, EveryRouteDeniesObjectsOfASiblingSubtree) {
-  const auto& routes = server_.application().router().routes();
-  int checked = 0;
-  for (const Sibling& sibling : kSiblings) {
-    const std::int64_t sibling_id = OrgId(sibling.sibling_org);
-    const std::int64_t own_id = OrgId(sibling.own_org);
-    HttpClient client = server_.SignedIn(sibling.role);
-    for (const http::Route& route : routes) {
-      const std::string name = std::string(boost::beast::http::to_string(route.method)) + " " + route.pattern;
-      if (route.access != http::Access::kSignedIn || kUnscoped.count(name) > 0) continue;
-      if (route.method != http::Verb::get && kBodies.count(name) == 0) {
-        ADD_FAILURE() << "no body for " << name << ": add one to kBodies";
-        continue;
-      }
-      const std::string target = Target(route, name, sibling_id);
-      const std::string payload = Body(name, sibling_id, own_id);
-      const auto result = client.Send(route.method, target, payload);
-      const std::string where = sibling.role + ": " + name + " as " + target;
-      if (route.pattern.ends_with("/import")) {
-        // An import answers 200 with the foreign row refused, and nothing written.
-        EXPECT_EQ(result.status, 200) << where << " → " << result.body;
-        const auto report = result.Json();
-        EXPECT_EQ(report.at("created").as_int64() + report.at("updated").as_int64(), 0) << where;
-        EXPECT_EQ(report.at("errors").as_array().size(), 1u) << where << " → " << result.body;
-      } else {
-        EXPECT_TRUE(result.status == 403 || result.status == 404)
-            << where << " → " << result.status << " " << result.body;
-        const auto error = result.Json();
-        EXPECT_TRUE(error.is_object() && error.as_object().size() == 1 && error.as_object().contains("error"))
-            << where << ": nothing but the error → " << result.body;
-      }
-      EXPECT_EQ(result.body.find(sibling.sibling_org), std::string::npos) << where << " leaked " << result.body;
-      ++checked;
-    }
-  }
-  EXPECT_GT(checked, 3 * 30);
-}
-
 // Routes whose service needs a finer permission than the route's own, for the object the matrix
 // calls them on.
 const std::map<std::string, std::string> kFinerPermission = {
     {"GET /api/v1/members/{id}/identifiers", "member:unmask"},
     {"PUT /api/v1/settings/{name}", "setting:write"},  // audit_retention_days belongs to the system duty
 };
+
+// Generated from the route table: every route, called by every staff level on objects of a
+// sibling subtree (the neighbouring district, street or community) — each path parameter an object
+// of its kind there, each list with ?org= the sibling, each creation naming the sibling in its body
+// — answers exactly as for an object that does not exist: 404 with the object's not_found code
+// (or 400 with the field's own code for an id in a body), never 403, and nothing of the sibling's.
+// A role without the route's permission is refused that first (403), so no route passes for the
+// wrong reason. Lists in their default scope (no ?org=) and the unscoped routes carry nothing of
+// the sibling's either.
+TEST_F(ScopeMatrixTest, EveryRouteAnswersNotFoundOutsideTheSubtree) {
+  const auto& routes = server_.application().router().routes();
+  int not_found = 0;
+  int default_scope = 0;
+  for (const Sibling& sibling : kSiblings) {
+    const std::int64_t sibling_id = OrgId(sibling.sibling_org);
+    const std::int64_t own_id = OrgId(sibling.own_org);
+    HttpClient client = server_.SignedIn(sibling.role);
+    std::set<std::string> granted;
+    const boost::json::value me = client.Get("/api/v1/me").Json();
+    for (const auto& permission : me.at("user").at("permissions").as_array()) granted.emplace(permission.as_string());
+    for (const http::Route& route : routes) {
+      const std::string name = std::string(boost::beast::http::to_string(route.method)) + " " + route.pattern;
+      if (route.access != http::Access::kSignedIn) continue;
+      if (route.method != http::Verb::get && kBodies.count(name) == 0) {
+        ADD_FAILURE() << "no body for " << name << ": add one to kBodies";
+        continue;
+      }
+      const auto finer = kFinerPermission.find(name);
+      const bool permitted = granted.count(route.permission) > 0 &&
+                             (finer == kFinerPermission.end() || granted.count(finer->second) > 0);
+      const bool has_parameter = route.pattern.find('{') != std::string::npos;
+      if (kUnscoped.count(name) == 0) {
+        const std::string target = Target(route, name, sibling_id);
+        const auto result = client.Send(route.method, target, Body(name, sibling_id, own_id));
+        const std::string where = sibling.role + ": " + name + " as " + target + " → " + std::to_string(result.status) +
+                                  " " + result.body;
+        if (route.pattern.ends_with("/import")) {
+          // An import answers 200 with the foreign row refused, and nothing written.
+          EXPECT_EQ(result.status, permitted ? 200 : 403) << where;
+          if (permitted) {
+            const auto report = result.Json();
+            EXPECT_EQ(report.at("created").as_int64() + report.at("updated").as_int64(), 0) << where;
+            EXPECT_EQ(report.at("errors").as_array().size(), 1u) << where;
+          }
+        } else {
+          const auto body = result.Json();
+          ASSERT_TRUE(body.is_object() && body.as_object().size() == 1 && body.as_object().contains("error")) << where;
+          const std::string code(body.at("error").at("code").as_string());
+          if (!permitted) {
+            EXPECT_EQ(result.status, 403) << where;
+            EXPECT_EQ(code, "auth.permission_denied") << where;
+          } else if (has_parameter || route.method == http::Verb::get) {
+            EXPECT_EQ(result.status, 404) << where;
+            EXPECT_TRUE(code.ends_with("not_found")) << where;
+            ++not_found;
+          } else {
+            // An id in a body: not found, or the field's own code with the field named.
+            const bool field_code = result.status == 400 && code != "request.invalid_argument" &&
+                                    body.at("error").as_object().contains("field");
+            EXPECT_TRUE((result.status == 404 && code.ends_with("not_found")) || field_code) << where;
+            ++not_found;
+          }
+        }
+        EXPECT_EQ(result.body.find(sibling.sibling_org), std::string::npos) << where << ": leaked";
+      }
+      if (route.method == http::Verb::get && !has_parameter) {
+        // The default scope, and the unscoped lists: the actor's own, nothing of the sibling's.
+        const auto result = client.Get(route.pattern);
+        const std::string where = sibling.role + ": " + name + " (default scope) → " + std::to_string(result.status);
+        EXPECT_LT(result.status, 500) << where << " " << result.body;
+        EXPECT_EQ(result.status == 403, !permitted) << where << " " << result.body;
+        EXPECT_EQ(result.body.find(sibling.sibling_org), std::string::npos) << where << " leaked " << result.body;
+        ++default_scope;
+      }
+    }
+  }
+  EXPECT_GT(not_found, 3 * 30);
+  EXPECT_GT(default_scope, 3 * 15);
+}
+
+// An object outside the subtree is refused as not found, and the refusal is audited as a denial.
+TEST_F(ScopeMatrixTest, AnObjectOutsideTheSubtreeIsAuditedAsADenial) {
+  const std::int64_t sibling_member = ObjectIn("members", OrgId("东风社区"));
+  HttpClient community = server_.SignedIn("community");
+  const auto denials = [&] {
+    db::Session session(server_.application().database());
+    long long count = 0;
+    session.sql() << "SELECT COUNT(*) FROM audit_log WHERE action = 'access.denied'", soci::into(count);
+    return count;
+  };
+  const long long before = denials();
+  const auto result = community.Get("/api/v1/members/" + std::to_string(sibling_member));
+  EXPECT_EQ(result.status, 404) << result.body;
+  EXPECT_EQ(result.Json().at("error").at("code"), "member.not_found");
+  EXPECT_EQ(denials(), before + 1);
+  // An id that exists nowhere is answered the same, and is no denial.
+  const auto missing = community.Get("/api/v1/members/999999999");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(missing.Json().at("error").at("code"), "member.not_found");
+  EXPECT_EQ(denials(), before + 1);
+}
 
 // Generated from the route table: every signed-in route, called by every role — the four staff
 // levels and the three separated administrators — on objects inside the role's own subtree,

@@ -37,6 +37,12 @@ class AppError : public std::runtime_error {
   // True when the request was refused for who asked (a permission, or an object outside the
   // actor's subtree answered as not found): the pipeline audits it as access.denied.
   bool denial() const { return kind_ == ErrorKind::kPermissionDenied || denial_; }
+  // The request body's field the error is about, when there is one: clients mark that field.
+  const std::string& field() const { return field_; }
+  AppError& WithField(std::string field) {
+    field_ = std::move(field);
+    return *this;
+  }
 
   friend AppError OutOfScope(std::string code);
 
@@ -44,6 +50,7 @@ class AppError : public std::runtime_error {
   ErrorKind kind_;
   std::string code_;
   std::string detail_;
+  std::string field_;
   bool denial_ = false;
 };
 

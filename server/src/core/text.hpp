@@ -14,4 +14,8 @@ inline std::size_t CharacterCount(std::string_view text) {
   return count;
 }
 
+// True when `text` is valid UTF-8 with no control characters but tab, line feed and carriage
+// return: what every text the server stores or logs must be.
+bool IsCleanText(std::string_view text);
+
 }  // namespace liandong::core

@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "core/log.hpp"
+#include "db/failure.hpp"
 #include "db/postgres_statement_cache.hpp"
 #include "db/sqlite_statement_cache.hpp"
 
@@ -167,7 +168,7 @@ Transaction::~Transaction() {
     try {
       sql_ << "ROLLBACK";
     } catch (const std::exception& error) {
-      core::log::Error("db.rollback_failed", {{"detail", error.what()}});
+      core::log::Error("db.rollback_failed", {{"detail", LoggableMessage(error)}});
     }
   }
   LeaveWriters();

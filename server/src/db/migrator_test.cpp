@@ -2,8 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <optional>
+
 #include "core/error.hpp"
 #include "core/log.hpp"
+#include "core/org_scope.hpp"
+#include "db/org_scope_binding.hpp"
 #include "testing/test_database.hpp"
 
 namespace liandong::db {
@@ -100,18 +105,55 @@ TEST_F(MigrateTest, UncommittedTransactionsRollBack) {
 }
 
 TEST_F(MigrateTest, SubtreeRangeScanIsByteOrdered) {
-  // '/1/17/' must not take in '/1/170/': the subtree end is '/1/170' exclusive.
+  // A subtree is the range [scope.Path(), scope.End()) over the path column: on both databases it
+  // must hold exactly the paths the scope contains ('/1/17/' must not take in '/1/170/').
   Migrate(*database_);
   Session session(*database_);
-  for (const std::string path : {"/1/", "/1/17/", "/1/17/230/", "/1/170/", "/1/18/", "/1/17/a/"}) {
+  const std::vector<std::string> paths = {"/1/", "/1/17/", "/1/17/230/", "/1/17/230/9/", "/1/170/",
+                                          "/1/171/", "/1/18/", "/1/16/", "/1/17/2301/"};
+  long long root_id = 0;
+  for (const std::string& path : paths) {
+    // One root: every other org hangs below it (migration 0021 allows a single org without parent).
+    std::optional<long long> parent;
+    if (path != "/1/") parent = root_id;
+    soci::indicator parent_indicator = parent ? soci::i_ok : soci::i_null;
+    long long parent_id = parent.value_or(0);
+    long long id = 0;
     // SOCI runs the statement when the full expression ends: bind named objects, not temporaries.
-    session.sql() << "INSERT INTO org (path, level, depth, kind, name, created_at) "
-                     "VALUES (:path, 'x', 0, 'committee', 'n', 0)",
-        soci::use(path, "path");
+    session.sql() << "INSERT INTO org (parent_id, path, level, depth, kind, name, created_at) "
+                     "VALUES (:parent_id, :path, 'x', 0, 'committee', 'n', 0) RETURNING id",
+        soci::use(parent_id, parent_indicator, "parent_id"), soci::use(path, "path"), soci::into(id);
+    if (path == "/1/") root_id = id;
   }
-  int count = 0;
-  session.sql() << "SELECT COUNT(*) FROM org WHERE path >= '/1/17/' AND path < '/1/170'", soci::into(count);
-  EXPECT_EQ(count, 3);
+  for (const std::string scope_path : {"/1/", "/1/17/", "/1/17/230/", "/1/170/", "/1/18/"}) {
+    core::Actor actor;
+    actor.org_path = scope_path;
+    const core::OrgScope scope = core::OrgScope::Of(actor);
+    const auto expected = std::count_if(paths.begin(), paths.end(), [&](const std::string& path) {
+      return scope.Contains(path);
+    });
+    ASSERT_GT(expected, 0) << scope_path;
+    long long count = 0;
+    session.sql() << "SELECT COUNT(*) FROM org WHERE path >= :scope AND path < :scope_end", db::UseScope{scope},
+        soci::into(count);
+    EXPECT_EQ(count, expected) << scope_path;
+  }
+}
+
+TEST_F(MigrateTest, OnlyOneOrgHasNoParent) {
+  Migrate(*database_);
+  Session session(*database_);
+  session.sql() << "INSERT INTO org (path, level, depth, kind, name, created_at) "
+                   "VALUES ('/1/', 'city', 0, 'committee', '示范市', 0)";
+  try {
+    session.sql() << "INSERT INTO org (path, level, depth, kind, name, created_at) "
+                     "VALUES ('/2/', 'city', 0, 'committee', '第二个根', 0)";
+    FAIL() << "a second root was accepted";
+  } catch (const soci::soci_error&) {
+  }
+  int roots = 0;
+  session.sql() << "SELECT COUNT(*) FROM org WHERE parent_id IS NULL", soci::into(roots);
+  EXPECT_EQ(roots, 1);
 }
 
 TEST(DatabaseTest, RejectsUnknownUrls) {

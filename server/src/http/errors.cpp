@@ -15,10 +15,16 @@ struct Message {
   std::string_view english;
 };
 
-// Every error code the server sends. The web app keeps its own copy in its locale files.
+// Every error code the server sends: the one catalogue of error texts. The web app's messages are
+// generated from this table at build time (web/scripts), so the two cannot differ.
 constexpr std::array kMessages = {
     Message{"request.invalid_json", "请求内容不是有效的 JSON 对象", "The request body is not a valid JSON object"},
     Message{"request.invalid_argument", "请求参数有误", "A request parameter is invalid"},
+    Message{"request.text_too_long", "填写的内容过长，请缩短后再提交", "The text is too long; shorten it and try again"},
+    Message{"request.invalid_text", "内容含有无效字符（须为 UTF-8 文本，不能含控制字符）",
+            "The text contains invalid characters (UTF-8 text without control characters)"},
+    Message{"request.conflict", "提交的内容与现有记录冲突，请刷新后重试",
+            "The submission conflicts with an existing record; reload and try again"},
     Message{"request.invalid_target", "请求地址格式有误", "The request URL is malformed"},
     Message{"request.invalid_http", "请求格式有误", "The HTTP request is malformed"},
     Message{"request.not_found", "请求的地址不存在", "No such address"},
@@ -59,6 +65,11 @@ constexpr std::array kMessages = {
     Message{"member.invalid_gender", "性别无效", "Invalid gender"},
     Message{"member.invalid_status", "党员状态无效", "Invalid membership status"},
     Message{"member.invalid_name", "党员姓名不能为空", "The member needs a name"},
+    Message{"member.name_too_long", "党员姓名最多 50 个字", "The member's name has at most 50 characters"},
+    Message{"member.employer_unit_not_found", "所选工作单位不存在", "The selected employer unit does not exist"},
+    Message{"member.home_community_not_found", "所选居住社区不存在", "The selected home community does not exist"},
+    Message{"member.invalid_home_community", "居住社区须为在册的社区一级组织",
+            "The home community must be a live organisation of community level"},
     Message{"member.invalid_date", "日期无效或早于出生日期", "Invalid date, or before the birth date"},
     Message{"transfer.not_found", "转接申请不存在", "No such transfer"},
     Message{"transfer.not_pending", "该转接申请已处理", "This transfer has already been decided"},
@@ -82,7 +93,6 @@ constexpr std::array kMessages = {
     Message{"unit.invalid_own_org", "单位党组织不存在", "The unit's own Party organisation does not exist"},
     Message{"unit.invalid_joint_branch", "联合党支部应为已有的、类型为联合党支部的组织",
             "The joint branch must be an existing organisation of kind joint branch"},
-    Message{"unit.org_outside_scope", "所选组织不在您的管理范围内", "That organisation is outside your scope"},
     Message{"unit.archived", "单位已归档，不能修改", "The unit is archived and cannot be changed"},
     Message{"unit.invalid_coverage", "覆盖情况筛选条件无效", "Unknown coverage filter"},
     Message{"unit.invalid_row", "该行不是有效的单位数据", "This row is not a unit record"},
@@ -104,7 +114,7 @@ constexpr std::array kMessages = {
             "Dates must be valid and written YYYY-MM-DD"},
     Message{"joint_committee.invalid_term", "任期结束日期不能早于开始日期", "The term cannot end before it starts"},
     Message{"joint_committee.invalid_unit", "所选单位不存在或已归档", "The unit does not exist or is archived"},
-    Message{"joint_committee.unit_outside_scope", "所选单位不在您的管理范围内", "That unit is outside your scope"},
+    Message{"joint_committee.unit_not_found", "所选单位不存在", "The selected unit does not exist"},
     Message{"street.not_a_street", "只有街道有体制改革档案", "Only streets have a reform profile"},
     Message{"street.invalid_date", "日期应为 YYYY-MM-DD 格式的有效日期", "Dates must be valid and written YYYY-MM-DD"},
     Message{"street.date_without_step", "尚未完成的事项不能填写日期（未设立、未任命或未公布）",
@@ -226,7 +236,7 @@ constexpr std::array kMessages = {
     Message{"task.invalid_targets", "下达对象无效：请选择直接下级、某一层级或指定组织",
             "Invalid targets: choose direct children, a level, or a list of orgs"},
     Message{"task.no_targets", "没有可下达的组织", "No org to assign to"},
-    Message{"task.target_outside_scope", "所选组织不在本组织的下级范围内", "That org is not below yours"},
+    Message{"task.target_not_found", "所选下达对象不存在", "The selected target organisation does not exist"},
     Message{"task.already_assigned", "所选组织均已承担该任务", "Every chosen org already has this task"},
     Message{"task.invalid_state", "任务状态筛选无效", "Unknown task state filter"},
     Message{"task.not_assignee", "只有承担该任务的组织可以执行此操作", "Only the org that holds this part may do this"},
@@ -334,11 +344,13 @@ std::string_view ErrorMessage(std::string_view code, ErrorKind kind, Language la
 
 Response ErrorResponse(const core::AppError& error, Language language, std::string_view request_id) {
   boost::json::object body;
-  body["error"] = boost::json::object{
+  boost::json::object details{
       {"code", error.code()},
       {"message", ErrorMessage(error.code(), error.kind(), language)},
       {"request_id", request_id},
   };
+  if (!error.field().empty()) details["field"] = error.field();
+  body["error"] = std::move(details);
   return Json(StatusOf(error.kind()), body);
 }
 

@@ -5,7 +5,9 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/log.hpp"
+#include "db/failure.hpp"
 #include "http/errors.hpp"
+#include "http/paging.hpp"
 
 namespace liandong::http {
 namespace {
@@ -115,7 +117,7 @@ void Pipeline::RecordDenial(const Request& request, std::string_view code) const
     record_denial_(request, code);
   } catch (const std::exception& error) {
     // The denial stands whether or not it could be recorded; the failure is logged.
-    core::log::Error("http.denial_not_audited", {{"detail", error.what()}});
+    core::log::Error("http.denial_not_audited", {{"detail", db::LoggableMessage(error)}});
   }
 }
 
@@ -130,16 +132,20 @@ Response Pipeline::Handle(Request& request) const {
       core::log::Error("http.internal_error", {{"detail", error.what()}});
     }
     response = ErrorResponse(error, request.language(), request.request_id());
-    if (error.kind() == ErrorKind::kPermissionDenied && record_denial_ && request.HasActor()) {
-      RecordDenial(request, error.code());
-    }
+    if (error.denial() && record_denial_ && request.HasActor()) RecordDenial(request, error.code());
   } catch (const std::exception& error) {
-    // Database and library errors carry SQL and paths: log them, never send them.
-    core::log::Error("http.unhandled_exception", {{"detail", error.what()}});
-    response =
-        ErrorResponse(AppError(ErrorKind::kInternal, "server.internal"), request.language(), request.request_id());
+    // Database and library errors: a constraint the checks before missed is the request's fault
+    // (409), anything else the server's (500). Neither sends SQL, paths or values to the client,
+    // and the log carries the database's message without the statement and its bound values,
+    // which may hold personal data (ciphertexts, blind indexes).
+    core::log::Error("http.unhandled_exception", {{"detail", db::LoggableMessage(error)}});
+    const AppError answer = db::IsConstraintViolation(error) ? AppError(ErrorKind::kConflict, "request.conflict")
+                                                             : AppError(ErrorKind::kInternal, "server.internal");
+    response = ErrorResponse(answer, request.language(), request.request_id());
   }
   AddStandardHeaders(response, IsApiPath(request), request.request_id());
+  // offset/limit paging works for one more release; page/page_size replaces it (RFC 9745).
+  if (IsApiPath(request) && UsesDeprecatedPaging(request)) response.AddHeader("Deprecation", "true");
   if (access_log_) {
     const auto micros =
         std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();

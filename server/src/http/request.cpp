@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace liandong::http {
 namespace {
@@ -64,7 +65,13 @@ std::optional<std::string> Request::Cookie(std::string_view name) const {
 
 std::optional<std::string> Request::Query(std::string_view name) const {
   for (const auto& [key, value] : query_) {
-    if (key == name) return value;
+    if (key != name) continue;
+    // Percent-decoding can make any bytes: a parameter is text, UTF-8 without control characters.
+    if (!core::IsCleanText(value)) {
+      throw core::AppError(core::ErrorKind::kInvalidArgument, "request.invalid_text", std::string(name))
+          .WithField(std::string(name));
+    }
+    return value;
   }
   return std::nullopt;
 }

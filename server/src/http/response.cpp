@@ -1,13 +1,76 @@
 #include "http/response.hpp"
 
 #include <boost/json/serialize.hpp>
+#include <charconv>
+#include <cmath>
 
 namespace liandong::http {
+namespace {
+
+// Boost.JSON writes every double in exponent form (0.0 as "0E0", 12.5 as "1.25E1"). Numbers are
+// written here as people and spreadsheets read them: the shortest text that reads back the same,
+// in plain notation where that is at most as long ("0", "12.5", "0.167").
+void RewriteNumber(std::string_view token, std::string& out) {
+  double value = 0;
+  const auto [end, error] = std::from_chars(token.data(), token.data() + token.size(), value);
+  if (error != std::errc() || end != token.data() + token.size() || !std::isfinite(value)) {
+    out += token;
+    return;
+  }
+  char buffer[64];
+  const auto written = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out.append(buffer, written.ptr);
+}
+
+}  // namespace
+
+std::string SerializeJson(const boost::json::value& value) {
+  std::string text = boost::json::serialize(value);
+  if (text.find_first_of("Ee") == std::string::npos) return text;
+  std::string out;
+  out.reserve(text.size());
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (in_string) {
+      out += c;
+      if (c == '\\') {
+        out += text[i + 1];
+        i += 2;
+        continue;
+      }
+      if (c == '"') in_string = false;
+      ++i;
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+      out += c;
+      ++i;
+      continue;
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) {
+      std::size_t end = i + 1;
+      while (end < text.size() && std::string_view("0123456789.eE+-").find(text[end]) != std::string_view::npos) ++end;
+      const std::string_view token(text.data() + i, end - i);
+      if (token.find_first_of("Ee.") == std::string_view::npos) {
+        out += token;
+      } else {
+        RewriteNumber(token, out);
+      }
+      i = end;
+      continue;
+    }
+    out += c;
+    ++i;
+  }
+  return out;
+}
 
 Response Json(boost::beast::http::status status, const boost::json::value& body) {
   Response response;
   response.status = status;
-  response.body = boost::json::serialize(body);
+  response.body = SerializeJson(body);
   return response;
 }
 

@@ -18,6 +18,9 @@ struct Response {
   void AddHeader(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
 };
 
+// JSON text with numbers in plain notation ("0", "12.5"), not Boost.JSON's exponent form ("0E0").
+std::string SerializeJson(const boost::json::value& value);
+
 Response Json(boost::beast::http::status status, const boost::json::value& body);
 inline Response Ok(const boost::json::value& body) { return Json(boost::beast::http::status::ok, body); }
 inline Response Created(const boost::json::value& body) { return Json(boost::beast::http::status::created, body); }

@@ -246,7 +246,10 @@ TEST_F(ServerTest, MalformedRequestsGetA400) {
 }
 
 TEST_F(ServerTest, IdleKeepAliveSocketsDoNotDelayOthers) {
-  StartServer();
+  ServerConfig config;
+  config.head_timeout = std::chrono::seconds(60);  // the idle sockets outlive our deadline below
+  config.idle_timeout = std::chrono::seconds(60);
+  StartServer(config);
   asio::io_context io;
   std::vector<asio::ip::tcp::socket> idle;
   const asio::ip::tcp::endpoint endpoint(asio::ip::make_address("127.0.0.1"), port());
@@ -261,12 +264,21 @@ TEST_F(ServerTest, IdleKeepAliveSocketsDoNotDelayOthers) {
       idle.back().read_some(asio::buffer(buffer));
     }
   }
-  HttpClient client(port());
-  const auto started = std::chrono::steady_clock::now();
-  EXPECT_EQ(client.Get("/api/v1/ping").status, 200);         // on the I/O thread
-  EXPECT_EQ(client.Post("/api/v1/echo", "{}").status, 200);  // on the worker pool
-  const auto elapsed = std::chrono::steady_clock::now() - started;
-  EXPECT_LT(elapsed, std::chrono::milliseconds(500)) << "a request waited behind idle sockets";
+  // A starved request would wait until our deadline, far past any normal answer, with the idle
+  // sockets still open (their own timeout is longer): the reply arriving, and the server closing
+  // the connection as asked, is the property; how fast it came is for bench/.
+  const std::chrono::milliseconds deadline(20000);
+  const testing::RawReply inline_reply =
+      testing::Exchange(port(), "GET /api/v1/ping HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", deadline);
+  EXPECT_TRUE(inline_reply.bytes.starts_with("HTTP/1.1 200")) << inline_reply.bytes;
+  EXPECT_TRUE(inline_reply.closed) << "answered on the I/O thread despite the idle sockets";
+  const testing::RawReply worker_reply = testing::Exchange(
+      port(),
+      "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+      "Connection: close\r\n\r\n{}",
+      deadline);
+  EXPECT_TRUE(worker_reply.bytes.starts_with("HTTP/1.1 200")) << worker_reply.bytes;
+  EXPECT_TRUE(worker_reply.closed) << "answered on the worker pool despite the idle sockets";
 }
 
 TEST_F(ServerTest, SlowHeadsAndIdleConnectionsAreClosed) {
@@ -274,11 +286,11 @@ TEST_F(ServerTest, SlowHeadsAndIdleConnectionsAreClosed) {
   config.head_timeout = std::chrono::seconds(1);
   config.idle_timeout = std::chrono::seconds(1);
   StartServer(config);
-  const auto started = std::chrono::steady_clock::now();
-  const std::string reply = SendRaw(port(), "GET /api/v1/ping HTTP/1.1\r\nHost", std::chrono::milliseconds(5000));
-  const auto elapsed = std::chrono::steady_clock::now() - started;
-  EXPECT_TRUE(reply.empty()) << reply;
-  EXPECT_LT(elapsed, std::chrono::milliseconds(3000)) << "the unfinished head was not cut off";
+  // The server, not our much later deadline, ends the connection: with nothing sent back.
+  const testing::RawReply reply =
+      testing::Exchange(port(), "GET /api/v1/ping HTTP/1.1\r\nHost", std::chrono::milliseconds(20000));
+  EXPECT_TRUE(reply.bytes.empty()) << reply.bytes;
+  EXPECT_TRUE(reply.closed) << "the unfinished head was not cut off";
 }
 
 TEST_F(ServerTest, ConnectionsOverTheCapAreRefusedWith503) {
@@ -352,13 +364,11 @@ TEST_F(ServerTest, ShutdownFinishesInFlightRequestsThenStops) {
     return client.Get("/api/v1/slow");
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
-  const auto started = std::chrono::steady_clock::now();
   server_->Stop();
   const auto result = in_flight.get();
   EXPECT_EQ(result.status, 200) << "the request in flight was cut off";
   EXPECT_EQ(result.Header("Connection"), "close");
-  server_->Wait();
-  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
+  server_->Wait();  // returns: the server stopped (scripts/test checks the 10 s bound on SIGTERM)
   HttpClient late(port());
   EXPECT_ANY_THROW(late.Get("/api/v1/ping")) << "still accepting after shutdown";
 }

@@ -140,12 +140,16 @@ HttpResult HttpClient::SendSecondFactor(const std::string& code, bool recovery_c
 }
 
 std::string SendRaw(std::uint16_t port, const std::string& bytes, std::chrono::milliseconds timeout) {
+  return Exchange(port, bytes, timeout).bytes;
+}
+
+RawReply Exchange(std::uint16_t port, const std::string& bytes, std::chrono::milliseconds timeout) {
   asio::io_context io;
   tcp::socket socket(io);
   socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
   boost::system::error_code error;
   asio::write(socket, asio::buffer(bytes), error);
-  std::string received;
+  RawReply reply;
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   socket.non_blocking(true);
   char chunk[4096];
@@ -155,10 +159,13 @@ std::string SendRaw(std::uint16_t port, const std::string& bytes, std::chrono::m
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
       continue;
     }
-    if (error) break;
-    received.append(chunk, count);
+    if (error) {
+      reply.closed = true;
+      break;
+    }
+    reply.bytes.append(chunk, count);
   }
-  return received;
+  return reply;
 }
 
 }  // namespace liandong::testing

@@ -69,4 +69,12 @@ class HttpClient {
 // it or `timeout` passes: for malformed and oversized requests.
 std::string SendRaw(std::uint16_t port, const std::string& bytes, std::chrono::milliseconds timeout);
 
+// What the server sent back, and whether it closed the connection (rather than the deadline
+// passing with the connection open): a way to test that something happened without timing it.
+struct RawReply {
+  std::string bytes;
+  bool closed = false;
+};
+RawReply Exchange(std::uint16_t port, const std::string& bytes, std::chrono::milliseconds timeout);
+
 }  // namespace liandong::testing

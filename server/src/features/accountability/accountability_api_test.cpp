@@ -113,7 +113,7 @@ TEST_F(AccountabilityApiTest, RejectsBadInputWithItsCodeAndWritesNothing) {
       {Record(heping_, "assignment_id", 987654), 400, "accountability.invalid_link"},
       {Record(heping_, "duty_item_id", 987654), 400, "accountability.invalid_link"},
       {Record(dongcheng_, "supervision_id", supervision), 400, "accountability.target_not_below"},
-      {Record(xicheng_, "supervision_id", supervision), 403, "auth.permission_denied"},
+      {Record(xicheng_, "supervision_id", supervision), 404, "org.not_found"},  // outside: as if none
       {with("measure", R"("")"), 400, "accountability.invalid_measure"},
       {with("subject", ""), 400, "accountability.invalid_subject"},
       {with("reason", R"(" ")"), 400, "accountability.invalid_reason"},

@@ -4,6 +4,7 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "http/json_input.hpp"
 
 namespace liandong::accountability {
 namespace {
@@ -11,38 +12,19 @@ namespace {
 using core::AppError;
 using core::ErrorKind;
 
-std::string InvalidCodeOf(std::string_view field) {
-  if (field == "target_org_id") return "accountability.target_not_below";
-  if (field == "assignment_id" || field == "supervision_id" || field == "duty_item_id") {
-    return "accountability.invalid_link";
-  }
-  if (field == "measure") return "accountability.invalid_measure";
-  if (field == "subject") return "accountability.invalid_subject";
-  if (field == "reason") return "accountability.invalid_reason";
-  if (field == "decided_on") return "accountability.invalid_date";
-  return "request.invalid_argument";
+// The body's fields with their error codes; the service checks lengths with the same codes.
+http::BodyReader Reader(const boost::json::object& body) {
+  return http::BodyReader(body, {{"target_org_id", "accountability.target_not_below"},
+                                 {"assignment_id", "accountability.invalid_link"},
+                                 {"supervision_id", "accountability.invalid_link"},
+                                 {"duty_item_id", "accountability.invalid_link"},
+                                 {"measure", "accountability.invalid_measure"},
+                                 {"subject", "accountability.invalid_subject"},
+                                 {"reason", "accountability.invalid_reason"},
+                                 {"decided_on", "accountability.invalid_date"}});
 }
 
-[[noreturn]] void Fail(std::string_view field) {
-  throw AppError(ErrorKind::kInvalidArgument, InvalidCodeOf(field), std::string(field));
-}
-
-std::string RequiredText(const boost::json::object& body, std::string_view field) {
-  const auto* value = body.if_contains(field);
-  if (value == nullptr || !value->is_string()) Fail(field);
-  const std::string_view text = value->as_string();
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
-std::optional<std::int64_t> Id(const boost::json::object& body, std::string_view field) {
-  const auto* value = body.if_contains(field);
-  if (value == nullptr || value->is_null()) return std::nullopt;
-  if (!value->is_int64() || value->as_int64() <= 0) Fail(field);
-  return value->as_int64();
-}
+constexpr std::size_t kMaxCharacters = 20000;
 
 boost::json::value OrgJson(const OrgRef& org) {
   return boost::json::object{{"id", org.id}, {"name", org.name}, {"level", org.level}};
@@ -78,20 +60,19 @@ boost::json::object ToJson(const AccountabilityPage& page) {
 }
 
 NewAccountability ParseNewAccountability(const boost::json::object& body) {
+  const http::BodyReader reader = Reader(body);
   NewAccountability input;
-  const auto target = Id(body, "target_org_id");
-  if (!target) Fail("target_org_id");
-  input.target_org_id = *target;
-  input.assignment_id = Id(body, "assignment_id");
-  input.supervision_id = Id(body, "supervision_id");
-  input.duty_item_id = Id(body, "duty_item_id");
+  input.target_org_id = reader.RequiredId("target_org_id");
+  input.assignment_id = reader.Id("assignment_id");
+  input.supervision_id = reader.Id("supervision_id");
+  input.duty_item_id = reader.Id("duty_item_id");
   if (!input.assignment_id && !input.supervision_id && !input.duty_item_id) {
     throw AppError(ErrorKind::kInvalidArgument, "accountability.no_link");
   }
-  input.measure = RequiredText(body, "measure");
-  input.subject = RequiredText(body, "subject");
-  input.reason = RequiredText(body, "reason");
-  input.decided_on = RequiredText(body, "decided_on");
+  input.measure = reader.RequiredText("measure", kMaxCharacters);
+  input.subject = reader.RequiredText("subject", kMaxCharacters);
+  input.reason = reader.RequiredText("reason", kMaxCharacters);
+  input.decided_on = reader.RequiredText("decided_on", kMaxCharacters);
   return input;
 }
 

@@ -3,7 +3,7 @@
 #include <string_view>
 #include <vector>
 
-#include "features/org/org_model.hpp"
+#include "db/org_scope_binding.hpp"
 
 namespace liandong::accountability {
 namespace {
@@ -133,18 +133,16 @@ std::optional<Accountability> AccountabilityRepository::Find(soci::session& sql,
   return std::move(records.front());
 }
 
-AccountabilityPage AccountabilityRepository::List(soci::session& sql, const std::string& scope_path,
+AccountabilityPage AccountabilityRepository::List(soci::session& sql, const core::OrgScope& scope,
                                                   std::int64_t offset, std::int64_t limit) const {
-  const std::string scope_end = org::SubtreeEnd(scope_path);
   const long long page_offset = offset;
   const long long page_limit = limit;
   AccountabilityPage page;
   long long total = 0;
-  sql << kCountInSubtree, soci::use(scope_path, "scope"), soci::use(scope_end, "scope_end"), soci::into(total);
+  sql << kCountInSubtree, db::UseScope{scope}, soci::into(total);
   page.total = total;
   page.items = SelectRecords(sql, kWhereTargetInSubtree, [&](soci::statement& statement) {
-    statement.exchange(soci::use(scope_path, "scope"));
-    statement.exchange(soci::use(scope_end, "scope_end"));
+    db::BindScope(statement, scope);
     statement.exchange(soci::use(page_limit, "limit"));
     statement.exchange(soci::use(page_offset, "offset"));
   });

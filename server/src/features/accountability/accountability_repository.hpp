@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "core/org_scope.hpp"
 #include "features/accountability/accountability_model.hpp"
 
 namespace liandong::accountability {
@@ -14,8 +15,8 @@ namespace liandong::accountability {
 class AccountabilityRepository {
  public:
   std::optional<Accountability> Find(soci::session& sql, std::int64_t id) const;
-  // Records whose target lies in the subtree at `scope_path`, newest first, and their total.
-  AccountabilityPage List(soci::session& sql, const std::string& scope_path, std::int64_t offset,
+  // Records whose target lies in `scope`, newest first, and their total.
+  AccountabilityPage List(soci::session& sql, const core::OrgScope& scope, std::int64_t offset,
                           std::int64_t limit) const;
   std::int64_t Insert(soci::session& sql, std::int64_t org_id, const NewAccountability& input, std::int64_t created_by,
                       std::int64_t now) const;

@@ -2,6 +2,7 @@
 
 #include "features/accountability/accountability_json.hpp"
 #include "http/json_input.hpp"
+#include "http/paging.hpp"
 
 namespace liandong::accountability {
 
@@ -10,9 +11,13 @@ void RegisterAccountabilityRoutes(http::Router& router, const AccountabilityServ
   router.Add(Verb::get, "/api/v1/accountabilities", "accountability:read", [&](http::Request& request) {
     AccountabilityFilter filter;
     if (const auto org = request.Query("org"); org && !org->empty()) filter.org_id = http::ParseId(*org, "org");
-    filter.offset = http::ParseInteger(request.Query("offset"), "offset", 0, 1'000'000'000, 0);
-    filter.limit = http::ParseInteger(request.Query("limit"), "limit", 1, 200, 50);
-    return http::Ok(ToJson(accountability_service.List(request.Actor(), filter)));
+    const core::PageRequest page = http::ParsePage(request, 50);
+    filter.offset = page.Offset();
+    filter.limit = page.Limit();
+    boost::json::object body = ToJson(accountability_service.List(request.Actor(), filter));
+    body["page"] = page.page;
+    body["page_size"] = page.page_size;
+    return http::Ok(body);
   });
   router.Add(Verb::post, "/api/v1/accountabilities", "accountability:write", [&](http::Request& request) {
     const NewAccountability input = ParseNewAccountability(request.Json());

@@ -20,22 +20,22 @@ bool IsValidText(const std::string& text, std::size_t max_length) {
 }  // namespace
 
 void AccountabilityService::CheckLinks(soci::session& sql, const NewAccountability& input,
-                                       const std::string& target_path) const {
+                                       const core::OrgScope& target_scope) const {
   if (input.assignment_id) {
     const auto assignment = supervision_service_.FindAssignment(sql, *input.assignment_id);
-    if (!assignment || !org::InSubtree(assignment->org_path, target_path)) {
+    if (!assignment || !target_scope.Contains(assignment->org_path)) {
       throw AppError(ErrorKind::kInvalidArgument, "accountability.invalid_link", "assignment");
     }
   }
   if (input.supervision_id) {
     const auto supervision = supervision_service_.FindSupervision(sql, *input.supervision_id);
-    if (!supervision || !org::InSubtree(supervision->target_path, target_path)) {
+    if (!supervision || !target_scope.Contains(supervision->target_path)) {
       throw AppError(ErrorKind::kInvalidArgument, "accountability.invalid_link", "supervision");
     }
   }
   if (input.duty_item_id) {
     const auto item = duty_service_.FindItem(sql, *input.duty_item_id);
-    if (!item || !duty::VisibleFrom(item->org_path, target_path)) {
+    if (!item || !duty::VisibleFrom(item->org_path, target_scope)) {
       throw AppError(ErrorKind::kInvalidArgument, "accountability.invalid_link", "duty item");
     }
   }
@@ -44,8 +44,8 @@ void AccountabilityService::CheckLinks(soci::session& sql, const NewAccountabili
 AccountabilityPage AccountabilityService::List(const core::Actor& actor, const AccountabilityFilter& filter) const {
   core::RequirePermission(actor, "accountability:read");
   db::Session session(database_);
-  const org::Org org = org_service_.FindInScope(session, actor, filter.org_id.value_or(actor.org_id));
-  return repository_.List(session.sql(), org.path, filter.offset, filter.limit);
+  return repository_.List(session.sql(), org_service_.ScopeOf(session.sql(), actor, filter.org_id), filter.offset,
+                          filter.limit);
 }
 
 Accountability AccountabilityService::Create(const core::Actor& actor, const NewAccountability& input) const {
@@ -66,9 +66,10 @@ Accountability AccountabilityService::Create(const core::Actor& actor, const New
   db::Session session(database_);
   soci::session& sql = session.sql();
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  const org::Org target = org_service_.FindInScope(session, actor, input.target_org_id);
+  const core::OrgScope own = core::OrgScope::Of(actor);
+  const org::Org target = org_service_.RequireInScope(sql, own, input.target_org_id);
   if (target.id == actor.org_id) throw AppError(ErrorKind::kInvalidArgument, "accountability.target_not_below");
-  CheckLinks(sql, input, target.path);
+  CheckLinks(sql, input, *own.Narrow(target.path));
   const std::int64_t id = repository_.Insert(sql, actor.org_id, input, actor.user_id, clock_.NowSeconds());
   audit_service_.Record(sql, actor, {"accountability.create", "accountability", id});
   Accountability record = *repository_.Find(sql, id);

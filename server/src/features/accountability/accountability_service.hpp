@@ -7,6 +7,7 @@
 
 #include "core/actor.hpp"
 #include "core/clock.hpp"
+#include "core/org_scope.hpp"
 #include "db/database.hpp"
 #include "features/accountability/accountability_model.hpp"
 #include "features/accountability/accountability_repository.hpp"
@@ -34,7 +35,7 @@ class AccountabilityService {
 
  private:
   // accountability.invalid_link unless every link exists and concerns the subtree at `target_path`.
-  void CheckLinks(soci::session& sql, const NewAccountability& input, const std::string& target_path) const;
+  void CheckLinks(soci::session& sql, const NewAccountability& input, const core::OrgScope& target_scope) const;
 
   db::Database& database_;
   const core::Clock& clock_;

@@ -7,6 +7,7 @@
 
 #include "core/crypto.hpp"
 #include "core/error.hpp"
+#include "core/org_scope.hpp"
 
 namespace liandong::attachment {
 namespace {
@@ -174,7 +175,8 @@ std::pair<Attachment, std::string> AttachmentStore::Download(const core::Actor& 
   db::Session session(database_);
   auto attachment = Find(session.sql(), id);
   const auto org = attachment ? org_service_.FindOrg(session.sql(), attachment->org_id) : std::nullopt;
-  if (!org || !org::InSubtree(org->path, actor.org_path)) throw AppError(ErrorKind::kNotFound, "attachment.not_found");
+  if (!org) throw AppError(ErrorKind::kNotFound, "attachment.not_found");
+  if (!core::OrgScope::Of(actor).Contains(org->path)) throw core::OutOfScope("attachment.not_found");
   std::string content = ReadContent(*attachment);
   return {std::move(*attachment), std::move(content)};
 }

@@ -5,6 +5,7 @@
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/xlsx.hpp"
+#include "db/org_scope_binding.hpp"
 #include "features/org/org_model.hpp"
 
 namespace liandong::audit {
@@ -37,7 +38,7 @@ AuditLogService::AuditLogService(db::Database& database, const AuditService& aud
 std::pair<std::vector<AuditRecord>, std::int64_t> AuditLogService::Query(soci::session& sql,
                                                                          const core::Actor& actor,
                                                                          const AuditFilter& filter, bool paged) const {
-  const std::string scope_end = org::SubtreeEnd(actor.org_path);
+  const core::OrgScope scope = core::OrgScope::Of(actor);
   const int at_root = AtRoot(actor.org_path) ? 1 : 0;
   const std::string action = filter.action + "%";
   std::string conditions;
@@ -47,7 +48,7 @@ std::pair<std::vector<AuditRecord>, std::int64_t> AuditLogService::Query(soci::s
   if (!filter.result.empty()) conditions += " AND a.result = :result";
   if (!filter.username.empty()) conditions += " AND u.username = :username";
   const auto bind = [&](soci::details::prepare_temp_type& prepared) {
-    prepared, soci::use(actor.org_path, "scope"), soci::use(scope_end, "scope_end"), soci::use(at_root, "at_root");
+    prepared, db::UseScope{scope}, soci::use(at_root, "at_root");
     if (filter.from) prepared, soci::use(*filter.from, "from");
     if (filter.to) prepared, soci::use(*filter.to, "to");
     if (!filter.action.empty()) prepared, soci::use(action, "action");

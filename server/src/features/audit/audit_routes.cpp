@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "core/identity.hpp"
 #include "http/json_input.hpp"
+#include "http/paging.hpp"
 
 namespace liandong::audit {
 namespace {
@@ -32,8 +33,9 @@ AuditFilter ParseFilter(const http::Request& request) {
   filter.action = Limited(request.Query("action"), 64);
   filter.result = Limited(request.Query("result"), 64);
   filter.username = Limited(request.Query("username"), 64);
-  filter.page = static_cast<int>(http::ParseInteger(request.Query("page"), "page", 1, 1000000, 1));
-  filter.page_size = static_cast<int>(http::ParseInteger(request.Query("page_size"), "page_size", 1, 200, 50));
+  const core::PageRequest page = http::ParsePage(request, 50);
+  filter.page = static_cast<int>(page.page);
+  filter.page_size = static_cast<int>(page.page_size);
   return filter;
 }
 

@@ -72,12 +72,12 @@ TEST_F(BulletinApiTest, TheStreetsBulletinRanksItsCommunitiesAndEveryFigureMatch
   EXPECT_EQ(bulletin.at("state").as_string(), "draft");
   const auto& done = Row(bulletin, heping_li_);
   EXPECT_EQ(done.at("assignments").as_int64(), 1);
-  EXPECT_EQ(done.at("completion_rate").as_double(), 1.0);
-  EXPECT_EQ(done.at("on_time_rate").as_double(), 1.0);
+  EXPECT_EQ(done.at("completion_rate").to_number<double>(), 1.0);
+  EXPECT_EQ(done.at("on_time_rate").to_number<double>(), 1.0);
   EXPECT_EQ(done.at("rank").as_int64(), 1);
   const auto& late = Row(bulletin, dongfeng_);
   EXPECT_EQ(late.at("overdue").as_int64(), 1);
-  EXPECT_EQ(late.at("completion_rate").as_double(), 0.0);
+  EXPECT_EQ(late.at("completion_rate").to_number<double>(), 0.0);
   EXPECT_GT(late.at("rank").as_int64(), 1);
   bool listed = false;
   for (const auto& item : bulletin.at("figures").at("overdue_items").as_array()) {
@@ -138,7 +138,7 @@ TEST_F(BulletinApiTest, APeriodMustBeRealAndTheScopeOnesOwn) {
   const std::int64_t other_district = DemoOrgId(city, {"西城区"});
   EXPECT_EQ(ErrorCode(street_.Post("/api/v1/bulletins", R"({"org_id":)" + std::to_string(other_district) +
                                                             R"(,"period_from":"2026-01-01","period_to":"2026-01-31"})")),
-            "auth.permission_denied");
+            "org.not_found");
   EXPECT_EQ(street_.Get("/api/v1/bulletins").Json().at("total").as_int64(), 0);
 }
 

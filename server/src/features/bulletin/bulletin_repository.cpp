@@ -2,7 +2,7 @@
 
 #include <string_view>
 
-#include "features/org/org_model.hpp"
+#include "db/org_scope_binding.hpp"
 
 namespace liandong::bulletin {
 namespace {
@@ -136,10 +136,9 @@ std::optional<Bulletin> BulletinRepository::Find(soci::session& sql, std::int64_
   return columns.ToBulletin();
 }
 
-std::vector<Bulletin> BulletinRepository::List(soci::session& sql, const std::string& scope_path,
+std::vector<Bulletin> BulletinRepository::List(soci::session& sql, const core::OrgScope& scope,
                                                const std::vector<std::int64_t>& ancestor_ids, std::int64_t offset,
                                                std::int64_t limit, std::int64_t& total) const {
-  const std::string scope_end = org::SubtreeEnd(scope_path);
   // Ancestor ids are integers parsed from a stored path, never user text.
   const std::string where = " WHERE (o.path >= :scope AND o.path < :scope_end)" +
                             (ancestor_ids.empty() ? std::string()
@@ -147,8 +146,7 @@ std::vector<Bulletin> BulletinRepository::List(soci::session& sql, const std::st
                                                         IdList(ancestor_ids) + "))");
   {
     long long count = 0;
-    sql << "SELECT COUNT(*) FROM bulletin b JOIN org o ON o.id = b.org_id" + where, soci::use(scope_path, "scope"),
-        soci::use(scope_end, "scope_end"), soci::into(count);
+    sql << "SELECT COUNT(*) FROM bulletin b JOIN org o ON o.id = b.org_id" + where, db::UseScope{scope}, soci::into(count);
     total = count;
   }
   Columns columns;
@@ -156,8 +154,7 @@ std::vector<Bulletin> BulletinRepository::List(soci::session& sql, const std::st
   const long long page_limit = limit;
   soci::statement statement(sql);
   columns.Into(statement);
-  statement.exchange(soci::use(scope_path, "scope"));
-  statement.exchange(soci::use(scope_end, "scope_end"));
+  db::BindScope(statement, scope);
   statement.exchange(soci::use(page_limit, "limit"));
   statement.exchange(soci::use(page_offset, "offset"));
   statement.alloc();
@@ -196,41 +193,38 @@ std::vector<ChildOrg> BulletinRepository::Children(soci::session& sql, std::int6
   return children;
 }
 
-NodeCounts BulletinRepository::CountNodes(soci::session& sql, const std::string& scope_path, const std::string& from,
+NodeCounts BulletinRepository::CountNodes(soci::session& sql, const core::OrgScope& scope, const std::string& from,
                                           const std::string& to, std::int64_t as_of,
                                           const std::string& as_of_date) const {
-  const std::string scope_end = org::SubtreeEnd(scope_path);
   const long long at = as_of;
   long long assignments = 0, done = 0, on_time = 0, overdue = 0, progress = 0;
   sql << kCountNodes, soci::use(at, "as_of1"), soci::use(at, "as_of2"), soci::use(at, "as_of3"),
-      soci::use(as_of_date, "as_of_date"), soci::use(scope_path, "scope"), soci::use(scope_end, "scope_end"),
+      soci::use(as_of_date, "as_of_date"), db::UseScope{scope},
       soci::use(from, "period_from"), soci::use(to, "period_to"), soci::use(at, "as_of4"), soci::into(assignments),
       soci::into(done), soci::into(on_time), soci::into(overdue), soci::into(progress);
   return NodeCounts{assignments, done, on_time, overdue, progress};
 }
 
-std::int64_t BulletinRepository::CountOpenSupervisions(soci::session& sql, const std::string& scope_path,
+std::int64_t BulletinRepository::CountOpenSupervisions(soci::session& sql, const core::OrgScope& scope,
                                                        std::int64_t as_of) const {
-  const std::string scope_end = org::SubtreeEnd(scope_path);
   const long long at = as_of;
   long long count = 0;
-  sql << kCountOpenSupervisions, soci::use(scope_path, "scope"), soci::use(scope_end, "scope_end"),
+  sql << kCountOpenSupervisions, db::UseScope{scope},
       soci::use(at, "as_of1"), soci::use(at, "as_of2"), soci::into(count);
   return count;
 }
 
-std::vector<OverdueItem> BulletinRepository::OverdueItems(soci::session& sql, const std::string& scope_path,
+std::vector<OverdueItem> BulletinRepository::OverdueItems(soci::session& sql, const core::OrgScope& scope,
                                                           const std::string& from, const std::string& to,
                                                           std::int64_t as_of, const std::string& as_of_date,
                                                           std::int64_t limit) const {
-  const std::string scope_end = org::SubtreeEnd(scope_path);
   const long long at = as_of;
   const long long max = limit;
   OverdueItem row;
   long long id = 0;
   long long org_id = 0;
   soci::statement statement =
-      (sql.prepare << kOverdueItems, soci::use(scope_path, "scope"), soci::use(scope_end, "scope_end"),
+      (sql.prepare << kOverdueItems, db::UseScope{scope},
        soci::use(from, "period_from"), soci::use(to, "period_to"), soci::use(at, "as_of1"), soci::use(at, "as_of2"),
        soci::use(as_of_date, "as_of_date"), soci::use(max, "limit"), soci::into(id), soci::into(row.task_title),
        soci::into(org_id), soci::into(row.org_name), soci::into(row.org_level), soci::into(row.deadline),
@@ -245,16 +239,15 @@ std::vector<OverdueItem> BulletinRepository::OverdueItems(soci::session& sql, co
   return items;
 }
 
-std::vector<OpenSupervision> BulletinRepository::OpenSupervisions(soci::session& sql, const std::string& scope_path,
+std::vector<OpenSupervision> BulletinRepository::OpenSupervisions(soci::session& sql, const core::OrgScope& scope,
                                                                   std::int64_t as_of, std::int64_t limit) const {
-  const std::string scope_end = org::SubtreeEnd(scope_path);
   const long long at = as_of;
   const long long max = limit;
   OpenSupervision row;
   long long id = 0;
   long long target_id = 0;
   soci::statement statement =
-      (sql.prepare << kOpenSupervisions, soci::use(scope_path, "scope"), soci::use(scope_end, "scope_end"),
+      (sql.prepare << kOpenSupervisions, db::UseScope{scope},
        soci::use(at, "as_of1"), soci::use(at, "as_of2"), soci::use(max, "limit"), soci::into(id), soci::into(row.title),
        soci::into(target_id), soci::into(row.target_name), soci::into(row.target_level), soci::into(row.deadline),
        soci::into(row.state));

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/org_scope.hpp"
+
 namespace liandong::bulletin {
 
 struct Bulletin {
@@ -67,21 +69,21 @@ class BulletinRepository {
   std::int64_t Insert(soci::session& sql, const Bulletin& bulletin, std::int64_t user_id) const;
   std::optional<Bulletin> Find(soci::session& sql, std::int64_t id) const;
   // Bulletins of orgs in the subtree, and published ones of the listed ancestors; newest first.
-  std::vector<Bulletin> List(soci::session& sql, const std::string& scope_path,
+  std::vector<Bulletin> List(soci::session& sql, const core::OrgScope& scope,
                              const std::vector<std::int64_t>& ancestor_ids, std::int64_t offset, std::int64_t limit,
                              std::int64_t& total) const;
   void Publish(soci::session& sql, std::int64_t id, std::int64_t now) const;
   void Delete(soci::session& sql, std::int64_t id) const;
 
   std::vector<ChildOrg> Children(soci::session& sql, std::int64_t org_id) const;
-  NodeCounts CountNodes(soci::session& sql, const std::string& scope_path, const std::string& from,
+  NodeCounts CountNodes(soci::session& sql, const core::OrgScope& scope, const std::string& from,
                         const std::string& to, std::int64_t as_of, const std::string& as_of_date) const;
-  std::int64_t CountOpenSupervisions(soci::session& sql, const std::string& scope_path, std::int64_t as_of) const;
+  std::int64_t CountOpenSupervisions(soci::session& sql, const core::OrgScope& scope, std::int64_t as_of) const;
   // Strictly below the scope's org, at most `limit`.
-  std::vector<OverdueItem> OverdueItems(soci::session& sql, const std::string& scope_path, const std::string& from,
+  std::vector<OverdueItem> OverdueItems(soci::session& sql, const core::OrgScope& scope, const std::string& from,
                                         const std::string& to, std::int64_t as_of, const std::string& as_of_date,
                                         std::int64_t limit) const;
-  std::vector<OpenSupervision> OpenSupervisions(soci::session& sql, const std::string& scope_path, std::int64_t as_of,
+  std::vector<OpenSupervision> OpenSupervisions(soci::session& sql, const core::OrgScope& scope, std::int64_t as_of,
                                                 std::int64_t limit) const;
 };
 

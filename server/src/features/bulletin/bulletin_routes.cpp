@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "http/json_input.hpp"
+#include "http/paging.hpp"
 
 namespace liandong::bulletin {
 namespace {
@@ -40,12 +41,11 @@ void RegisterBulletinRoutes(http::Router& router, const BulletinService& bulleti
   });
   router.Add(Verb::get, "/api/v1/bulletins", "bulletin:read", [&](http::Request& request) {
     std::int64_t total = 0;
-    const auto bulletins = bulletin_service.List(
-        request.Actor(), http::ParseInteger(request.Query("offset"), "offset", 0, 1'000'000'000, 0),
-        http::ParseInteger(request.Query("limit"), "limit", 1, 200, 50), total);
+    const core::PageRequest page = http::ParsePage(request, 50);
+    const auto bulletins = bulletin_service.List(request.Actor(), page.Offset(), page.Limit(), total);
     boost::json::array items;
     for (const Bulletin& bulletin : bulletins) items.push_back(ToJson(bulletin, false));
-    return http::Ok(boost::json::object{{"items", std::move(items)}, {"total", total}});
+    return http::Ok(http::PageJson(std::move(items), total, page));
   });
   router.Add(Verb::get, "/api/v1/bulletins/{id}", "bulletin:read", [&](http::Request& request) {
     return http::Ok(ToJson(bulletin_service.Get(request.Actor(), request.PathId("id")), true));

@@ -11,6 +11,7 @@
 #include "core/identity.hpp"
 #include "core/xlsx.hpp"
 #include "features/org/org_model.hpp"
+#include "http/response.hpp"
 
 namespace liandong::bulletin {
 namespace {
@@ -46,7 +47,7 @@ std::string Number(double value) {
 
 }  // namespace
 
-boost::json::object BulletinService::Figures(soci::session& sql, const org::Org& scope, const std::string& from,
+boost::json::object BulletinService::Figures(soci::session& sql, const core::OrgScope& scope, const std::string& from,
                                              const std::string& to, std::int64_t as_of) const {
   const std::string as_of_date = core::ChinaDate(as_of);
   const std::int64_t days = core::DaysOfIsoDate(to) - core::DaysOfIsoDate(from) + 1;
@@ -56,10 +57,11 @@ boost::json::object BulletinService::Figures(soci::session& sql, const org::Org&
   NodeCounts total;
   NodeCounts previous_total;
   std::int64_t total_supervisions = 0;
-  for (const ChildOrg& child : repository_.Children(sql, scope.id)) {
-    const NodeCounts now = repository_.CountNodes(sql, child.path, from, to, as_of, as_of_date);
-    const NodeCounts before = repository_.CountNodes(sql, child.path, previous_from, previous_to, as_of, as_of_date);
-    const std::int64_t supervisions = repository_.CountOpenSupervisions(sql, child.path, as_of);
+  for (const ChildOrg& child : repository_.Children(sql, scope.RootId())) {
+    const core::OrgScope child_scope = *scope.Narrow(child.path);
+    const NodeCounts now = repository_.CountNodes(sql, child_scope, from, to, as_of, as_of_date);
+    const NodeCounts before = repository_.CountNodes(sql, child_scope, previous_from, previous_to, as_of, as_of_date);
+    const std::int64_t supervisions = repository_.CountOpenSupervisions(sql, child_scope, as_of);
     boost::json::object row = CountsJson(now);
     row["org"] = boost::json::object{{"id", child.id}, {"name", child.name}, {"level", child.level}};
     row["open_supervisions"] = supervisions;
@@ -96,7 +98,7 @@ boost::json::object BulletinService::Figures(soci::session& sql, const org::Org&
   totals["previous"] = CountsJson(previous_total);
 
   boost::json::array overdue_items;
-  for (const OverdueItem& item : repository_.OverdueItems(sql, scope.path, from, to, as_of, as_of_date, kListedItems)) {
+  for (const OverdueItem& item : repository_.OverdueItems(sql, scope, from, to, as_of, as_of_date, kListedItems)) {
     overdue_items.push_back(boost::json::object{
         {"id", item.id},
         {"task_title", item.task_title},
@@ -106,7 +108,7 @@ boost::json::object BulletinService::Figures(soci::session& sql, const org::Org&
         {"progress", std::round(item.progress / 10.0) / 10.0}});
   }
   boost::json::array supervisions;
-  for (const OpenSupervision& item : repository_.OpenSupervisions(sql, scope.path, as_of, kListedItems)) {
+  for (const OpenSupervision& item : repository_.OpenSupervisions(sql, scope, as_of, kListedItems)) {
     supervisions.push_back(boost::json::object{
         {"id", item.id},
         {"title", item.title},
@@ -136,21 +138,20 @@ Bulletin BulletinService::Create(const core::Actor& actor, const NewBulletin& in
   db::Session session(database_);
   soci::session& sql = session.sql();
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  const auto scope = org_service_.FindOrg(sql, input.org_id.value_or(actor.org_id));
-  if (!scope || scope->archived) throw AppError(ErrorKind::kNotFound, "org.not_found");
-  if (!org::InSubtree(scope->path, actor.org_path)) {
-    throw AppError(ErrorKind::kPermissionDenied, "auth.permission_denied", "org outside the actor's subtree");
-  }
+  const core::OrgScope own = core::OrgScope::Of(actor);
+  const org::Org org = org_service_.RequireInScope(sql, own, input.org_id.value_or(actor.org_id));
+  if (org.archived) throw AppError(ErrorKind::kNotFound, "org.not_found");
+  const core::OrgScope scope = *own.Narrow(org.path);
   Bulletin bulletin;
-  bulletin.org_id = scope->id;
-  bulletin.title = input.title.value_or(scope->name + "基层党建工作情况通报（" + input.period_from + "至" +
+  bulletin.org_id = org.id;
+  bulletin.title = input.title.value_or(org.name + "基层党建工作情况通报（" + input.period_from + "至" +
                                         input.period_to + "）");
   bulletin.period_from = input.period_from;
   bulletin.period_to = input.period_to;
   bulletin.as_of = clock_.NowSeconds();
   bulletin.created_at = bulletin.as_of;
   bulletin.figures =
-      boost::json::serialize(Figures(sql, *scope, input.period_from, input.period_to, bulletin.as_of));
+      http::SerializeJson(Figures(sql, scope, input.period_from, input.period_to, bulletin.as_of));
   const std::int64_t id = repository_.Insert(sql, bulletin, actor.user_id);
   audit_service_.Record(sql, actor, {"bulletin.create", "bulletin", id});
   Bulletin created = *repository_.Find(sql, id);
@@ -161,15 +162,16 @@ Bulletin BulletinService::Create(const core::Actor& actor, const NewBulletin& in
 Bulletin BulletinService::FindVisible(soci::session& sql, const core::Actor& actor, std::int64_t id) const {
   auto bulletin = repository_.Find(sql, id);
   if (!bulletin) throw AppError(ErrorKind::kNotFound, "bulletin.not_found");
-  const bool inside = org::InSubtree(bulletin->org_path, actor.org_path);
-  const bool published_above = bulletin->state == "published" && org::InSubtree(actor.org_path, bulletin->org_path);
-  if (!inside && !published_above) throw AppError(ErrorKind::kNotFound, "bulletin.not_found");
+  const core::OrgScope scope = core::OrgScope::Of(actor);
+  const bool inside = scope.Contains(bulletin->org_path);
+  const bool published_above = bulletin->state == "published" && scope.IsWithinAncestorOf(bulletin->org_path);
+  if (!inside && !published_above) throw core::OutOfScope("bulletin.not_found");
   return std::move(*bulletin);
 }
 
 Bulletin BulletinService::FindOwn(soci::session& sql, const core::Actor& actor, std::int64_t id) const {
   Bulletin bulletin = FindVisible(sql, actor, id);
-  if (!org::InSubtree(bulletin.org_path, actor.org_path)) throw AppError(ErrorKind::kNotFound, "bulletin.not_found");
+  if (!core::OrgScope::Of(actor).Contains(bulletin.org_path)) throw core::OutOfScope("bulletin.not_found");
   if (bulletin.org_id != actor.org_id) throw AppError(ErrorKind::kPermissionDenied, "bulletin.not_owner");
   return bulletin;
 }
@@ -178,9 +180,10 @@ std::vector<Bulletin> BulletinService::List(const core::Actor& actor, std::int64
                                             std::int64_t& total) const {
   core::RequirePermission(actor, "bulletin:read");
   db::Session session(database_);
-  std::vector<std::int64_t> ancestors = org::IdsOnPath(actor.org_path);
-  if (!ancestors.empty()) ancestors.pop_back();  // the actor's own org is in the subtree already
-  return repository_.List(session.sql(), actor.org_path, ancestors, offset, limit, total);
+  const core::OrgScope scope = core::OrgScope::Of(actor);
+  std::vector<std::int64_t> ancestors = scope.Ids();
+  ancestors.pop_back();  // the actor's own org is in the subtree already
+  return repository_.List(session.sql(), scope, ancestors, offset, limit, total);
 }
 
 Bulletin BulletinService::Get(const core::Actor& actor, std::int64_t id) const {

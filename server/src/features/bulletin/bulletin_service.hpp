@@ -12,6 +12,7 @@
 
 #include "core/actor.hpp"
 #include "core/clock.hpp"
+#include "core/org_scope.hpp"
 #include "db/database.hpp"
 #include "features/audit/audit_service.hpp"
 #include "features/bulletin/bulletin_repository.hpp"
@@ -54,7 +55,7 @@ class BulletinService {
  private:
   Bulletin FindVisible(soci::session& sql, const core::Actor& actor, std::int64_t id) const;
   Bulletin FindOwn(soci::session& sql, const core::Actor& actor, std::int64_t id) const;
-  boost::json::object Figures(soci::session& sql, const org::Org& scope, const std::string& from,
+  boost::json::object Figures(soci::session& sql, const core::OrgScope& scope, const std::string& from,
                               const std::string& to, std::int64_t as_of) const;
 
   db::Database& database_;

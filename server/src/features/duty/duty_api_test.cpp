@@ -113,8 +113,8 @@ TEST_F(DutyApiTest, ItemsReachTheLevelsTheyBindAndNotASiblingsSubtree) {
       << "the list as 和平街道 sees it";
 
   const auto sibling = street_.Get("/api/v1/duty-items?org=" + std::to_string(shengli_));
-  EXPECT_EQ(sibling.status, 403);
-  EXPECT_EQ(ErrorCode(sibling), "auth.permission_denied");
+  EXPECT_EQ(sibling.status, 404);  // as if the org did not exist
+  EXPECT_EQ(ErrorCode(sibling), "org.not_found");
   EXPECT_EQ(sibling.body.find("胜利"), std::string::npos);
 }
 

@@ -2,47 +2,27 @@
 
 #include <boost/json/array.hpp>
 
-#include "core/error.hpp"
+#include <cstdint>
+
+#include "http/json_input.hpp"
 
 namespace liandong::duty {
 namespace {
 
-using core::AppError;
-using core::ErrorKind;
-
-// The error code of a field that is missing or of the wrong type.
-std::string InvalidCodeOf(std::string_view field) {
-  if (field == "year" || field == "from_year" || field == "to_year") return "duty.invalid_year";
-  if (field == "level") return "duty.invalid_level";
-  if (field == "responsibility_kind") return "duty.invalid_kind";
-  if (field == "description") return "duty.invalid_description";
-  if (field == "department_id") return "duty.invalid_department";
-  if (field == "sort_order") return "duty.invalid_sort_order";
-  return "request.invalid_argument";
+// The body's fields with their error codes; the service checks ranges and lengths with the same.
+http::BodyReader Reader(const boost::json::object& body) {
+  return http::BodyReader(body, {{"year", "duty.invalid_year"},
+                                 {"from_year", "duty.invalid_year"},
+                                 {"to_year", "duty.invalid_year"},
+                                 {"level", "duty.invalid_level"},
+                                 {"responsibility_kind", "duty.invalid_kind"},
+                                 {"description", "duty.invalid_description"},
+                                 {"department_id", "duty.invalid_department"},
+                                 {"sort_order", "duty.invalid_sort_order"}});
 }
 
-[[noreturn]] void Fail(std::string_view field) {
-  throw AppError(ErrorKind::kInvalidArgument, InvalidCodeOf(field), std::string(field));
-}
-
-// Absent or null: nullopt; a string: it without surrounding spaces.
-std::optional<std::string> Text(const boost::json::object& body, std::string_view field) {
-  const auto* value = body.if_contains(field);
-  if (value == nullptr || value->is_null()) return std::nullopt;
-  if (!value->is_string()) Fail(field);
-  const std::string_view text = value->as_string();
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return std::string();
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
-std::optional<std::int64_t> Integer(const boost::json::object& body, std::string_view field) {
-  const auto* value = body.if_contains(field);
-  if (value == nullptr || value->is_null()) return std::nullopt;
-  if (!value->is_int64()) Fail(field);
-  return value->as_int64();
-}
+constexpr std::size_t kMaxCharacters = 20000;
+constexpr std::int64_t kAnyInteger = INT64_MAX;
 
 boost::json::value OrgJson(const OrgRef& org) {
   return boost::json::object{{"id", org.id}, {"name", org.name}, {"level", org.level}};
@@ -78,31 +58,36 @@ boost::json::value ToJson(const std::vector<DutyItem>& items) {
 }
 
 DutyItemPatch ParseDutyItemPatch(const boost::json::object& body) {
+  const http::BodyReader reader = Reader(body);
   DutyItemPatch patch;
-  patch.year = Integer(body, "year");
-  patch.level = Text(body, "level");
-  patch.responsibility_kind = Text(body, "responsibility_kind");
-  patch.description = Text(body, "description");
-  patch.department_id = Integer(body, "department_id");
-  patch.sort_order = Integer(body, "sort_order");
+  patch.year = reader.Integer("year", -kAnyInteger, kAnyInteger);
+  patch.level = reader.Text("level", kMaxCharacters);
+  patch.responsibility_kind = reader.Text("responsibility_kind", kMaxCharacters);
+  patch.description = reader.Text("description", kMaxCharacters);
+  patch.department_id = reader.Integer("department_id", -kAnyInteger, kAnyInteger);
+  patch.sort_order = reader.Integer("sort_order", -kAnyInteger, kAnyInteger);
   return patch;
 }
 
 NewDutyItem ParseNewDutyItem(const boost::json::object& body) {
+  const http::BodyReader reader = Reader(body);
   const DutyItemPatch patch = ParseDutyItemPatch(body);
-  if (!patch.year) Fail("year");
-  if (!patch.level) Fail("level");
-  if (!patch.description) Fail("description");
-  if (!patch.department_id) Fail("department_id");
+  for (const auto& [present, field] : {std::pair{patch.year.has_value(), "year"},
+                                       std::pair{patch.level.has_value(), "level"},
+                                       std::pair{patch.description.has_value(), "description"},
+                                       std::pair{patch.department_id.has_value(), "department_id"}}) {
+    if (!present) reader.Fail(field);
+  }
   return NewDutyItem{*patch.year,        *patch.level,         patch.responsibility_kind,
                      *patch.description, *patch.department_id, patch.sort_order.value_or(0)};
 }
 
 YearCopy ParseYearCopy(const boost::json::object& body) {
-  const auto from_year = Integer(body, "from_year");
-  const auto to_year = Integer(body, "to_year");
-  if (!from_year) Fail("from_year");
-  if (!to_year) Fail("to_year");
+  const http::BodyReader reader = Reader(body);
+  const auto from_year = reader.Integer("from_year", -kAnyInteger, kAnyInteger);
+  const auto to_year = reader.Integer("to_year", -kAnyInteger, kAnyInteger);
+  if (!from_year) reader.Fail("from_year");
+  if (!to_year) reader.Fail("to_year");
   return YearCopy{*from_year, *to_year};
 }
 

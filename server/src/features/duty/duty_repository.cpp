@@ -2,7 +2,7 @@
 
 #include <string_view>
 
-#include "features/org/org_model.hpp"
+#include "db/org_scope_binding.hpp"
 
 namespace liandong::duty {
 namespace {
@@ -146,10 +146,9 @@ std::optional<DutyItem> DutyRepository::Find(soci::session& sql, std::int64_t id
   return std::move(items.front());
 }
 
-std::vector<DutyItem> DutyRepository::List(soci::session& sql, const std::string& scope_path,
+std::vector<DutyItem> DutyRepository::List(soci::session& sql, const core::OrgScope& scope,
                                            const std::vector<std::int64_t>& ancestor_ids,
                                            const DutyFilter& filter) const {
-  const std::string scope_end = org::SubtreeEnd(scope_path);
   std::string where(kWhereInSubtree);
   if (!ancestor_ids.empty()) {
     // Ids taken from an org path, never user text.
@@ -163,8 +162,7 @@ std::vector<DutyItem> DutyRepository::List(soci::session& sql, const std::string
   if (filter.level) where += " AND d.level = :level";
   where += kOrderItems;
   return SelectItems(sql, where, [&](soci::statement& statement) {
-    statement.exchange(soci::use(scope_path, "scope"));
-    statement.exchange(soci::use(scope_end, "scope_end"));
+    db::BindScope(statement, scope);
     if (filter.year) statement.exchange(soci::use(year, "year"));
     if (filter.level) statement.exchange(soci::use(*filter.level, "level"));
   });
@@ -231,11 +229,9 @@ std::int64_t DutyRepository::CopyYear(soci::session& sql, std::int64_t org_id, c
   return statement.get_affected_rows();
 }
 
-bool DutyRepository::LevelInSubtree(soci::session& sql, const std::string& level, const std::string& scope_path) const {
-  const std::string scope_end = org::SubtreeEnd(scope_path);
+bool DutyRepository::LevelInSubtree(soci::session& sql, const std::string& level, const core::OrgScope& scope) const {
   int found = 0;
-  sql << kLevelInSubtree, soci::use(level, "level"), soci::use(scope_path, "scope"), soci::use(scope_end, "scope_end"),
-      soci::into(found);
+  sql << kLevelInSubtree, soci::use(level, "level"), db::UseScope{scope}, soci::into(found);
   return found != 0;
 }
 

@@ -18,13 +18,14 @@ bool IsValidYear(std::int64_t year) { return year >= kFirstYear && year <= kLast
 
 }  // namespace
 
-bool VisibleFrom(const std::string& item_org_path, const std::string& scope_path) {
-  return org::InSubtree(item_org_path, scope_path) || org::InSubtree(scope_path, item_org_path);
+bool VisibleFrom(const std::string& item_org_path, const core::OrgScope& scope) {
+  return scope.Contains(item_org_path) || scope.IsWithinAncestorOf(item_org_path);
 }
 
 DutyItem DutyService::FindOwnItem(soci::session& sql, const core::Actor& actor, std::int64_t id) const {
   auto item = repository_.Find(sql, id);
-  if (!item || !VisibleFrom(item->org_path, actor.org_path)) throw AppError(ErrorKind::kNotFound, "duty.not_found");
+  if (!item) throw AppError(ErrorKind::kNotFound, "duty.not_found");
+  if (!VisibleFrom(item->org_path, core::OrgScope::Of(actor))) throw core::OutOfScope("duty.not_found");
   if (item->org.id != actor.org_id) {
     throw AppError(ErrorKind::kPermissionDenied, "duty.not_owner", "the item belongs to another org's list");
   }
@@ -33,7 +34,7 @@ DutyItem DutyService::FindOwnItem(soci::session& sql, const core::Actor& actor, 
 
 void DutyService::CheckItem(soci::session& sql, const core::Actor& actor, const DutyItemFields& fields) const {
   if (!IsValidYear(fields.year)) throw AppError(ErrorKind::kInvalidArgument, "duty.invalid_year");
-  if (!org::IsValidLevel(fields.level) || !repository_.LevelInSubtree(sql, fields.level, actor.org_path)) {
+  if (!org::IsValidLevel(fields.level) || !repository_.LevelInSubtree(sql, fields.level, core::OrgScope::Of(actor))) {
     throw AppError(ErrorKind::kInvalidArgument, "duty.invalid_level", fields.level);
   }
   if (!IsResponsibilityKind(fields.responsibility_kind)) {
@@ -59,10 +60,10 @@ std::vector<Department> DutyService::ListDepartments(const core::Actor& actor) c
 std::vector<DutyItem> DutyService::ListItems(const core::Actor& actor, const DutyFilter& filter) const {
   core::RequirePermission(actor, "duty:read");
   db::Session session(database_);
-  const org::Org org = org_service_.FindInScope(session, actor, filter.org_id.value_or(actor.org_id));
-  std::vector<std::int64_t> ancestors = org::IdsOnPath(org.path);
+  const core::OrgScope scope = org_service_.ScopeOf(session.sql(), actor, filter.org_id);
+  std::vector<std::int64_t> ancestors = scope.Ids();
   ancestors.pop_back();  // the org itself is in its subtree
-  return repository_.List(session.sql(), org.path, ancestors, filter);
+  return repository_.List(session.sql(), scope, ancestors, filter);
 }
 
 DutyItem DutyService::CreateItem(const core::Actor& actor, const NewDutyItem& input) const {

@@ -9,6 +9,7 @@
 
 #include "core/actor.hpp"
 #include "core/clock.hpp"
+#include "core/org_scope.hpp"
 #include "db/database.hpp"
 #include "features/audit/audit_service.hpp"
 #include "features/duty/duty_model.hpp"
@@ -19,7 +20,7 @@ namespace liandong::duty {
 
 // True when an item written at `item_org_path` is visible from `scope_path`: it binds that
 // subtree (written by an ancestor or the org itself) or was written inside it.
-bool VisibleFrom(const std::string& item_org_path, const std::string& scope_path);
+bool VisibleFrom(const std::string& item_org_path, const core::OrgScope& scope);
 
 class DutyService {
  public:

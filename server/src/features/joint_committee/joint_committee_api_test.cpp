@@ -187,10 +187,10 @@ TEST_F(JointCommitteeApiTest, RejectsInvalidInputWithClearCodes) {
       {member("term_start", R"("2025-02-30")"), 400, "joint_committee.invalid_date"},
       {member("term_end", R"("2025/12/31")"), 400, "joint_committee.invalid_date"},
       {member("term_end", R"("2024-12-31")"), 400, "joint_committee.invalid_term"},
-      {member("unit_id", "987654"), 400, "joint_committee.invalid_unit"},
+      {member("unit_id", "987654"), 404, "joint_committee.unit_not_found"},
       {member("unit_id", std::to_string(archived_unit)), 400, "joint_committee.invalid_unit"},
       {member("unit_id", R"("和平科技")"), 400, "joint_committee.invalid_unit"},
-      {member("unit_id", std::to_string(sibling_unit)), 403, "joint_committee.unit_outside_scope"},
+      {member("unit_id", std::to_string(sibling_unit)), 404, "joint_committee.unit_not_found"},
       {member("part_time", R"("yes")"), 400, "request.invalid_argument"},
   };
   for (const auto& test : members) {
@@ -248,8 +248,9 @@ TEST_F(JointCommitteeApiTest, NobodyReachesCommitteesOutsideTheirSubtree) {
   };
   for (const auto& test : cases) {
     const auto result = test.client->Send(test.method, test.target, test.body);
-    EXPECT_EQ(result.status, 403) << test.target << " " << result.body;
-    EXPECT_EQ(ErrorCode(result), "auth.permission_denied") << test.target;
+    // Outside the subtree: answered as an object that does not exist.
+    EXPECT_EQ(result.status, 404) << test.target << " " << result.body;
+    EXPECT_TRUE(ErrorCode(result).ends_with("not_found")) << test.target << " " << result.body;
     EXPECT_EQ(result.body.find("name"), std::string::npos) << result.body;
     EXPECT_EQ(result.body.find("大工委"), std::string::npos) << result.body;
   }

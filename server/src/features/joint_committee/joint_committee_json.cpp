@@ -2,13 +2,10 @@
 
 #include <boost/json/array.hpp>
 
-#include "core/error.hpp"
+#include "http/json_input.hpp"
 
 namespace liandong::joint_committee {
 namespace {
-
-using core::AppError;
-using core::ErrorKind;
 
 boost::json::value RefJson(const Ref& ref) { return boost::json::object{{"id", ref.id}, {"name", ref.name}}; }
 
@@ -16,49 +13,17 @@ boost::json::value OptionalText(const std::optional<std::string>& text) {
   return text ? boost::json::value(*text) : boost::json::value(nullptr);
 }
 
-// The error code of a member field that is missing or of the wrong type.
-std::string InvalidCodeOf(std::string_view field) {
-  if (field == "person_name") return "joint_committee.invalid_person_name";
-  if (field == "unit_id") return "joint_committee.invalid_unit";
-  if (field == "post") return "joint_committee.invalid_post";
-  if (field == "term_start" || field == "term_end") return "joint_committee.invalid_date";
-  return "request.invalid_argument";
+// A body's fields with their error codes; the service checks lengths with the same codes.
+http::BodyReader Reader(const boost::json::object& body) {
+  return http::BodyReader(body, {{"name", "joint_committee.invalid_name"},
+                                 {"person_name", "joint_committee.invalid_person_name"},
+                                 {"unit_id", "joint_committee.invalid_unit"},
+                                 {"post", "joint_committee.invalid_post"},
+                                 {"term_start", "joint_committee.invalid_date"},
+                                 {"term_end", "joint_committee.invalid_date"}});
 }
 
-[[noreturn]] void Fail(std::string_view field) {
-  throw AppError(ErrorKind::kInvalidArgument, InvalidCodeOf(field), std::string(field));
-}
-
-std::optional<std::string> Text(const boost::json::object& body, std::string_view field) {
-  const auto* value = body.if_contains(field);
-  if (value == nullptr) return std::nullopt;
-  if (!value->is_string()) Fail(field);
-  return std::string(value->as_string());
-}
-
-// Absent: nullopt; null: an inner nullopt; otherwise the string.
-std::optional<std::optional<std::string>> NullableText(const boost::json::object& body, std::string_view field) {
-  const auto* value = body.if_contains(field);
-  if (value == nullptr) return std::nullopt;
-  if (value->is_null()) return std::optional<std::string>();
-  if (!value->is_string()) Fail(field);
-  return std::optional<std::string>(std::string(value->as_string()));
-}
-
-std::optional<std::optional<std::int64_t>> NullableId(const boost::json::object& body, std::string_view field) {
-  const auto* value = body.if_contains(field);
-  if (value == nullptr) return std::nullopt;
-  if (value->is_null()) return std::optional<std::int64_t>();
-  if (!value->is_int64() || value->as_int64() <= 0) Fail(field);
-  return std::optional<std::int64_t>(value->as_int64());
-}
-
-std::optional<bool> Boolean(const boost::json::object& body, std::string_view field) {
-  const auto* value = body.if_contains(field);
-  if (value == nullptr) return std::nullopt;
-  if (!value->is_bool()) Fail(field);
-  return value->as_bool();
-}
+constexpr std::size_t kMaxCharacters = 20000;
 
 }  // namespace
 
@@ -104,29 +69,27 @@ boost::json::value ToJson(const std::vector<Seat>& seats) {
 }
 
 std::string ParseCommitteeName(const boost::json::object& body) {
-  const auto* value = body.if_contains("name");
-  if (value == nullptr || !value->is_string() || value->as_string().empty()) {
-    throw AppError(ErrorKind::kInvalidArgument, "joint_committee.invalid_name");
-  }
-  return std::string(value->as_string());
+  return Reader(body).RequiredText("name", kMaxCharacters);
 }
 
 MemberPatch ParseMemberPatch(const boost::json::object& body) {
+  const http::BodyReader reader = Reader(body);
   MemberPatch patch;
-  patch.person_name = Text(body, "person_name");
-  patch.unit_id = NullableId(body, "unit_id");
-  patch.post = Text(body, "post");
-  patch.part_time = Boolean(body, "part_time");
-  patch.term_start = Text(body, "term_start");
-  patch.term_end = NullableText(body, "term_end");
+  patch.person_name = reader.Text("person_name", kMaxCharacters);
+  patch.unit_id = reader.NullableId("unit_id");
+  patch.post = reader.Text("post", kMaxCharacters);
+  patch.part_time = reader.Bool("part_time");
+  patch.term_start = reader.Text("term_start", kMaxCharacters);
+  patch.term_end = reader.NullableText("term_end", kMaxCharacters);
   return patch;
 }
 
 MemberFields ParseNewMember(const boost::json::object& body) {
+  const http::BodyReader reader = Reader(body);
   const MemberPatch patch = ParseMemberPatch(body);
-  if (!patch.person_name) Fail("person_name");
-  if (!patch.post) Fail("post");
-  if (!patch.term_start) Fail("term_start");
+  if (!patch.person_name) reader.Fail("person_name");
+  if (!patch.post) reader.Fail("post");
+  if (!patch.term_start) reader.Fail("term_start");
   return ApplyPatch(MemberFields{}, patch);
 }
 

@@ -2,7 +2,7 @@
 
 #include <string_view>
 
-#include "features/org/org_model.hpp"
+#include "db/org_scope_binding.hpp"
 
 namespace liandong::joint_committee {
 namespace {
@@ -218,13 +218,11 @@ void JointCommitteeRepository::DeleteMember(soci::session& sql, std::int64_t mem
 }
 
 std::vector<Seat> JointCommitteeRepository::ListSeatsOfUnit(soci::session& sql, std::int64_t unit_id,
-                                                            const std::string& scope_path) const {
+                                                            const core::OrgScope& scope) const {
   const long long id = unit_id;
-  const std::string scope_end = org::SubtreeEnd(scope_path);
   return SelectSeats(sql, kWhereUnitInScope, [&](soci::statement& statement) {
     statement.exchange(soci::use(id, "unit_id"));
-    statement.exchange(soci::use(scope_path, "scope"));
-    statement.exchange(soci::use(scope_end, "scope_end"));
+    db::BindScope(statement, scope);
   });
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/org_scope.hpp"
 #include "features/joint_committee/joint_committee_model.hpp"
 
 namespace liandong::joint_committee {
@@ -30,7 +31,7 @@ class JointCommitteeRepository {
   void DeleteMember(soci::session& sql, std::int64_t member_id) const;
   // Where people of a unit sit, on the committees of orgs in the subtree at `scope_path`,
   // ancestors' committees first.
-  std::vector<Seat> ListSeatsOfUnit(soci::session& sql, std::int64_t unit_id, const std::string& scope_path) const;
+  std::vector<Seat> ListSeatsOfUnit(soci::session& sql, std::int64_t unit_id, const core::OrgScope& scope) const;
 };
 
 }  // namespace liandong::joint_committee

@@ -27,22 +27,13 @@ std::optional<std::string> ScopeOfLevel(const std::string& level) {
 
 org::Org JointCommitteeService::FindOrgInScope(soci::session& sql, const core::Actor& actor,
                                                std::int64_t org_id) const {
-  auto org = org_service_.FindOrg(sql, org_id);
-  if (!org) throw AppError(ErrorKind::kNotFound, "org.not_found");
-  if (!org::InSubtree(org->path, actor.org_path)) {
-    throw AppError(ErrorKind::kPermissionDenied, "auth.permission_denied", "org outside the actor's subtree");
-  }
-  return std::move(*org);
+  return org_service_.RequireInScope(sql, core::OrgScope::Of(actor), org_id);
 }
 
 Seat JointCommitteeService::FindMemberInScope(soci::session& sql, const core::Actor& actor,
                                               std::int64_t member_id) const {
-  auto seat = repository_.FindMember(sql, member_id);
-  if (!seat) throw AppError(ErrorKind::kNotFound, "joint_committee.member_not_found");
-  if (!org::InSubtree(seat->org_path, actor.org_path)) {
-    throw AppError(ErrorKind::kPermissionDenied, "auth.permission_denied", "committee outside the actor's subtree");
-  }
-  return std::move(*seat);
+  return core::RequireInScope(core::OrgScope::Of(actor), repository_.FindMember(sql, member_id),
+                              [](const Seat& seat) { return seat.org_path; }, "joint_committee.member_not_found");
 }
 
 void JointCommitteeService::CheckMember(soci::session& sql, const core::Actor& actor, const MemberFields& fields,
@@ -59,11 +50,10 @@ void JointCommitteeService::CheckMember(soci::session& sql, const core::Actor& a
     throw AppError(ErrorKind::kInvalidArgument, "joint_committee.invalid_term");
   }
   if (fields.unit_id && (current == nullptr || current->unit_id != fields.unit_id)) {
-    const auto unit = unit_service_.FindUnit(sql, *fields.unit_id);
-    if (!unit || unit->archived) throw AppError(ErrorKind::kInvalidArgument, "joint_committee.invalid_unit");
-    if (!org::InSubtree(unit->org_path, actor.org_path)) {
-      throw AppError(ErrorKind::kPermissionDenied, "joint_committee.unit_outside_scope");
-    }
+    // A unit outside the subtree is answered as one that does not exist.
+    const unit::Unit unit =
+        unit_service_.RequireInScope(sql, core::OrgScope::Of(actor), *fields.unit_id, "joint_committee.unit_not_found");
+    if (unit.archived) throw AppError(ErrorKind::kInvalidArgument, "joint_committee.invalid_unit");
   }
 }
 
@@ -155,7 +145,7 @@ std::vector<Seat> JointCommitteeService::ListSeatsOfUnit(const core::Actor& acto
   core::RequirePermission(actor, "org:read");
   const unit::Unit unit = unit_service_.GetUnit(actor, unit_id);  // unit:read, and the unit's scope
   db::Session session(database_);
-  return repository_.ListSeatsOfUnit(session.sql(), unit.id, actor.org_path);
+  return repository_.ListSeatsOfUnit(session.sql(), unit.id, core::OrgScope::Of(actor));
 }
 
 }  // namespace liandong::joint_committee

@@ -29,7 +29,8 @@ boost::json::value ToJson(const Member& member) {
       {"id", member.id},
       {"name", member.name},
       {"gender", member.gender},
-      {"birth_date", member.birth_date},
+      // The masked ID number hides exactly the birth date: the year is all that may show.
+      {"birth_year", BirthYear(member)},
       {"id_number", member.id_number_masked},
       {"phone", member.phone_masked},
       {"education", member.education},

@@ -34,6 +34,10 @@ struct Member {
   std::string org_path;  // for scope checks; not sent
 };
 
+// The birth year of a member: the most of the birth date that any response or file may show,
+// since the masked ID number hides exactly the birth date.
+inline std::string BirthYear(const Member& member) { return member.birth_date.substr(0, 4); }
+
 // What creating or importing a member takes; identifiers in the clear, before validation.
 struct MemberInput {
   std::int64_t org_id = 0;

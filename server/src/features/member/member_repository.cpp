@@ -3,7 +3,7 @@
 #include <string_view>
 
 #include "core/text_search.hpp"
-#include "features/org/org_model.hpp"
+#include "db/org_scope_binding.hpp"
 
 namespace liandong::member {
 namespace {
@@ -105,6 +105,13 @@ constexpr std::string_view kTransferColumns = R"sql(
          t.decision_reason, t.requested_at, t.decided_at
   FROM member_transfer t
   JOIN member m ON m.id = t.member_id
+  JOIN org f ON f.id = t.from_org_id
+  JOIN org r ON r.id = t.to_org_id
+)sql";
+
+constexpr std::string_view kCountTransfers = R"sql(
+  SELECT COUNT(*)
+  FROM member_transfer t
   JOIN org f ON f.id = t.from_org_id
   JOIN org r ON r.id = t.to_org_id
 )sql";
@@ -213,9 +220,9 @@ struct RecordBinding {
   soci::indicator home_indicator;
 };
 
-// The search query for a name within the subtree at `scope_path`: every gram, and the subtree's
+// The search query for a name within `scope`: every gram, and the subtree's
 // token unless the scope is the root (the one org without a parent), which holds every member.
-std::string NameQuery(db::Dialect dialect, const std::string& name, const std::string& scope_path) {
+std::string NameQuery(db::Dialect dialect, const std::string& name, const core::OrgScope& scope) {
   const bool sqlite = dialect == db::Dialect::kSqlite;
   std::string query;
   for (const std::string& gram : core::QueryGrams(name)) {  // CJK pairs or ASCII words: nothing to escape
@@ -225,7 +232,7 @@ std::string NameQuery(db::Dialect dialect, const std::string& name, const std::s
   if (query.empty()) return query;
   // The scope's token (migrations 0018 and 0020): its own FTS5 column on SQLite, and on PostgreSQL
   // a CJK character with digits, which no gram is.
-  const std::vector<std::int64_t> path = org::IdsOnPath(scope_path);
+  const std::vector<std::int64_t> path = scope.Ids();
   if (path.size() > 1) query += (sqlite ? " AND scope:o" : " & 组") + std::to_string(path.back());
   return query;
 }
@@ -273,7 +280,7 @@ std::optional<std::int64_t> MemberRepository::FindIdByIdNumberIndex(soci::sessio
   return id;
 }
 
-std::pair<std::vector<Member>, std::int64_t> MemberRepository::List(db::Session& session, const std::string& scope_path,
+std::pair<std::vector<Member>, std::int64_t> MemberRepository::List(db::Session& session, const core::OrgScope& scope,
                                                                     const MemberFilter& filter,
                                                                     const std::string& id_number_index, bool page,
                                                                     std::optional<std::int64_t> known_total) const {
@@ -285,7 +292,7 @@ std::pair<std::vector<Member>, std::int64_t> MemberRepository::List(db::Session&
       conditions += kNameConditionOneCharacter;
       query = "%" + core::SearchGrams(filter.query) + "%";
     } else {
-      query = NameQuery(session.dialect(), filter.query, scope_path);
+      query = NameQuery(session.dialect(), filter.query, scope);
       if (query.empty()) return {{}, 0};
       conditions += session.dialect() == db::Dialect::kSqlite ? kNameConditionSqlite : kNameConditionPostgres;
       name_only = true;
@@ -296,12 +303,11 @@ std::pair<std::vector<Member>, std::int64_t> MemberRepository::List(db::Session&
   if (filter.in_service) conditions += kInServiceCondition;
   name_only = name_only && id_number_index.empty() && filter.status.empty() && !filter.in_service;
 
-  const std::string scope_end = org::SubtreeEnd(scope_path);
   const int in_service = filter.in_service.value_or(false) ? 1 : 0;
   const int limit = filter.page_size;
   const long long offset = static_cast<long long>(filter.page - 1) * filter.page_size;
   const auto bind_filters = [&](soci::details::prepare_temp_type& prepared) {
-    prepared, soci::use(scope_path, "scope"), soci::use(scope_end, "scope_end");
+    prepared, db::UseScope{scope};
     if (!query.empty()) prepared, soci::use(query, "query");
     if (!id_number_index.empty()) prepared, soci::use(id_number_index, "id_number_index");
     if (!filter.status.empty()) prepared, soci::use(filter.status, "status");
@@ -416,23 +422,34 @@ bool MemberRepository::HasPendingTransfer(soci::session& sql, std::int64_t membe
   return count > 0;
 }
 
-std::vector<Transfer> MemberRepository::ListTransfers(soci::session& sql, TransferDirection direction,
-                                                      const std::string& scope_path, const std::string& status) const {
-  const std::string scope_end = org::SubtreeEnd(scope_path);
-  std::string query(kTransferColumns);
-  query += direction == TransferDirection::kIncoming ? " WHERE r.path >= :scope AND r.path < :scope_end"
-                                                     : " WHERE f.path >= :scope AND f.path < :scope_end";
-  if (!status.empty()) query += " AND t.status = :status";
-  query += " ORDER BY t.id DESC LIMIT 500";
+core::Page<Transfer> MemberRepository::ListTransfers(soci::session& sql, TransferDirection direction,
+                                                    const core::OrgScope& scope, const std::string& status,
+                                                    const core::PageRequest& request) const {
+  std::string conditions = direction == TransferDirection::kIncoming ? " WHERE r.path >= :scope AND r.path < :scope_end"
+                                                                     : " WHERE f.path >= :scope AND f.path < :scope_end";
+  if (!status.empty()) conditions += " AND t.status = :status";
+  core::Page<Transfer> page;
+  page.request = request;
+  {
+    long long total = 0;
+    auto prepared = (sql.prepare << std::string(kCountTransfers) + conditions, db::UseScope{scope}, soci::into(total));
+    if (!status.empty()) prepared, soci::use(status, "status");
+    soci::statement statement(prepared);
+    statement.execute(true);
+    page.total = total;
+  }
+  const long long limit = request.Limit();
+  const long long offset = request.Offset();
   TransferRow row;
-  auto prepared = (sql.prepare << query, soci::use(scope_path, "scope"), soci::use(scope_end, "scope_end"));
+  auto prepared = (sql.prepare << std::string(kTransferColumns) + conditions +
+                                      " ORDER BY t.id DESC LIMIT :limit OFFSET :offset",
+                   db::UseScope{scope}, soci::use(limit, "limit"), soci::use(offset, "offset"));
   if (!status.empty()) prepared, soci::use(status, "status");
   row.Bind(prepared);
   soci::statement statement(prepared);
   statement.execute();
-  std::vector<Transfer> transfers;
-  while (statement.fetch()) transfers.push_back(row.Fill());
-  return transfers;
+  while (statement.fetch()) page.items.push_back(row.Fill());
+  return page;
 }
 
 std::vector<Transfer> MemberRepository::ListTransfersOfMember(soci::session& sql, std::int64_t member_id) const {

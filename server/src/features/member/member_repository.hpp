@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/org_scope.hpp"
+#include "core/page.hpp"
 #include "db/database.hpp"
 #include "features/member/member_model.hpp"
 
@@ -19,9 +21,9 @@ class MemberRepository {
   std::optional<Member> Find(soci::session& sql, std::int64_t id) const;
   std::optional<MemberRecord> FindRecord(soci::session& sql, std::int64_t id) const;
   std::optional<std::int64_t> FindIdByIdNumberIndex(soci::session& sql, const std::string& index) const;
-  // One page of live members in the subtree `scope_path` matching the filter, and their total
-  // (counted unless `known_total` gives it).
-  std::pair<std::vector<Member>, std::int64_t> List(db::Session& session, const std::string& scope_path,
+  // One page of live members in `scope` matching the filter, and their total (counted unless
+  // `known_total` gives it).
+  std::pair<std::vector<Member>, std::int64_t> List(db::Session& session, const core::OrgScope& scope,
                                                     const MemberFilter& filter, const std::string& id_number_index,
                                                     bool page, std::optional<std::int64_t> known_total = {}) const;
   // Recounts the live members of every org's subtree into the org roll-up (after a bulk load).
@@ -37,9 +39,10 @@ class MemberRepository {
                               std::int64_t now) const;
   std::optional<Transfer> FindTransfer(soci::session& sql, std::int64_t id) const;
   bool HasPendingTransfer(soci::session& sql, std::int64_t member_id) const;
-  // Transfers whose receiving (incoming) or sending (outgoing) org lies in the subtree.
-  std::vector<Transfer> ListTransfers(soci::session& sql, TransferDirection direction, const std::string& scope_path,
-                                      const std::string& status) const;
+  // A page of the transfers whose receiving (incoming) or sending (outgoing) org lies in `scope`,
+  // newest first.
+  core::Page<Transfer> ListTransfers(soci::session& sql, TransferDirection direction, const core::OrgScope& scope,
+                                     const std::string& status, const core::PageRequest& request) const;
   std::vector<Transfer> ListTransfersOfMember(soci::session& sql, std::int64_t member_id) const;
   void DecideTransfer(soci::session& sql, std::int64_t id, const std::string& status, const std::string& reason,
                       std::int64_t user_id, std::int64_t now) const;

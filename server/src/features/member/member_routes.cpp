@@ -6,6 +6,7 @@
 #include "features/member/member_json.hpp"
 #include "http/errors.hpp"
 #include "http/json_input.hpp"
+#include "http/paging.hpp"
 
 namespace liandong::member {
 namespace {
@@ -20,8 +21,9 @@ MemberFilter ParseFilter(const http::Request& request) {
   filter.id_number = request.Query("id_number").value_or("");
   filter.status = request.Query("status").value_or("");
   filter.in_service = http::ParseBool(request.Query("in_service"), "in_service");
-  filter.page = static_cast<int>(http::ParseInteger(request.Query("page"), "page", 1, 1000000, 1));
-  filter.page_size = static_cast<int>(http::ParseInteger(request.Query("page_size"), "page_size", 1, 200, 20));
+  const core::PageRequest page = http::ParsePage(request, 20);
+  filter.page = static_cast<int>(page.page);
+  filter.page_size = static_cast<int>(page.page_size);
   return filter;
 }
 
@@ -84,8 +86,9 @@ void RegisterMemberRoutes(http::Router& router, const MemberService& member_serv
                                        http::OptionalString(body, "reason", 1000).value_or(""))));
   });
   router.Add(Verb::get, "/api/v1/transfers", "member:read", [&](http::Request& request) {
-    return http::Ok(ToJson(
-        member_service.ListTransfers(request.Actor(), ParseDirection(request), request.Query("status").value_or(""))));
+    const auto page = member_service.ListTransfers(request.Actor(), ParseDirection(request),
+                                                   request.Query("status").value_or(""), http::ParsePage(request, 50));
+    return http::Ok(http::PageJson(page, [](const Transfer& transfer) { return ToJson(transfer); }));
   });
   router.Add(Verb::post, "/api/v1/transfers/{id}/accept", "member:write", [&](http::Request& request) {
     return http::Ok(ToJson(member_service.AcceptTransfer(request.Actor(), request.PathId("id"))));

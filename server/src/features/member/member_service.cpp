@@ -36,6 +36,8 @@ std::string FieldOf(const std::string& code) {
   if (code == "member.invalid_name") return "name";
   if (code == "member.invalid_date") return "joined_on";
   if (code == "org.not_found" || code == "auth.permission_denied") return "org_id";
+  if (code == "member.employer_unit_not_found") return "employer_unit_id";
+  if (code == "member.home_community_not_found" || code == "member.invalid_home_community") return "home_community_id";
   return "";
 }
 
@@ -45,8 +47,8 @@ MemberRecord MemberService::BuildRecord(db::Session& session, const core::Actor*
                                         const MemberInput& input) const {
   MemberRecord record;
   if (actor != nullptr) {
-    orgs_.FindInScope(session, *actor, input.org_id);
-  } else if (!orgs_.Find(session, input.org_id)) {
+    orgs_.RequireInScope(session.sql(), core::OrgScope::Of(*actor), input.org_id);
+  } else if (!orgs_.FindOrg(session.sql(), input.org_id)) {
     throw AppError(ErrorKind::kNotFound, "org.not_found");
   }
   record.org_id = input.org_id;
@@ -69,26 +71,28 @@ MemberRecord MemberService::BuildRecord(db::Session& session, const core::Actor*
   record.status = input.status;
   record.standing = input.standing;
   record.in_service = input.in_service;
+  if (actor != nullptr) CheckReferences(session, *actor, input.employer_unit_id, input.home_community_id);
   record.employer_unit_id = input.employer_unit_id;
-  if (input.home_community_id && !orgs_.Find(session, *input.home_community_id)) {
-    throw AppError(ErrorKind::kNotFound, "org.not_found", "home_community_id");
-  }
   record.home_community_id = input.home_community_id;
   return record;
 }
 
-Member MemberService::FindInScope(db::Session& session, const core::Actor& actor, std::int64_t id) const {
-  auto member = repository_.Find(session.sql(), id);
-  if (!member) throw AppError(ErrorKind::kNotFound, "member.not_found");
-  if (!org::InSubtree(member->org_path, actor.org_path)) {
-    throw AppError(ErrorKind::kPermissionDenied, "auth.permission_denied", "member outside the actor's subtree");
+void MemberService::CheckReferences(db::Session& session, const core::Actor& actor,
+                                    std::optional<std::int64_t> employer_unit_id,
+                                    std::optional<std::int64_t> home_community_id) const {
+  const core::OrgScope scope = core::OrgScope::Of(actor);
+  if (employer_unit_id) units_.RequireInScope(session.sql(), scope, *employer_unit_id, "member.employer_unit_not_found");
+  if (home_community_id) {
+    const org::Org home = orgs_.RequireInScope(session.sql(), scope, *home_community_id, "member.home_community_not_found");
+    if (home.level != "community" || home.archived) {
+      throw AppError(ErrorKind::kInvalidArgument, "member.invalid_home_community");
+    }
   }
-  return *member;
 }
 
-std::string MemberService::ScopePath(db::Session& session, const core::Actor& actor, const MemberFilter& filter) const {
-  if (!filter.org_id) return actor.org_path;
-  return orgs_.FindInScope(session, actor, *filter.org_id).path;
+Member MemberService::FindInScope(db::Session& session, const core::Actor& actor, std::int64_t id) const {
+  return core::RequireInScope(core::OrgScope::Of(actor), repository_.Find(session.sql(), id),
+                              [](const Member& member) { return member.org_path; }, "member.not_found");
 }
 
 MemberPage MemberService::ListMembers(const core::Actor& actor, const MemberFilter& filter) const {
@@ -103,17 +107,17 @@ MemberPage MemberService::ListMembers(const core::Actor& actor, const MemberFilt
   if (!filter.status.empty() && !IsOneOf(filter.status, {"full", "probationary"})) {
     throw AppError(ErrorKind::kInvalidArgument, "member.invalid_status");
   }
-  const std::string scope_path = ScopePath(session, actor, filter);
+  const core::OrgScope scope = orgs_.ScopeOf(session.sql(), actor, filter.org_id);
   // Without filters the total is the scope's roll-up, not a count over the whole subtree.
   std::optional<std::int64_t> known_total;
   if (filter.query.empty() && id_number_index.empty() && filter.status.empty() && !filter.in_service) {
     known_total = 0;
     for (const org::RollupCount& count :
-         orgs_.ReadRollup(session.sql(), org::IdsOnPath(scope_path).back(), org::kRollupMember)) {
+         orgs_.ReadRollup(session.sql(), scope.RootId(), org::kRollupMember)) {
       *known_total += count.total;
     }
   }
-  auto [items, total] = repository_.List(session, scope_path, filter, id_number_index, true, known_total);
+  auto [items, total] = repository_.List(session, scope, filter, id_number_index, true, known_total);
   return MemberPage{std::move(items), total, filter.page, filter.page_size};
 }
 
@@ -126,11 +130,8 @@ Member MemberService::GetMember(const core::Actor& actor, std::int64_t id) const
 Identifiers MemberService::GetIdentifiers(const core::Actor& actor, std::int64_t id) const {
   db::Session session(database_);
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  if (!actor.Can("member:unmask")) {
-    audit_.Record(session.sql(), actor, {"member.unmask", "member", id, "denied", ""});
-    transaction.Commit();
-    throw AppError(ErrorKind::kPermissionDenied, "auth.permission_denied", "missing member:unmask");
-  }
+  // Refused: the pipeline audits the denial (access.denied, with the path), once.
+  core::RequirePermission(actor, "member:unmask");
   const Member member = FindInScope(session, actor, id);
   const auto [id_cipher, phone_cipher] = repository_.FindCiphers(session.sql(), member.id);
   Identifiers identifiers;
@@ -166,9 +167,7 @@ Member MemberService::UpdateMember(const core::Actor& actor, std::int64_t id, co
   FindInScope(session, actor, id);
   MemberRecord record = *repository_.FindRecord(session.sql(), id);
   if (changes.name) {
-    if (changes.name->empty() || changes.name->size() > 100) {
-      throw AppError(ErrorKind::kInvalidArgument, "member.invalid_name");
-    }
+    CheckMemberName(*changes.name);
     record.name = *changes.name;
     record.name_grams = core::SearchGrams(record.name);
   }
@@ -205,13 +204,10 @@ Member MemberService::UpdateMember(const core::Actor& actor, std::int64_t id, co
     record.standing = *changes.standing;
   }
   if (changes.in_service) record.in_service = *changes.in_service;
+  CheckReferences(session, actor, changes.employer_unit_id.value_or(std::nullopt),
+                  changes.home_community_id.value_or(std::nullopt));
   if (changes.employer_unit_id) record.employer_unit_id = *changes.employer_unit_id;
-  if (changes.home_community_id) {
-    if (*changes.home_community_id && !orgs_.Find(session, **changes.home_community_id)) {
-      throw AppError(ErrorKind::kNotFound, "org.not_found", "home_community_id");
-    }
-    record.home_community_id = *changes.home_community_id;
-  }
+  if (changes.home_community_id) record.home_community_id = *changes.home_community_id;
   repository_.Update(session, id, record, clock_.NowSeconds());
   audit_.Record(session.sql(), actor, {"member.update", "member", id, "ok", ""});
   Member member = *repository_.Find(session.sql(), id);
@@ -252,7 +248,7 @@ ImportResult MemberService::ImportMembers(const core::Actor& actor, const std::v
         ++result.created;
         continue;
       }
-      if (!org::InSubtree(repository_.Find(session.sql(), *existing_id)->org_path, actor.org_path)) {
+      if (!core::OrgScope::Of(actor).Contains(repository_.Find(session.sql(), *existing_id)->org_path)) {
         throw AppError(ErrorKind::kConflict, "member.id_number_taken", "registered outside the subtree");
       }
       const MemberRecord stored = *repository_.FindRecord(session.sql(), *existing_id);
@@ -297,15 +293,16 @@ std::string MemberService::ExportMembers(const core::Actor& actor, const MemberF
     if (!id_number) throw AppError(ErrorKind::kInvalidArgument, "member.invalid_id_number");
     id_number_index = cipher_.BlindIndex(*id_number);
   }
-  auto [members, total] = repository_.List(session, ScopePath(session, actor, filter), filter, id_number_index, false);
+  auto [members, total] =
+      repository_.List(session, orgs_.ScopeOf(session.sql(), actor, filter.org_id), filter, id_number_index, false);
   if (total > kMaxExportRows) throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "too many rows");
 
   core::Sheet sheet{"党员",
-                    {"姓名", "性别", "出生日期", "身份证号", "手机号", "学历", "入党日期", "转正日期", "党员状态",
+                    {"姓名", "性别", "出生年份", "身份证号", "手机号", "学历", "入党日期", "转正日期", "党员状态",
                      "在职", "所属组织"},
                     {}};
   for (const Member& member : members) {
-    sheet.rows.push_back({member.name, member.gender == "male" ? "男" : "女", member.birth_date,
+    sheet.rows.push_back({member.name, member.gender == "male" ? "男" : "女", BirthYear(member),
                           member.id_number_masked, member.phone_masked, member.education, member.joined_on.value_or(""),
                           member.full_member_on.value_or(""), member.status == "full" ? "正式党员" : "预备党员",
                           member.in_service ? "是" : "否", member.org.name});
@@ -324,13 +321,21 @@ Transfer MemberService::FindTransfer(db::Session& session, std::int64_t id) cons
   return *transfer;
 }
 
+Transfer MemberService::FindIncomingTransfer(db::Session& session, const core::Actor& actor, std::int64_t id) const {
+  // Only the receiving org decides: a transfer is found by the subtree it goes to.
+  return core::RequireInScope(core::OrgScope::Of(actor), repository_.FindTransfer(session.sql(), id),
+                              [](const Transfer& transfer) { return transfer.to_path; }, "transfer.not_found");
+}
+
 Transfer MemberService::RequestTransfer(const core::Actor& actor, std::int64_t member_id, std::int64_t to_org_id,
                                         const std::string& reason) const {
   core::RequirePermission(actor, "member:write");
   db::Session session(database_);
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
   const Member member = FindInScope(session, actor, member_id);
-  const auto to_org = orgs_.Find(session, to_org_id);
+  // The receiving org may lie anywhere in the tree (a member moves to another district): it is
+  // picked by name from the whole tree, and only its name comes back.
+  const auto to_org = orgs_.FindOrg(session.sql(), to_org_id);
   if (!to_org || to_org->archived) throw AppError(ErrorKind::kNotFound, "org.not_found");
   if (to_org->id == member.org.id) throw AppError(ErrorKind::kInvalidArgument, "transfer.same_org");
   if (repository_.HasPendingTransfer(session.sql(), member.id)) {
@@ -344,14 +349,14 @@ Transfer MemberService::RequestTransfer(const core::Actor& actor, std::int64_t m
   return transfer;
 }
 
-std::vector<Transfer> MemberService::ListTransfers(const core::Actor& actor, TransferDirection direction,
-                                                   const std::string& status) const {
+core::Page<Transfer> MemberService::ListTransfers(const core::Actor& actor, TransferDirection direction,
+                                                  const std::string& status, const core::PageRequest& request) const {
   core::RequirePermission(actor, "member:read");
   if (!status.empty() && !IsOneOf(status, {"requested", "accepted", "refused"})) {
     throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "status");
   }
   db::Session session(database_);
-  return repository_.ListTransfers(session.sql(), direction, actor.org_path, status);
+  return repository_.ListTransfers(session.sql(), direction, core::OrgScope::Of(actor), status, request);
 }
 
 std::vector<Transfer> MemberService::ListTransfersOfMember(const core::Actor& actor, std::int64_t member_id) const {
@@ -365,10 +370,7 @@ Transfer MemberService::AcceptTransfer(const core::Actor& actor, std::int64_t id
   core::RequirePermission(actor, "member:write");
   db::Session session(database_);
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  const Transfer transfer = FindTransfer(session, id);
-  if (!org::InSubtree(transfer.to_path, actor.org_path)) {
-    throw AppError(ErrorKind::kPermissionDenied, "auth.permission_denied", "only the receiving org decides");
-  }
+  const Transfer transfer = FindIncomingTransfer(session, actor, id);
   if (transfer.status != "requested") throw AppError(ErrorKind::kConflict, "transfer.not_pending");
   const std::int64_t now = clock_.NowSeconds();
   repository_.DecideTransfer(session.sql(), id, "accepted", "", actor.user_id, now);
@@ -389,10 +391,7 @@ Transfer MemberService::RefuseTransfer(const core::Actor& actor, std::int64_t id
   if (reason.empty()) throw AppError(ErrorKind::kInvalidArgument, "transfer.reason_required");
   db::Session session(database_);
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  const Transfer transfer = FindTransfer(session, id);
-  if (!org::InSubtree(transfer.to_path, actor.org_path)) {
-    throw AppError(ErrorKind::kPermissionDenied, "auth.permission_denied", "only the receiving org decides");
-  }
+  const Transfer transfer = FindIncomingTransfer(session, actor, id);
   if (transfer.status != "requested") throw AppError(ErrorKind::kConflict, "transfer.not_pending");
   repository_.DecideTransfer(session.sql(), id, "refused", reason, actor.user_id, clock_.NowSeconds());
   audit_.Record(session.sql(), actor, {"transfer.refuse", "member_transfer", id, "ok", ""});

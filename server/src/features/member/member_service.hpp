@@ -14,14 +14,15 @@
 #include "features/member/member_model.hpp"
 #include "features/member/member_repository.hpp"
 #include "features/org/org_service.hpp"
+#include "features/unit/unit_service.hpp"
 
 namespace liandong::member {
 
 class MemberService {
  public:
   MemberService(db::Database& database, const core::Clock& clock, const core::FieldCipher& cipher,
-                const audit::AuditService& audit, const org::OrgService& orgs)
-      : database_(database), clock_(clock), cipher_(cipher), audit_(audit), orgs_(orgs) {}
+                const audit::AuditService& audit, const org::OrgService& orgs, const unit::UnitService& units)
+      : database_(database), clock_(clock), cipher_(cipher), audit_(audit), orgs_(orgs), units_(units) {}
 
   MemberPage ListMembers(const core::Actor& actor, const MemberFilter& filter) const;
   Member GetMember(const core::Actor& actor, std::int64_t id) const;
@@ -38,8 +39,8 @@ class MemberService {
 
   Transfer RequestTransfer(const core::Actor& actor, std::int64_t member_id, std::int64_t to_org_id,
                            const std::string& reason) const;
-  std::vector<Transfer> ListTransfers(const core::Actor& actor, TransferDirection direction,
-                                      const std::string& status) const;
+  core::Page<Transfer> ListTransfers(const core::Actor& actor, TransferDirection direction, const std::string& status,
+                                     const core::PageRequest& request) const;
   std::vector<Transfer> ListTransfersOfMember(const core::Actor& actor, std::int64_t member_id) const;
   Transfer AcceptTransfer(const core::Actor& actor, std::int64_t id) const;
   Transfer RefuseTransfer(const core::Actor& actor, std::int64_t id, const std::string& reason) const;
@@ -55,15 +56,21 @@ class MemberService {
   void CountMember(db::Session& session, std::int64_t org_id, std::int64_t delta) const;
   // Validates and encrypts; throws AppError with the field's code on bad input.
   MemberRecord BuildRecord(db::Session& session, const core::Actor* actor, const MemberInput& input) const;
+  // The employer unit and the home community a body names: inside the actor's subtree (404 with
+  // the field's code otherwise), and the home community a live community (400 otherwise).
+  void CheckReferences(db::Session& session, const core::Actor& actor, std::optional<std::int64_t> employer_unit_id,
+                       std::optional<std::int64_t> home_community_id) const;
   Member FindInScope(db::Session& session, const core::Actor& actor, std::int64_t id) const;
-  std::string ScopePath(db::Session& session, const core::Actor& actor, const MemberFilter& filter) const;
   Transfer FindTransfer(db::Session& session, std::int64_t id) const;
+  // A transfer whose receiving org lies in the actor's subtree: only the receiving org decides.
+  Transfer FindIncomingTransfer(db::Session& session, const core::Actor& actor, std::int64_t id) const;
 
   db::Database& database_;
   const core::Clock& clock_;
   const core::FieldCipher& cipher_;
   const audit::AuditService& audit_;
   const org::OrgService& orgs_;
+  const unit::UnitService& units_;
   MemberRepository repository_;
 };
 

@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "core/identity.hpp"
+#include "core/text.hpp"
 
 namespace liandong::member {
 namespace {
@@ -21,6 +22,13 @@ bool IsOneOf(const std::string& value, std::initializer_list<std::string_view> a
 
 }  // namespace
 
+void CheckMemberName(const std::string& name) {
+  if (name.empty()) throw AppError(ErrorKind::kInvalidArgument, "member.invalid_name");
+  if (core::CharacterCount(name) > kMaxMemberNameCharacters) {
+    throw AppError(ErrorKind::kInvalidArgument, "member.name_too_long");
+  }
+}
+
 void CheckMemberDate(const std::optional<std::string>& date, const std::string& not_before) {
   if (date && (!core::IsIsoDate(*date) || *date < not_before)) {
     throw AppError(ErrorKind::kInvalidArgument, "member.invalid_date");
@@ -29,7 +37,7 @@ void CheckMemberDate(const std::optional<std::string>& date, const std::string& 
 
 ValidIdentifiers ValidateMemberInput(const MemberInput& input) {
   ValidIdentifiers valid;
-  if (input.name.empty() || input.name.size() > 100) throw AppError(ErrorKind::kInvalidArgument, "member.invalid_name");
+  CheckMemberName(input.name);
   if (!IsOneOf(input.gender, {"male", "female"})) throw AppError(ErrorKind::kInvalidArgument, "member.invalid_gender");
   const auto id_number = core::NormaliseIdNumber(input.id_number);
   if (!id_number) throw AppError(ErrorKind::kInvalidArgument, "member.invalid_id_number");
@@ -39,7 +47,9 @@ ValidIdentifiers ValidateMemberInput(const MemberInput& input) {
     valid.phone = core::NormalisePhone(input.phone);
     if (!valid.phone) throw AppError(ErrorKind::kInvalidArgument, "member.invalid_phone");
   }
-  if (input.education.size() > 100) throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument");
+  if (core::CharacterCount(input.education) > 50) {
+    throw AppError(ErrorKind::kInvalidArgument, "request.text_too_long", "education");
+  }
   CheckMemberDate(input.joined_on, valid.birth_date);
   CheckMemberDate(input.full_member_on, input.joined_on.value_or(valid.birth_date));
   if (!IsOneOf(input.status, {"full", "probationary"})) {

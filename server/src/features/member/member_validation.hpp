@@ -21,6 +21,11 @@ struct ValidIdentifiers {
 // The org and the linked community are the service's to check.
 ValidIdentifiers ValidateMemberInput(const MemberInput& input);
 
+// Names of up to 50 characters (a Uyghur or Tibetan name in Chinese script runs long).
+inline constexpr std::size_t kMaxMemberNameCharacters = 50;
+// member.invalid_name when empty, member.name_too_long past the limit.
+void CheckMemberName(const std::string& name);
+
 // Throws member.invalid_date unless `date` is absent or an ISO date no earlier than `not_before`.
 void CheckMemberDate(const std::optional<std::string>& date, const std::string& not_before);
 

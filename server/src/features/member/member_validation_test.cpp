@@ -35,11 +35,11 @@ TEST(MemberValidationTest, RefusesEachBadFieldWithItsCode) {
     const char* code;
   } cases[] = {
       {[](MemberInput& input) { input.name = ""; }, "member.invalid_name"},
-      {[](MemberInput& input) { input.name = std::string(101, 'a'); }, "member.invalid_name"},
+      {[](MemberInput& input) { input.name = std::string(51, 'a'); }, "member.name_too_long"},
       {[](MemberInput& input) { input.gender = "男"; }, "member.invalid_gender"},
       {[](MemberInput& input) { input.id_number = "110105194912310021"; }, "member.invalid_id_number"},
       {[](MemberInput& input) { input.phone = "12812345678"; }, "member.invalid_phone"},
-      {[](MemberInput& input) { input.education = std::string(101, 'a'); }, "request.invalid_argument"},
+      {[](MemberInput& input) { input.education = std::string(51, 'a'); }, "request.text_too_long"},
       {[](MemberInput& input) { input.joined_on = "1949-12-30"; }, "member.invalid_date"},
       {[](MemberInput& input) { input.joined_on = "1975-02-29"; }, "member.invalid_date"},
       {[](MemberInput& input) { input.full_member_on = "1975-06-30"; }, "member.invalid_date"},

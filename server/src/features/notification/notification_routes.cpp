@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "http/json_input.hpp"
+#include "http/paging.hpp"
 
 namespace liandong::notification {
 namespace {
@@ -25,12 +26,13 @@ void RegisterNotificationRoutes(http::Router& router, const NotificationService&
   using http::Verb;
   router.Add(Verb::get, "/api/v1/notifications", "notification:read", [&](http::Request& request) {
     const bool unread_only = http::ParseBool(request.Query("unread"), "unread").value_or(false);
-    const std::int64_t offset = http::ParseInteger(request.Query("offset"), "offset", 0, 1'000'000'000, 0);
-    const std::int64_t limit = http::ParseInteger(request.Query("limit"), "limit", 1, 200, 50);
-    const Inbox inbox = notification_service.List(request.Actor(), unread_only, offset, limit);
+    const core::PageRequest page = http::ParsePage(request, 50);
+    const Inbox inbox = notification_service.List(request.Actor(), unread_only, page.Offset(), page.Limit());
     boost::json::array items;
     for (const Notification& notification : inbox.items) items.push_back(ToJson(notification));
-    return http::Ok(boost::json::object{{"items", std::move(items)}, {"total", inbox.total}, {"unread", inbox.unread}});
+    boost::json::object body = http::PageJson(std::move(items), inbox.total, page);
+    body["unread"] = inbox.unread;
+    return http::Ok(body);
   });
   router.Add(Verb::get, "/api/v1/notifications/unread-count", "notification:read", [&](http::Request& request) {
     return http::Ok(boost::json::object{{"unread", notification_service.UnreadCount(request.Actor())}});

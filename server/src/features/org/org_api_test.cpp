@@ -82,11 +82,11 @@ TEST_F(OrgApiTest, NobodySeesOutsideTheirSubtree) {
   for (const std::string suffix : {"", "/stats"}) {
     for (const std::int64_t foreign : {sibling_id, district_id, city_id}) {
       const auto result = street.Get("/api/v1/orgs/" + std::to_string(foreign) + suffix);
-      EXPECT_EQ(result.status, 403) << foreign << suffix;
+      EXPECT_EQ(result.status, 404) << foreign << suffix;  // as if it did not exist
       EXPECT_EQ(result.body.find("\"name\""), std::string::npos) << result.body;
       EXPECT_EQ(result.body.find("街道\""), std::string::npos) << result.body;
     }
-    EXPECT_EQ(community.Get("/api/v1/orgs/" + std::to_string(street_id) + suffix).status, 403);
+    EXPECT_EQ(community.Get("/api/v1/orgs/" + std::to_string(street_id) + suffix).status, 404);
     EXPECT_EQ(community.Get("/api/v1/orgs/" + std::to_string(community_id) + suffix).status, 200);
     EXPECT_EQ(city.Get("/api/v1/orgs/" + std::to_string(sibling_id) + suffix).status, 200);
   }

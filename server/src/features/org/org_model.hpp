@@ -101,18 +101,4 @@ bool IsKnownKind(const std::string& kind);
 // Levels are data (any city may add its own): a lower-case word of letters and underscores.
 bool IsValidLevel(const std::string& level);
 
-// True when `path` lies in the subtree rooted at `scope_path` (itself included).
-inline bool InSubtree(const std::string& path, const std::string& scope_path) { return path.starts_with(scope_path); }
-
-// The exclusive upper bound of the subtree rooted at `scope_path`: "/1/17/" → "/1/170"
-// ('0' is the byte after '/').
-inline std::string SubtreeEnd(const std::string& scope_path) {
-  std::string end = scope_path;
-  if (!end.empty()) end.back() = '0';
-  return end;
-}
-
-// The ids on a path, root first: "/1/2/5/" → {1, 2, 5}.
-std::vector<std::int64_t> IdsOnPath(const std::string& path);
-
 }  // namespace liandong::org

@@ -230,7 +230,7 @@ std::vector<LevelCount> OrgRepository::CountDescendantsByLevel(soci::session& sq
 }
 
 std::vector<Org> OrgRepository::Search(db::Session& session, const std::string& query_text,
-                                       const std::string& scope_path, int limit) const {
+                                       const core::OrgScope& scope, int limit) const {
   std::string query;
   std::string_view rest;
   if (core::IsSingleCharacterQuery(query_text)) {
@@ -243,10 +243,9 @@ std::vector<Org> OrgRepository::Search(db::Session& session, const std::string& 
     query = sqlite ? Fts5Query(grams) : JoinGrams(grams);
     rest = sqlite ? kSearchSqlite : kSearchPostgres;
   }
-  const std::string scope_end = SubtreeEnd(scope_path);
   OrgRow row;
-  auto prepared = (session.sql().prepare << Select(rest), soci::use(query, "query"), soci::use(scope_path, "scope"),
-                   soci::use(scope_end, "scope_end"), soci::use(limit, "limit"));
+  auto prepared = (session.sql().prepare << Select(rest), soci::use(query, "query"), soci::use(scope.Path(), "scope"),
+                   soci::use(scope.End(), "scope_end"), soci::use(limit, "limit"));
   row.Bind(prepared);
   soci::statement statement(prepared);
   statement.execute();
@@ -313,12 +312,12 @@ void OrgRepository::Archive(soci::session& sql, const Org& org, std::int64_t now
   if (!org.archived) AdjustRollup(sql, org.path, false, kRollupOrgLevel, org.level, org.depth, -1);
 }
 
-void OrgRepository::MoveSubtree(soci::session& sql, const Org& org, const Org& new_parent, std::int64_t now) const {
+void OrgRepository::MoveSubtree(soci::session& sql, const Org& org, const core::OrgScope& moved, const Org& new_parent,
+                                std::int64_t now) const {
   const std::string new_prefix = new_parent.path + std::to_string(org.id) + "/";
   // substr is 1-based: keep what follows the moved org's own path.
   const int old_length = static_cast<int>(org.path.size()) + 1;
   const int depth_change = new_parent.depth + 1 - org.depth;
-  const std::string old_end = SubtreeEnd(org.path);
   // The subtree's counts (and the org itself) leave the old ancestors and join the new ones.
   std::vector<std::tuple<std::string, std::string, int, long long>> rows;
   {
@@ -337,15 +336,15 @@ void OrgRepository::MoveSubtree(soci::session& sql, const Org& org, const Org& n
     AdjustRollup(sql, new_parent.path, true, measure, item, new_parent.depth + 1 + relative_depth, total);
   }
   sql << kMoveSubtree, soci::use(new_prefix, "new_prefix"), soci::use(old_length, "old_length"),
-      soci::use(depth_change, "depth_change"), soci::use(now, "now"), soci::use(org.path, "old_path"),
-      soci::use(old_end, "old_end");
+      soci::use(depth_change, "depth_change"), soci::use(now, "now"), soci::use(moved.Path(), "old_path"),
+      soci::use(moved.End(), "old_end");
   sql << kSetParent, soci::use(new_parent.id, "parent_id"), soci::use(org.id, "id");
 }
 
 void OrgRepository::AdjustRollup(soci::session& sql, const std::string& path, bool include_last,
                                  std::string_view measure, const std::string& item, int depth,
                                  std::int64_t delta) const {
-  std::vector<std::int64_t> ids = IdsOnPath(path);
+  std::vector<std::int64_t> ids = core::IdsOnPath(path);
   if (!include_last && !ids.empty()) ids.pop_back();
   if (ids.empty() || delta == 0) return;
   const std::string measure_text(measure);

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/org_scope.hpp"
 #include "db/database.hpp"
 #include "features/org/org_model.hpp"
 
@@ -25,7 +26,7 @@ class OrgRepository {
   std::vector<LevelCount> CountDescendantsByLevel(soci::session& sql, std::int64_t id) const;
   // Live orgs inside the subtree `scope_path` whose names contain every gram (or, for a single
   // character, that character), shallowest first.
-  std::vector<Org> Search(db::Session& session, const std::string& query, const std::string& scope_path,
+  std::vector<Org> Search(db::Session& session, const std::string& query, const core::OrgScope& scope,
                           int limit) const;
 
   // Inserts an org under `parent` (none: a root) and returns it with its id and path.
@@ -35,7 +36,9 @@ class OrgRepository {
   void Archive(soci::session& sql, const Org& org, std::int64_t now) const;
   // Re-paths `org` and its whole subtree under `new_parent`, and moves the subtree's roll-ups
   // from the old ancestors to the new ones.
-  void MoveSubtree(soci::session& sql, const Org& org, const Org& new_parent, std::int64_t now) const;
+  // Moves `org` and the subtree `moved` (the org's own) under `new_parent`.
+  void MoveSubtree(soci::session& sql, const Org& org, const core::OrgScope& moved, const Org& new_parent,
+                   std::int64_t now) const;
   std::int64_t CountAll(soci::session& sql) const;
 
   // Adds `delta` to the roll-up `measure`/`item` of every org on `path` (the last one only when

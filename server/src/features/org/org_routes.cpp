@@ -1,7 +1,9 @@
 #include "features/org/org_routes.hpp"
 
+#include "core/error.hpp"
 #include "features/org/org_json.hpp"
 #include "http/json_input.hpp"
+#include "http/paging.hpp"
 
 namespace liandong::org {
 void RegisterOrgRoutes(http::Router& router, const OrgService& org_service) {
@@ -9,7 +11,12 @@ void RegisterOrgRoutes(http::Router& router, const OrgService& org_service) {
   using http::Verb;
   router.Add(Verb::get, "/api/v1/orgs", "org:read", [&](http::Request& request) {
     const std::string query = request.Query("q").value_or("");
-    const int limit = static_cast<int>(http::ParseInteger(request.Query("limit"), "limit", 1, 100, 20));
+    // A name search for pickers: the best page_size matches, in one page.
+    const core::PageRequest page = http::ParsePage(request, 20, 100);
+    if (page.page != 1) {
+      throw core::AppError(core::ErrorKind::kInvalidArgument, "request.invalid_argument", "a search has one page");
+    }
+    const int limit = static_cast<int>(page.page_size);
     const auto anywhere = http::ParseBool(request.Query("anywhere"), "anywhere").value_or(false);
     const SearchScope scope = anywhere ? SearchScope::kAnywhere : SearchScope::kSubtree;
     return http::Ok(ToJson(org_service.Search(request.Actor(), query, scope, limit)));

@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "core/identity.hpp"
+#include "core/text.hpp"
 
 namespace liandong::org {
 
@@ -14,25 +15,32 @@ namespace {
 
 constexpr std::size_t kMaxNameLength = 100;
 
-void RequireText(const std::string& value, std::size_t max_length, const char* code) {
-  if (value.size() > max_length) throw AppError(ErrorKind::kInvalidArgument, code);
+// At most `max_length` characters, or request.text_too_long naming the field.
+void RequireText(const std::string& value, std::size_t max_length, const char* field) {
+  if (core::CharacterCount(value) > max_length) {
+    throw AppError(ErrorKind::kInvalidArgument, "request.text_too_long", field).WithField(field);
+  }
 }
 
 }  // namespace
 
-Org OrgService::FindInScope(db::Session& session, const core::Actor& actor, std::int64_t id) const {
-  auto org = repository_.Find(session.sql(), id);
-  if (!org) throw AppError(ErrorKind::kNotFound, "org.not_found");
-  if (!InSubtree(org->path, actor.org_path)) {
-    throw AppError(ErrorKind::kPermissionDenied, "auth.permission_denied", "org outside the actor's subtree");
-  }
-  return *org;
+Org OrgService::RequireInScope(soci::session& sql, const core::OrgScope& scope, std::int64_t id,
+                               std::string_view not_found_code) const {
+  return core::RequireInScope(scope, repository_.Find(sql, id), [](const Org& org) { return org.path; },
+                              not_found_code);
+}
+
+core::OrgScope OrgService::ScopeOf(soci::session& sql, const core::Actor& actor,
+                                   std::optional<std::int64_t> org_id) const {
+  const core::OrgScope own = core::OrgScope::Of(actor);
+  if (!org_id) return own;
+  return *own.Narrow(RequireInScope(sql, own, *org_id).path);
 }
 
 OrgWithAncestors OrgService::LoadWithAncestors(db::Session& session, const Org& org) const {
   OrgWithAncestors result{org, {}};
   result.org.child_count = repository_.CountLiveChildren(session.sql(), org.id);
-  for (std::int64_t id : IdsOnPath(org.path)) {
+  for (std::int64_t id : core::IdsOnPath(org.path)) {
     if (id == org.id) {
       result.lineage.push_back(result.org);
     } else if (auto ancestor = repository_.Find(session.sql(), id)) {
@@ -44,30 +52,31 @@ OrgWithAncestors OrgService::LoadWithAncestors(db::Session& session, const Org& 
 
 void OrgService::Validate(const Org& org) const {
   std::string trimmed = org.name;
-  if (trimmed.find_first_not_of(" \t") == std::string::npos || org.name.size() > kMaxNameLength * 3) {
-    throw AppError(ErrorKind::kInvalidArgument, "org.invalid_name");
+  if (trimmed.find_first_not_of(" \t") == std::string::npos) {
+    throw AppError(ErrorKind::kInvalidArgument, "org.invalid_name").WithField("name");
   }
+  RequireText(org.name, kMaxNameLength, "name");
   if (!IsValidLevel(org.level)) throw AppError(ErrorKind::kInvalidArgument, "org.invalid_level");
   if (!IsKnownKind(org.kind)) throw AppError(ErrorKind::kInvalidArgument, "org.invalid_kind");
   if (org.founded_on && !core::IsIsoDate(*org.founded_on)) {
     throw AppError(ErrorKind::kInvalidArgument, "request.invalid_date", "founded_on");
   }
-  RequireText(org.secretary, 200, "request.invalid_argument");
-  RequireText(org.contact, 200, "request.invalid_argument");
-  RequireText(org.address, 500, "request.invalid_argument");
-  RequireText(org.sector, 200, "request.invalid_argument");
+  RequireText(org.secretary, 200, "secretary");
+  RequireText(org.contact, 200, "contact");
+  RequireText(org.address, 500, "address");
+  RequireText(org.sector, 200, "sector");
 }
 
 OrgWithAncestors OrgService::GetOrg(const core::Actor& actor, std::int64_t id) const {
   core::RequirePermission(actor, "org:read");
   db::Session session(database_);
-  return LoadWithAncestors(session, FindInScope(session, actor, id));
+  return LoadWithAncestors(session, RequireInScope(session.sql(), core::OrgScope::Of(actor), id));
 }
 
 std::vector<Org> OrgService::ListChildren(const core::Actor& actor, std::int64_t id) const {
   core::RequirePermission(actor, "org:read");
   db::Session session(database_);
-  const Org org = FindInScope(session, actor, id);
+  const Org org = RequireInScope(session.sql(), core::OrgScope::Of(actor), id);
   return repository_.ListChildren(session.sql(), org.id);
 }
 
@@ -81,7 +90,7 @@ OrgWithAncestors OrgService::GetOwnOrg(std::int64_t org_id) const {
 OrgStats OrgService::GetStats(const core::Actor& actor, std::int64_t id) const {
   core::RequirePermission(actor, "org:read");
   db::Session session(database_);
-  const Org org = FindInScope(session, actor, id);
+  const Org org = RequireInScope(session.sql(), core::OrgScope::Of(actor), id);
   OrgStats stats;
   stats.org_id = org.id;
   stats.by_level = repository_.CountDescendantsByLevel(session.sql(), org.id);
@@ -94,12 +103,15 @@ std::vector<OrgSearchHit> OrgService::Search(const core::Actor& actor, const std
   core::RequirePermission(actor, "org:read");
   if (limit < 1 || limit > 100) throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "limit");
   db::Session session(database_);
-  const std::string scope_path = scope == SearchScope::kAnywhere ? "/" : actor.org_path;
+  // Anywhere: the whole tree, which has one root (migration 0021), the first org on every path.
+  const core::OrgScope own = core::OrgScope::Of(actor);
+  const core::OrgScope searched =
+      scope == SearchScope::kAnywhere ? core::OrgScope::WholeTree("/" + std::to_string(own.Ids().front()) + "/") : own;
   std::vector<OrgSearchHit> hits;
   std::map<std::int64_t, Org> ancestors;
-  for (Org& org : repository_.Search(session, query, scope_path, limit)) {
+  for (Org& org : repository_.Search(session, query, searched, limit)) {
     OrgSearchHit hit{std::move(org), {}};
-    for (std::int64_t id : IdsOnPath(hit.org.path)) {
+    for (std::int64_t id : core::IdsOnPath(hit.org.path)) {
       if (id == hit.org.id) {
         hit.lineage.push_back(hit.org);
         continue;
@@ -122,7 +134,7 @@ OrgWithAncestors OrgService::CreateOrg(const core::Actor& actor, const NewOrg& n
   if (!new_org.parent_id) throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "parent_id");
   db::Session session(database_);
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  const Org parent = FindInScope(session, actor, *new_org.parent_id);
+  const Org parent = RequireInScope(session.sql(), core::OrgScope::Of(actor), *new_org.parent_id);
   if (parent.archived) throw AppError(ErrorKind::kConflict, "org.parent_archived");
   Org candidate;
   candidate.name = new_org.name;
@@ -145,7 +157,7 @@ OrgWithAncestors OrgService::UpdateOrg(const core::Actor& actor, std::int64_t id
   core::RequirePermission(actor, "org:write");
   db::Session session(database_);
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  Org org = FindInScope(session, actor, id);
+  Org org = RequireInScope(session.sql(), core::OrgScope::Of(actor), id);
   const std::string previous_level = org.level;
   if (changes.level) org.level = *changes.level;
   if (changes.kind) org.kind = *changes.kind;
@@ -171,7 +183,7 @@ OrgWithAncestors OrgService::ArchiveOrg(const core::Actor& actor, std::int64_t i
   core::RequirePermission(actor, "org:write");
   db::Session session(database_);
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  Org org = FindInScope(session, actor, id);
+  Org org = RequireInScope(session.sql(), core::OrgScope::Of(actor), id);
   if (org.id == actor.org_id) {
     throw AppError(ErrorKind::kPermissionDenied, "auth.permission_denied", "cannot archive one's own org");
   }
@@ -193,14 +205,16 @@ OrgWithAncestors OrgService::MoveOrg(const core::Actor& actor, std::int64_t id, 
   core::RequirePermission(actor, "org:write");
   db::Session session(database_);
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  const Org org = FindInScope(session, actor, id);
-  const Org new_parent = FindInScope(session, actor, new_parent_id);
-  if (org.id == actor.org_id || InSubtree(new_parent.path, org.path)) {
+  const core::OrgScope scope = core::OrgScope::Of(actor);
+  const Org org = RequireInScope(session.sql(), scope, id);
+  const Org new_parent = RequireInScope(session.sql(), scope, new_parent_id);
+  const core::OrgScope moved = *scope.Narrow(org.path);
+  if (org.id == actor.org_id || moved.Contains(new_parent.path)) {
     throw AppError(ErrorKind::kInvalidArgument, "org.invalid_move", "into its own subtree");
   }
   if (new_parent.archived) throw AppError(ErrorKind::kConflict, "org.parent_archived");
   if (org.parent_id != new_parent.id) {
-    repository_.MoveSubtree(session.sql(), org, new_parent, clock_.NowSeconds());
+    repository_.MoveSubtree(session.sql(), org, moved, new_parent, clock_.NowSeconds());
     audit_.Record(
         session.sql(), actor,
         {"org.move", "org", org.id, "ok", org.path + " -> " + new_parent.path + std::to_string(org.id) + "/"});

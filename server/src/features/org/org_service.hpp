@@ -8,6 +8,7 @@
 
 #include "core/actor.hpp"
 #include "core/clock.hpp"
+#include "core/org_scope.hpp"
 #include "db/database.hpp"
 #include "features/audit/audit_service.hpp"
 #include "features/org/org_model.hpp"
@@ -43,16 +44,20 @@ class OrgService {
 
   // The org with its ancestors, for building the signed-in user's own view (no scope check).
   OrgWithAncestors GetOwnOrg(std::int64_t org_id) const;
-  // An org in the actor's subtree, or not_found / permission_denied: for other features' checks.
-  Org FindInScope(db::Session& session, const core::Actor& actor, std::int64_t id) const;
-  std::optional<Org> Find(db::Session& session, std::int64_t id) const { return repository_.Find(session.sql(), id); }
+  // The org `id` when it lies in `scope`; otherwise not_found with `not_found_code` (the same
+  // answer for an org outside the subtree as for none): how every feature loads an org named by a
+  // user, in a path or a body.
+  Org RequireInScope(soci::session& sql, const core::OrgScope& scope, std::int64_t id,
+                     std::string_view not_found_code = "org.not_found") const;
+  // The actor's scope, or (given `org_id`, as lists take ?org=) the subtree of that org inside it.
+  core::OrgScope ScopeOf(soci::session& sql, const core::Actor& actor, std::optional<std::int64_t> org_id) const;
 
   // Inserts an org inside the caller's transaction, without a permission check: for seeding
   // (the demo city) only. `new_org.parent_id` must exist.
   Org SeedOrg(db::Session& session, const NewOrg& new_org) const;
   std::int64_t CountOrgs(soci::session& sql) const { return repository_.CountAll(sql); }
-  // The org `id` read in the caller's session, without a scope check: for other features, which
-  // check the scope themselves (InSubtree) against the objects they hold.
+  // The org `id` read in the caller's session, without a scope check: for server jobs and for
+  // the rules that follow from an object already checked (a task node's parent org).
   std::optional<Org> FindOrg(soci::session& sql, std::int64_t id) const { return repository_.Find(sql, id); }
 
   // Roll-ups that other features keep (kRollupUnitCoverage): adds `delta` to `item` of the org

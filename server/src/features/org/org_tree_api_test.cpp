@@ -98,9 +98,10 @@ TEST_F(OrgTreeApiTest, InvalidOrgsAreRefusedWithTheirReason) {
        "request.invalid_date"},
       {{{"level", "community"}, {"kind", "branch"}, {"name", "甲"}}, 400, "request.invalid_argument"},
       {{{"parent_id", 999999}, {"level", "community"}, {"kind", "branch"}, {"name", "甲"}}, 404, "org.not_found"},
+      // Outside the subtree: as if it did not exist.
       {{{"parent_id", IdOf("胜利街道")}, {"level", "community"}, {"kind", "branch"}, {"name", "甲"}},
-       403,
-       "auth.permission_denied"},
+       404,
+       "org.not_found"},
   };
   for (const Case& c : cases) {
     const auto result = street.Post("/api/v1/orgs", Json(c.body));
@@ -194,7 +195,7 @@ TEST_F(OrgTreeApiTest, MovingASubtreeRepathsItAtomically) {
 
   // The street user of 和平街道 no longer sees it; moving into one's own subtree is refused.
   HttpClient street = server_.SignedIn("street");
-  EXPECT_EQ(street.Get("/api/v1/orgs/" + std::to_string(community_id)).status, 403);
+  EXPECT_EQ(street.Get("/api/v1/orgs/" + std::to_string(community_id)).status, 404);
   const auto loop = city.Post("/api/v1/orgs/" + std::to_string(to_id) + "/move", Json({{"parent_id", community_id}}));
   EXPECT_EQ(loop.status, 400);
   EXPECT_EQ(loop.Json().at("error").at("code").as_string(), "org.invalid_move");

@@ -195,8 +195,9 @@ TEST_F(StreetProfileApiTest, NobodyReachesProfilesOutsideTheirSubtree) {
   };
   for (const auto& test : cases) {
     const auto result = test.client->Send(test.method, test.target, test.method == verb::put ? body : "");
-    EXPECT_EQ(result.status, 403) << test.target << " " << result.body;
-    EXPECT_EQ(ErrorCode(result), "auth.permission_denied") << test.target;
+    // Outside the subtree: answered as an org that does not exist.
+    EXPECT_EQ(result.status, 404) << test.target << " " << result.body;
+    EXPECT_EQ(ErrorCode(result), "org.not_found") << test.target;
     EXPECT_EQ(result.body.find("街道"), std::string::npos) << result.body;
     EXPECT_EQ(result.body.find("office_set_up"), std::string::npos) << result.body;
   }

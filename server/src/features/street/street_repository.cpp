@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
-#include "features/org/org_model.hpp"
+#include "db/org_scope_binding.hpp"
 
 namespace liandong::street {
 namespace {
@@ -118,8 +118,7 @@ void StreetRepository::SaveProfile(soci::session& sql, const StreetProfile& prof
 }
 
 std::vector<ReformProgressRow> StreetRepository::ListReformProgress(soci::session& sql,
-                                                                    const std::string& scope_path) const {
-  const std::string scope_end = org::SubtreeEnd(scope_path);
+                                                                    const core::OrgScope& scope) const {
   const std::string street_level = "street";
   long long org_id = 0;
   std::string name;
@@ -129,7 +128,7 @@ std::vector<ReformProgressRow> StreetRepository::ListReformProgress(soci::sessio
   int function_list_published = 0;
   long long powers_granted = 0;
   soci::statement statement =
-      (sql.prepare << kSelectReformProgress, soci::use(scope_path, "scope"), soci::use(scope_end, "scope_end"),
+      (sql.prepare << kSelectReformProgress, db::UseScope{scope},
        soci::use(street_level, "street_level"), soci::into(org_id), soci::into(name), soci::into(district),
        soci::into(office_set_up), soci::into(deputy_secretary_appointed), soci::into(function_list_published),
        soci::into(powers_granted));

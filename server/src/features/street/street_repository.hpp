@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/org_scope.hpp"
 #include "features/street/street_model.hpp"
 
 namespace liandong::street {
@@ -18,9 +19,9 @@ class StreetRepository {
   std::optional<StreetProfile> FindProfile(soci::session& sql, std::int64_t org_id) const;
   // Inserts or replaces the profile and its powers.
   void SaveProfile(soci::session& sql, const StreetProfile& profile, std::int64_t now) const;
-  // Live streets in the subtree at `scope_path` with how far each has come, grouped by parent
+  // Live streets in `scope` with how far each has come, grouped by parent
   // (district) and in the order they were created.
-  std::vector<ReformProgressRow> ListReformProgress(soci::session& sql, const std::string& scope_path) const;
+  std::vector<ReformProgressRow> ListReformProgress(soci::session& sql, const core::OrgScope& scope) const;
 };
 
 }  // namespace liandong::street

@@ -44,12 +44,7 @@ void CheckProfile(StreetProfile& profile) {
 }  // namespace
 
 org::Org StreetService::FindOrgInScope(soci::session& sql, const core::Actor& actor, std::int64_t org_id) const {
-  auto org = org_service_.FindOrg(sql, org_id);
-  if (!org) throw AppError(ErrorKind::kNotFound, "org.not_found");
-  if (!org::InSubtree(org->path, actor.org_path)) {
-    throw AppError(ErrorKind::kPermissionDenied, "auth.permission_denied", "org outside the actor's subtree");
-  }
-  return std::move(*org);
+  return org_service_.RequireInScope(sql, core::OrgScope::Of(actor), org_id);
 }
 
 org::Org StreetService::FindStreetInScope(soci::session& sql, const core::Actor& actor, std::int64_t org_id) const {
@@ -88,10 +83,10 @@ StreetProfile StreetService::PutProfile(const core::Actor& actor, std::int64_t o
 ReformProgress StreetService::GetReformProgress(const core::Actor& actor, std::int64_t org_id) const {
   core::RequirePermission(actor, "org:read");
   db::Session session(database_);
-  const org::Org org = FindOrgInScope(session.sql(), actor, org_id);
+  const core::OrgScope scope = org_service_.ScopeOf(session.sql(), actor, org_id);
   ReformProgress progress;
-  progress.org_id = org.id;
-  progress.rows = repository_.ListReformProgress(session.sql(), org.path);
+  progress.org_id = scope.RootId();
+  progress.rows = repository_.ListReformProgress(session.sql(), scope);
   for (const ReformProgressRow& row : progress.rows) {
     ++progress.totals.streets;
     progress.totals.office_set_up += row.office_set_up ? 1 : 0;

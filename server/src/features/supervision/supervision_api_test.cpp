@@ -221,7 +221,7 @@ TEST_F(SupervisionApiTest, ACommunityNeverSeesASiblingsSupervisionOrItsFiles) {
   const auto rectify = community_.Post(Path(id, "/rectifications"), R"({"text":"冒充整改"})");
   EXPECT_EQ(ErrorCode(rectify), "supervision.not_found");
   const auto sibling_list = community_.Get("/api/v1/supervisions?org=" + std::to_string(dongfeng_));
-  EXPECT_EQ(sibling_list.status, 403);
+  EXPECT_EQ(sibling_list.status, 404);  // as if the org did not exist
   for (const auto& notification : Inbox(community_)) {
     EXPECT_EQ(std::string(notification.at("title").as_string()).find("东风"), std::string::npos);
   }
@@ -310,8 +310,9 @@ TEST_F(SupervisionApiTest, RejectsBadNewSupervisionsAndWritesNothing) {
       {&street_, body("deadline", R"("2025-12-31")"), 400, "supervision.deadline_past"},
       {&street_, body("target_org_id", ""), 400, "supervision.target_not_below"},
       {&street_, body("target_org_id", std::to_string(heping_)), 400, "supervision.target_not_below"},
-      {&street_, body("target_org_id", std::to_string(dongcheng_)), 403, "auth.permission_denied"},
-      {&street_, body("target_org_id", std::to_string(shengli_)), 403, "auth.permission_denied"},
+      // Outside the subtree (above it, or a sibling): as if the org did not exist.
+      {&street_, body("target_org_id", std::to_string(dongcheng_)), 404, "org.not_found"},
+      {&street_, body("target_org_id", std::to_string(shengli_)), 404, "org.not_found"},
       {&street_, body("target_org_id", "987654"), 404, "org.not_found"},
       {&street_, body("assignment_id", "987654"), 400, "supervision.invalid_assignment"},
       {&street_, body("duty_item_id", std::to_string(xicheng_item)), 400, "supervision.invalid_duty_item"},

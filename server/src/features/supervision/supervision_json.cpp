@@ -8,55 +8,28 @@
 #include "core/error.hpp"
 #include "core/identity.hpp"
 #include "features/attachment/attachment_routes.hpp"
+#include "http/json_input.hpp"
 
 namespace liandong::supervision {
 namespace {
 
-using core::AppError;
-using core::ErrorKind;
 
-// The error code of a field that is missing or of the wrong type.
-std::string InvalidCodeOf(std::string_view field) {
-  if (field == "target_org_id") return "supervision.target_not_below";
-  if (field == "assignment_id") return "supervision.invalid_assignment";
-  if (field == "duty_item_id") return "supervision.invalid_duty_item";
-  if (field == "title") return "supervision.invalid_title";
-  if (field == "requirement") return "supervision.invalid_requirement";
-  if (field == "deadline") return "supervision.invalid_deadline";
-  if (field == "text") return "supervision.invalid_text";
-  if (field == "reason") return "supervision.invalid_reason";
-  if (field == "attachment_ids") return "attachment.not_found";
-  return "request.invalid_argument";
+// The body's fields with their error codes; the service checks lengths with the same codes.
+http::BodyReader Reader(const boost::json::object& body) {
+  return http::BodyReader(body, {{"target_org_id", "supervision.target_not_below"},
+                                 {"assignment_id", "supervision.invalid_assignment"},
+                                 {"duty_item_id", "supervision.invalid_duty_item"},
+                                 {"title", "supervision.invalid_title"},
+                                 {"requirement", "supervision.invalid_requirement"},
+                                 {"deadline", "supervision.invalid_deadline"},
+                                 {"text", "supervision.invalid_text"},
+                                 {"reason", "supervision.invalid_reason"},
+                                 {"attachment_ids", "attachment.not_found"}});
 }
 
-[[noreturn]] void Fail(std::string_view field) {
-  throw AppError(ErrorKind::kInvalidArgument, InvalidCodeOf(field), std::string(field));
-}
-
-// Absent or null: nullopt; a string: it without surrounding spaces.
-std::optional<std::string> Text(const boost::json::object& body, std::string_view field) {
-  const auto* value = body.if_contains(field);
-  if (value == nullptr || value->is_null()) return std::nullopt;
-  if (!value->is_string()) Fail(field);
-  const std::string_view text = value->as_string();
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return std::string();
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
-std::string RequiredText(const boost::json::object& body, std::string_view field) {
-  auto text = Text(body, field);
-  if (!text) Fail(field);
-  return std::move(*text);
-}
-
-std::optional<std::int64_t> Id(const boost::json::object& body, std::string_view field) {
-  const auto* value = body.if_contains(field);
-  if (value == nullptr || value->is_null()) return std::nullopt;
-  if (!value->is_int64() || value->as_int64() <= 0) Fail(field);
-  return value->as_int64();
-}
+// Longer than any text the service accepts: past this the reader refuses before the service.
+constexpr std::size_t kMaxCharacters = 20000;
+constexpr std::size_t kMaxAttachments = 50;
 
 boost::json::value OrgJson(const OrgRef& org) {
   return boost::json::object{{"id", org.id}, {"name", org.name}, {"level", org.level}};
@@ -125,37 +98,33 @@ boost::json::object ToJson(const SupervisionPage& page) {
 }
 
 NewSupervision ParseNewSupervision(const boost::json::object& body) {
+  const http::BodyReader reader = Reader(body);
   NewSupervision input;
-  const auto target = Id(body, "target_org_id");
-  if (!target) Fail("target_org_id");
-  input.target_org_id = *target;
-  input.assignment_id = Id(body, "assignment_id");
-  input.duty_item_id = Id(body, "duty_item_id");
-  input.title = RequiredText(body, "title");
-  input.requirement = RequiredText(body, "requirement");
-  input.deadline = RequiredText(body, "deadline");
+  input.target_org_id = reader.RequiredId("target_org_id");
+  input.assignment_id = reader.Id("assignment_id");
+  input.duty_item_id = reader.Id("duty_item_id");
+  input.title = reader.RequiredText("title", kMaxCharacters);
+  input.requirement = reader.RequiredText("requirement", kMaxCharacters);
+  input.deadline = reader.RequiredText("deadline", kMaxCharacters);
   return input;
 }
 
 Rectification ParseRectification(const boost::json::object& body) {
+  const http::BodyReader reader = Reader(body);
   Rectification rectification;
-  rectification.text = RequiredText(body, "text");
-  const auto* ids = body.if_contains("attachment_ids");
-  if (ids != nullptr && !ids->is_null()) {
-    if (!ids->is_array()) Fail("attachment_ids");
-    for (const auto& id : ids->as_array()) {
-      if (!id.is_int64() || id.as_int64() <= 0) Fail("attachment_ids");
-      rectification.attachment_ids.push_back(id.as_int64());
-    }
-  }
+  rectification.text = reader.RequiredText("text", kMaxCharacters);
+  rectification.attachment_ids = reader.Ids("attachment_ids", kMaxAttachments);
   return rectification;
 }
 
-std::string ParseOptionalText(const boost::json::object& body) { return Text(body, "text").value_or(""); }
+std::string ParseOptionalText(const boost::json::object& body) {
+  return Reader(body).Text("text", kMaxCharacters).value_or("");
+}
 
-std::string ParseText(const boost::json::object& body) { return RequiredText(body, "text"); }
+std::string ParseText(const boost::json::object& body) { return Reader(body).RequiredText("text", kMaxCharacters); }
 
-std::string ParseReason(const boost::json::object& body) { return RequiredText(body, "reason"); }
-
+std::string ParseReason(const boost::json::object& body) {
+  return Reader(body).RequiredText("reason", kMaxCharacters);
+}
 
 }  // namespace liandong::supervision

@@ -3,7 +3,7 @@
 #include <functional>
 #include <string_view>
 
-#include "features/org/org_model.hpp"
+#include "db/org_scope_binding.hpp"
 
 namespace liandong::supervision {
 namespace {
@@ -211,7 +211,6 @@ std::optional<Supervision> SupervisionRepository::Find(soci::session& sql, std::
 
 SupervisionPage SupervisionRepository::List(soci::session& sql, const ListQuery& query) const {
   const long long org_id = query.org_id;
-  const std::string scope_end = org::SubtreeEnd(query.org_path);
   const long long as_of = query.as_of;
   const long long limit = query.limit;
   const long long offset = query.offset;
@@ -230,8 +229,7 @@ SupervisionPage SupervisionRepository::List(soci::session& sql, const ListQuery&
   if (overdue) where += kPastDeadline;
   const auto bind = [&](soci::statement& statement) {
     if (query.view == View::kAll) {
-      statement.exchange(soci::use(query.org_path, "scope"));
-      statement.exchange(soci::use(scope_end, "scope_end"));
+      db::BindScope(statement, query.scope);
     } else {
       statement.exchange(soci::use(org_id, "org_id"));
     }

@@ -8,15 +8,16 @@
 #include <string>
 #include <vector>
 
+#include "core/org_scope.hpp"
 #include "features/supervision/supervision_model.hpp"
 
 namespace liandong::supervision {
 
 // Which supervisions a list query reads, resolved by the service.
 struct ListQuery {
+  core::OrgScope scope;  // the org whose supervisions are read, and its subtree
   View view = View::kAll;
   std::int64_t org_id = 0;
-  std::string org_path;
   std::optional<std::string> state;
   std::int64_t as_of = 0;
   std::string as_of_date;  // the China date of as_of

@@ -5,6 +5,7 @@
 #include "features/attachment/attachment_routes.hpp"
 #include "features/supervision/supervision_json.hpp"
 #include "http/json_input.hpp"
+#include "http/paging.hpp"
 
 namespace liandong::supervision {
 namespace {
@@ -28,8 +29,9 @@ SupervisionFilter ParseSupervisionFilter(const http::Request& request) {
   }
   if (const auto org = request.Query("org"); org && !org->empty()) filter.org_id = http::ParseId(*org, "org");
   if (const auto as_of = request.Query("as_of"); as_of && !as_of->empty()) filter.as_of = core::ParseAsOf(*as_of);
-  filter.offset = http::ParseInteger(request.Query("offset"), "offset", 0, 1'000'000'000, 0);
-  filter.limit = http::ParseInteger(request.Query("limit"), "limit", 1, 200, 50);
+  const core::PageRequest page = http::ParsePage(request, 50);
+  filter.offset = page.Offset();
+  filter.limit = page.Limit();
   return filter;
 }
 
@@ -42,7 +44,11 @@ void RegisterSupervisionRoutes(http::Router& router, const SupervisionService& s
     return http::Created(ToJson(supervision_service.Create(request.Actor(), input)));
   });
   router.Add(Verb::get, "/api/v1/supervisions", "task:read", [&](http::Request& request) {
-    return http::Ok(ToJson(supervision_service.List(request.Actor(), ParseSupervisionFilter(request))));
+    const SupervisionFilter filter = ParseSupervisionFilter(request);
+    boost::json::object body = ToJson(supervision_service.List(request.Actor(), filter));
+    body["page"] = filter.offset / filter.limit + 1;
+    body["page_size"] = filter.limit;
+    return http::Ok(body);
   });
   router.Add(Verb::get, "/api/v1/supervisions/{id}", "task:read", [&](http::Request& request) {
     return http::Ok(ToJson(supervision_service.Get(request.Actor(), request.PathId("id"))));

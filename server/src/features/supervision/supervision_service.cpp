@@ -33,12 +33,11 @@ std::string Link(std::int64_t id) { return "/supervisions/" + std::to_string(id)
 }  // namespace
 
 Supervision SupervisionService::FindInScope(soci::session& sql, const core::Actor& actor, std::int64_t id) const {
-  auto supervision = repository_.Find(sql, id);
-  if (!supervision || !org::InSubtree(supervision->target_path, actor.org_path)) {
-    throw AppError(ErrorKind::kNotFound, "supervision.not_found");
-  }
-  supervision->overdue = IsOverdue(*supervision, clock_.NowSeconds());
-  return std::move(*supervision);
+  Supervision supervision =
+      core::RequireInScope(core::OrgScope::Of(actor), repository_.Find(sql, id),
+                           [](const Supervision& found) { return found.target_path; }, "supervision.not_found");
+  supervision.overdue = IsOverdue(supervision, clock_.NowSeconds());
+  return supervision;
 }
 
 Supervision SupervisionService::FindForIssuer(soci::session& sql, const core::Actor& actor, std::int64_t id,
@@ -83,18 +82,20 @@ Supervision SupervisionService::Create(const core::Actor& actor, const NewSuperv
   db::Session session(database_);
   soci::session& sql = session.sql();
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  const org::Org target = org_service_.FindInScope(session, actor, input.target_org_id);
+  const core::OrgScope own = core::OrgScope::Of(actor);
+  const org::Org target = org_service_.RequireInScope(sql, own, input.target_org_id);
+  const core::OrgScope target_scope = *own.Narrow(target.path);
   if (target.id == actor.org_id) throw AppError(ErrorKind::kInvalidArgument, "supervision.target_not_below");
   if (target.archived) throw AppError(ErrorKind::kInvalidArgument, "supervision.target_archived");
   if (input.assignment_id) {
     const auto assignment = task_service_.FindAssignment(sql, *input.assignment_id);
-    if (!assignment || !org::InSubtree(assignment->org_path, target.path)) {
+    if (!assignment || !target_scope.Contains(assignment->org_path)) {
       throw AppError(ErrorKind::kInvalidArgument, "supervision.invalid_assignment");
     }
   }
   if (input.duty_item_id) {
     const auto item = duty_service_.FindItem(sql, *input.duty_item_id);
-    if (!item || !duty::VisibleFrom(item->org_path, target.path)) {
+    if (!item || !duty::VisibleFrom(item->org_path, target_scope)) {
       throw AppError(ErrorKind::kInvalidArgument, "supervision.invalid_duty_item");
     }
   }
@@ -112,11 +113,10 @@ Supervision SupervisionService::Create(const core::Actor& actor, const NewSuperv
 SupervisionPage SupervisionService::List(const core::Actor& actor, const SupervisionFilter& filter) const {
   core::RequirePermission(actor, "task:read");
   db::Session session(database_);
-  const org::Org org = org_service_.FindInScope(session, actor, filter.org_id.value_or(actor.org_id));
-  ListQuery query;
+  const core::OrgScope scope = org_service_.ScopeOf(session.sql(), actor, filter.org_id);
+  ListQuery query{scope};
   query.view = filter.view;
-  query.org_id = org.id;
-  query.org_path = org.path;
+  query.org_id = scope.RootId();
   query.state = filter.state;
   query.as_of = filter.as_of.value_or(clock_.NowSeconds());
   query.as_of_date = core::ChinaDate(query.as_of);

@@ -5,7 +5,7 @@
 
 #include "core/error.hpp"
 #include "core/identity.hpp"
-#include "features/org/org_model.hpp"
+#include "db/org_scope_binding.hpp"
 
 namespace liandong::task {
 namespace {
@@ -432,12 +432,10 @@ Page<Task> TaskRepository::ListIssued(soci::session& sql, std::int64_t org_id, c
   return page;
 }
 
-bool TaskRepository::TaskVisibleIn(soci::session& sql, std::int64_t task_id, const std::string& scope_path) const {
+bool TaskRepository::TaskVisibleIn(soci::session& sql, std::int64_t task_id, const core::OrgScope& scope) const {
   const long long id = task_id;
-  const std::string scope_end = org::SubtreeEnd(scope_path);
   long long count = 0;
-  sql << kTaskVisible, soci::use(id, "task_id"), soci::use(scope_path, "scope"), soci::use(scope_end, "scope_end"),
-      soci::into(count);
+  sql << kTaskVisible, soci::use(id, "task_id"), db::UseScope{scope}, soci::into(count);
   return count > 0;
 }
 
@@ -473,13 +471,11 @@ std::vector<OrgNode> TaskRepository::ChildOrgs(soci::session& sql, std::int64_t 
   return SelectOrgs(sql, statement, row);
 }
 
-std::vector<OrgNode> TaskRepository::OrgsOfLevel(soci::session& sql, const std::string& scope_path,
+std::vector<OrgNode> TaskRepository::OrgsOfLevel(soci::session& sql, const core::OrgScope& scope,
                                                  const std::string& level) const {
-  const std::string scope_end = org::SubtreeEnd(scope_path);
   OrgNode row;
   soci::statement statement =
-      (sql.prepare << kOrgsOfLevel, soci::use(scope_path, "scope"), soci::use(scope_end, "scope_end"),
-       soci::use(level, "level"), soci::into(row.id), soci::into(row.path), soci::into(row.level), soci::into(row.name));
+      (sql.prepare << kOrgsOfLevel, db::UseScope{scope}, soci::use(level, "level"), soci::into(row.id), soci::into(row.path), soci::into(row.level), soci::into(row.name));
   return SelectOrgs(sql, statement, row);
 }
 
@@ -495,13 +491,11 @@ std::optional<OrgNode> TaskRepository::FindOrg(soci::session& sql, std::int64_t 
 }
 
 std::map<std::int64_t, std::int64_t> TaskRepository::NodesInScope(soci::session& sql, std::int64_t task_id,
-                                                                  const std::string& scope_path) const {
+                                                                  const core::OrgScope& scope) const {
   const long long task = task_id;
-  const std::string scope_end = org::SubtreeEnd(scope_path);
   long long org_id = 0;
   long long node_id = 0;
-  soci::statement statement = (sql.prepare << kNodesInScope, soci::use(task, "task_id"),
-                               soci::use(scope_path, "scope"), soci::use(scope_end, "scope_end"),
+  soci::statement statement = (sql.prepare << kNodesInScope, soci::use(task, "task_id"), db::UseScope{scope},
                                soci::into(org_id), soci::into(node_id));
   statement.execute();
   std::map<std::int64_t, std::int64_t> nodes;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/org_scope.hpp"
 #include "features/task/task_model.hpp"
 
 namespace liandong::task {
@@ -56,18 +57,18 @@ class TaskRepository {
   std::optional<Task> FindTask(soci::session& sql, std::int64_t task_id, const std::string& today) const;
   Page<Task> ListIssued(soci::session& sql, std::int64_t org_id, const std::string& today, std::int64_t offset,
                         std::int64_t limit) const;
-  bool TaskVisibleIn(soci::session& sql, std::int64_t task_id, const std::string& scope_path) const;
+  bool TaskVisibleIn(soci::session& sql, std::int64_t task_id, const core::OrgScope& scope) const;
   std::optional<std::int64_t> NodeOfOrg(soci::session& sql, std::int64_t task_id, std::int64_t org_id) const;
   std::string TaskContent(soci::session& sql, std::int64_t task_id) const;
   bool DutyItemExists(soci::session& sql, std::int64_t duty_item_id) const;
 
-  // Orgs for targets: live, strictly inside `scope_path`.
+  // Orgs for targets: live, strictly inside `scope`.
   std::vector<OrgNode> ChildOrgs(soci::session& sql, std::int64_t org_id) const;
-  std::vector<OrgNode> OrgsOfLevel(soci::session& sql, const std::string& scope_path, const std::string& level) const;
+  std::vector<OrgNode> OrgsOfLevel(soci::session& sql, const core::OrgScope& scope, const std::string& level) const;
   std::optional<OrgNode> FindOrg(soci::session& sql, std::int64_t org_id) const;
-  // The task's nodes of orgs inside `scope_path` (the root of the scope included): org id → node id.
+  // The task's nodes of orgs inside `scope` (the root of the scope included): org id → node id.
   std::map<std::int64_t, std::int64_t> NodesInScope(soci::session& sql, std::int64_t task_id,
-                                                    const std::string& scope_path) const;
+                                                    const core::OrgScope& scope) const;
 
   std::optional<Assignment> FindAssignment(soci::session& sql, std::int64_t id) const;
   std::vector<Assignment> Children(soci::session& sql, std::int64_t parent_id) const;

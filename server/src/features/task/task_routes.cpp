@@ -8,6 +8,7 @@
 #include "features/attachment/attachment_routes.hpp"
 #include "features/task/task_json.hpp"
 #include "http/json_input.hpp"
+#include "http/paging.hpp"
 
 namespace liandong::task {
 namespace {
@@ -28,10 +29,6 @@ std::optional<std::int64_t> AsOfQuery(const http::Request& request) {
   return core::ParseAsOf(*value);
 }
 
-std::int64_t Offset(const http::Request& request) {
-  return http::ParseInteger(request.Query("offset"), "offset", 0, 1'000'000'000, 0);
-}
-std::int64_t Limit(const http::Request& request) { return http::ParseInteger(request.Query("limit"), "limit", 1, 200, 50); }
 
 }  // namespace
 
@@ -43,10 +40,11 @@ void RegisterTaskRoutes(http::Router& router, const TaskService& task_service, c
     return http::Created(ToJson(task_service.Issue(request.Actor(), ParseNewTask(request.Json()))));
   });
   router.Add(Verb::get, "/api/v1/tasks", "task:read", [&](http::Request& request) {
-    const Page<Task> page = task_service.ListIssued(request.Actor(), Offset(request), Limit(request));
+    const core::PageRequest asked = http::ParsePage(request, 50);
+    const Page<Task> page = task_service.ListIssued(request.Actor(), asked.Offset(), asked.Limit());
     boost::json::array items;
     for (const Task& task : page.items) items.push_back(ToJson(task));
-    return http::Ok(boost::json::object{{"items", std::move(items)}, {"total", page.total}});
+    return http::Ok(http::PageJson(std::move(items), page.total, asked));
   });
   router.Add(Verb::get, "/api/v1/tasks/{id}", "task:read", [&](http::Request& request) {
     return http::Ok(ToJson(task_service.GetTask(request.Actor(), request.PathId("id"))));
@@ -61,13 +59,14 @@ void RegisterTaskRoutes(http::Router& router, const TaskService& task_service, c
     filter.deadline_from = DateQuery(request, "deadline_from");
     filter.deadline_to = DateQuery(request, "deadline_to");
     filter.as_of = AsOfQuery(request);
-    filter.offset = Offset(request);
-    filter.limit = Limit(request);
+    const core::PageRequest asked = http::ParsePage(request, 50);
+    filter.offset = asked.Offset();
+    filter.limit = asked.Limit();
     const Page<Assignment> page = task_service.ListAssignments(request.Actor(), filter);
     const std::string date = filter.as_of ? core::ChinaDate(*filter.as_of) : today();
     boost::json::array items;
     for (const Assignment& assignment : page.items) items.push_back(ToJson(assignment, date));
-    return http::Ok(boost::json::object{{"items", std::move(items)}, {"total", page.total}});
+    return http::Ok(http::PageJson(std::move(items), page.total, asked));
   });
   router.Add(Verb::get, "/api/v1/task-assignments/{id}", "task:read", [&, today](http::Request& request) {
     return http::Ok(ToJson(task_service.GetAssignment(request.Actor(), request.PathId("id")), today()));
@@ -100,13 +99,14 @@ void RegisterTaskRoutes(http::Router& router, const TaskService& task_service, c
   });
 
   router.Add(Verb::get, "/api/v1/reviews", "task:review", [&, today](http::Request& request) {
-    const Page<PendingReview> page = task_service.ListPendingReviews(request.Actor(), Offset(request), Limit(request));
+    const core::PageRequest asked = http::ParsePage(request, 50);
+    const Page<PendingReview> page = task_service.ListPendingReviews(request.Actor(), asked.Offset(), asked.Limit());
     const std::string date = today();
     boost::json::array items;
     for (const PendingReview& item : page.items) {
       items.push_back(boost::json::object{{"report", ToJson(item.report)}, {"assignment", ToJson(item.assignment, date)}});
     }
-    return http::Ok(boost::json::object{{"items", std::move(items)}, {"total", page.total}});
+    return http::Ok(http::PageJson(std::move(items), page.total, asked));
   });
   router.Add(Verb::post, "/api/v1/progress-reports/{id}/accept", "task:review", [&](http::Request& request) {
     return http::Ok(ToJson(task_service.Accept(request.Actor(), request.PathId("id"))));

@@ -47,14 +47,12 @@ int OverdueDays(const Assignment& assignment, const std::string& today) {
 std::string TaskService::Today() const { return core::ChinaDate(clock_.NowSeconds()); }
 
 Assignment TaskService::FindInScope(soci::session& sql, const core::Actor& actor, std::int64_t assignment_id) const {
-  auto assignment = repository_.FindAssignment(sql, assignment_id);
-  if (!assignment || !org::InSubtree(assignment->org_path, actor.org_path)) {
-    throw AppError(ErrorKind::kNotFound, "task.assignment_not_found");
-  }
-  return std::move(*assignment);
+  return core::RequireInScope(core::OrgScope::Of(actor), repository_.FindAssignment(sql, assignment_id),
+                              [](const Assignment& assignment) { return assignment.org_path; },
+                              "task.assignment_not_found");
 }
 
-std::vector<OrgNode> TaskService::ResolveTargets(soci::session& sql, const OrgNode& from,
+std::vector<OrgNode> TaskService::ResolveTargets(soci::session& sql, const core::OrgScope& scope, const OrgNode& from,
                                                  const Targets& targets) const {
   std::vector<OrgNode> orgs;
   if (targets.mode == "children") {
@@ -63,17 +61,17 @@ std::vector<OrgNode> TaskService::ResolveTargets(soci::session& sql, const OrgNo
     if (!targets.level || Levels().count(*targets.level) == 0) {
       throw AppError(ErrorKind::kInvalidArgument, "task.invalid_targets", "level");
     }
-    orgs = repository_.OrgsOfLevel(sql, from.path, *targets.level);
+    orgs = repository_.OrgsOfLevel(sql, scope, *targets.level);
   } else if (targets.mode == "list") {
     if (targets.org_ids.size() > kMaxListedTargets) throw AppError(ErrorKind::kInvalidArgument, "task.invalid_targets");
     std::set<std::int64_t> seen;
     for (const std::int64_t id : targets.org_ids) {
       if (!seen.insert(id).second) continue;
-      const auto org = repository_.FindOrg(sql, id);
-      if (!org || org->id == from.id || !org::InSubtree(org->path, from.path)) {
-        throw AppError(ErrorKind::kPermissionDenied, "task.target_outside_scope", std::to_string(id));
-      }
-      orgs.push_back(*org);
+      // A target outside the issuing org's subtree is answered as one that does not exist.
+      const OrgNode org = core::RequireInScope(scope, repository_.FindOrg(sql, id),
+                                               [](const OrgNode& node) { return node.path; }, "task.target_not_found");
+      if (org.id == from.id) throw AppError(ErrorKind::kInvalidArgument, "task.invalid_targets", "its own org");
+      orgs.push_back(org);
     }
   } else {
     throw AppError(ErrorKind::kInvalidArgument, "task.invalid_targets", "mode");
@@ -89,15 +87,16 @@ std::vector<std::int64_t> TaskService::Cascade(db::Session& session, const core:
                                                int weight) const {
   soci::session& sql = session.sql();
   const std::int64_t now = clock_.NowSeconds();
-  std::map<std::int64_t, std::int64_t> nodes = repository_.NodesInScope(sql, task_id, root_org.path);
+  std::map<std::int64_t, std::int64_t> nodes =
+      repository_.NodesInScope(sql, task_id, *core::OrgScope::Of(actor).Narrow(root_org.path));
   nodes[root_org.id] = root;
-  const std::size_t root_depth = org::IdsOnPath(root_org.path).size();
+  const std::size_t root_depth = core::IdsOnPath(root_org.path).size();
   // The orgs missing a node, level by level below the root, each with its parent org; a target
   // keeps the decomposition's weight, an org in between weighs 1.
   std::vector<std::vector<std::pair<std::int64_t, std::int64_t>>> missing;  // per depth: org, parent org
   std::map<std::int64_t, bool> pending;                                     // org → is a target
   for (const OrgNode& target : targets) {
-    const std::vector<std::int64_t> chain = org::IdsOnPath(target.path);
+    const std::vector<std::int64_t> chain = core::IdsOnPath(target.path);
     for (std::size_t i = root_depth; i < chain.size(); ++i) {
       if (nodes.count(chain[i]) > 0) continue;
       const bool is_target = i + 1 == chain.size();
@@ -183,7 +182,7 @@ Task TaskService::Issue(const core::Actor& actor, const NewTask& task) const {
   }
   const auto from = repository_.FindOrg(sql, actor.org_id);
   if (!from) throw AppError(ErrorKind::kNotFound, "org.not_found");
-  const std::vector<OrgNode> targets = ResolveTargets(sql, *from, task.targets);
+  const std::vector<OrgNode> targets = ResolveTargets(sql, core::OrgScope::Of(actor), *from, task.targets);
   const std::int64_t now = clock_.NowSeconds();
   const std::int64_t task_id = repository_.InsertTask(sql, from->id, task, actor.user_id, now);
   const std::int64_t root = repository_.InsertRoot(sql, task_id, from->id, task.deadline, task.weight, now);
@@ -211,7 +210,7 @@ Task TaskService::GetTask(const core::Actor& actor, std::int64_t task_id) const 
   db::Session session(database_);
   soci::session& sql = session.sql();
   auto task = repository_.FindTask(sql, task_id, Today());
-  if (!task || !repository_.TaskVisibleIn(sql, task_id, actor.org_path)) {
+  if (!task || !repository_.TaskVisibleIn(sql, task_id, core::OrgScope::Of(actor))) {
     throw AppError(ErrorKind::kNotFound, "task.not_found");
   }
   task->my_assignment_id = repository_.NodeOfOrg(sql, task_id, actor.org_id);
@@ -224,21 +223,18 @@ Page<Assignment> TaskService::ListAssignments(const core::Actor& actor, const As
   soci::session& sql = session.sql();
   Binds binds;
   std::string where;
+  const core::OrgScope own = core::OrgScope::Of(actor);
   if (filter.org_id) {
-    const auto org = repository_.FindOrg(sql, *filter.org_id);
-    if (!org) throw AppError(ErrorKind::kNotFound, "org.not_found");
-    if (!org::InSubtree(org->path, actor.org_path)) {
-      throw AppError(ErrorKind::kPermissionDenied, "auth.permission_denied", "org outside the actor's subtree");
-    }
+    const OrgNode org = core::RequireInScope(own, repository_.FindOrg(sql, *filter.org_id),
+                                             [](const OrgNode& node) { return node.path; }, "org.not_found");
     if (filter.subtree) {
-      where = "o.path >= " + binds.Text("scope", org->path) + " AND o.path < " +
-              binds.Text("scope_end", org::SubtreeEnd(org->path));
+      const core::OrgScope scope = *own.Narrow(org.path);
+      where = "o.path >= " + binds.Text("scope", scope.Path()) + " AND o.path < " + binds.Text("scope_end", scope.End());
     } else {
-      where = "a.org_id = " + binds.Integer("org_id", org->id);
+      where = "a.org_id = " + binds.Integer("org_id", org.id);
     }
   } else if (filter.subtree) {
-    where = "o.path >= " + binds.Text("scope", actor.org_path) + " AND o.path < " +
-            binds.Text("scope_end", org::SubtreeEnd(actor.org_path));
+    where = "o.path >= " + binds.Text("scope", own.Path()) + " AND o.path < " + binds.Text("scope_end", own.End());
   } else {
     where = "a.org_id = " + binds.Integer("org_id", actor.org_id);
   }
@@ -325,7 +321,7 @@ std::vector<Assignment> TaskService::Decompose(const core::Actor& actor, std::in
   if (!core::IsIsoDate(deadline)) throw AppError(ErrorKind::kInvalidArgument, "task.invalid_deadline");
   if (deadline > node.deadline) throw AppError(ErrorKind::kInvalidArgument, "task.deadline_after_parent");
   const auto from = repository_.FindOrg(sql, node.org.id);
-  const std::vector<OrgNode> targets = ResolveTargets(sql, *from, decomposition.targets);
+  const std::vector<OrgNode> targets = ResolveTargets(sql, core::OrgScope::Of(actor), *from, decomposition.targets);
   const std::vector<std::int64_t> made = Cascade(session, actor, node.task_id, node.task_title, node.id, *from,
                                                  targets, deadline, decomposition.weight);
   RollUp(sql, node.id);
@@ -404,14 +400,14 @@ Page<PendingReview> TaskService::ListPendingReviews(const core::Actor& actor, st
 TaskService::ReviewTarget TaskService::PendingReportToReview(soci::session& sql, const core::Actor& actor,
                                                            std::int64_t report_id) const {
   auto report = repository_.FindReport(sql, report_id);
-  auto node = report ? repository_.FindAssignment(sql, report->assignment_id) : std::nullopt;
-  if (!node || !org::InSubtree(node->org_path, actor.org_path)) {
-    throw AppError(ErrorKind::kNotFound, "task.report_not_found");
-  }
-  Assignment parent = *repository_.FindAssignment(sql, *node->parent_id);
+  auto node = core::RequireInScope(core::OrgScope::Of(actor),
+                                   report ? repository_.FindAssignment(sql, report->assignment_id) : std::nullopt,
+                                   [](const Assignment& assignment) { return assignment.org_path; },
+                                   "task.report_not_found");
+  Assignment parent = *repository_.FindAssignment(sql, *node.parent_id);
   if (parent.org.id != actor.org_id) throw AppError(ErrorKind::kPermissionDenied, "task.not_reviewer");
   if (report->state != "pending") throw AppError(ErrorKind::kConflict, "task.report_not_pending");
-  return {std::move(*report), std::move(*node), std::move(parent)};
+  return {std::move(*report), std::move(node), std::move(parent)};
 }
 
 Report TaskService::Accept(const core::Actor& actor, std::int64_t report_id) const {

@@ -68,8 +68,9 @@ class TaskService {
  private:
   std::string Today() const;
   Assignment FindInScope(soci::session& sql, const core::Actor& actor, std::int64_t assignment_id) const;
-  // The orgs a targets spec reaches below `from` (strictly inside its subtree), checked.
-  std::vector<OrgNode> ResolveTargets(soci::session& sql, const OrgNode& from, const Targets& targets) const;
+  // The orgs a targets spec reaches below `from`, each strictly inside `scope` (from's subtree).
+  std::vector<OrgNode> ResolveTargets(soci::session& sql, const core::OrgScope& scope, const OrgNode& from,
+                                      const Targets& targets) const;
   // Creates the nodes from `root` (a node of `root_org`) down to every target, with the orgs in
   // between; returns the nodes made for the targets themselves, in target order.
   std::vector<std::int64_t> Cascade(db::Session& session, const core::Actor& actor, std::int64_t task_id,

@@ -77,8 +77,8 @@ TEST_F(CoverageApiTest, CountsTheDemoCity) {
     const auto coverage = result.Json();
     EXPECT_EQ(coverage.at("org_id").as_int64(), test.org_id);
     EXPECT_EQ(CountsOf(coverage), test.total) << test.org_id;
-    EXPECT_NEAR(coverage.at("organisation_coverage_rate").as_double(), test.organisation_rate, 1e-9);
-    EXPECT_NEAR(coverage.at("work_coverage_rate").as_double(), test.work_rate, 1e-9);
+    EXPECT_NEAR(coverage.at("organisation_coverage_rate").to_number<double>(), test.organisation_rate, 1e-9);
+    EXPECT_NEAR(coverage.at("work_coverage_rate").to_number<double>(), test.work_rate, 1e-9);
     EXPECT_EQ(CountsByChild(coverage), test.by_child) << "units' own orgs are not children to count";
   }
   const auto street_children = street_.Get(CoveragePath(heping_)).Json().at("by_child").as_array();
@@ -90,8 +90,8 @@ TEST_F(CoverageApiTest, NoEligibleUnitsMeansRatesOfZero) {
   const std::int64_t grid = DemoOrgId(street_, {"建设社区", "第一网格党支部"});
   const auto coverage = street_.Get(CoveragePath(grid)).Json();
   EXPECT_EQ(CountsOf(coverage), (Counts{0, 0, 0, 0, 0}));
-  EXPECT_EQ(coverage.at("organisation_coverage_rate").as_double(), 0.0);
-  EXPECT_EQ(coverage.at("work_coverage_rate").as_double(), 0.0);
+  EXPECT_EQ(coverage.at("organisation_coverage_rate").to_number<double>(), 0.0);
+  EXPECT_EQ(coverage.at("work_coverage_rate").to_number<double>(), 0.0);
   EXPECT_TRUE(coverage.at("by_child").as_array().empty());
 }
 
@@ -114,7 +114,7 @@ TEST_F(CoverageApiTest, MovesWhenAUnitGetsItsOwnOrg) {
 
   const auto coverage = street_.Get(CoveragePath(heping_)).Json();
   EXPECT_EQ(CountsOf(coverage), (Counts{9, 5, 2, 1, 1}));
-  EXPECT_NEAR(coverage.at("organisation_coverage_rate").as_double(), 7.0 / 9, 1e-9);
+  EXPECT_NEAR(coverage.at("organisation_coverage_rate").to_number<double>(), 7.0 / 9, 1e-9);
   EXPECT_EQ(CountsByChild(coverage).at("建设社区"), (Counts{4, 3, 0, 0, 1}));
   EXPECT_EQ(CountsOf(city_.Get(CoveragePath(city_id_)).Json()), (Counts{20, 9, 4, 3, 4}));
   const auto uncovered = street_.Get(uncovered_list).Json();

@@ -106,7 +106,7 @@ TEST_F(UnitApiTest, ExportsTheFilteredListAsASpreadsheetAndAuditsIt) {
   session.sql() << "SELECT detail FROM audit_log WHERE action = 'unit.export'", soci::into(detail);
   const auto listed = street_.Get("/api/v1/units?coverage=own_org").Json();
   EXPECT_EQ(detail, std::to_string(listed.at("total").as_int64()) + " rows");
-  EXPECT_EQ(street_.Get("/api/v1/units/export?org=" + std::to_string(shengli_)).status, 403)
+  EXPECT_EQ(street_.Get("/api/v1/units/export?org=" + std::to_string(shengli_)).status, 404)
       << "another street's units are not the street user's to export";
 }
 
@@ -263,9 +263,9 @@ TEST_F(UnitApiTest, RejectsInvalidUnitsWithClearCodes) {
       {"org_id", nullptr, 400, "unit.invalid_org"},
       {"org_id", 987654, 400, "unit.invalid_org"},
       {"org_id", grid, 400, "unit.invalid_org"},
-      {"org_id", shengli_, 403, "unit.org_outside_scope"},
+      {"org_id", shengli_, 400, "unit.invalid_org"},  // outside the subtree: as if it did not exist
       {"own_org_id", 987654, 400, "unit.invalid_own_org"},
-      {"own_org_id", shengli_, 403, "unit.org_outside_scope"},
+      {"own_org_id", shengli_, 400, "unit.invalid_own_org"},
       {"joint_branch_org_id", dongfeng_, 400, "unit.invalid_joint_branch"},
       {"joint_branch_org_id", 0, 400, "unit.invalid_joint_branch"},
   };
@@ -356,7 +356,7 @@ TEST_F(UnitApiTest, ImportCommitsTheValidRowsAndReportsTheRest) {
   EXPECT_EQ(errors, (std::vector<std::tuple<std::int64_t, std::string, std::string>>{
                         {2, "credit_code", "unit.invalid_credit_code"},
                         {5, "credit_code", "unit.duplicate_in_import"},
-                        {6, "org_id", "unit.org_outside_scope"},
+                        {6, "org_id", "unit.invalid_org"},
                         {7, "staff_count", "unit.invalid_staff_count"},
                         {7, "unit_kind", "unit.invalid_kind"},
                         {8, "", "unit.invalid_row"},
@@ -410,8 +410,9 @@ TEST_F(UnitApiTest, NobodyReachesUnitsOutsideTheirSubtree) {
   };
   for (const auto& test : cases) {
     const auto result = test.client->Send(test.method, test.target, test.body);
-    EXPECT_EQ(result.status, 403) << test.target << result.body;
-    EXPECT_EQ(ErrorCode(result), "auth.permission_denied") << test.target;
+    // Outside the subtree: as if the unit or org did not exist.
+    EXPECT_EQ(result.status, 404) << test.target << result.body;
+    EXPECT_TRUE(ErrorCode(result).ends_with("not_found")) << test.target;
     EXPECT_EQ(result.body.find("\"name\""), std::string::npos) << result.body;
     EXPECT_EQ(result.body.find("科技"), std::string::npos) << result.body;
   }

@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "http/errors.hpp"
+#include "http/json_input.hpp"
 
 namespace liandong::unit {
 namespace {
@@ -27,120 +28,64 @@ void PutCounts(boost::json::object& body, const CoverageCounts& counts) {
   body["uncovered"] = counts.uncovered;
 }
 
-// The error code of a field that is missing or of the wrong type.
-const char* InvalidCodeOf(std::string_view field) {
-  if (field == "name") return "unit.invalid_name";
-  if (field == "credit_code") return "unit.invalid_credit_code";
-  if (field == "unit_kind") return "unit.invalid_kind";
-  if (field == "staff_count") return "unit.invalid_staff_count";
-  if (field == "org_id") return "unit.invalid_org";
-  if (field == "own_org_id") return "unit.invalid_own_org";
-  if (field == "joint_branch_org_id") return "unit.invalid_joint_branch";
-  return "unit.invalid_field";
-}
-
-// Reads the unit fields present in `object`, with the errors of those that cannot be read.
+// Reads the unit fields present in `object`, noting the errors of those that cannot be read (an
+// import reports every bad field of a row); the service checks values and lengths.
 class FieldReader {
  public:
-  FieldReader(const boost::json::object& object, std::vector<FieldError>& errors) : object_(object), errors_(errors) {}
+  FieldReader(const boost::json::object& object, std::vector<FieldError>& errors)
+      : reader_(object,
+                {{"name", "unit.invalid_name"},
+                 {"credit_code", "unit.invalid_credit_code"},
+                 {"unit_kind", "unit.invalid_kind"},
+                 {"staff_count", "unit.invalid_staff_count"},
+                 {"org_id", "unit.invalid_org"},
+                 {"own_org_id", "unit.invalid_own_org"},
+                 {"joint_branch_org_id", "unit.invalid_joint_branch"},
+                 {"industry", "unit.invalid_field"},
+                 {"legal_representative", "unit.invalid_field"},
+                 {"instructor", "unit.invalid_field"},
+                 {"eligible_for_org", "unit.invalid_field"},
+                 {"key_enterprise", "unit.invalid_field"}},
+                failures_),
+        errors_(errors) {}
 
-  void Fail(std::string_view field) {
-    errors_.push_back(FieldError{std::string(field), ErrorKind::kInvalidArgument, InvalidCodeOf(field)});
+  ~FieldReader() {
+    for (const http::FieldFailure& failure : failures_) {
+      errors_.push_back(FieldError{failure.field, ErrorKind::kInvalidArgument, failure.code});
+    }
   }
+
+  const http::BodyReader* operator->() const { return &reader_; }
 
   // A text field; null reads as "".
-  void Text(std::string_view field, std::optional<std::string>& out) {
-    const auto* value = object_.if_contains(field);
-    if (value == nullptr) return;
-    if (value->is_null()) {
-      out = std::string();
-    } else if (value->is_string()) {
-      out = std::string(value->as_string());
-    } else {
-      Fail(field);
-    }
-  }
-
-  void Boolean(std::string_view field, std::optional<bool>& out) {
-    const auto* value = object_.if_contains(field);
-    if (value == nullptr) return;
-    if (value->is_bool()) {
-      out = value->as_bool();
-    } else {
-      Fail(field);
-    }
-  }
-
-  // A whole number, from a JSON integer or an integral double (spreadsheets send 12.0).
-  std::optional<std::int64_t> Integer(const boost::json::value& value) {
-    if (value.is_int64()) return value.as_int64();
-    if (value.is_uint64() && value.as_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
-      return static_cast<std::int64_t>(value.as_uint64());
-    }
-    if (value.is_double() && std::isfinite(value.as_double()) && std::trunc(value.as_double()) == value.as_double() &&
-        std::fabs(value.as_double()) < 9.0e15) {
-      return static_cast<std::int64_t>(value.as_double());
-    }
-    return std::nullopt;
-  }
-
-  void Count(std::string_view field, std::optional<std::int64_t>& out) {
-    const auto* value = object_.if_contains(field);
-    if (value == nullptr) return;
-    if (auto number = Integer(*value)) {
-      out = *number;
-    } else {
-      Fail(field);
-    }
-  }
-
-  void Id(std::string_view field, std::optional<std::int64_t>& out) {
-    const auto* value = object_.if_contains(field);
-    if (value == nullptr) return;
-    const auto number = Integer(*value);
-    if (number && *number > 0) {
-      out = *number;
-    } else {
-      Fail(field);
-    }
-  }
-
-  // An id or null (clear the link).
-  void OptionalId(std::string_view field, std::optional<std::optional<std::int64_t>>& out) {
-    const auto* value = object_.if_contains(field);
-    if (value == nullptr) return;
-    if (value->is_null()) {
-      out = std::optional<std::int64_t>();
-      return;
-    }
-    const auto number = Integer(*value);
-    if (number && *number > 0) {
-      out = number;
-    } else {
-      Fail(field);
-    }
+  std::optional<std::string> Text(std::string_view field) const {
+    const auto text = reader_.NullableText(field, kMaxCharacters);
+    if (!text) return std::nullopt;
+    return text->value_or("");
   }
 
  private:
-  const boost::json::object& object_;
+  static constexpr std::size_t kMaxCharacters = 20000;
+  std::vector<http::FieldFailure> failures_;
+  http::BodyReader reader_;
   std::vector<FieldError>& errors_;
 };
 
 UnitPatch ReadPatch(const boost::json::object& object, std::vector<FieldError>& errors) {
   UnitPatch patch;
   FieldReader reader(object, errors);
-  reader.Text("name", patch.name);
-  reader.Text("credit_code", patch.credit_code);
-  reader.Text("unit_kind", patch.unit_kind);
-  reader.Text("industry", patch.industry);
-  reader.Count("staff_count", patch.staff_count);
-  reader.Text("legal_representative", patch.legal_representative);
-  reader.Id("org_id", patch.org_id);
-  reader.Boolean("eligible_for_org", patch.eligible_for_org);
-  reader.OptionalId("own_org_id", patch.own_org_id);
-  reader.OptionalId("joint_branch_org_id", patch.joint_branch_org_id);
-  reader.Text("instructor", patch.instructor);
-  reader.Boolean("key_enterprise", patch.key_enterprise);
+  patch.name = reader.Text("name");
+  patch.credit_code = reader.Text("credit_code");
+  patch.unit_kind = reader.Text("unit_kind");
+  patch.industry = reader.Text("industry");
+  patch.staff_count = reader->Integer("staff_count", INT64_MIN, INT64_MAX);
+  patch.legal_representative = reader.Text("legal_representative");
+  patch.org_id = reader->Id("org_id");
+  patch.eligible_for_org = reader->Bool("eligible_for_org");
+  patch.own_org_id = reader->NullableId("own_org_id");
+  patch.joint_branch_org_id = reader->NullableId("joint_branch_org_id");
+  patch.instructor = reader.Text("instructor");
+  patch.key_enterprise = reader->Bool("key_enterprise");
   return patch;
 }
 
@@ -150,7 +95,7 @@ UnitFields ReadNewUnit(const boost::json::object& object, std::vector<FieldError
   const auto require = [&](std::string_view field, bool present) {
     const bool already_reported =
         std::any_of(errors.begin(), errors.end(), [field](const FieldError& error) { return error.field == field; });
-    if (!present && !already_reported) reader.Fail(field);
+    if (!present && !already_reported) reader->Fail(field);
   };
   require("name", patch.name.has_value());
   require("credit_code", patch.credit_code.has_value());
@@ -159,7 +104,9 @@ UnitFields ReadNewUnit(const boost::json::object& object, std::vector<FieldError
   return ApplyPatch(UnitFields{}, patch);
 }
 
-[[noreturn]] void Throw(const FieldError& error) { throw AppError(error.kind, error.code, error.field); }
+[[noreturn]] void Throw(const FieldError& error) {
+  throw AppError(error.kind, error.code, error.field).WithField(error.field);
+}
 
 }  // namespace
 

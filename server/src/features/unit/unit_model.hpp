@@ -83,7 +83,6 @@ struct Unit {
 
 // A page of the unit list. The scope is an org's subtree; empty filters match everything.
 struct UnitQuery {
-  std::string scope_path;
   std::string text;  // a name search
   std::optional<std::string> unit_kind;
   std::optional<bool> eligible_for_org;

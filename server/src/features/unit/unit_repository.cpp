@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "core/text_search.hpp"
+#include "db/org_scope_binding.hpp"
 #include "features/org/org_model.hpp"
 
 namespace liandong::unit {
@@ -263,7 +264,7 @@ std::optional<Unit> UnitRepository::FindByCreditCode(soci::session& sql, const s
   return std::move(units.front());
 }
 
-UnitPage UnitRepository::List(soci::session& sql, const UnitQuery& query) const {
+UnitPage UnitRepository::List(soci::session& sql, const core::OrgScope& scope, const UnitQuery& query) const {
   // The filters that are set add their condition and their value; the rest add nothing.
   std::string where(kWhereLiveInScope);
   if (query.unit_kind) where += kAndUnitKind;
@@ -272,13 +273,11 @@ UnitPage UnitRepository::List(soci::session& sql, const UnitQuery& query) const 
   const auto search = NameSearchFor(query.text, dialect_);
   if (search) where += search->condition;
 
-  const std::string scope_end = org::SubtreeEnd(query.scope_path);
   const std::string unit_kind = query.unit_kind.value_or("");
   const int eligible = query.eligible_for_org.value_or(false) ? 1 : 0;
   const std::string coverage(query.coverage ? ToString(*query.coverage) : "");
   const auto bind_filters = [&](soci::statement& statement) {
-    statement.exchange(soci::use(query.scope_path, "scope"));
-    statement.exchange(soci::use(scope_end, "scope_end"));
+    db::BindScope(statement, scope);
     if (query.unit_kind) statement.exchange(soci::use(unit_kind, "unit_kind"));
     if (query.eligible_for_org) statement.exchange(soci::use(eligible, "eligible"));
     if (query.coverage) statement.exchange(soci::use(coverage, "coverage"));

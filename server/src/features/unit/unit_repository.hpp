@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "core/org_scope.hpp"
 #include "db/database.hpp"
 #include "features/unit/unit_model.hpp"
 
@@ -20,7 +21,7 @@ class UnitRepository {
   // Archived units included: the credit code stays taken.
   std::optional<Unit> FindByCreditCode(soci::session& sql, const std::string& credit_code) const;
   // Live units located in the query's scope, matching its filters, by id.
-  UnitPage List(soci::session& sql, const UnitQuery& query) const;
+  UnitPage List(soci::session& sql, const core::OrgScope& scope, const UnitQuery& query) const;
   // Inserts a unit (and its search grams) and returns its id.
   std::int64_t Insert(soci::session& sql, const UnitFields& fields, std::int64_t now) const;
   void Update(soci::session& sql, std::int64_t id, const UnitFields& fields, std::int64_t now) const;

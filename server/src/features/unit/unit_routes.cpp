@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "features/unit/unit_json.hpp"
 #include "http/json_input.hpp"
+#include "http/paging.hpp"
 
 namespace liandong::unit {
 namespace {
@@ -31,9 +32,9 @@ ListInput ParseListInput(const http::Request& request) {
     input.query.coverage = ParseCoverage(*coverage);
     if (!input.query.coverage) throw AppError(ErrorKind::kInvalidArgument, "unit.invalid_coverage");
   }
-  input.query.page = static_cast<int>(http::ParseInteger(request.Query("page"), "page", 1, 1'000'000, 1));
-  input.query.page_size =
-      static_cast<int>(http::ParseInteger(request.Query("page_size"), "page_size", 1, kMaxPageSize, 20));
+  const core::PageRequest page = http::ParsePage(request, 20, kMaxPageSize);
+  input.query.page = static_cast<int>(page.page);
+  input.query.page_size = static_cast<int>(page.page_size);
   return input;
 }
 

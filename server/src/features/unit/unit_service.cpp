@@ -15,7 +15,9 @@ namespace {
 using core::AppError;
 using core::ErrorKind;
 
-[[noreturn]] void Throw(const FieldError& error) { throw AppError(error.kind, error.code, error.field); }
+[[noreturn]] void Throw(const FieldError& error) {
+  throw AppError(error.kind, error.code, error.field).WithField(error.field);
+}
 
 audit::AuditEntry UnitEntry(const char* action, std::int64_t id, std::string detail = {}) {
   return audit::AuditEntry{action, "unit", id, "ok", std::move(detail)};
@@ -29,17 +31,17 @@ std::vector<FieldError> UnitService::CheckFields(soci::session& sql, const core:
   // Linked orgs must exist and lie in the actor's subtree, so that no name from outside shows.
   // Their errors go before the instructor's, in the order of the fields.
   std::vector<FieldError> org_errors;
+  const core::OrgScope scope = core::OrgScope::Of(actor);
   const auto fail = [&org_errors](const char* field, const char* code, ErrorKind kind = ErrorKind::kInvalidArgument) {
     org_errors.push_back(FieldError{field, kind, code});
   };
   const auto check_org = [&](const char* field, std::optional<std::int64_t> id, std::optional<std::int64_t> stored,
                              const char* invalid_code, auto&& acceptable) {
     if (!id || (current != nullptr && id == stored)) return;
+    // An org outside the subtree is answered as one that does not exist.
     const auto org = org_service_.FindOrg(sql, *id);
-    if (!org) {
+    if (!org || !scope.Contains(org->path)) {
       fail(field, invalid_code);
-    } else if (!org::InSubtree(org->path, actor.org_path)) {
-      fail(field, "unit.org_outside_scope", ErrorKind::kPermissionDenied);
     } else if (org->archived || !acceptable(*org)) {
       fail(field, invalid_code);  // an archived org takes no new links
     }
@@ -59,28 +61,20 @@ std::vector<FieldError> UnitService::CheckFields(soci::session& sql, const core:
   return errors;
 }
 
+Unit UnitService::RequireInScope(soci::session& sql, const core::OrgScope& scope, std::int64_t id,
+                                 std::string_view not_found_code) const {
+  return core::RequireInScope(scope, repository_.Find(sql, id), [](const Unit& unit) { return unit.org_path; },
+                              not_found_code);
+}
+
 Unit UnitService::FindInScope(soci::session& sql, const core::Actor& actor, std::int64_t id) const {
-  auto unit = repository_.Find(sql, id);
-  if (!unit) throw AppError(ErrorKind::kNotFound, "unit.not_found");
-  if (!org::InSubtree(unit->org_path, actor.org_path)) {
-    throw AppError(ErrorKind::kPermissionDenied, "auth.permission_denied", "unit outside the actor's subtree");
-  }
-  return std::move(*unit);
+  return RequireInScope(sql, core::OrgScope::Of(actor), id);
 }
 
 UnitPage UnitService::ListUnits(const core::Actor& actor, std::optional<std::int64_t> org_id, UnitQuery query) const {
   core::RequirePermission(actor, "unit:read");
   db::Session session(database_);
-  query.scope_path = actor.org_path;
-  if (org_id) {
-    const auto org = org_service_.FindOrg(session.sql(), *org_id);
-    if (!org) throw AppError(ErrorKind::kNotFound, "org.not_found");
-    if (!org::InSubtree(org->path, actor.org_path)) {
-      throw AppError(ErrorKind::kPermissionDenied, "auth.permission_denied", "org outside the actor's subtree");
-    }
-    query.scope_path = org->path;
-  }
-  return repository_.List(session.sql(), query);
+  return repository_.List(session.sql(), org_service_.ScopeOf(session.sql(), actor, org_id), query);
 }
 
 namespace {
@@ -217,7 +211,7 @@ ImportResult UnitService::ImportUnits(const core::Actor& actor, std::vector<Impo
     std::optional<Unit> existing;
     if (const auto code = NormaliseCreditCode(row.fields.credit_code))
       existing = repository_.FindByCreditCode(sql, *code);
-    const bool existing_in_scope = existing && org::InSubtree(existing->org_path, actor.org_path);
+    const bool existing_in_scope = existing && core::OrgScope::Of(actor).Contains(existing->org_path);
     auto errors = CheckFields(sql, actor, row.fields, existing_in_scope ? &existing->fields : nullptr);
     const bool valid_code = std::none_of(errors.begin(), errors.end(),
                                          [](const FieldError& error) { return error.field == "credit_code"; });
@@ -254,11 +248,8 @@ ImportResult UnitService::ImportUnits(const core::Actor& actor, std::vector<Impo
 OrgCoverage UnitService::GetCoverage(const core::Actor& actor, std::int64_t org_id) const {
   core::RequirePermission(actor, "unit:read");
   db::Session session(database_);
-  const auto org = org_service_.FindOrg(session.sql(), org_id);
-  if (!org) throw AppError(ErrorKind::kNotFound, "org.not_found");
-  if (!org::InSubtree(org->path, actor.org_path)) {
-    throw AppError(ErrorKind::kPermissionDenied, "auth.permission_denied", "org outside the actor's subtree");
-  }
+  const std::optional<org::Org> org =
+      org_service_.RequireInScope(session.sql(), core::OrgScope::Of(actor), org_id);
   OrgCoverage coverage;
   coverage.org_id = org->id;
   for (const org::RollupCount& count : org_service_.ReadRollup(session.sql(), org->id, org::kRollupUnitCoverage)) {

@@ -27,7 +27,6 @@ class UnitService {
         repository_(database.dialect()) {}
 
   // A page of the live units in the subtree of `org_id` (none: the actor's own org). The query's
-  // scope_path is set here.
   UnitPage ListUnits(const core::Actor& actor, std::optional<std::int64_t> org_id, UnitQuery query) const;
   // The whole filtered list as an .xlsx in the columns of the import template (so it can be
   // re-imported), plus names for readers; at most 100,000 rows; audited as an export.
@@ -45,8 +44,11 @@ class UnitService {
   // Coverage of the live units located in the org's subtree, in total and per direct child.
   OrgCoverage GetCoverage(const core::Actor& actor, std::int64_t org_id) const;
 
-  // The unit read in the caller's session without a scope check: for other features, which check
-  // the scope themselves (org::InSubtree on unit.org_path).
+  // The unit `id` when it lies in `scope`; otherwise not_found with `not_found_code`: how other
+  // features load a unit that a user names (a member's employer, a joint committee's seat).
+  Unit RequireInScope(soci::session& sql, const core::OrgScope& scope, std::int64_t id,
+                      std::string_view not_found_code = "unit.not_found") const;
+  // The unit read in the caller's session without a scope check: for seeding and server jobs.
   std::optional<Unit> FindUnit(soci::session& sql, std::int64_t id) const { return repository_.Find(sql, id); }
   // Inserts a unit inside the caller's transaction without checks: for seeding (the demo city).
   Unit SeedUnit(soci::session& sql, const UnitFields& fields, std::int64_t now) const;

@@ -2,7 +2,7 @@
 
 #include <string_view>
 
-#include "features/org/org_model.hpp"
+#include "db/org_scope_binding.hpp"
 
 namespace liandong::user {
 namespace {
@@ -59,13 +59,12 @@ UserView ToView(const Row& row, std::int64_t now) {
 
 }  // namespace
 
-UserPage UserRepository::List(soci::session& sql, const std::string& scope_path, const UserFilter& filter,
+UserPage UserRepository::List(soci::session& sql, const core::OrgScope& scope, const UserFilter& filter,
                               std::int64_t now) const {
-  const std::string scope_end = org::SubtreeEnd(scope_path);
   const std::string pattern = "%" + filter.query + "%";
   const std::string conditions = std::string(kScope) + (filter.query.empty() ? "" : std::string(kQuery));
   const auto bind_filters = [&](soci::details::prepare_temp_type& prepared) {
-    prepared, soci::use(scope_path, "scope"), soci::use(scope_end, "scope_end");
+    prepared, db::UseScope{scope};
     if (!filter.query.empty()) prepared, soci::use(pattern, "query"), soci::use(pattern, "same_query");
   };
   UserPage page;

@@ -3,7 +3,9 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include "core/text.hpp"
 #include "http/json_input.hpp"
+#include "http/paging.hpp"
 
 namespace liandong::user {
 namespace {
@@ -37,9 +39,12 @@ void RegisterUserRoutes(http::Router& router, const UserService& service) {
     UserFilter filter;
     if (const auto org = request.Query("org")) filter.org_id = http::ParseId(*org, "org");
     filter.query = request.Query("q").value_or("");
-    if (filter.query.size() > 100) filter.query.resize(100);
-    filter.page = static_cast<int>(http::ParseInteger(request.Query("page"), "page", 1, 1000000, 1));
-    filter.page_size = static_cast<int>(http::ParseInteger(request.Query("page_size"), "page_size", 1, 200, 20));
+    if (core::CharacterCount(filter.query) > 50) {
+      throw core::AppError(core::ErrorKind::kInvalidArgument, "request.text_too_long", "q");
+    }
+    const core::PageRequest asked = http::ParsePage(request, 20);
+    filter.page = static_cast<int>(asked.page);
+    filter.page_size = static_cast<int>(asked.page_size);
     const UserPage page = service.List(request.Actor(), filter);
     boost::json::array items;
     for (const UserView& user : page.items) items.push_back(ToJson(user));

@@ -2,6 +2,7 @@
 
 #include "core/crypto.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "features/org/org_model.hpp"
 
 namespace liandong::user {
@@ -26,18 +27,13 @@ UserService::UserService(db::Database& database, const core::Clock& clock, const
 UserPage UserService::List(const core::Actor& actor, const UserFilter& filter) const {
   core::RequirePermission(actor, "user:read");
   db::Session session(database_);
-  std::string scope = actor.org_path;
-  if (filter.org_id) {
-    const auto org = org_service_.FindOrg(session.sql(), *filter.org_id);
-    if (!org || !org::InSubtree(org->path, actor.org_path)) throw AppError(ErrorKind::kNotFound, "org.not_found");
-    scope = org->path;
-  }
-  return repository_.List(session.sql(), scope, filter, clock_.NowSeconds());
+  return repository_.List(session.sql(), org_service_.ScopeOf(session.sql(), actor, filter.org_id), filter,
+                          clock_.NowSeconds());
 }
 
 UserView UserService::Visible(soci::session& sql, const core::Actor& actor, std::int64_t id) const {
-  const auto path = repository_.OrgPathOfUser(sql, id);
-  if (!path || !org::InSubtree(*path, actor.org_path)) throw AppError(ErrorKind::kNotFound, "user.not_found");
+  core::RequireInScope(core::OrgScope::Of(actor), repository_.OrgPathOfUser(sql, id),
+                       [](const std::string& path) { return path; }, "user.not_found");
   return *repository_.Find(sql, id, clock_.NowSeconds());
 }
 
@@ -55,8 +51,8 @@ void UserService::RequireStaffRole(soci::session& sql, const std::string& role) 
 }
 
 void UserService::RequireOrgInScope(soci::session& sql, const core::Actor& actor, std::int64_t org_id) const {
-  const auto org = org_service_.FindOrg(sql, org_id);
-  if (!org || org->archived || !org::InSubtree(org->path, actor.org_path)) {
+  const org::Org org = org_service_.RequireInScope(sql, core::OrgScope::Of(actor), org_id);
+  if (org.archived) {
     throw AppError(ErrorKind::kNotFound, "org.not_found");
   }
 }
@@ -70,7 +66,7 @@ UserView UserService::Get(const core::Actor& actor, std::int64_t id) const {
 UserWithPassword UserService::Create(const core::Actor& actor, const UserInput& input) const {
   core::RequirePermission(actor, "user:write");
   if (!IsValidUsername(input.username)) throw AppError(ErrorKind::kInvalidArgument, "user.invalid_username");
-  if (input.display_name.empty() || input.display_name.size() > 150) {
+  if (input.display_name.empty() || core::CharacterCount(input.display_name) > 50) {
     throw AppError(ErrorKind::kInvalidArgument, "user.invalid_display_name");
   }
   db::Session session(database_);
@@ -89,7 +85,7 @@ UserWithPassword UserService::Create(const core::Actor& actor, const UserInput& 
 
 UserView UserService::Update(const core::Actor& actor, std::int64_t id, const UserPatch& patch) const {
   core::RequirePermission(actor, "user:write");
-  if (patch.display_name && (patch.display_name->empty() || patch.display_name->size() > 150)) {
+  if (patch.display_name && (patch.display_name->empty() || core::CharacterCount(*patch.display_name) > 50)) {
     throw AppError(ErrorKind::kInvalidArgument, "user.invalid_display_name");
   }
   db::Session session(database_);

@@ -1,0 +1,17 @@
+// What a database failure that escaped the checks means to a request, and what of it may be logged.
+#pragma once
+
+#include <exception>
+#include <string>
+
+namespace liandong::db {
+
+// True when the statement broke a constraint (unique, foreign key, check, not null): the request
+// named something the checks before it should have refused.
+bool IsConstraintViolation(const std::exception& error);
+
+// The database's own message, first line only, without the statement and its bound values (which
+// may carry personal data: ciphertexts, blind indexes); other exceptions' what().
+std::string LoggableMessage(const std::exception& error);
+
+}  // namespace liandong::db
