@@ -68,7 +68,9 @@ describe('ImportDialog', () => {
     expect(wrapper.get('[data-test="import-unchanged"]').text()).toBe('0');
     // The second row sent sits on spreadsheet row 4: the header is row 1 and row 3 is empty.
     expect(wrapper.get('[data-test="import-error-row"]').text()).toBe('4');
-    expect(wrapper.get('[data-test="import-error-message"]').text()).toBe('身份证号码无效');
+    expect(wrapper.get('[data-test="import-error-message"]').text()).toBe(
+      '身份证号码无效（长度、出生日期或校验位错误）',
+    );
     expect(wrapper.get('[data-test="import-errors"]').text()).toContain('身份证号');
     expect(inner().emitted('imported')).toHaveLength(1);
     // Sent once; the same rows are not sent again by a second click.

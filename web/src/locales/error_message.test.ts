@@ -23,17 +23,18 @@ const SERVER_ERROR_CODES = [
 ].map((match) => match[1] ?? '');
 
 describe('errorMessage', () => {
+  // The texts are the server's (server/src/http/errors.cpp), which the locales take as they are.
   it.each([
     ['zh-CN', 'auth.invalid_credentials', '用户名或密码错误'],
-    ['en', 'auth.invalid_credentials', 'Wrong username or password.'],
+    ['en', 'auth.invalid_credentials', 'Wrong username or password'],
     ['zh-CN', 'auth.session_expired', '登录已过期，请重新登录'],
-    ['zh-CN', 'auth.unauthenticated', '登录已过期，请重新登录'],
-    ['en', 'auth.session_expired', 'Your session has ended. Please log in again.'],
+    ['zh-CN', 'auth.unauthenticated', '请先登录'],
+    ['en', 'auth.session_expired', 'Your session has ended; please log in again'],
     ['zh-CN', 'org.not_found', '组织不存在'],
-    ['zh-CN', 'org.not_empty', '该组织下还有下级组织或党员，不能归档'],
-    ['zh-CN', 'member.id_number_taken', '该身份证号码已有党员登记'],
-    ['en', 'transfer.already_pending', 'The member already has a transfer waiting.'],
-    ['en', 'server.unavailable', 'The service is unavailable. Try again later.'],
+    ['zh-CN', 'org.not_empty', '该组织仍有下级组织或党员，不能撤销'],
+    ['zh-CN', 'member.id_number_taken', '该身份证号码已登记'],
+    ['en', 'transfer.already_pending', 'This member already has a pending transfer'],
+    ['en', 'server.unavailable', 'The service is unavailable; try again later'],
   ] as const)('in %s maps %s to %s', (locale, code, expected) => {
     expect(messageIn(locale, apiError(code, 'server text'))).toBe(expected);
   });

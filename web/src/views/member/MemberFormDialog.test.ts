@@ -99,9 +99,7 @@ describe('MemberFormDialog', () => {
     await fill(wrapper, '110101199003070759');
     await submit(wrapper);
 
-    expect(wrapper.get('[data-test="member-form-error"]').text()).toContain(
-      '该身份证号码已有党员登记',
-    );
+    expect(wrapper.get('[data-test="member-form-error"]').text()).toContain('该身份证号码已登记');
     expect(wrapper.dialog().emitted('saved')).toBeUndefined();
   });
 

@@ -113,7 +113,7 @@ describe('OrgTreePage', () => {
     await vi.waitFor(() => expect(document.querySelector('.el-message-box')).not.toBeNull());
     (document.querySelector('.el-message-box__btns .el-button--primary') as HTMLElement).click();
     await vi.waitFor(() =>
-      expect(document.body.textContent).toContain('该组织下还有下级组织或党员，不能归档'),
+      expect(document.body.textContent).toContain('该组织仍有下级组织或党员，不能撤销'),
     );
 
     expect(archiveOrg).toHaveBeenCalledWith(6);

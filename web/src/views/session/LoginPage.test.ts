@@ -66,7 +66,7 @@ describe('LoginPage', () => {
     await submit(wrapper);
 
     expect(useSessionStore().user?.username).toBe('street.admin');
-    expect(router.currentRoute.value.fullPath).toBe('/?tab=1');
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/?tab=1'));
   });
 
   it('asks for the one-time code after a right password, then goes on', async () => {
@@ -98,6 +98,6 @@ describe('LoginPage', () => {
     await wrapper.get('form').trigger('submit');
     await flushPromises();
     expect(sendSecondFactor).toHaveBeenLastCalledWith('ABCD-EFGH-IJKL-MNOP', true);
-    expect(router.currentRoute.value.fullPath).toBe('/?tab=2');
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/?tab=2'));
   });
 });

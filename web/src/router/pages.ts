@@ -1,0 +1,283 @@
+import {
+  AlarmClock,
+  Avatar,
+  Bell,
+  Checked,
+  DataAnalysis,
+  DataLine,
+  Document,
+  House,
+  Key,
+  List,
+  OfficeBuilding,
+  Setting,
+  Share,
+  Stamp,
+  Tickets,
+  User as UserIcon,
+  UserFilled,
+  WarnTriangleFilled,
+} from '@element-plus/icons-vue';
+import type { Component } from 'vue';
+import type { RouteComponent } from 'vue-router';
+import type { OrgLevel } from '@/api/org';
+import type { User } from '@/api/session';
+
+/** Who may open a page: the server refuses its requests to anyone else. */
+export interface PageAccess {
+  /** Every one of these permissions. */
+  permissions: readonly string[];
+  /** Only users of an org at one of these levels; any level when absent. */
+  levels?: readonly OrgLevel[];
+}
+
+/** A page under a list page (a record, its print view), open to whoever may open the list. */
+export interface DetailPage {
+  /** Absolute route path, such as `/tasks/assignments/:id(\\d+)`. */
+  path: string;
+  /** Route name. */
+  name: string;
+  /** A loader (`() => import(...)`), so that the page is a chunk of its own. */
+  component: RouteComponent | (() => Promise<RouteComponent>);
+}
+
+interface PageBase extends DetailPage {
+  /** Open to every signed-in user when absent. */
+  access?: PageAccess;
+  details?: readonly DetailPage[];
+}
+
+/** A page with a sidebar entry, shown only to the users the page is open to. */
+export interface MenuPage extends PageBase {
+  inMenu: true;
+  /** vue-i18n key of the sidebar label. */
+  titleKey: string;
+  icon: Component;
+}
+
+/** One page of the signed-in app: its route, its sidebar entry if any, and who may open it. */
+export type Page = MenuPage | (PageBase & { inMenu: false });
+
+const holding = (...permissions: string[]): PageAccess => ({ permissions });
+
+/** The pages, in sidebar order: the menu, the routes and the permission guard all come from here. */
+export const PAGES: readonly Page[] = [
+  {
+    path: '/',
+    name: 'home',
+    component: () => import('@/views/home/HomePage.vue'),
+    titleKey: 'menu.home',
+    icon: House,
+    inMenu: true,
+  },
+  {
+    path: '/second-factor',
+    name: 'second-factor',
+    component: () => import('@/views/session/SecondFactorPage.vue'),
+    inMenu: false,
+  },
+  {
+    path: '/password',
+    name: 'password',
+    component: () => import('@/views/session/PasswordPage.vue'),
+    inMenu: false,
+  },
+  // The organisation system (组织体系).
+  {
+    path: '/orgs',
+    name: 'orgs',
+    component: () => import('@/views/org/OrgTreePage.vue'),
+    titleKey: 'menu.orgs',
+    icon: Share,
+    inMenu: true,
+    access: holding('org:read'),
+  },
+  {
+    path: '/members',
+    name: 'members',
+    component: () => import('@/views/member/MemberListPage.vue'),
+    titleKey: 'menu.members',
+    icon: UserIcon,
+    inMenu: true,
+    access: holding('member:read'),
+  },
+  {
+    path: '/units',
+    name: 'units',
+    component: () => import('@/views/unit/UnitListPage.vue'),
+    titleKey: 'menu.units',
+    icon: OfficeBuilding,
+    inMenu: true,
+    access: holding('unit:read'),
+  },
+  {
+    path: '/coverage',
+    name: 'coverage',
+    component: () => import('@/views/coverage/CoveragePage.vue'),
+    titleKey: 'menu.coverage',
+    icon: DataAnalysis,
+    inMenu: true,
+    access: holding('unit:read'),
+  },
+  {
+    path: '/joint-committees',
+    name: 'joint-committees',
+    component: () => import('@/views/joint_committee/JointCommitteePage.vue'),
+    titleKey: 'menu.jointCommittees',
+    icon: UserFilled,
+    inMenu: true,
+    access: holding('org:read', 'unit:read'),
+  },
+  {
+    path: '/reform',
+    name: 'reform',
+    component: () => import('@/views/street/ReformProgressPage.vue'),
+    titleKey: 'menu.reform',
+    icon: Stamp,
+    inMenu: true,
+    // Reform progress compares streets: a view for the city and district departments.
+    access: { permissions: ['org:read'], levels: ['city', 'district'] },
+  },
+  // The responsibility system (责任体系).
+  {
+    path: '/duties',
+    name: 'duties',
+    component: () => import('@/views/duty/DutyListPage.vue'),
+    titleKey: 'menu.duties',
+    icon: Tickets,
+    inMenu: true,
+    access: holding('duty:read'),
+  },
+  {
+    path: '/tasks',
+    name: 'tasks',
+    component: () => import('@/views/task/TaskListPage.vue'),
+    titleKey: 'menu.tasks',
+    icon: List,
+    inMenu: true,
+    access: holding('task:read'),
+    details: [
+      {
+        path: '/tasks/records',
+        name: 'task-records',
+        component: () => import('@/views/task/AssignmentRecordsPage.vue'),
+      },
+      {
+        path: '/tasks/assignments/:id(\\d+)',
+        name: 'task-assignment',
+        component: () => import('@/views/task/AssignmentDetailPage.vue'),
+      },
+    ],
+  },
+  {
+    path: '/reviews',
+    name: 'reviews',
+    component: () => import('@/views/task/ReviewListPage.vue'),
+    titleKey: 'menu.reviews',
+    icon: Checked,
+    inMenu: true,
+    access: holding('task:review'),
+  },
+  {
+    path: '/supervisions',
+    name: 'supervisions',
+    component: () => import('@/views/supervision/SupervisionListPage.vue'),
+    titleKey: 'menu.supervisions',
+    icon: AlarmClock,
+    inMenu: true,
+    access: holding('task:read'),
+    details: [
+      {
+        path: '/supervisions/:id(\\d+)',
+        name: 'supervision',
+        component: () => import('@/views/supervision/SupervisionDetailPage.vue'),
+      },
+    ],
+  },
+  {
+    path: '/accountabilities',
+    name: 'accountabilities',
+    component: () => import('@/views/supervision/AccountabilityPage.vue'),
+    titleKey: 'menu.accountabilities',
+    icon: WarnTriangleFilled,
+    inMenu: true,
+    access: holding('accountability:read'),
+  },
+  {
+    path: '/bulletins',
+    name: 'bulletins',
+    component: () => import('@/views/bulletin/BulletinListPage.vue'),
+    titleKey: 'menu.bulletins',
+    icon: DataLine,
+    inMenu: true,
+    access: holding('bulletin:read'),
+    details: [
+      {
+        path: '/bulletins/:id(\\d+)',
+        name: 'bulletin',
+        component: () => import('@/views/bulletin/BulletinDetailPage.vue'),
+      },
+      {
+        path: '/bulletins/:id(\\d+)/print',
+        name: 'bulletin-print',
+        component: () => import('@/views/bulletin/BulletinPrintPage.vue'),
+      },
+    ],
+  },
+  {
+    path: '/inbox',
+    name: 'inbox',
+    component: () => import('@/views/inbox/InboxPage.vue'),
+    titleKey: 'menu.inbox',
+    icon: Bell,
+    inMenu: true,
+    access: holding('notification:read'),
+  },
+  // The separated administrators' pages (三员分立).
+  {
+    path: '/users',
+    name: 'users',
+    component: () => import('@/views/user/UserListPage.vue'),
+    titleKey: 'menu.users',
+    icon: Avatar,
+    inMenu: true,
+    access: holding('user:read'),
+  },
+  {
+    path: '/roles',
+    name: 'roles',
+    component: () => import('@/views/role/RoleListPage.vue'),
+    titleKey: 'menu.roles',
+    icon: Key,
+    inMenu: true,
+    access: holding('role:read'),
+  },
+  {
+    path: '/settings',
+    name: 'settings',
+    component: () => import('@/views/setting/SettingPage.vue'),
+    titleKey: 'menu.settings',
+    icon: Setting,
+    inMenu: true,
+    access: holding('setting:read'),
+  },
+  {
+    path: '/audit',
+    name: 'audit',
+    component: () => import('@/views/audit/AuditLogPage.vue'),
+    titleKey: 'menu.audit',
+    icon: Document,
+    inMenu: true,
+    access: holding('audit:read'),
+  },
+];
+
+/** Whether a user may open a page with this access; everyone may when it is absent. */
+export function opensTo(access: PageAccess | undefined, user: User | null): boolean {
+  if (access === undefined) return true;
+  if (user === null) return false;
+  return (
+    access.permissions.every((permission) => user.permissions.includes(permission)) &&
+    (access.levels === undefined || access.levels.includes(user.org.level))
+  );
+}
