@@ -55,8 +55,9 @@ int AddUser(const std::string& url, const std::filesystem::path& key_file, const
   auth::NewUser user{org_id, account.username, account.display_name.empty() ? account.username : account.display_name,
                      account.role, core::RandomPassword(), true};
   const std::int64_t id = application.auth_service().CreateUser(session.sql(), user);
-  application.audit_service().RecordAnonymous(
-      session.sql(), {"user.create", "user_account", id, "ok", account.username + " " + account.role}, "command line", "");
+  application.audit_writer().RecordAnonymous(
+      session.sql(), {"user.create", "user_account", id, "ok", account.username + " " + account.role}, "command line",
+      "");
   transaction.Commit();
   out << account.username << "\t" << user.password << "\n";
   return 0;
@@ -121,7 +122,7 @@ int RotateKeys(const std::string& url, const std::filesystem::path& key_file, co
     session.sql() << "UPDATE user_totp SET secret_ciphertext = :sealed WHERE user_id = :id", soci::use(sealed, "sealed"),
         soci::use(secret.id, "id");
   }
-  application.audit_service().RecordAnonymous(
+  application.audit_writer().RecordAnonymous(
       session.sql(),
       {"keys.rotate", "key", std::nullopt, "ok",
        std::to_string(members.size()) + " members, " + std::to_string(secrets.size()) + " second factors"},
@@ -144,7 +145,7 @@ int PurgeAudit(const std::string& url, const std::filesystem::path& key_file, co
   const std::int64_t cutoff = clock.NowSeconds() - days * 24 * 60 * 60;
   db::Session session(application.database());
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  const std::int64_t purged = application.audit_service().Purge(session.sql(), cutoff);
+  const std::int64_t purged = application.audit_writer().Purge(session.sql(), cutoff);
   transaction.Commit();
   out << "Purged " << purged << " audit rows older than " << days << " days (before " << core::FormatUtc(cutoff)
       << ").\n";

@@ -20,6 +20,11 @@ inline soci::details::once_temp_type& operator,(soci::details::once_temp_type&& 
   return once, use;
 }
 
+// (sql.prepare << kQuery, db::UseScope{scope}, …): a prepared statement built up in steps.
+inline soci::details::prepare_temp_type& operator,(soci::details::prepare_temp_type& prepared, UseScope use) {
+  return prepared, soci::use(use.scope.Path(), "scope"), soci::use(use.scope.End(), "scope_end");
+}
+
 // For a prepared statement: statement.exchange(…) of both placeholders.
 inline void BindScope(soci::statement& statement, const core::OrgScope& scope) {
   statement.exchange(soci::use(scope.Path(), "scope"));

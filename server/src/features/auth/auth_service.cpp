@@ -34,7 +34,7 @@ std::string RecoveryCodeHash(std::string_view code) {
 
 }  // namespace
 
-AuthService::AuthService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit,
+AuthService::AuthService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit,
                          const core::FieldCipher& cipher, const setting::SettingService& settings, SessionPolicy policy)
     : database_(database),
       clock_(clock),

@@ -9,8 +9,8 @@
 #include "core/actor.hpp"
 #include "core/clock.hpp"
 #include "core/field_cipher.hpp"
+#include "db/audit_writer.hpp"
 #include "db/database.hpp"
-#include "features/audit/audit_service.hpp"
 #include "features/member/member_model.hpp"
 #include "features/member/member_repository.hpp"
 #include "features/org/org_service.hpp"
@@ -20,7 +20,7 @@ namespace liandong::member {
 class MemberService {
  public:
   MemberService(db::Database& database, const core::Clock& clock, const core::FieldCipher& cipher,
-                const audit::AuditService& audit, const org::OrgService& orgs)
+                const db::AuditWriter& audit, const org::OrgService& orgs)
       : database_(database), clock_(clock), cipher_(cipher), audit_(audit), orgs_(orgs) {}
 
   MemberPage ListMembers(const core::Actor& actor, const MemberFilter& filter) const;
@@ -62,7 +62,7 @@ class MemberService {
   db::Database& database_;
   const core::Clock& clock_;
   const core::FieldCipher& cipher_;
-  const audit::AuditService& audit_;
+  const db::AuditWriter& audit_;
   const org::OrgService& orgs_;
   MemberRepository repository_;
 };

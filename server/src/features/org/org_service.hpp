@@ -8,8 +8,8 @@
 
 #include "core/actor.hpp"
 #include "core/clock.hpp"
+#include "db/audit_writer.hpp"
 #include "db/database.hpp"
-#include "features/audit/audit_service.hpp"
 #include "features/org/org_model.hpp"
 #include "features/org/org_repository.hpp"
 
@@ -22,7 +22,7 @@ enum class SearchScope {
 
 class OrgService {
  public:
-  OrgService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit)
+  OrgService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit)
       : database_(database), clock_(clock), audit_(audit) {}
 
   // The org with its ancestors and child count; not_found if missing, permission_denied outside
@@ -74,7 +74,7 @@ class OrgService {
 
   db::Database& database_;
   const core::Clock& clock_;
-  const audit::AuditService& audit_;
+  const db::AuditWriter& audit_;
   OrgRepository repository_;
 };
 

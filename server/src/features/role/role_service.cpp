@@ -70,7 +70,7 @@ const std::vector<PermissionDefinition>& PermissionCatalogue() {
   return catalogue;
 }
 
-RoleService::RoleService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit,
+RoleService::RoleService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit,
                          const auth::AuthService& auth_service)
     : database_(database), clock_(clock), audit_(audit), auth_service_(auth_service) {}
 

@@ -11,8 +11,8 @@
 
 #include "core/actor.hpp"
 #include "core/clock.hpp"
+#include "db/audit_writer.hpp"
 #include "db/database.hpp"
-#include "features/audit/audit_service.hpp"
 #include "features/auth/auth_service.hpp"
 
 namespace liandong::role {
@@ -47,7 +47,7 @@ struct RolePatch {
 
 class RoleService {
  public:
-  RoleService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit,
+  RoleService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit,
               const auth::AuthService& auth_service);
 
   std::vector<Role> List(const core::Actor& actor) const;
@@ -62,7 +62,7 @@ class RoleService {
 
   db::Database& database_;
   const core::Clock& clock_;
-  const audit::AuditService& audit_;
+  const db::AuditWriter& audit_;
   const auth::AuthService& auth_service_;
 };
 

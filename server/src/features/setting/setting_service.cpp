@@ -48,7 +48,7 @@ const std::vector<SettingDefinition>& Definitions() {
   return definitions;
 }
 
-SettingService::SettingService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit)
+SettingService::SettingService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit)
     : database_(database), clock_(clock), audit_(audit) {}
 
 std::map<std::string, SettingView> SettingService::Load(soci::session& sql) const {

@@ -13,8 +13,8 @@
 
 #include "core/actor.hpp"
 #include "core/clock.hpp"
+#include "db/audit_writer.hpp"
 #include "db/database.hpp"
-#include "features/audit/audit_service.hpp"
 
 namespace liandong::setting {
 
@@ -46,7 +46,7 @@ struct SettingView {
 
 class SettingService {
  public:
-  SettingService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit);
+  SettingService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit);
 
   std::vector<SettingView> List(const core::Actor& actor) const;
   // Validates and stores a value; needs the setting's permission. Audited with old and new value.
@@ -65,7 +65,7 @@ class SettingService {
 
   db::Database& database_;
   const core::Clock& clock_;
-  const audit::AuditService& audit_;
+  const db::AuditWriter& audit_;
   mutable std::mutex mutex_;
   mutable std::optional<std::map<std::string, SettingView>> cache_;
   mutable std::int64_t cache_loaded_at_ = 0;

@@ -17,8 +17,8 @@ using core::ErrorKind;
 
 [[noreturn]] void Throw(const FieldError& error) { throw AppError(error.kind, error.code, error.field); }
 
-audit::AuditEntry UnitEntry(const char* action, std::int64_t id, std::string detail = {}) {
-  return audit::AuditEntry{action, "unit", id, "ok", std::move(detail)};
+db::AuditEntry UnitEntry(const char* action, std::int64_t id, std::string detail = {}) {
+  return db::AuditEntry{action, "unit", id, "ok", std::move(detail)};
 }
 
 }  // namespace

@@ -8,8 +8,8 @@
 
 #include "core/actor.hpp"
 #include "core/clock.hpp"
+#include "db/audit_writer.hpp"
 #include "db/database.hpp"
-#include "features/audit/audit_service.hpp"
 #include "features/org/org_service.hpp"
 #include "features/unit/unit_model.hpp"
 #include "features/unit/unit_repository.hpp"
@@ -18,7 +18,7 @@ namespace liandong::unit {
 
 class UnitService {
  public:
-  UnitService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit_service,
+  UnitService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit_service,
               const org::OrgService& org_service)
       : database_(database),
         clock_(clock),
@@ -67,7 +67,7 @@ class UnitService {
 
   db::Database& database_;
   const core::Clock& clock_;
-  const audit::AuditService& audit_service_;
+  const db::AuditWriter& audit_service_;
   const org::OrgService& org_service_;
   UnitRepository repository_;
 };

@@ -19,7 +19,7 @@ bool IsValidUsername(const std::string& username) {
   return true;
 }
 
-UserService::UserService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit,
+UserService::UserService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit,
                          const org::OrgService& org_service, const auth::AuthService& auth_service)
     : database_(database), clock_(clock), audit_(audit), org_service_(org_service), auth_service_(auth_service) {}
 

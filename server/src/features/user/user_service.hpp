@@ -6,8 +6,8 @@
 
 #include "core/actor.hpp"
 #include "core/clock.hpp"
+#include "db/audit_writer.hpp"
 #include "db/database.hpp"
-#include "features/audit/audit_service.hpp"
 #include "features/auth/auth_service.hpp"
 #include "features/org/org_service.hpp"
 #include "features/user/user_model.hpp"
@@ -17,7 +17,7 @@ namespace liandong::user {
 
 class UserService {
  public:
-  UserService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit,
+  UserService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit,
               const org::OrgService& org_service, const auth::AuthService& auth_service);
 
   UserPage List(const core::Actor& actor, const UserFilter& filter) const;
@@ -37,7 +37,7 @@ class UserService {
 
   db::Database& database_;
   const core::Clock& clock_;
-  const audit::AuditService& audit_;
+  const db::AuditWriter& audit_;
   const org::OrgService& org_service_;
   const auth::AuthService& auth_service_;
   UserRepository repository_;
