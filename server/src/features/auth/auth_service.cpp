@@ -335,4 +335,13 @@ void AuthService::ChangePassword(const core::Actor& actor, const std::string& cu
   transaction.Commit();
 }
 
+std::int64_t AuthService::ResealSecondFactors(soci::session& sql, const core::FieldCipher& from,
+                                              const core::FieldCipher& to) const {
+  const auto secrets = second_factors_.ListTotpSecrets(sql);
+  for (const auto& [user_id, secret_ciphertext] : secrets) {
+    second_factors_.UpdateTotpSecret(sql, user_id, core::Reseal(from, to, secret_ciphertext).sealed);
+  }
+  return static_cast<std::int64_t>(secrets.size());
+}
+
 }  // namespace liandong::auth

@@ -66,6 +66,10 @@ class AuthService {
   std::string ResetPassword(soci::session& sql, std::int64_t user_id) const;
   void EndSessions(soci::session& sql, std::int64_t user_id) const;
   void ResetSecondFactor(soci::session& sql, std::int64_t user_id) const;
+  // Key rotation (liandong keys rotate), in the caller's write transaction: re-encrypts every
+  // TOTP secret from `from` to `to`. Returns how many there are.
+  std::int64_t ResealSecondFactors(soci::session& sql, const core::FieldCipher& from,
+                                   const core::FieldCipher& to) const;
 
   const SessionPolicy& policy() const { return policy_; }
 

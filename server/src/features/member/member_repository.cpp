@@ -76,6 +76,12 @@ constexpr std::string_view kSelectRecord = R"sql(
 
 constexpr std::string_view kSelectIdByIndex = "SELECT id FROM member WHERE id_number_index = :id_number_index";
 constexpr std::string_view kSelectCiphers = "SELECT id_number_cipher, phone_cipher FROM member WHERE id = :id";
+constexpr std::string_view kSelectAllCiphers = "SELECT id, id_number_cipher, phone_cipher FROM member";
+constexpr std::string_view kUpdateCiphers = R"sql(
+  UPDATE member SET id_number_cipher = :id_cipher, id_number_index = :id_index, phone_cipher = :phone_cipher,
+                    phone_index = :phone_index
+  WHERE id = :id
+)sql";
 
 constexpr std::string_view kInsertMember = R"sql(
   INSERT INTO member (org_id, name, name_grams, gender, birth_date, id_number_cipher, id_number_index,
@@ -451,6 +457,27 @@ void MemberRepository::DecideTransfer(soci::session& sql, std::int64_t id, const
                                       const std::string& reason, std::int64_t user_id, std::int64_t now) const {
   sql << kDecideTransfer, soci::use(status, "status"), soci::use(reason, "reason"), soci::use(user_id, "decided_by"),
       soci::use(now, "decided_at"), soci::use(id, "id");
+}
+
+std::vector<SealedIdentifiers> MemberRepository::ListSealedIdentifiers(soci::session& sql) const {
+  std::vector<SealedIdentifiers> all;
+  long long id = 0;
+  SealedIdentifiers row;
+  soci::statement statement = (sql.prepare << kSelectAllCiphers, soci::into(id), soci::into(row.id_number_cipher),
+                               soci::into(row.phone_cipher));
+  statement.execute();
+  while (statement.fetch()) {
+    row.id = id;
+    all.push_back(row);
+  }
+  return all;
+}
+
+void MemberRepository::UpdateSealedIdentifiers(soci::session& sql, const SealedIdentifiers& sealed,
+                                               const std::string& id_number_index,
+                                               const std::string& phone_index) const {
+  sql << kUpdateCiphers, soci::use(sealed.id_number_cipher, "id_cipher"), soci::use(id_number_index, "id_index"),
+      soci::use(sealed.phone_cipher, "phone_cipher"), soci::use(phone_index, "phone_index"), soci::use(sealed.id, "id");
 }
 
 }  // namespace liandong::member

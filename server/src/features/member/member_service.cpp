@@ -414,4 +414,16 @@ void MemberService::CountMember(db::Session& session, std::int64_t org_id, std::
 
 void MemberService::RebuildMemberRollup(soci::session& sql) const { repository_.RebuildMemberRollup(sql); }
 
+std::int64_t MemberService::ResealIdentifiers(soci::session& sql, const core::FieldCipher& from,
+                                              const core::FieldCipher& to) const {
+  const std::vector<SealedIdentifiers> members = repository_.ListSealedIdentifiers(sql);
+  for (const SealedIdentifiers& member : members) {
+    const core::Resealed id_number = core::Reseal(from, to, member.id_number_cipher);
+    const core::Resealed phone = core::Reseal(from, to, member.phone_cipher);
+    repository_.UpdateSealedIdentifiers(sql, SealedIdentifiers{member.id, id_number.sealed, phone.sealed},
+                                        id_number.blind_index, phone.blind_index);
+  }
+  return static_cast<std::int64_t>(members.size());
+}
+
 }  // namespace liandong::member

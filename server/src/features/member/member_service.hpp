@@ -49,6 +49,10 @@ class MemberService {
   // Recounts the member roll-up (org::kRollupMember) from the members: after loading members in
   // bulk (demo --scale). Writes are counted as they happen.
   void RebuildMemberRollup(soci::session& sql) const;
+  // Key rotation (liandong keys rotate), in the caller's write transaction: re-encrypts every
+  // member's identifiers from `from` to `to` and recomputes their blind indexes. Returns how many
+  // members there are.
+  std::int64_t ResealIdentifiers(soci::session& sql, const core::FieldCipher& from, const core::FieldCipher& to) const;
 
  private:
   // Counts a member into (delta 1) or out of (-1) the org's member roll-up.

@@ -125,6 +125,7 @@ constexpr std::string_view kMoveSubtree = R"sql(
 constexpr std::string_view kSetParent = "UPDATE org SET parent_id = :parent_id WHERE id = :id";
 
 constexpr std::string_view kCountOrgs = "SELECT COUNT(*) FROM org";
+constexpr std::string_view kSelectRootId = "SELECT MIN(id) FROM org WHERE parent_id IS NULL";
 
 constexpr std::string_view kInsertSearchRow = "INSERT INTO org_search (rowid, grams) VALUES (:id, :grams)";
 constexpr std::string_view kDeleteSearchRow = "DELETE FROM org_search WHERE rowid = :id";
@@ -409,6 +410,14 @@ std::int64_t OrgRepository::CountAll(soci::session& sql) const {
   long long count = 0;
   sql << kCountOrgs, soci::into(count);
   return count;
+}
+
+std::optional<std::int64_t> OrgRepository::RootId(soci::session& sql) const {
+  long long id = 0;
+  soci::indicator indicator = soci::i_null;
+  sql << kSelectRootId, soci::into(id, indicator);
+  if (indicator != soci::i_ok) return std::nullopt;
+  return id;
 }
 
 }  // namespace liandong::org

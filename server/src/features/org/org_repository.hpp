@@ -37,6 +37,8 @@ class OrgRepository {
   // from the old ancestors to the new ones.
   void MoveSubtree(soci::session& sql, const Org& org, const Org& new_parent, std::int64_t now) const;
   std::int64_t CountAll(soci::session& sql) const;
+  // The root of the tree (the first one, should there be several); nullopt in an empty database.
+  std::optional<std::int64_t> RootId(soci::session& sql) const;
 
   // Adds `delta` to the roll-up `measure`/`item` of every org on `path` (the last one only when
   // `include_last`); `depth` is the depth of what is counted (used by kRollupOrgLevel).

@@ -51,6 +51,8 @@ class OrgService {
   // (the demo city) only. `new_org.parent_id` must exist.
   Org SeedOrg(db::Session& session, const NewOrg& new_org) const;
   std::int64_t CountOrgs(soci::session& sql) const { return repository_.CountAll(sql); }
+  // The root org's id, for command-line tools acting for nobody; nullopt in an empty database.
+  std::optional<std::int64_t> RootOrgId(soci::session& sql) const { return repository_.RootId(sql); }
   // The org `id` read in the caller's session, without a scope check: for other features, which
   // check the scope themselves (InSubtree) against the objects they hold.
   std::optional<Org> FindOrg(soci::session& sql, std::int64_t id) const { return repository_.Find(sql, id); }

@@ -135,4 +135,9 @@ UserView UserService::ResetSecondFactor(const core::Actor& actor, std::int64_t i
   return *repository_.Find(session.sql(), id, clock_.NowSeconds());
 }
 
+void UserService::CheckNewAccount(soci::session& sql, const std::string& username, const std::string& role) const {
+  if (!repository_.RoleDuty(sql, role)) throw AppError(ErrorKind::kInvalidArgument, "user.invalid_role");
+  if (repository_.UsernameTaken(sql, username)) throw AppError(ErrorKind::kConflict, "user.username_taken");
+}
+
 }  // namespace liandong::user

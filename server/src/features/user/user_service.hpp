@@ -27,6 +27,10 @@ class UserService {
   UserWithPassword ResetPassword(const core::Actor& actor, std::int64_t id) const;
   UserView ResetSecondFactor(const core::Actor& actor, std::int64_t id) const;
 
+  // For `liandong user add`, which may create any role: user.invalid_role when `role` does not
+  // exist, user.username_taken when `username` is in use.
+  void CheckNewAccount(soci::session& sql, const std::string& username, const std::string& role) const;
+
  private:
   // The user, if inside the actor's subtree; user.not_found otherwise.
   UserView Visible(soci::session& sql, const core::Actor& actor, std::int64_t id) const;
