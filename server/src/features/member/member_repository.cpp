@@ -54,17 +54,9 @@ constexpr std::string_view kPageIdsByNameSqlite =
 constexpr std::string_view kPageIdsByNamePostgres =
     " WHERE m.id IN (SELECT m.id FROM member m WHERE m.archived_at IS NULL";
 
-// The same count as migration 0016, for members loaded in bulk.
-constexpr std::string_view kDeleteMemberRollup = "DELETE FROM org_rollup WHERE measure = 'member'";
-constexpr std::string_view kRebuildMemberRollup = R"sql(
-  INSERT INTO org_rollup (org_id, measure, item, relative_depth, total)
-  SELECT a.id, 'member', 'live', 0, COUNT(*)
-  FROM org a
-  JOIN org o ON o.path >= a.path AND o.path < substr(a.path, 1, length(a.path) - 1) || '0'
-  JOIN member m ON m.org_id = o.id
-  WHERE m.archived_at IS NULL
-  GROUP BY a.id
-)sql";
+// Live members at each org itself, for the member roll-up (migration 0016 counts the same).
+constexpr std::string_view kCountLiveMembersByOrg =
+    "SELECT org_id, COUNT(*) FROM member WHERE archived_at IS NULL GROUP BY org_id";
 
 constexpr std::string_view kSelectRecord = R"sql(
   SELECT org_id, name, name_grams, gender, birth_date, id_number_cipher, id_number_index, id_number_masked,
@@ -360,9 +352,14 @@ std::pair<std::vector<Member>, std::int64_t> MemberRepository::List(db::Session&
   return {std::move(members), total};
 }
 
-void MemberRepository::RebuildMemberRollup(soci::session& sql) const {
-  sql << kDeleteMemberRollup;
-  sql << kRebuildMemberRollup;
+std::vector<std::pair<std::int64_t, std::int64_t>> MemberRepository::CountLiveMembersByOrg(soci::session& sql) const {
+  std::vector<std::pair<std::int64_t, std::int64_t>> counts;
+  long long org_id = 0;
+  long long count = 0;
+  soci::statement statement = (sql.prepare << kCountLiveMembersByOrg, soci::into(org_id), soci::into(count));
+  statement.execute();
+  while (statement.fetch()) counts.emplace_back(org_id, count);
+  return counts;
 }
 
 std::pair<std::string, std::string> MemberRepository::FindCiphers(soci::session& sql, std::int64_t id) const {

@@ -31,8 +31,8 @@ class MemberRepository {
   std::pair<std::vector<Member>, std::int64_t> List(db::Session& session, const std::string& scope_path,
                                                     const MemberFilter& filter, const std::string& id_number_index,
                                                     bool page, std::optional<std::int64_t> known_total = {}) const;
-  // Recounts the live members of every org's subtree into the org roll-up (after a bulk load).
-  void RebuildMemberRollup(soci::session& sql) const;
+  // The live members at each org itself (not its subtree): org id, count.
+  std::vector<std::pair<std::int64_t, std::int64_t>> CountLiveMembersByOrg(soci::session& sql) const;
   std::pair<std::string, std::string> FindCiphers(soci::session& sql, std::int64_t id) const;
   // Every member's encrypted identifiers, archived members included (key rotation).
   std::vector<SealedIdentifiers> ListSealedIdentifiers(soci::session& sql) const;

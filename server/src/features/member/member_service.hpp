@@ -48,7 +48,7 @@ class MemberService {
   std::int64_t SeedMember(db::Session& session, const MemberInput& input) const;
   // Recounts the member roll-up (org::kRollupMember) from the members: after loading members in
   // bulk (demo --scale). Writes are counted as they happen.
-  void RebuildMemberRollup(soci::session& sql) const;
+  void RebuildMemberRollup(db::Session& session) const;
   // Key rotation (liandong keys rotate), in the caller's write transaction: re-encrypts every
   // member's identifiers from `from` to `to` and recomputes their blind indexes. Returns how many
   // members there are.

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "core/text_search.hpp"
+#include "db/bulk_insert.hpp"
 
 namespace liandong::org {
 namespace {
@@ -73,6 +74,9 @@ constexpr std::string_view kRebuildLevelRollup = R"sql(
   WHERE d.archived_at IS NULL
   GROUP BY a.id, d.level, d.depth - a.depth
 )sql";
+
+constexpr std::string_view kSelectAllPaths = "SELECT id, path FROM org";
+constexpr std::string_view kRollupTable = "org_rollup";
 
 constexpr std::string_view kSearchSqlite = R"sql(
   FROM org_search s JOIN org o ON o.id = s.rowid
@@ -418,6 +422,27 @@ std::optional<std::int64_t> OrgRepository::RootId(soci::session& sql) const {
   sql << kSelectRootId, soci::into(id, indicator);
   if (indicator != soci::i_ok) return std::nullopt;
   return id;
+}
+
+std::unordered_map<std::int64_t, std::string> OrgRepository::PathsById(soci::session& sql) const {
+  std::unordered_map<std::int64_t, std::string> paths;
+  long long id = 0;
+  std::string path;
+  soci::statement statement = (sql.prepare << kSelectAllPaths, soci::into(id), soci::into(path));
+  statement.execute();
+  while (statement.fetch()) paths.emplace(id, path);
+  return paths;
+}
+
+void OrgRepository::ReplaceRollup(db::Session& session, std::string_view measure,
+                                  const std::map<std::pair<std::int64_t, std::string>, std::int64_t>& totals) const {
+  const std::string measure_name(measure);
+  session.sql() << kDeleteRollup, soci::use(measure_name, "measure");
+  db::BulkInserter rows(session, std::string(kRollupTable), {"org_id", "measure", "item", "relative_depth", "total"});
+  for (const auto& [key, total] : totals) {
+    rows.Add({key.first, std::string_view(measure_name), std::string_view(key.second), 0, total});
+  }
+  rows.Finish();
 }
 
 }  // namespace liandong::org

@@ -67,6 +67,11 @@ class OrgService {
   std::vector<ChildRollup> ReadChildRollups(soci::session& sql, std::int64_t org_id, std::string_view measure) const {
     return repository_.ReadChildRollups(sql, org_id, measure);
   }
+  // Recounts a roll-up another feature keeps (kRollupMember, kRollupUnitCoverage), inside the
+  // caller's transaction: `direct_counts` are counts at each org itself, which this sums into the
+  // subtree totals of the org and its ancestors. After loading rows in bulk (demo --scale).
+  void RebuildRollup(db::Session& session, std::string_view measure,
+                     const std::vector<OrgItemCount>& direct_counts) const;
   // Recounts the orgs' own roll-up from the tree: after loading orgs in bulk (demo --scale).
   void RebuildLevelRollup(soci::session& sql) const { repository_.RebuildLevelRollup(sql); }
 

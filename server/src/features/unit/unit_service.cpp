@@ -286,4 +286,12 @@ void UnitService::CountUnit(soci::session& sql, const UnitFields& fields, std::i
                             delta);
 }
 
+void UnitService::RebuildCoverageRollup(db::Session& session) const {
+  std::vector<org::OrgItemCount> counts;
+  for (const auto& [org_id, coverage, count] : repository_.CountCoverageByOrg(session.sql())) {
+    counts.push_back({org_id, coverage, count});
+  }
+  org_service_.RebuildRollup(session, org::kRollupUnitCoverage, counts);
+}
+
 }  // namespace liandong::unit

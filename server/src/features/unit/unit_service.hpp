@@ -52,7 +52,8 @@ class UnitService {
   Unit SeedUnit(soci::session& sql, const UnitFields& fields, std::int64_t now) const;
 
   // Recounts the coverage roll-up from the units: after loading units in bulk (demo --scale).
-  void RebuildCoverageRollup(soci::session& sql) const { repository_.RebuildCoverageRollup(sql); }
+  // Writes are counted as they happen; the org feature keeps the table.
+  void RebuildCoverageRollup(db::Session& session) const;
 
  private:
   // Every problem with `fields` as a unit the actor may keep, in field order; normalises the
