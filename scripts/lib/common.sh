@@ -65,8 +65,10 @@ build_server() {
 build_web() {
   ensure_node_modules
   local stamp="$ROOT/web/dist/.liandong-source-hash" hash
-  hash="$(cd "$ROOT/web" && find src public index.html vite.config.ts tsconfig.json env.d.ts package-lock.json \
-            -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)"
+  # The error texts are generated from the server's catalogue (web/scripts): it is a web source too.
+  hash="$(cd "$ROOT/web" && find src public scripts index.html vite.config.ts tsconfig.json env.d.ts package.json \
+            package-lock.json ../server/src/http/errors.cpp -type f -print0 | sort -z | xargs -0 sha256sum |
+            sha256sum | cut -d' ' -f1)"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$hash" ]; then
     say "Building the web app"
     (cd "$ROOT/web" && npm run --silent build >/dev/null)

@@ -95,7 +95,7 @@ TEST_F(AdminCommandsTest, RotatingTheKeyKeepsEveryIdentifierAndTheAuditChain) {
       << "exact lookup by ID number still finds the member";
   EXPECT_EQ(Scalar(after, "SELECT action FROM audit_log ORDER BY id DESC LIMIT 1"), "keys.rotate");
   db::Session session(after.database());
-  const audit::ChainReport report = after.audit_service().VerifyChain(session.sql());
+  const db::ChainReport report = after.audit_writer().VerifyChain(session.sql());
   EXPECT_TRUE(report.intact) << report.reason;
 }
 
@@ -104,7 +104,7 @@ TEST_F(AdminCommandsTest, PurgeDeletesOnlyRowsPastRetentionAndTheChainStillVerif
     Application application(Config(), clock_);
     db::Session session(application.database());
     db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-    application.audit_service().RecordAnonymous(session.sql(), {action, "", std::nullopt, "ok", ""}, "", "");
+    application.audit_writer().RecordAnonymous(session.sql(), {action, "", std::nullopt, "ok", ""}, "", "");
     transaction.Commit();
   };
   for (int i = 0; i < 3; ++i) record("test.old");
@@ -123,14 +123,14 @@ TEST_F(AdminCommandsTest, PurgeDeletesOnlyRowsPastRetentionAndTheChainStillVerif
   long long rows = 0;
   session.sql() << "SELECT COUNT(*) FROM audit_log", soci::into(rows);
   EXPECT_EQ(rows, 2) << "the recent row and the purge's own";
-  const audit::ChainReport report = application.audit_service().VerifyChain(session.sql());
+  const db::ChainReport report = application.audit_writer().VerifyChain(session.sql());
   EXPECT_TRUE(report.intact) << report.reason;
   // The database refuses to delete what is within 184 days, whoever asks.
   EXPECT_ANY_THROW(session.sql() << "DELETE FROM audit_log");
   // A forged anchor is found.
   if (!database_.postgres()) {
     session.sql() << "UPDATE audit_chain_anchor SET first_id = first_id + 1";
-    EXPECT_FALSE(application.audit_service().VerifyChain(session.sql()).intact);
+    EXPECT_FALSE(application.audit_writer().VerifyChain(session.sql()).intact);
   }
 }
 

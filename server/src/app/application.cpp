@@ -29,34 +29,33 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   const core::Keys keys =
       config.master_key.empty() ? core::LoadKeys(config.key_file) : core::KeysFromMaster(config.master_key);
   field_cipher_ = std::make_unique<core::FieldCipher>(keys.master);
-  audit_service_ = std::make_unique<audit::AuditService>(clock, keys.audit);
-  audit_log_service_ = std::make_unique<audit::AuditLogService>(*database_, *audit_service_);
-  setting_service_ = std::make_unique<setting::SettingService>(*database_, clock, *audit_service_);
-  org_service_ = std::make_unique<org::OrgService>(*database_, clock, *audit_service_);
-  auth_service_ = std::make_unique<auth::AuthService>(*database_, clock, *audit_service_, *field_cipher_,
+  audit_writer_ = std::make_unique<db::AuditWriter>(clock, keys.audit);
+  audit_log_service_ = std::make_unique<audit::AuditLogService>(*database_, *audit_writer_);
+  setting_service_ = std::make_unique<setting::SettingService>(*database_, clock, *audit_writer_);
+  org_service_ = std::make_unique<org::OrgService>(*database_, clock, *audit_writer_);
+  auth_service_ = std::make_unique<auth::AuthService>(*database_, clock, *audit_writer_, *field_cipher_,
                                                       *setting_service_, config.session_policy);
-  user_service_ =
-      std::make_unique<user::UserService>(*database_, clock, *audit_service_, *org_service_, *auth_service_);
-  role_service_ = std::make_unique<role::RoleService>(*database_, clock, *audit_service_, *auth_service_);
-  unit_service_ = std::make_unique<unit::UnitService>(*database_, clock, *audit_service_, *org_service_);
-  member_service_ = std::make_unique<member::MemberService>(*database_, clock, *field_cipher_, *audit_service_,
+  user_service_ = std::make_unique<user::UserService>(*database_, clock, *audit_writer_, *org_service_, *auth_service_);
+  role_service_ = std::make_unique<role::RoleService>(*database_, clock, *audit_writer_, *auth_service_);
+  unit_service_ = std::make_unique<unit::UnitService>(*database_, clock, *audit_writer_, *org_service_);
+  member_service_ = std::make_unique<member::MemberService>(*database_, clock, *field_cipher_, *audit_writer_,
                                                             *org_service_, *unit_service_);
-  joint_committee_service_ = std::make_unique<joint_committee::JointCommitteeService>(
-      *database_, clock, *audit_service_, *org_service_, *unit_service_);
-  street_service_ = std::make_unique<street::StreetService>(*database_, clock, *audit_service_, *org_service_);
+  joint_committee_service_ = std::make_unique<joint_committee::JointCommitteeService>(*database_, clock, *audit_writer_,
+                                                                                      *org_service_, *unit_service_);
+  street_service_ = std::make_unique<street::StreetService>(*database_, clock, *audit_writer_, *org_service_);
   notification_service_ = std::make_unique<notification::NotificationService>(*database_, clock);
   attachment_store_ =
       std::make_unique<attachment::AttachmentStore>(*database_, clock, *org_service_, config.files_dir);
-  task_service_ = std::make_unique<task::TaskService>(*database_, clock, *audit_service_, *notification_service_,
+  task_service_ = std::make_unique<task::TaskService>(*database_, clock, *audit_writer_, *notification_service_,
                                                       *attachment_store_, *setting_service_);
-  bulletin_service_ = std::make_unique<bulletin::BulletinService>(*database_, clock, *audit_service_, *org_service_,
+  bulletin_service_ = std::make_unique<bulletin::BulletinService>(*database_, clock, *audit_writer_, *org_service_,
                                                                   *notification_service_);
-  duty_service_ = std::make_unique<duty::DutyService>(*database_, clock, *audit_service_, *org_service_);
+  duty_service_ = std::make_unique<duty::DutyService>(*database_, clock, *audit_writer_, *org_service_);
   supervision_service_ = std::make_unique<supervision::SupervisionService>(
-      *database_, clock, *audit_service_, *org_service_, *duty_service_, *notification_service_, *attachment_store_,
+      *database_, clock, *audit_writer_, *org_service_, *duty_service_, *notification_service_, *attachment_store_,
       *task_service_);
   accountability_service_ = std::make_unique<accountability::AccountabilityService>(
-      *database_, clock, *audit_service_, *org_service_, *duty_service_, *supervision_service_);
+      *database_, clock, *audit_writer_, *org_service_, *duty_service_, *supervision_service_);
 
   health::RegisterHealthRoutes(router_, health_info_);
   auth::RegisterAuthRoutes(router_, *auth_service_, *org_service_);
@@ -79,15 +78,15 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
 
   const auth::AuthService& auth_service = *auth_service_;
   db::Database& database = *database_;
-  const audit::AuditService& audit_service = *audit_service_;
+  const db::AuditWriter& audit_writer = *audit_writer_;
   // Every denial of a signed-in request is audited, whichever layer refused it.
-  const auto record_denial = [&database, &audit_service](const http::Request& request, std::string_view code) {
+  const auto record_denial = [&database, &audit_writer](const http::Request& request, std::string_view code) {
     db::Session session(database);
     db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-    audit_service.Record(session.sql(), request.Actor(),
-                         {"access.denied", "request", std::nullopt, "denied",
-                          std::string(boost::beast::http::to_string(request.method())) + " " + request.path() + " " +
-                              std::string(code)});
+    audit_writer.Record(session.sql(), request.Actor(),
+                        {"access.denied", "request", std::nullopt, "denied",
+                         std::string(boost::beast::http::to_string(request.method())) + " " + request.path() + " " +
+                             std::string(code)});
     transaction.Commit();
   };
   pipeline_ = std::make_unique<http::Pipeline>(

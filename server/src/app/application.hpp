@@ -8,24 +8,24 @@
 
 #include "core/clock.hpp"
 #include "core/field_cipher.hpp"
+#include "db/audit_writer.hpp"
 #include "db/database.hpp"
 #include "features/accountability/accountability_service.hpp"
-#include "features/audit/audit_log_service.hpp"
-#include "features/audit/audit_service.hpp"
 #include "features/attachment/attachment_store.hpp"
+#include "features/audit/audit_log_service.hpp"
 #include "features/auth/auth_service.hpp"
 #include "features/bulletin/bulletin_service.hpp"
 #include "features/duty/duty_service.hpp"
 #include "features/health/health_routes.hpp"
+#include "features/joint_committee/joint_committee_service.hpp"
 #include "features/member/member_service.hpp"
 #include "features/notification/notification_service.hpp"
-#include "features/joint_committee/joint_committee_service.hpp"
 #include "features/org/org_service.hpp"
 #include "features/role/role_service.hpp"
 #include "features/setting/setting_service.hpp"
 #include "features/street/street_service.hpp"
-#include "features/task/task_service.hpp"
 #include "features/supervision/supervision_service.hpp"
+#include "features/task/task_service.hpp"
 #include "features/unit/unit_service.hpp"
 #include "features/user/user_service.hpp"
 #include "http/pipeline.hpp"
@@ -54,7 +54,7 @@ class Application {
   const http::Pipeline& pipeline() const { return *pipeline_; }
   const auth::AuthService& auth_service() const { return *auth_service_; }
   const org::OrgService& org_service() const { return *org_service_; }
-  const audit::AuditService& audit_service() const { return *audit_service_; }
+  const db::AuditWriter& audit_writer() const { return *audit_writer_; }
   const member::MemberService& member_service() const { return *member_service_; }
   const unit::UnitService& unit_service() const { return *unit_service_; }
   const joint_committee::JointCommitteeService& joint_committee_service() const { return *joint_committee_service_; }
@@ -75,7 +75,7 @@ class Application {
   std::unique_ptr<db::Database> database_;
   health::HealthInfo health_info_;
   std::unique_ptr<core::FieldCipher> field_cipher_;
-  std::unique_ptr<audit::AuditService> audit_service_;
+  std::unique_ptr<db::AuditWriter> audit_writer_;
   std::unique_ptr<audit::AuditLogService> audit_log_service_;
   std::unique_ptr<setting::SettingService> setting_service_;
   std::unique_ptr<org::OrgService> org_service_;

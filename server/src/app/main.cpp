@@ -92,7 +92,7 @@ int VerifyAudit(const std::string& url, const std::string& key_file) {
   config.key_file = key_file;
   app::Application application(config, clock);
   db::Session session(application.database());
-  const audit::ChainReport report = application.audit_service().VerifyChain(session.sql());
+  const db::ChainReport report = application.audit_writer().VerifyChain(session.sql());
   if (report.intact) {
     std::cout << "The audit chain is intact: " << report.rows << " rows.\n";
     return 0;

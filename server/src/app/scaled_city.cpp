@@ -663,7 +663,7 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
     // first learn the tables' new sizes, or it plans the recount as a scan per row.
     if (!sqlite) sql << "ANALYZE org, unit";
     application.org_service().RebuildLevelRollup(sql);
-    application.unit_service().RebuildCoverageRollup(sql);
+    application.unit_service().RebuildCoverageRollup(session);
     counts.orgs = builder.org_count();
     counts.units = unit_id;
 
@@ -793,7 +793,7 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
     {
       db::Transaction rollup(session, db::Transaction::Mode::kWrite);
       if (!sqlite) sql << "ANALYZE member";
-      application.member_service().RebuildMemberRollup(sql);
+      application.member_service().RebuildMemberRollup(session);
       rollup.Commit();
     }
     if (sqlite) {

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "core/crypto.hpp"
+#include "core/error.hpp"
 
 namespace liandong::core {
 namespace {
@@ -98,5 +99,14 @@ std::optional<std::string> FieldCipher::Decrypt(std::string_view text) const {
 }
 
 std::string FieldCipher::BlindIndex(std::string_view value) const { return ToHex(HmacSm3(index_key_, value)); }
+
+Resealed Reseal(const FieldCipher& from, const FieldCipher& to, const std::string& sealed) {
+  if (sealed.empty()) return {};
+  const std::optional<std::string> plaintext = from.Decrypt(sealed);
+  if (!plaintext) {
+    throw AppError(ErrorKind::kInternal, "server.internal", "a value does not decrypt with the current key");
+  }
+  return Resealed{to.Encrypt(*plaintext), to.BlindIndex(*plaintext)};
+}
 
 }  // namespace liandong::core

@@ -27,6 +27,15 @@ class FieldCipher {
   std::string index_key_;       // 32 bytes
 };
 
+// A value re-encrypted under another key, with its blind index under that key.
+struct Resealed {
+  std::string sealed;       // "" when the value was ""
+  std::string blind_index;  // "" when the value was ""
+};
+// Re-encrypts a value sealed by `from` under `to` (key rotation); throws internal when it does not
+// decrypt with `from`.
+Resealed Reseal(const FieldCipher& from, const FieldCipher& to, const std::string& sealed);
+
 // Raw HMAC-SM3 (32 bytes).
 std::string HmacSm3(std::string_view key, std::string_view data);
 

@@ -47,7 +47,7 @@ TEST(BackupTest, RestoreGivesBackEveryRowAndAnIntactAuditChain) {
   app::Application restored(config, clock);
   EXPECT_EQ(RowCounts(restored.database()), before);
   Session session(restored.database());
-  const audit::ChainReport report = restored.audit_service().VerifyChain(session.sql());
+  const db::ChainReport report = restored.audit_writer().VerifyChain(session.sql());
   EXPECT_TRUE(report.intact) << report.reason;
   EXPECT_EQ(report.rows, before.at("audit_log"));
 }

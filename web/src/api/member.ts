@@ -18,7 +18,8 @@ export interface Member {
   id: number;
   name: string;
   gender: Gender;
-  birth_date: string;
+  /** The birth year only: the masked ID number hides the birth date, and nothing shows more. */
+  birth_year: string;
   /** Masked by the server, e.g. `110101********0759`; shown exactly as sent. */
   id_number: string;
   /** Masked by the server, e.g. `138****5678`, or empty. */

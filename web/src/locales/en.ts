@@ -177,7 +177,7 @@ const en: Messages = {
     org: 'Organisation',
     name: 'Name',
     gender: 'Gender',
-    birthDate: 'Birth date',
+    birthYear: 'Birth year',
     idNumber: 'ID number',
     phone: 'Phone',
     education: 'Education',

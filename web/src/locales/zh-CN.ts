@@ -174,7 +174,7 @@ const zhCN = {
     org: '所属组织',
     name: '姓名',
     gender: '性别',
-    birthDate: '出生日期',
+    birthYear: '出生年份',
     idNumber: '身份证号',
     phone: '手机号',
     education: '学历',

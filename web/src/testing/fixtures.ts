@@ -53,7 +53,7 @@ export function aMember(overrides: Partial<Member> = {}): Member {
     id: 101,
     name: '张三',
     gender: 'male',
-    birth_date: '1990-03-07',
+    birth_year: '1990',
     id_number: '110101********0759',
     phone: '138****5678',
     education: '大学本科',

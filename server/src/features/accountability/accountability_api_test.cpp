@@ -21,7 +21,7 @@ class AccountabilityApiTest : public ::testing::Test {
  protected:
   std::int64_t AuditCount(const std::string& action, std::int64_t target_id) {
     db::Session session(server_.application().database());
-    return server_.application().audit_service().CountFor(session.sql(), action, target_id);
+    return server_.application().audit_writer().CountFor(session.sql(), action, target_id);
   }
 
   std::int64_t IssueSupervision(HttpClient& client, std::int64_t target, const std::string& title) {

@@ -8,10 +8,10 @@
 #include "core/actor.hpp"
 #include "core/clock.hpp"
 #include "core/org_scope.hpp"
+#include "db/audit_writer.hpp"
 #include "db/database.hpp"
 #include "features/accountability/accountability_model.hpp"
 #include "features/accountability/accountability_repository.hpp"
-#include "features/audit/audit_service.hpp"
 #include "features/duty/duty_service.hpp"
 #include "features/org/org_service.hpp"
 #include "features/supervision/supervision_service.hpp"
@@ -20,7 +20,7 @@ namespace liandong::accountability {
 
 class AccountabilityService {
  public:
-  AccountabilityService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit_service,
+  AccountabilityService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit_service,
                         const org::OrgService& org_service, const duty::DutyService& duty_service,
                         const supervision::SupervisionService& supervision_service)
       : database_(database),
@@ -39,7 +39,7 @@ class AccountabilityService {
 
   db::Database& database_;
   const core::Clock& clock_;
-  const audit::AuditService& audit_service_;
+  const db::AuditWriter& audit_service_;
   const org::OrgService& org_service_;
   const duty::DutyService& duty_service_;
   const supervision::SupervisionService& supervision_service_;

@@ -24,9 +24,9 @@ class AuditChainTest : public ::testing::Test {
       ASSERT_EQ(created.status, 201);
     }
   }
-  ChainReport Verify() {
+  db::ChainReport Verify() {
     db::Session session(server_.application().database());
-    return server_.application().audit_service().VerifyChain(session.sql());
+    return server_.application().audit_writer().VerifyChain(session.sql());
   }
   // Runs SQL with the append-only triggers off, as an intruder with database access would.
   void Tamper(const std::string& statement) {
@@ -45,7 +45,7 @@ class AuditChainTest : public ::testing::Test {
 };
 
 TEST_F(AuditChainTest, IsIntactAfterRealWork) {
-  const ChainReport report = Verify();
+  const db::ChainReport report = Verify();
   EXPECT_TRUE(report.intact) << report.reason;
   EXPECT_GE(report.rows, 5);
 }
@@ -59,21 +59,21 @@ TEST_F(AuditChainTest, RowsCannotBeChangedOrDeletedThroughTheDatabase) {
 
 TEST_F(AuditChainTest, FindsAnEditedRow) {
   Tamper("UPDATE audit_log SET detail = '篡改' WHERE id = 3");
-  const ChainReport report = Verify();
+  const db::ChainReport report = Verify();
   EXPECT_FALSE(report.intact);
   EXPECT_EQ(report.broken_at, 3);
 }
 
 TEST_F(AuditChainTest, FindsADeletedRow) {
   Tamper("DELETE FROM audit_log WHERE id = 2");
-  const ChainReport report = Verify();
+  const db::ChainReport report = Verify();
   EXPECT_FALSE(report.intact);
   EXPECT_EQ(report.broken_at, 3) << "the row after the gap no longer links";
 }
 
 TEST_F(AuditChainTest, FindsATruncatedLog) {
   Tamper("DELETE FROM audit_log WHERE id >= 4");
-  const ChainReport report = Verify();
+  const db::ChainReport report = Verify();
   EXPECT_FALSE(report.intact);
   EXPECT_EQ(report.broken_at, 4);
   EXPECT_NE(report.reason.find("truncated"), std::string::npos) << report.reason;

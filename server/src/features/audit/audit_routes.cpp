@@ -80,7 +80,7 @@ void RegisterAuditRoutes(http::Router& router, const AuditLogService& service) {
     return response;
   });
   router.Add(Verb::get, "/api/v1/audit/verify", "audit:read", [&](http::Request& request) {
-    const ChainReport report = service.Verify(request.Actor());
+    const db::ChainReport report = service.Verify(request.Actor());
     return http::Ok(boost::json::object{{"intact", report.intact},
                                         {"rows", report.rows},
                                         {"broken_at", Nullable(report.broken_at)},

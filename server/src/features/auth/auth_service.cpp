@@ -34,7 +34,7 @@ std::string RecoveryCodeHash(std::string_view code) {
 
 }  // namespace
 
-AuthService::AuthService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit,
+AuthService::AuthService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit,
                          const core::FieldCipher& cipher, const setting::SettingService& settings, SessionPolicy policy)
     : database_(database),
       clock_(clock),
@@ -333,6 +333,15 @@ void AuthService::ChangePassword(const core::Actor& actor, const std::string& cu
   repository_.DeleteOtherSessions(session.sql(), user->id, actor.session_id);
   audit_.Record(session.sql(), actor, {"auth.change_password", "user_account", actor.user_id, "ok", ""});
   transaction.Commit();
+}
+
+std::int64_t AuthService::ResealSecondFactors(soci::session& sql, const core::FieldCipher& from,
+                                              const core::FieldCipher& to) const {
+  const auto secrets = second_factors_.ListTotpSecrets(sql);
+  for (const auto& [user_id, secret_ciphertext] : secrets) {
+    second_factors_.UpdateTotpSecret(sql, user_id, core::Reseal(from, to, secret_ciphertext).sealed);
+  }
+  return static_cast<std::int64_t>(secrets.size());
 }
 
 }  // namespace liandong::auth

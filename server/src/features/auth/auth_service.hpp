@@ -11,8 +11,8 @@
 #include "core/actor.hpp"
 #include "core/clock.hpp"
 #include "core/field_cipher.hpp"
+#include "db/audit_writer.hpp"
 #include "db/database.hpp"
-#include "features/audit/audit_service.hpp"
 #include "features/auth/auth_model.hpp"
 #include "features/auth/auth_repository.hpp"
 #include "features/auth/second_factor_repository.hpp"
@@ -22,7 +22,7 @@ namespace liandong::auth {
 
 class AuthService {
  public:
-  AuthService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit,
+  AuthService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit,
               const core::FieldCipher& cipher, const setting::SettingService& settings, SessionPolicy policy);
 
   // Checks the credentials and opens a session. Any failure is AppError(unauthenticated,
@@ -66,6 +66,10 @@ class AuthService {
   std::string ResetPassword(soci::session& sql, std::int64_t user_id) const;
   void EndSessions(soci::session& sql, std::int64_t user_id) const;
   void ResetSecondFactor(soci::session& sql, std::int64_t user_id) const;
+  // Key rotation (liandong keys rotate), in the caller's write transaction: re-encrypts every
+  // TOTP secret from `from` to `to`. Returns how many there are.
+  std::int64_t ResealSecondFactors(soci::session& sql, const core::FieldCipher& from,
+                                   const core::FieldCipher& to) const;
 
   const SessionPolicy& policy() const { return policy_; }
 
@@ -78,7 +82,7 @@ class AuthService {
 
   db::Database& database_;
   const core::Clock& clock_;
-  const audit::AuditService& audit_;
+  const db::AuditWriter& audit_;
   const core::FieldCipher& cipher_;
   const setting::SettingService& settings_;
   SessionPolicy policy_;

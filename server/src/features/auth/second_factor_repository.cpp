@@ -8,6 +8,9 @@ namespace {
 
 constexpr std::string_view kSelectTotp =
     "SELECT secret_ciphertext, confirmed_at, last_step FROM user_totp WHERE user_id = :user_id";
+constexpr std::string_view kSelectAllTotpSecrets = "SELECT user_id, secret_ciphertext FROM user_totp";
+constexpr std::string_view kUpdateTotpSecret =
+    "UPDATE user_totp SET secret_ciphertext = :secret_ciphertext WHERE user_id = :user_id";
 constexpr std::string_view kDeleteTotp = "DELETE FROM user_totp WHERE user_id = :user_id";
 constexpr std::string_view kInsertTotp =
     "INSERT INTO user_totp (user_id, secret_ciphertext, last_step) VALUES (:user_id, :secret_ciphertext, 0)";
@@ -81,6 +84,22 @@ std::int64_t SecondFactorRepository::CountUnusedRecoveryCodes(soci::session& sql
   long long count = 0;
   sql << kCountRecoveryCodes, soci::use(user_id, "user_id"), soci::into(count);
   return count;
+}
+
+std::vector<std::pair<std::int64_t, std::string>> SecondFactorRepository::ListTotpSecrets(soci::session& sql) const {
+  std::vector<std::pair<std::int64_t, std::string>> secrets;
+  long long user_id = 0;
+  std::string secret_ciphertext;
+  soci::statement statement =
+      (sql.prepare << kSelectAllTotpSecrets, soci::into(user_id), soci::into(secret_ciphertext));
+  statement.execute();
+  while (statement.fetch()) secrets.emplace_back(user_id, secret_ciphertext);
+  return secrets;
+}
+
+void SecondFactorRepository::UpdateTotpSecret(soci::session& sql, std::int64_t user_id,
+                                              const std::string& secret_ciphertext) const {
+  sql << kUpdateTotpSecret, soci::use(secret_ciphertext, "secret_ciphertext"), soci::use(user_id, "user_id");
 }
 
 }  // namespace liandong::auth

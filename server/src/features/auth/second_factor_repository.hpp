@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace liandong::auth {
 
@@ -29,6 +31,9 @@ class SecondFactorRepository {
   // Marks an unused code used; false if there is none with this hash.
   bool UseRecoveryCode(soci::session& sql, std::int64_t user_id, const std::string& code_hash, std::int64_t now) const;
   std::int64_t CountUnusedRecoveryCodes(soci::session& sql, std::int64_t user_id) const;
+  // Every stored TOTP secret (encrypted) by user id, confirmed or not (key rotation).
+  std::vector<std::pair<std::int64_t, std::string>> ListTotpSecrets(soci::session& sql) const;
+  void UpdateTotpSecret(soci::session& sql, std::int64_t user_id, const std::string& secret_ciphertext) const;
 };
 
 }  // namespace liandong::auth

@@ -122,9 +122,8 @@ TEST_F(BulletinApiTest, TheStreetsBulletinRanksItsCommunitiesAndEveryFigureMatch
   EXPECT_EQ(workbook.Header("Content-Type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   EXPECT_EQ(workbook.body.substr(0, 4), "PK\x03\x04");
   db::Session session(server_.application().database());
-  EXPECT_EQ(server_.application().audit_service().CountFor(session.sql(), "bulletin.export",
-                                                           bulletin.at("id").as_int64()),
-            1);
+  EXPECT_EQ(
+      server_.application().audit_writer().CountFor(session.sql(), "bulletin.export", bulletin.at("id").as_int64()), 1);
 }
 
 TEST_F(BulletinApiTest, APeriodMustBeRealAndTheScopeOnesOwn) {

@@ -13,8 +13,8 @@
 #include "core/actor.hpp"
 #include "core/clock.hpp"
 #include "core/org_scope.hpp"
+#include "db/audit_writer.hpp"
 #include "db/database.hpp"
-#include "features/audit/audit_service.hpp"
 #include "features/bulletin/bulletin_repository.hpp"
 #include "features/notification/notification_service.hpp"
 #include "features/org/org_service.hpp"
@@ -35,7 +35,7 @@ struct Export {
 
 class BulletinService {
  public:
-  BulletinService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit_service,
+  BulletinService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit_service,
                   const org::OrgService& org_service, const notification::NotificationService& notification_service)
       : database_(database),
         clock_(clock),
@@ -60,7 +60,7 @@ class BulletinService {
 
   db::Database& database_;
   const core::Clock& clock_;
-  const audit::AuditService& audit_service_;
+  const db::AuditWriter& audit_service_;
   const org::OrgService& org_service_;
   const notification::NotificationService& notification_service_;
   BulletinRepository repository_;

@@ -32,7 +32,7 @@ class DutyApiTest : public ::testing::Test {
  protected:
   std::int64_t AuditCount(const std::string& action, std::int64_t target_id) {
     db::Session session(server_.application().database());
-    return server_.application().audit_service().CountFor(session.sql(), action, target_id);
+    return server_.application().audit_writer().CountFor(session.sql(), action, target_id);
   }
 
   // An item of another org's list, as that org's own staff would write it.

@@ -10,8 +10,8 @@
 #include "core/actor.hpp"
 #include "core/clock.hpp"
 #include "core/org_scope.hpp"
+#include "db/audit_writer.hpp"
 #include "db/database.hpp"
-#include "features/audit/audit_service.hpp"
 #include "features/duty/duty_model.hpp"
 #include "features/duty/duty_repository.hpp"
 #include "features/org/org_service.hpp"
@@ -24,7 +24,7 @@ bool VisibleFrom(const std::string& item_org_path, const core::OrgScope& scope);
 
 class DutyService {
  public:
-  DutyService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit_service,
+  DutyService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit_service,
               const org::OrgService& org_service)
       : database_(database), clock_(clock), audit_service_(audit_service), org_service_(org_service) {}
 
@@ -55,7 +55,7 @@ class DutyService {
 
   db::Database& database_;
   const core::Clock& clock_;
-  const audit::AuditService& audit_service_;
+  const db::AuditWriter& audit_service_;
   const org::OrgService& org_service_;
   DutyRepository repository_;
 };

@@ -8,8 +8,8 @@
 
 #include "core/actor.hpp"
 #include "core/clock.hpp"
+#include "db/audit_writer.hpp"
 #include "db/database.hpp"
-#include "features/audit/audit_service.hpp"
 #include "features/joint_committee/joint_committee_model.hpp"
 #include "features/joint_committee/joint_committee_repository.hpp"
 #include "features/org/org_service.hpp"
@@ -19,7 +19,7 @@ namespace liandong::joint_committee {
 
 class JointCommitteeService {
  public:
-  JointCommitteeService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit_service,
+  JointCommitteeService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit_service,
                         const org::OrgService& org_service, const unit::UnitService& unit_service)
       : database_(database),
         clock_(clock),
@@ -57,7 +57,7 @@ class JointCommitteeService {
 
   db::Database& database_;
   const core::Clock& clock_;
-  const audit::AuditService& audit_service_;
+  const db::AuditWriter& audit_service_;
   const org::OrgService& org_service_;
   const unit::UnitService& unit_service_;
   JointCommitteeRepository repository_;

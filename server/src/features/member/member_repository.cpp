@@ -54,17 +54,9 @@ constexpr std::string_view kPageIdsByNameSqlite =
 constexpr std::string_view kPageIdsByNamePostgres =
     " WHERE m.id IN (SELECT m.id FROM member m WHERE m.archived_at IS NULL";
 
-// The same count as migration 0016, for members loaded in bulk.
-constexpr std::string_view kDeleteMemberRollup = "DELETE FROM org_rollup WHERE measure = 'member'";
-constexpr std::string_view kRebuildMemberRollup = R"sql(
-  INSERT INTO org_rollup (org_id, measure, item, relative_depth, total)
-  SELECT a.id, 'member', 'live', 0, COUNT(*)
-  FROM org a
-  JOIN org o ON o.path >= a.path AND o.path < substr(a.path, 1, length(a.path) - 1) || '0'
-  JOIN member m ON m.org_id = o.id
-  WHERE m.archived_at IS NULL
-  GROUP BY a.id
-)sql";
+// Live members at each org itself, for the member roll-up (migration 0016 counts the same).
+constexpr std::string_view kCountLiveMembersByOrg =
+    "SELECT org_id, COUNT(*) FROM member WHERE archived_at IS NULL GROUP BY org_id";
 
 constexpr std::string_view kSelectRecord = R"sql(
   SELECT org_id, name, name_grams, gender, birth_date, id_number_cipher, id_number_index, id_number_masked,
@@ -76,6 +68,12 @@ constexpr std::string_view kSelectRecord = R"sql(
 
 constexpr std::string_view kSelectIdByIndex = "SELECT id FROM member WHERE id_number_index = :id_number_index";
 constexpr std::string_view kSelectCiphers = "SELECT id_number_cipher, phone_cipher FROM member WHERE id = :id";
+constexpr std::string_view kSelectAllCiphers = "SELECT id, id_number_cipher, phone_cipher FROM member";
+constexpr std::string_view kUpdateCiphers = R"sql(
+  UPDATE member SET id_number_cipher = :id_cipher, id_number_index = :id_index, phone_cipher = :phone_cipher,
+                    phone_index = :phone_index
+  WHERE id = :id
+)sql";
 
 constexpr std::string_view kInsertMember = R"sql(
   INSERT INTO member (org_id, name, name_grams, gender, birth_date, id_number_cipher, id_number_index,
@@ -360,9 +358,14 @@ std::pair<std::vector<Member>, std::int64_t> MemberRepository::List(db::Session&
   return {std::move(members), total};
 }
 
-void MemberRepository::RebuildMemberRollup(soci::session& sql) const {
-  sql << kDeleteMemberRollup;
-  sql << kRebuildMemberRollup;
+std::vector<std::pair<std::int64_t, std::int64_t>> MemberRepository::CountLiveMembersByOrg(soci::session& sql) const {
+  std::vector<std::pair<std::int64_t, std::int64_t>> counts;
+  long long org_id = 0;
+  long long count = 0;
+  soci::statement statement = (sql.prepare << kCountLiveMembersByOrg, soci::into(org_id), soci::into(count));
+  statement.execute();
+  while (statement.fetch()) counts.emplace_back(org_id, count);
+  return counts;
 }
 
 std::pair<std::string, std::string> MemberRepository::FindCiphers(soci::session& sql, std::int64_t id) const {
@@ -468,6 +471,27 @@ void MemberRepository::DecideTransfer(soci::session& sql, std::int64_t id, const
                                       const std::string& reason, std::int64_t user_id, std::int64_t now) const {
   sql << kDecideTransfer, soci::use(status, "status"), soci::use(reason, "reason"), soci::use(user_id, "decided_by"),
       soci::use(now, "decided_at"), soci::use(id, "id");
+}
+
+std::vector<SealedIdentifiers> MemberRepository::ListSealedIdentifiers(soci::session& sql) const {
+  std::vector<SealedIdentifiers> all;
+  long long id = 0;
+  SealedIdentifiers row;
+  soci::statement statement = (sql.prepare << kSelectAllCiphers, soci::into(id), soci::into(row.id_number_cipher),
+                               soci::into(row.phone_cipher));
+  statement.execute();
+  while (statement.fetch()) {
+    row.id = id;
+    all.push_back(row);
+  }
+  return all;
+}
+
+void MemberRepository::UpdateSealedIdentifiers(soci::session& sql, const SealedIdentifiers& sealed,
+                                               const std::string& id_number_index,
+                                               const std::string& phone_index) const {
+  sql << kUpdateCiphers, soci::use(sealed.id_number_cipher, "id_cipher"), soci::use(id_number_index, "id_index"),
+      soci::use(sealed.phone_cipher, "phone_cipher"), soci::use(phone_index, "phone_index"), soci::use(sealed.id, "id");
 }
 
 }  // namespace liandong::member

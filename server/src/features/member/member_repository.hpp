@@ -16,6 +16,13 @@
 
 namespace liandong::member {
 
+// A member's encrypted identifiers, as stored.
+struct SealedIdentifiers {
+  std::int64_t id = 0;
+  std::string id_number_cipher;
+  std::string phone_cipher;
+};
+
 class MemberRepository {
  public:
   std::optional<Member> Find(soci::session& sql, std::int64_t id) const;
@@ -26,9 +33,14 @@ class MemberRepository {
   std::pair<std::vector<Member>, std::int64_t> List(db::Session& session, const core::OrgScope& scope,
                                                     const MemberFilter& filter, const std::string& id_number_index,
                                                     bool page, std::optional<std::int64_t> known_total = {}) const;
-  // Recounts the live members of every org's subtree into the org roll-up (after a bulk load).
-  void RebuildMemberRollup(soci::session& sql) const;
+  // The live members at each org itself (not its subtree): org id, count.
+  std::vector<std::pair<std::int64_t, std::int64_t>> CountLiveMembersByOrg(soci::session& sql) const;
   std::pair<std::string, std::string> FindCiphers(soci::session& sql, std::int64_t id) const;
+  // Every member's encrypted identifiers, archived members included (key rotation).
+  std::vector<SealedIdentifiers> ListSealedIdentifiers(soci::session& sql) const;
+  // Stores re-encrypted identifiers and their blind indexes.
+  void UpdateSealedIdentifiers(soci::session& sql, const SealedIdentifiers& sealed, const std::string& id_number_index,
+                               const std::string& phone_index) const;
 
   std::int64_t Insert(db::Session& session, const MemberRecord& record, std::int64_t now) const;
   void Update(db::Session& session, std::int64_t id, const MemberRecord& record, std::int64_t now) const;

@@ -411,6 +411,24 @@ void MemberService::CountMember(db::Session& session, std::int64_t org_id, std::
   orgs_.AdjustRollup(session.sql(), org_id, org::kRollupMember, std::string(kLiveMembers), delta);
 }
 
-void MemberService::RebuildMemberRollup(soci::session& sql) const { repository_.RebuildMemberRollup(sql); }
+void MemberService::RebuildMemberRollup(db::Session& session) const {
+  std::vector<org::OrgItemCount> counts;
+  for (const auto& [org_id, count] : repository_.CountLiveMembersByOrg(session.sql())) {
+    counts.push_back({org_id, std::string(kLiveMembers), count});
+  }
+  orgs_.RebuildRollup(session, org::kRollupMember, counts);
+}
+
+std::int64_t MemberService::ResealIdentifiers(soci::session& sql, const core::FieldCipher& from,
+                                              const core::FieldCipher& to) const {
+  const std::vector<SealedIdentifiers> members = repository_.ListSealedIdentifiers(sql);
+  for (const SealedIdentifiers& member : members) {
+    const core::Resealed id_number = core::Reseal(from, to, member.id_number_cipher);
+    const core::Resealed phone = core::Reseal(from, to, member.phone_cipher);
+    repository_.UpdateSealedIdentifiers(sql, SealedIdentifiers{member.id, id_number.sealed, phone.sealed},
+                                        id_number.blind_index, phone.blind_index);
+  }
+  return static_cast<std::int64_t>(members.size());
+}
 
 }  // namespace liandong::member

@@ -9,8 +9,8 @@
 #include "core/actor.hpp"
 #include "core/clock.hpp"
 #include "core/field_cipher.hpp"
+#include "db/audit_writer.hpp"
 #include "db/database.hpp"
-#include "features/audit/audit_service.hpp"
 #include "features/member/member_model.hpp"
 #include "features/member/member_repository.hpp"
 #include "features/org/org_service.hpp"
@@ -21,7 +21,7 @@ namespace liandong::member {
 class MemberService {
  public:
   MemberService(db::Database& database, const core::Clock& clock, const core::FieldCipher& cipher,
-                const audit::AuditService& audit, const org::OrgService& orgs, const unit::UnitService& units)
+                const db::AuditWriter& audit, const org::OrgService& orgs, const unit::UnitService& units)
       : database_(database), clock_(clock), cipher_(cipher), audit_(audit), orgs_(orgs), units_(units) {}
 
   MemberPage ListMembers(const core::Actor& actor, const MemberFilter& filter) const;
@@ -49,7 +49,11 @@ class MemberService {
   std::int64_t SeedMember(db::Session& session, const MemberInput& input) const;
   // Recounts the member roll-up (org::kRollupMember) from the members: after loading members in
   // bulk (demo --scale). Writes are counted as they happen.
-  void RebuildMemberRollup(soci::session& sql) const;
+  void RebuildMemberRollup(db::Session& session) const;
+  // Key rotation (liandong keys rotate), in the caller's write transaction: re-encrypts every
+  // member's identifiers from `from` to `to` and recomputes their blind indexes. Returns how many
+  // members there are.
+  std::int64_t ResealIdentifiers(soci::session& sql, const core::FieldCipher& from, const core::FieldCipher& to) const;
 
  private:
   // Counts a member into (delta 1) or out of (-1) the org's member roll-up.
@@ -68,7 +72,7 @@ class MemberService {
   db::Database& database_;
   const core::Clock& clock_;
   const core::FieldCipher& cipher_;
-  const audit::AuditService& audit_;
+  const db::AuditWriter& audit_;
   const org::OrgService& orgs_;
   const unit::UnitService& units_;
   MemberRepository repository_;

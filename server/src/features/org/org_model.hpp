@@ -58,6 +58,14 @@ struct RollupCount {
   std::int64_t total = 0;
 };
 
+// A count of one item at one org itself (its subtree not included): what a feature that keeps a
+// roll-up hands OrgService::RebuildRollup, which sums each org's subtree from these.
+struct OrgItemCount {
+  std::int64_t org_id = 0;
+  std::string item;
+  std::int64_t count = 0;
+};
+
 // A live child of an org with its roll-up counts for one measure.
 struct ChildRollup {
   std::int64_t org_id = 0;

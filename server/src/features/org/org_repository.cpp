@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "core/text_search.hpp"
+#include "db/bulk_insert.hpp"
 
 namespace liandong::org {
 namespace {
@@ -74,6 +75,9 @@ constexpr std::string_view kRebuildLevelRollup = R"sql(
   GROUP BY a.id, d.level, d.depth - a.depth
 )sql";
 
+constexpr std::string_view kSelectAllPaths = "SELECT id, path FROM org";
+constexpr std::string_view kRollupTable = "org_rollup";
+
 constexpr std::string_view kSearchSqlite = R"sql(
   FROM org_search s JOIN org o ON o.id = s.rowid
   WHERE org_search MATCH :query AND o.path >= :scope AND o.path < :scope_end AND o.archived_at IS NULL
@@ -125,6 +129,7 @@ constexpr std::string_view kMoveSubtree = R"sql(
 constexpr std::string_view kSetParent = "UPDATE org SET parent_id = :parent_id WHERE id = :id";
 
 constexpr std::string_view kCountOrgs = "SELECT COUNT(*) FROM org";
+constexpr std::string_view kSelectRootId = "SELECT MIN(id) FROM org WHERE parent_id IS NULL";
 
 constexpr std::string_view kInsertSearchRow = "INSERT INTO org_search (rowid, grams) VALUES (:id, :grams)";
 constexpr std::string_view kDeleteSearchRow = "DELETE FROM org_search WHERE rowid = :id";
@@ -408,6 +413,35 @@ std::int64_t OrgRepository::CountAll(soci::session& sql) const {
   long long count = 0;
   sql << kCountOrgs, soci::into(count);
   return count;
+}
+
+std::optional<std::int64_t> OrgRepository::RootId(soci::session& sql) const {
+  long long id = 0;
+  soci::indicator indicator = soci::i_null;
+  sql << kSelectRootId, soci::into(id, indicator);
+  if (indicator != soci::i_ok) return std::nullopt;
+  return id;
+}
+
+std::unordered_map<std::int64_t, std::string> OrgRepository::PathsById(soci::session& sql) const {
+  std::unordered_map<std::int64_t, std::string> paths;
+  long long id = 0;
+  std::string path;
+  soci::statement statement = (sql.prepare << kSelectAllPaths, soci::into(id), soci::into(path));
+  statement.execute();
+  while (statement.fetch()) paths.emplace(id, path);
+  return paths;
+}
+
+void OrgRepository::ReplaceRollup(db::Session& session, std::string_view measure,
+                                  const std::map<std::pair<std::int64_t, std::string>, std::int64_t>& totals) const {
+  const std::string measure_name(measure);
+  session.sql() << kDeleteRollup, soci::use(measure_name, "measure");
+  db::BulkInserter rows(session, std::string(kRollupTable), {"org_id", "measure", "item", "relative_depth", "total"});
+  for (const auto& [key, total] : totals) {
+    rows.Add({key.first, std::string_view(measure_name), std::string_view(key.second), 0, total});
+  }
+  rows.Finish();
 }
 
 }  // namespace liandong::org

@@ -4,9 +4,12 @@
 #include <soci/soci.h>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/org_scope.hpp"
@@ -40,6 +43,8 @@ class OrgRepository {
   void MoveSubtree(soci::session& sql, const Org& org, const core::OrgScope& moved, const Org& new_parent,
                    std::int64_t now) const;
   std::int64_t CountAll(soci::session& sql) const;
+  // The root of the tree (the first one, should there be several); nullopt in an empty database.
+  std::optional<std::int64_t> RootId(soci::session& sql) const;
 
   // Adds `delta` to the roll-up `measure`/`item` of every org on `path` (the last one only when
   // `include_last`); `depth` is the depth of what is counted (used by kRollupOrgLevel).
@@ -51,6 +56,12 @@ class OrgRepository {
   std::vector<ChildRollup> ReadChildRollups(soci::session& sql, std::int64_t id, std::string_view measure) const;
   // Recounts the kRollupOrgLevel roll-up of every org from the tree (after a bulk load).
   void RebuildLevelRollup(soci::session& sql) const;
+  // The path of every org, archived ones included, by id.
+  std::unordered_map<std::int64_t, std::string> PathsById(soci::session& sql) const;
+  // Replaces every row of `measure` by `totals` (org id, item → total, at relative depth 0),
+  // loaded in bulk.
+  void ReplaceRollup(db::Session& session, std::string_view measure,
+                     const std::map<std::pair<std::int64_t, std::string>, std::int64_t>& totals) const;
 
  private:
   void IndexName(db::Session& session, std::int64_t id, const std::string& grams, bool replace) const;

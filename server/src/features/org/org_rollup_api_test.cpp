@@ -45,8 +45,8 @@ class OrgRollupApiTest : public ::testing::Test {
     db::Session session(application.database());
     db::Transaction transaction(session, db::Transaction::Mode::kWrite);
     application.org_service().RebuildLevelRollup(session.sql());
-    application.unit_service().RebuildCoverageRollup(session.sql());
-    application.member_service().RebuildMemberRollup(session.sql());
+    application.unit_service().RebuildCoverageRollup(session);
+    application.member_service().RebuildMemberRollup(session);
     transaction.Commit();
   }
 

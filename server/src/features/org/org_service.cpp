@@ -240,4 +240,16 @@ Org OrgService::SeedOrg(db::Session& session, const NewOrg& new_org) const {
   return repository_.Insert(session, new_org, parent, clock_.NowSeconds());
 }
 
+void OrgService::RebuildRollup(db::Session& session, std::string_view measure,
+                               const std::vector<OrgItemCount>& direct_counts) const {
+  const std::unordered_map<std::int64_t, std::string> paths = repository_.PathsById(session.sql());
+  std::map<std::pair<std::int64_t, std::string>, std::int64_t> totals;
+  for (const OrgItemCount& count : direct_counts) {
+    const auto path = paths.find(count.org_id);
+    if (path == paths.end()) continue;  // a row's org always exists (foreign key)
+    for (const std::int64_t ancestor : core::IdsOnPath(path->second)) totals[{ancestor, count.item}] += count.count;
+  }
+  repository_.ReplaceRollup(session, measure, totals);
+}
+
 }  // namespace liandong::org

@@ -9,8 +9,8 @@
 #include "core/actor.hpp"
 #include "core/clock.hpp"
 #include "core/org_scope.hpp"
+#include "db/audit_writer.hpp"
 #include "db/database.hpp"
-#include "features/audit/audit_service.hpp"
 #include "features/org/org_model.hpp"
 #include "features/org/org_repository.hpp"
 
@@ -23,7 +23,7 @@ enum class SearchScope {
 
 class OrgService {
  public:
-  OrgService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit)
+  OrgService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit)
       : database_(database), clock_(clock), audit_(audit) {}
 
   // The org with its ancestors and child count; not_found if missing, permission_denied outside
@@ -56,6 +56,8 @@ class OrgService {
   // (the demo city) only. `new_org.parent_id` must exist.
   Org SeedOrg(db::Session& session, const NewOrg& new_org) const;
   std::int64_t CountOrgs(soci::session& sql) const { return repository_.CountAll(sql); }
+  // The root org's id, for command-line tools acting for nobody; nullopt in an empty database.
+  std::optional<std::int64_t> RootOrgId(soci::session& sql) const { return repository_.RootId(sql); }
   // The org `id` read in the caller's session, without a scope check: for server jobs and for
   // the rules that follow from an object already checked (a task node's parent org).
   std::optional<Org> FindOrg(soci::session& sql, std::int64_t id) const { return repository_.Find(sql, id); }
@@ -70,6 +72,11 @@ class OrgService {
   std::vector<ChildRollup> ReadChildRollups(soci::session& sql, std::int64_t org_id, std::string_view measure) const {
     return repository_.ReadChildRollups(sql, org_id, measure);
   }
+  // Recounts a roll-up another feature keeps (kRollupMember, kRollupUnitCoverage), inside the
+  // caller's transaction: `direct_counts` are counts at each org itself, which this sums into the
+  // subtree totals of the org and its ancestors. After loading rows in bulk (demo --scale).
+  void RebuildRollup(db::Session& session, std::string_view measure,
+                     const std::vector<OrgItemCount>& direct_counts) const;
   // Recounts the orgs' own roll-up from the tree: after loading orgs in bulk (demo --scale).
   void RebuildLevelRollup(soci::session& sql) const { repository_.RebuildLevelRollup(sql); }
 
@@ -79,7 +86,7 @@ class OrgService {
 
   db::Database& database_;
   const core::Clock& clock_;
-  const audit::AuditService& audit_;
+  const db::AuditWriter& audit_;
   OrgRepository repository_;
 };
 

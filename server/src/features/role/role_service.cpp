@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <set>
-#include <string_view>
 
 #include "core/error.hpp"
 
@@ -11,21 +10,6 @@ namespace {
 
 using core::AppError;
 using core::ErrorKind;
-
-constexpr std::string_view kSelectRoles = R"sql(
-  SELECT r.name, r.display_name, r.duty, r.builtin,
-         (SELECT COUNT(*) FROM user_account u WHERE u.role = r.name)
-  FROM role r
-)sql";
-constexpr std::string_view kSelectPermissions = "SELECT role, permission FROM role_permission ORDER BY role, permission";
-constexpr std::string_view kInsertRole = R"sql(
-  INSERT INTO role (name, display_name, duty, builtin, created_at) VALUES (:name, :display_name, 'staff', 0, :now)
-)sql";
-constexpr std::string_view kUpdateDisplayName = "UPDATE role SET display_name = :display_name WHERE name = :name";
-constexpr std::string_view kDeletePermissions = "DELETE FROM role_permission WHERE role = :role";
-constexpr std::string_view kInsertPermission =
-    "INSERT INTO role_permission (role, permission) VALUES (:role, :permission)";
-constexpr std::string_view kDeleteRole = "DELETE FROM role WHERE name = :name";
 
 bool IsValidRoleName(const std::string& name) {
   if (name.size() < 3 || name.size() > 40) return false;
@@ -70,63 +54,14 @@ const std::vector<PermissionDefinition>& PermissionCatalogue() {
   return catalogue;
 }
 
-RoleService::RoleService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit,
+RoleService::RoleService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit,
                          const auth::AuthService& auth_service)
     : database_(database), clock_(clock), audit_(audit), auth_service_(auth_service) {}
 
 std::vector<Role> RoleService::List(const core::Actor& actor) const {
   core::RequirePermission(actor, "role:read");
   db::Session session(database_);
-  std::vector<Role> roles;
-  {
-    Role row;
-    int builtin = 0;
-    long long users = 0;
-    soci::statement statement =
-        (session.sql().prepare << std::string(kSelectRoles) + " ORDER BY r.builtin DESC, r.name", soci::into(row.name),
-         soci::into(row.display_name), soci::into(row.duty), soci::into(builtin), soci::into(users));
-    statement.execute();
-    while (statement.fetch()) {
-      row.builtin = builtin != 0;
-      row.user_count = users;
-      roles.push_back(row);
-    }
-  }
-  std::string role;
-  std::string permission;
-  soci::statement statement = (session.sql().prepare << kSelectPermissions, soci::into(role), soci::into(permission));
-  statement.execute();
-  while (statement.fetch()) {
-    for (Role& each : roles) {
-      if (each.name == role) each.permissions.push_back(permission);
-    }
-  }
-  return roles;
-}
-
-std::optional<Role> RoleService::Find(soci::session& sql, const std::string& name) const {
-  Role role;
-  int builtin = 0;
-  long long users = 0;
-  sql << std::string(kSelectRoles) + " WHERE r.name = :name", soci::use(name, "name"), soci::into(role.name),
-      soci::into(role.display_name), soci::into(role.duty), soci::into(builtin), soci::into(users);
-  if (!sql.got_data()) return std::nullopt;
-  role.builtin = builtin != 0;
-  role.user_count = users;
-  std::string permission;
-  soci::statement statement = (sql.prepare << "SELECT permission FROM role_permission WHERE role = :role ORDER BY permission",
-                               soci::use(name, "role"), soci::into(permission));
-  statement.execute();
-  while (statement.fetch()) role.permissions.push_back(permission);
-  return role;
-}
-
-void RoleService::SetPermissions(soci::session& sql, const std::string& name,
-                                 const std::vector<std::string>& permissions) const {
-  sql << kDeletePermissions, soci::use(name, "role");
-  for (const std::string& permission : permissions) {
-    sql << kInsertPermission, soci::use(name, "role"), soci::use(permission, "permission");
-  }
+  return repository_.List(session.sql());
 }
 
 Role RoleService::Create(const core::Actor& actor, const RoleInput& input) const {
@@ -138,14 +73,13 @@ Role RoleService::Create(const core::Actor& actor, const RoleInput& input) const
   const std::vector<std::string> permissions = StaffPermissions(input.permissions);
   db::Session session(database_);
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  if (Find(session.sql(), input.name)) throw AppError(ErrorKind::kConflict, "role.name_taken");
+  if (repository_.Find(session.sql(), input.name)) throw AppError(ErrorKind::kConflict, "role.name_taken");
   const std::int64_t now = clock_.NowSeconds();
-  session.sql() << kInsertRole, soci::use(input.name, "name"), soci::use(input.display_name, "display_name"),
-      soci::use(now, "now");
-  SetPermissions(session.sql(), input.name, permissions);
+  repository_.InsertStaffRole(session.sql(), input.name, input.display_name, now);
+  repository_.ReplacePermissions(session.sql(), input.name, permissions);
   audit_.Record(session.sql(), actor, {"role.create", "role", std::nullopt, "ok", input.name + ": " + Joined(permissions)});
   transaction.Commit();
-  return *Find(session.sql(), input.name);
+  return *repository_.Find(session.sql(), input.name);
 }
 
 Role RoleService::Update(const core::Actor& actor, const std::string& name, const RolePatch& patch) const {
@@ -155,33 +89,32 @@ Role RoleService::Update(const core::Actor& actor, const std::string& name, cons
   }
   db::Session session(database_);
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  const auto role = Find(session.sql(), name);
+  const auto role = repository_.Find(session.sql(), name);
   if (!role) throw AppError(ErrorKind::kNotFound, "role.not_found");
   if (role->duty != "staff") throw AppError(ErrorKind::kPermissionDenied, "role.administrator_role");
   std::optional<std::vector<std::string>> permissions;
   if (patch.permissions) permissions = StaffPermissions(*patch.permissions);
   if (patch.display_name) {
-    session.sql() << kUpdateDisplayName, soci::use(*patch.display_name, "display_name"), soci::use(name, "name");
+    repository_.UpdateDisplayName(session.sql(), name, *patch.display_name);
   }
-  if (permissions) SetPermissions(session.sql(), name, *permissions);
+  if (permissions) repository_.ReplacePermissions(session.sql(), name, *permissions);
   audit_.Record(session.sql(), actor,
                 {"role.update", "role", std::nullopt, "ok",
                  name + ": " + Joined(role->permissions) + " → " + Joined(permissions.value_or(role->permissions))});
   transaction.Commit();
   auth_service_.ForgetPermissions();
-  return *Find(session.sql(), name);
+  return *repository_.Find(session.sql(), name);
 }
 
 void RoleService::Delete(const core::Actor& actor, const std::string& name) const {
   core::RequirePermission(actor, "role:write");
   db::Session session(database_);
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  const auto role = Find(session.sql(), name);
+  const auto role = repository_.Find(session.sql(), name);
   if (!role) throw AppError(ErrorKind::kNotFound, "role.not_found");
   if (role->builtin) throw AppError(ErrorKind::kPermissionDenied, "role.builtin");
   if (role->user_count > 0) throw AppError(ErrorKind::kConflict, "role.in_use");
-  session.sql() << kDeletePermissions, soci::use(name, "role");
-  session.sql() << kDeleteRole, soci::use(name, "name");
+  repository_.Delete(session.sql(), name);
   audit_.Record(session.sql(), actor, {"role.delete", "role", std::nullopt, "ok", name});
   transaction.Commit();
   auth_service_.ForgetPermissions();

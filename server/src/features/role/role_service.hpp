@@ -11,9 +11,11 @@
 
 #include "core/actor.hpp"
 #include "core/clock.hpp"
+#include "db/audit_writer.hpp"
 #include "db/database.hpp"
-#include "features/audit/audit_service.hpp"
 #include "features/auth/auth_service.hpp"
+#include "features/role/role_model.hpp"
+#include "features/role/role_repository.hpp"
 
 namespace liandong::role {
 
@@ -24,15 +26,6 @@ struct PermissionDefinition {
 
 // Every permission the code checks, with its duty.
 const std::vector<PermissionDefinition>& PermissionCatalogue();
-
-struct Role {
-  std::string name;
-  std::string display_name;
-  std::string duty;
-  bool builtin = false;
-  std::vector<std::string> permissions;
-  std::int64_t user_count = 0;
-};
 
 struct RoleInput {
   std::string name;
@@ -47,23 +40,24 @@ struct RolePatch {
 
 class RoleService {
  public:
-  RoleService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit,
+  RoleService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit,
               const auth::AuthService& auth_service);
 
+  // Every role with its permissions, for the security administrator.
   std::vector<Role> List(const core::Actor& actor) const;
+  // A new staff role holding staff permissions only.
   Role Create(const core::Actor& actor, const RoleInput& input) const;
+  // Renames a staff role or replaces its permissions; administrator roles are fixed.
   Role Update(const core::Actor& actor, const std::string& name, const RolePatch& patch) const;
   // Only a role that is not built in and that no user holds.
   void Delete(const core::Actor& actor, const std::string& name) const;
 
  private:
-  std::optional<Role> Find(soci::session& sql, const std::string& name) const;
-  void SetPermissions(soci::session& sql, const std::string& name, const std::vector<std::string>& permissions) const;
-
   db::Database& database_;
   const core::Clock& clock_;
-  const audit::AuditService& audit_;
+  const db::AuditWriter& audit_;
   const auth::AuthService& auth_service_;
+  RoleRepository repository_;
 };
 
 }  // namespace liandong::role

@@ -11,13 +11,6 @@ namespace {
 using core::AppError;
 using core::ErrorKind;
 
-constexpr std::string_view kSelectSettings = "SELECT name, value, updated_at, updated_by FROM setting";
-constexpr std::string_view kUpsertSetting = R"sql(
-  INSERT INTO setting (name, value, updated_at, updated_by) VALUES (:name, :value, :updated_at, :updated_by)
-  ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
-                                   updated_by = excluded.updated_by
-)sql";
-
 // Settings written by another server process are seen within this many seconds; this process's
 // own writes at once.
 constexpr std::int64_t kCacheSeconds = 30;
@@ -48,34 +41,15 @@ const std::vector<SettingDefinition>& Definitions() {
   return definitions;
 }
 
-SettingService::SettingService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit)
+SettingService::SettingService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit)
     : database_(database), clock_(clock), audit_(audit) {}
-
-std::map<std::string, SettingView> SettingService::Load(soci::session& sql) const {
-  std::string name;
-  std::string value;
-  long long updated_at = 0;
-  long long updated_by = 0;
-  soci::indicator by_indicator = soci::i_null;
-  soci::statement statement = (sql.prepare << kSelectSettings, soci::into(name), soci::into(value),
-                               soci::into(updated_at), soci::into(updated_by, by_indicator));
-  statement.execute();
-  std::map<std::string, SettingView> stored;
-  while (statement.fetch()) {
-    SettingView& view = stored[name];
-    view.value = value;
-    view.updated_at = updated_at;
-    if (by_indicator == soci::i_ok) view.updated_by = updated_by;
-  }
-  return stored;
-}
 
 std::string SettingService::Value(soci::session& sql, const std::string& name) const {
   const SettingDefinition& definition = Find(name);
   const std::int64_t now = clock_.NowSeconds();
   std::lock_guard lock(mutex_);
   if (!cache_ || now - cache_loaded_at_ >= kCacheSeconds || now < cache_loaded_at_) {
-    cache_ = Load(sql);
+    cache_ = repository_.LoadStored(sql);
     cache_loaded_at_ = now;
   }
   const auto found = cache_->find(name);
@@ -98,7 +72,7 @@ std::int64_t SettingService::Integer(soci::session& sql, const std::string& name
 std::vector<SettingView> SettingService::List(const core::Actor& actor) const {
   core::RequirePermission(actor, "setting:read");
   db::Session session(database_);
-  std::map<std::string, SettingView> stored = Load(session.sql());
+  std::map<std::string, SettingView> stored = repository_.LoadStored(session.sql());
   std::vector<SettingView> views;
   for (const SettingDefinition& definition : Definitions()) {
     const auto found = stored.find(definition.name);
@@ -125,8 +99,7 @@ SettingView SettingService::Update(const core::Actor& actor, const std::string& 
   db::Session session(database_);
   const std::string old_value = Value(session.sql(), name);
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  session.sql() << kUpsertSetting, soci::use(name, "name"), soci::use(value, "value"), soci::use(now, "updated_at"),
-      soci::use(actor.user_id, "updated_by");
+  repository_.Save(session.sql(), name, value, now, actor.user_id);
   audit_.Record(session.sql(), actor, {"setting.update", "setting", std::nullopt, "ok", name + ": " + old_value + " → " + value});
   transaction.Commit();
   {

@@ -13,19 +13,12 @@
 
 #include "core/actor.hpp"
 #include "core/clock.hpp"
+#include "db/audit_writer.hpp"
 #include "db/database.hpp"
-#include "features/audit/audit_service.hpp"
+#include "features/setting/setting_model.hpp"
+#include "features/setting/setting_repository.hpp"
 
 namespace liandong::setting {
-
-struct SettingDefinition {
-  std::string name;
-  std::string permission;  // needed to change it
-  std::string kind;        // "bool" or "integer"
-  std::int64_t min = 0;    // integers: the allowed range
-  std::int64_t max = 0;
-  std::string default_value;
-};
 
 // The settings a deployment has, with their rules.
 const std::vector<SettingDefinition>& Definitions();
@@ -37,17 +30,11 @@ inline constexpr const char* kAuditRetentionDays = "audit_retention_days";
 inline constexpr const char* kTaskEscalationDays = "task_escalation_days";
 inline constexpr std::int64_t kMinimumAuditRetentionDays = 184;  // GB/T 22239-2019: at least six months
 
-struct SettingView {
-  SettingDefinition definition;
-  std::string value;
-  std::optional<std::int64_t> updated_at;
-  std::optional<std::int64_t> updated_by;
-};
-
 class SettingService {
  public:
-  SettingService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit);
+  SettingService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit);
 
+  // Every setting with its current value (the default when never changed).
   std::vector<SettingView> List(const core::Actor& actor) const;
   // Validates and stores a value; needs the setting's permission. Audited with old and new value.
   SettingView Update(const core::Actor& actor, const std::string& name, const std::string& value) const;
@@ -60,12 +47,11 @@ class SettingService {
 
  private:
   std::string Value(soci::session& sql, const std::string& name) const;
-  // The stored rows, by name (settings never changed are not there).
-  std::map<std::string, SettingView> Load(soci::session& sql) const;
 
   db::Database& database_;
   const core::Clock& clock_;
-  const audit::AuditService& audit_;
+  const db::AuditWriter& audit_;
+  SettingRepository repository_;
   mutable std::mutex mutex_;
   mutable std::optional<std::map<std::string, SettingView>> cache_;
   mutable std::int64_t cache_loaded_at_ = 0;

@@ -6,8 +6,8 @@
 
 #include "core/actor.hpp"
 #include "core/clock.hpp"
+#include "db/audit_writer.hpp"
 #include "db/database.hpp"
-#include "features/audit/audit_service.hpp"
 #include "features/org/org_service.hpp"
 #include "features/street/street_model.hpp"
 #include "features/street/street_repository.hpp"
@@ -16,7 +16,7 @@ namespace liandong::street {
 
 class StreetService {
  public:
-  StreetService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit_service,
+  StreetService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit_service,
                 const org::OrgService& org_service)
       : database_(database), clock_(clock), audit_service_(audit_service), org_service_(org_service) {}
 
@@ -39,7 +39,7 @@ class StreetService {
 
   db::Database& database_;
   const core::Clock& clock_;
-  const audit::AuditService& audit_service_;
+  const db::AuditWriter& audit_service_;
   const org::OrgService& org_service_;
   StreetRepository repository_;
 };

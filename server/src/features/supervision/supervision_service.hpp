@@ -11,9 +11,9 @@
 
 #include "core/actor.hpp"
 #include "core/clock.hpp"
+#include "db/audit_writer.hpp"
 #include "db/database.hpp"
 #include "features/attachment/attachment_store.hpp"
-#include "features/audit/audit_service.hpp"
 #include "features/duty/duty_service.hpp"
 #include "features/notification/notification_service.hpp"
 #include "features/org/org_service.hpp"
@@ -25,7 +25,7 @@ namespace liandong::supervision {
 
 class SupervisionService {
  public:
-  SupervisionService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit_service,
+  SupervisionService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit_service,
                      const org::OrgService& org_service, const duty::DutyService& duty_service,
                      const notification::NotificationService& notification_service,
                      const attachment::AttachmentStore& attachment_store, const task::TaskService& task_service)
@@ -76,7 +76,7 @@ class SupervisionService {
 
   db::Database& database_;
   const core::Clock& clock_;
-  const audit::AuditService& audit_service_;
+  const db::AuditWriter& audit_service_;
   const org::OrgService& org_service_;
   const duty::DutyService& duty_service_;
   const notification::NotificationService& notification_service_;

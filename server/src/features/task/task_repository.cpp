@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <string_view>
 
+#include "core/china_date.hpp"
 #include "core/error.hpp"
 #include "core/identity.hpp"
+#include "db/bulk_insert.hpp"
 #include "db/org_scope_binding.hpp"
 
 namespace liandong::task {
@@ -110,6 +112,9 @@ constexpr std::string_view kInsertEvent = R"sql(
   INSERT INTO task_event (assignment_id, kind, org_id, user_id, report_id, text, at)
   VALUES (:assignment_id, :kind, :org_id, :user_id, :report_id, :text, :at)
 )sql";
+constexpr std::string_view kEventTable = "task_event";
+// The columns InsertAssignedEvents fills, in its order.
+const std::vector<std::string> kAssignedEventColumns = {"assignment_id", "kind", "org_id", "user_id", "text", "at"};
 constexpr std::string_view kSelectEvents = R"sql(
   SELECT e.id, e.kind, o.id, o.name, o.level, u.id, u.display_name, e.text, e.at
   FROM task_event e JOIN org o ON o.id = e.org_id LEFT JOIN user_account u ON u.id = e.user_id
@@ -709,6 +714,43 @@ bool TaskRepository::MarkNotified(soci::session& sql, std::int64_t id, bool esca
                                soci::use(at, "at"), soci::use(key, "id"));
   statement.execute(true);
   return statement.get_affected_rows() == 1;
+}
+
+bool IsAssignmentStateFilter(const std::string& state) {
+  return state == "open" || state == "reported" || state == "returned" || state == "done" || state == "on_time" ||
+         state == "overdue" || state == "undone";
+}
+
+std::string TaskRepository::AssignmentFilterConditions(const AssignmentFilter& filter, std::int64_t as_of,
+                                                       Binds& binds) const {
+  std::string where;
+  if (filter.as_of) where += " AND a.created_at <= " + binds.Integer("created_by_as_of", as_of);
+  if (filter.state) {
+    const std::string& state = *filter.state;
+    if (state == "open" || state == "reported" || state == "returned") {
+      where += " AND a.state = " + binds.Text("state", state);
+    } else if (state == "done" || state == "on_time") {
+      where += " AND a.completed_at IS NOT NULL AND a.completed_at <= " + binds.Integer("done_as_of", as_of);
+      if (state == "on_time") where += " AND a.completed_on <= a.deadline";
+    } else if (state == "overdue" || state == "undone") {
+      where += " AND (a.completed_at IS NULL OR a.completed_at > " + binds.Integer("undone_as_of", as_of) + ")";
+      if (state == "overdue") where += " AND a.deadline < " + binds.Text("today", core::ChinaDate(as_of));
+    }
+  }
+  if (filter.task_id) where += " AND a.task_id = " + binds.Integer("task_id", *filter.task_id);
+  if (filter.deadline_from) where += " AND a.deadline >= " + binds.Text("deadline_from", *filter.deadline_from);
+  if (filter.deadline_to) where += " AND a.deadline <= " + binds.Text("deadline_to", *filter.deadline_to);
+  return where;
+}
+
+void TaskRepository::InsertAssignedEvents(db::Session& session, const std::vector<std::int64_t>& assignment_ids,
+                                          std::int64_t issuer_org_id, std::int64_t user_id, const std::string& text,
+                                          std::int64_t now) const {
+  db::BulkInserter events(session, std::string(kEventTable), kAssignedEventColumns);
+  for (const std::int64_t assignment_id : assignment_ids) {
+    events.Add({assignment_id, "assigned", issuer_org_id, user_id, std::string_view(text), now});
+  }
+  events.Finish();
 }
 
 }  // namespace liandong::task

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/org_scope.hpp"
+#include "db/database.hpp"
 #include "features/task/task_model.hpp"
 
 namespace liandong::task {
@@ -41,6 +42,10 @@ struct NewNode {
   std::int64_t org_id = 0;
   int weight = 1;
 };
+
+// True for the states ListAssignments can filter by: open, reported, returned (the node's state),
+// done, on_time, overdue, undone (as of a moment).
+bool IsAssignmentStateFilter(const std::string& state);
 
 class TaskRepository {
  public:
@@ -75,6 +80,10 @@ class TaskRepository {
   // Non-root nodes matching `where` (which may use o. for the node's org and a. for the node).
   Page<Assignment> ListAssignments(soci::session& sql, const std::string& where, Binds& binds, std::int64_t offset,
                                    std::int64_t limit) const;
+  // The conditions of `filter` other than its org (the state as of `as_of`, the task, the
+  // deadlines), each starting with " AND ", for ListAssignments' `where`; their values go into
+  // `binds`. The state must pass IsAssignmentStateFilter.
+  std::string AssignmentFilterConditions(const AssignmentFilter& filter, std::int64_t as_of, Binds& binds) const;
   void AddChildren(soci::session& sql, std::int64_t id, std::int64_t count) const;
   // The weighted mean progress of a node's children.
   int ChildrenProgress(soci::session& sql, std::int64_t id) const;
@@ -96,6 +105,11 @@ class TaskRepository {
                    std::optional<std::int64_t> user_id, std::optional<std::int64_t> report_id,
                    const std::string& text, std::int64_t now) const;
   std::vector<Event> ListEvents(soci::session& sql, std::int64_t assignment_id) const;
+  // One "assigned" event per node a task just reached, in the caller's open transaction (a task
+  // can reach thousands of orgs): by the issuing org and user.
+  void InsertAssignedEvents(db::Session& session, const std::vector<std::int64_t>& assignment_ids,
+                            std::int64_t issuer_org_id, std::int64_t user_id, const std::string& text,
+                            std::int64_t now) const;
 
   // Open non-root nodes past their deadline whose org has not been told (or, for `escalation`,
   // whose parent has not): at most `limit`.

@@ -8,7 +8,6 @@
 #include "core/error.hpp"
 #include "core/identity.hpp"
 #include "core/text.hpp"
-#include "db/bulk_insert.hpp"
 #include "features/org/org_model.hpp"
 
 namespace liandong::task {
@@ -131,13 +130,9 @@ std::vector<std::int64_t> TaskService::Cascade(db::Session& session, const core:
   for (const auto& [node, count] : children_added) repository_.AddChildren(sql, node, count);
 
   const std::string assigned_by = "由" + root_org.name + "下达";
-  {
-    db::BulkInserter events(session, "task_event", {"assignment_id", "kind", "org_id", "user_id", "text", "at"});
-    for (const auto& [node, org_id] : created) {
-      events.Add({node, "assigned", root_org.id, actor.user_id, std::string_view(assigned_by), now});
-    }
-    events.Finish();
-  }
+  std::vector<std::int64_t> created_nodes;
+  for (const auto& [node, org_id] : created) created_nodes.push_back(node);
+  repository_.InsertAssignedEvents(session, created_nodes, root_org.id, actor.user_id, assigned_by, now);
   std::vector<notification::NewNotification> notices;
   notices.reserve(created.size());
   for (const auto& [node, org_id] : created) {
@@ -239,24 +234,10 @@ Page<Assignment> TaskService::ListAssignments(const core::Actor& actor, const As
     where = "a.org_id = " + binds.Integer("org_id", actor.org_id);
   }
   const std::int64_t as_of = filter.as_of.value_or(clock_.NowSeconds());
-  if (filter.as_of) where += " AND a.created_at <= " + binds.Integer("created_by_as_of", as_of);
-  if (filter.state) {
-    const std::string& state = *filter.state;
-    if (state == "open" || state == "reported" || state == "returned") {
-      where += " AND a.state = " + binds.Text("state", state);
-    } else if (state == "done" || state == "on_time") {
-      where += " AND a.completed_at IS NOT NULL AND a.completed_at <= " + binds.Integer("done_as_of", as_of);
-      if (state == "on_time") where += " AND a.completed_on <= a.deadline";
-    } else if (state == "overdue" || state == "undone") {
-      where += " AND (a.completed_at IS NULL OR a.completed_at > " + binds.Integer("undone_as_of", as_of) + ")";
-      if (state == "overdue") where += " AND a.deadline < " + binds.Text("today", core::ChinaDate(as_of));
-    } else {
-      throw AppError(ErrorKind::kInvalidArgument, "task.invalid_state");
-    }
+  if (filter.state && !IsAssignmentStateFilter(*filter.state)) {
+    throw AppError(ErrorKind::kInvalidArgument, "task.invalid_state");
   }
-  if (filter.task_id) where += " AND a.task_id = " + binds.Integer("task_id", *filter.task_id);
-  if (filter.deadline_from) where += " AND a.deadline >= " + binds.Text("deadline_from", *filter.deadline_from);
-  if (filter.deadline_to) where += " AND a.deadline <= " + binds.Text("deadline_to", *filter.deadline_to);
+  where += repository_.AssignmentFilterConditions(filter, as_of, binds);
   return repository_.ListAssignments(sql, where, binds, filter.offset, filter.limit);
 }
 

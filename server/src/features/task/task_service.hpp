@@ -9,9 +9,9 @@
 
 #include "core/actor.hpp"
 #include "core/clock.hpp"
+#include "db/audit_writer.hpp"
 #include "db/database.hpp"
 #include "features/attachment/attachment_store.hpp"
-#include "features/audit/audit_service.hpp"
 #include "features/notification/notification_service.hpp"
 #include "features/setting/setting_service.hpp"
 #include "features/task/task_model.hpp"
@@ -26,7 +26,7 @@ struct SweepResult {
 
 class TaskService {
  public:
-  TaskService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit_service,
+  TaskService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit_service,
               const notification::NotificationService& notification_service,
               const attachment::AttachmentStore& attachment_store, const setting::SettingService& setting_service)
       : database_(database),
@@ -90,7 +90,7 @@ class TaskService {
 
   db::Database& database_;
   const core::Clock& clock_;
-  const audit::AuditService& audit_service_;
+  const db::AuditWriter& audit_service_;
   const notification::NotificationService& notification_service_;
   const attachment::AttachmentStore& attachment_store_;
   const setting::SettingService& setting_service_;

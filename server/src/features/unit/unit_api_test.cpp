@@ -52,7 +52,7 @@ class UnitApiTest : public ::testing::Test {
 
   std::int64_t AuditCount(const std::string& action, std::int64_t target_id) {
     db::Session session(server_.application().database());
-    return server_.application().audit_service().CountFor(session.sql(), action, target_id);
+    return server_.application().audit_writer().CountFor(session.sql(), action, target_id);
   }
 
   TestServer server_;

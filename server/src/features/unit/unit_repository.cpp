@@ -78,20 +78,11 @@ constexpr std::string_view kArchiveUnit =
 constexpr std::string_view kInsertUnitSearchSqlite = "INSERT INTO unit_search (rowid, grams) VALUES (:id, :grams)";
 constexpr std::string_view kUpdateUnitSearchSqlite = "UPDATE unit_search SET grams = :grams WHERE rowid = :id";
 
-// The same count as migration 0015, for data loaded in bulk.
-constexpr std::string_view kDeleteCoverageRollup = "DELETE FROM org_rollup WHERE measure = :measure";
-constexpr std::string_view kRebuildCoverageRollupHead = R"sql(
-  INSERT INTO org_rollup (org_id, measure, item, relative_depth, total)
-  SELECT a.id, :measure,
-)sql";
-constexpr std::string_view kRebuildCoverageRollupTail = R"sql(
-  , 0, COUNT(*)
-  FROM org a
-  JOIN org o ON o.path >= a.path AND o.path < substr(a.path, 1, length(a.path) - 1) || '0'
-  JOIN unit u ON u.org_id = o.id
-  WHERE u.archived_at IS NULL
-  GROUP BY a.id, 3
-)sql";
+// Live units at each org itself by coverage, for the coverage roll-up (migration 0015 counts the
+// same): SELECT u.org_id, <coverage>, COUNT(*) …
+constexpr std::string_view kCountCoverageByOrgHead = "SELECT u.org_id, ";
+constexpr std::string_view kCountCoverageByOrgTail =
+    ", COUNT(*) FROM unit u WHERE u.archived_at IS NULL GROUP BY u.org_id, 2";
 
 std::string Concat(std::initializer_list<std::string_view> parts) {
   std::string text;
@@ -352,11 +343,18 @@ void UnitRepository::Archive(soci::session& sql, std::int64_t id, std::int64_t n
       soci::use(unit_id, "id");
 }
 
-void UnitRepository::RebuildCoverageRollup(soci::session& sql) const {
-  const std::string measure(org::kRollupUnitCoverage);
-  sql << kDeleteCoverageRollup, soci::use(measure, "measure");
-  sql << Concat({kRebuildCoverageRollupHead, kCoverageOfUnit, kRebuildCoverageRollupTail}),
-      soci::use(measure, "measure");
+std::vector<std::tuple<std::int64_t, std::string, std::int64_t>> UnitRepository::CountCoverageByOrg(
+    soci::session& sql) const {
+  std::vector<std::tuple<std::int64_t, std::string, std::int64_t>> counts;
+  long long org_id = 0;
+  std::string coverage;
+  long long count = 0;
+  soci::statement statement =
+      (sql.prepare << Concat({kCountCoverageByOrgHead, kCoverageOfUnit, kCountCoverageByOrgTail}), soci::into(org_id),
+       soci::into(coverage), soci::into(count));
+  statement.execute();
+  while (statement.fetch()) counts.emplace_back(org_id, coverage, count);
+  return counts;
 }
 
 }  // namespace liandong::unit

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include "core/org_scope.hpp"
 #include "db/database.hpp"
@@ -26,9 +28,8 @@ class UnitRepository {
   std::int64_t Insert(soci::session& sql, const UnitFields& fields, std::int64_t now) const;
   void Update(soci::session& sql, std::int64_t id, const UnitFields& fields, std::int64_t now) const;
   void Archive(soci::session& sql, std::int64_t id, std::int64_t now) const;
-  // Recounts the coverage roll-up (org::kRollupUnitCoverage) of every org from the units: after
-  // loading units in bulk (demo --scale). Writes are counted as they happen (UnitService).
-  void RebuildCoverageRollup(soci::session& sql) const;
+  // The live units at each org itself (not its subtree) by coverage: org id, coverage, count.
+  std::vector<std::tuple<std::int64_t, std::string, std::int64_t>> CountCoverageByOrg(soci::session& sql) const;
 
  private:
   db::Dialect dialect_;

@@ -19,8 +19,8 @@ using core::ErrorKind;
   throw AppError(error.kind, error.code, error.field).WithField(error.field);
 }
 
-audit::AuditEntry UnitEntry(const char* action, std::int64_t id, std::string detail = {}) {
-  return audit::AuditEntry{action, "unit", id, "ok", std::move(detail)};
+db::AuditEntry UnitEntry(const char* action, std::int64_t id, std::string detail = {}) {
+  return db::AuditEntry{action, "unit", id, "ok", std::move(detail)};
 }
 
 }  // namespace
@@ -275,6 +275,14 @@ Unit UnitService::SeedUnit(soci::session& sql, const UnitFields& fields, std::in
 void UnitService::CountUnit(soci::session& sql, const UnitFields& fields, std::int64_t delta) const {
   org_service_.AdjustRollup(sql, fields.org_id, org::kRollupUnitCoverage, std::string(ToString(CoverageOf(fields))),
                             delta);
+}
+
+void UnitService::RebuildCoverageRollup(db::Session& session) const {
+  std::vector<org::OrgItemCount> counts;
+  for (const auto& [org_id, coverage, count] : repository_.CountCoverageByOrg(session.sql())) {
+    counts.push_back({org_id, coverage, count});
+  }
+  org_service_.RebuildRollup(session, org::kRollupUnitCoverage, counts);
 }
 
 }  // namespace liandong::unit

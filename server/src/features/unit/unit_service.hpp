@@ -8,8 +8,8 @@
 
 #include "core/actor.hpp"
 #include "core/clock.hpp"
+#include "db/audit_writer.hpp"
 #include "db/database.hpp"
-#include "features/audit/audit_service.hpp"
 #include "features/org/org_service.hpp"
 #include "features/unit/unit_model.hpp"
 #include "features/unit/unit_repository.hpp"
@@ -18,7 +18,7 @@ namespace liandong::unit {
 
 class UnitService {
  public:
-  UnitService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit_service,
+  UnitService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit_service,
               const org::OrgService& org_service)
       : database_(database),
         clock_(clock),
@@ -54,7 +54,8 @@ class UnitService {
   Unit SeedUnit(soci::session& sql, const UnitFields& fields, std::int64_t now) const;
 
   // Recounts the coverage roll-up from the units: after loading units in bulk (demo --scale).
-  void RebuildCoverageRollup(soci::session& sql) const { repository_.RebuildCoverageRollup(sql); }
+  // Writes are counted as they happen; the org feature keeps the table.
+  void RebuildCoverageRollup(db::Session& session) const;
 
  private:
   // Every problem with `fields` as a unit the actor may keep, in field order; normalises the
@@ -69,7 +70,7 @@ class UnitService {
 
   db::Database& database_;
   const core::Clock& clock_;
-  const audit::AuditService& audit_service_;
+  const db::AuditWriter& audit_service_;
   const org::OrgService& org_service_;
   UnitRepository repository_;
 };

@@ -20,7 +20,7 @@ bool IsValidUsername(const std::string& username) {
   return true;
 }
 
-UserService::UserService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit,
+UserService::UserService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit,
                          const org::OrgService& org_service, const auth::AuthService& auth_service)
     : database_(database), clock_(clock), audit_(audit), org_service_(org_service), auth_service_(auth_service) {}
 
@@ -129,6 +129,11 @@ UserView UserService::ResetSecondFactor(const core::Actor& actor, std::int64_t i
   audit_.Record(session.sql(), actor, {"user.reset_second_factor", "user_account", id, "ok", ""});
   transaction.Commit();
   return *repository_.Find(session.sql(), id, clock_.NowSeconds());
+}
+
+void UserService::CheckNewAccount(soci::session& sql, const std::string& username, const std::string& role) const {
+  if (!repository_.RoleDuty(sql, role)) throw AppError(ErrorKind::kInvalidArgument, "user.invalid_role");
+  if (repository_.UsernameTaken(sql, username)) throw AppError(ErrorKind::kConflict, "user.username_taken");
 }
 
 }  // namespace liandong::user

@@ -6,8 +6,8 @@
 
 #include "core/actor.hpp"
 #include "core/clock.hpp"
+#include "db/audit_writer.hpp"
 #include "db/database.hpp"
-#include "features/audit/audit_service.hpp"
 #include "features/auth/auth_service.hpp"
 #include "features/org/org_service.hpp"
 #include "features/user/user_model.hpp"
@@ -17,7 +17,7 @@ namespace liandong::user {
 
 class UserService {
  public:
-  UserService(db::Database& database, const core::Clock& clock, const audit::AuditService& audit,
+  UserService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit,
               const org::OrgService& org_service, const auth::AuthService& auth_service);
 
   UserPage List(const core::Actor& actor, const UserFilter& filter) const;
@@ -26,6 +26,10 @@ class UserService {
   UserView Update(const core::Actor& actor, std::int64_t id, const UserPatch& patch) const;
   UserWithPassword ResetPassword(const core::Actor& actor, std::int64_t id) const;
   UserView ResetSecondFactor(const core::Actor& actor, std::int64_t id) const;
+
+  // For `liandong user add`, which may create any role: user.invalid_role when `role` does not
+  // exist, user.username_taken when `username` is in use.
+  void CheckNewAccount(soci::session& sql, const std::string& username, const std::string& role) const;
 
  private:
   // The user, if inside the actor's subtree; user.not_found otherwise.
@@ -37,7 +41,7 @@ class UserService {
 
   db::Database& database_;
   const core::Clock& clock_;
-  const audit::AuditService& audit_;
+  const db::AuditWriter& audit_;
   const org::OrgService& org_service_;
   const auth::AuthService& auth_service_;
   UserRepository repository_;

@@ -14,6 +14,18 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorCatalogueEntry>> = {
     en: 'The request body is not a valid JSON object',
   },
   'request.invalid_argument': { 'zh-CN': '请求参数有误', en: 'A request parameter is invalid' },
+  'request.text_too_long': {
+    'zh-CN': '填写的内容过长，请缩短后再提交',
+    en: 'The text is too long; shorten it and try again',
+  },
+  'request.invalid_text': {
+    'zh-CN': '内容含有无效字符（须为 UTF-8 文本，不能含控制字符）',
+    en: 'The text contains invalid characters (UTF-8 text without control characters)',
+  },
+  'request.conflict': {
+    'zh-CN': '提交的内容与现有记录冲突，请刷新后重试',
+    en: 'The submission conflicts with an existing record; reload and try again',
+  },
   'request.invalid_target': { 'zh-CN': '请求地址格式有误', en: 'The request URL is malformed' },
   'request.invalid_http': { 'zh-CN': '请求格式有误', en: 'The HTTP request is malformed' },
   'request.not_found': { 'zh-CN': '请求的地址不存在', en: 'No such address' },
@@ -102,6 +114,22 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorCatalogueEntry>> = {
   'member.invalid_gender': { 'zh-CN': '性别无效', en: 'Invalid gender' },
   'member.invalid_status': { 'zh-CN': '党员状态无效', en: 'Invalid membership status' },
   'member.invalid_name': { 'zh-CN': '党员姓名不能为空', en: 'The member needs a name' },
+  'member.name_too_long': {
+    'zh-CN': '党员姓名最多 50 个字',
+    en: "The member's name has at most 50 characters",
+  },
+  'member.employer_unit_not_found': {
+    'zh-CN': '所选工作单位不存在',
+    en: 'The selected employer unit does not exist',
+  },
+  'member.home_community_not_found': {
+    'zh-CN': '所选居住社区不存在',
+    en: 'The selected home community does not exist',
+  },
+  'member.invalid_home_community': {
+    'zh-CN': '居住社区须为在册的社区一级组织',
+    en: 'The home community must be a live organisation of community level',
+  },
   'member.invalid_date': {
     'zh-CN': '日期无效或早于出生日期',
     en: 'Invalid date, or before the birth date',
@@ -154,10 +182,6 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorCatalogueEntry>> = {
     'zh-CN': '联合党支部应为已有的、类型为联合党支部的组织',
     en: 'The joint branch must be an existing organisation of kind joint branch',
   },
-  'unit.org_outside_scope': {
-    'zh-CN': '所选组织不在您的管理范围内',
-    en: 'That organisation is outside your scope',
-  },
   'unit.archived': {
     'zh-CN': '单位已归档，不能修改',
     en: 'The unit is archived and cannot be changed',
@@ -208,9 +232,9 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorCatalogueEntry>> = {
     'zh-CN': '所选单位不存在或已归档',
     en: 'The unit does not exist or is archived',
   },
-  'joint_committee.unit_outside_scope': {
-    'zh-CN': '所选单位不在您的管理范围内',
-    en: 'That unit is outside your scope',
+  'joint_committee.unit_not_found': {
+    'zh-CN': '所选单位不存在',
+    en: 'The selected unit does not exist',
   },
   'street.not_a_street': {
     'zh-CN': '只有街道有体制改革档案',
@@ -475,9 +499,9 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorCatalogueEntry>> = {
     en: 'Invalid targets: choose direct children, a level, or a list of orgs',
   },
   'task.no_targets': { 'zh-CN': '没有可下达的组织', en: 'No org to assign to' },
-  'task.target_outside_scope': {
-    'zh-CN': '所选组织不在本组织的下级范围内',
-    en: 'That org is not below yours',
+  'task.target_not_found': {
+    'zh-CN': '所选下达对象不存在',
+    en: 'The selected target organisation does not exist',
   },
   'task.already_assigned': {
     'zh-CN': '所选组织均已承担该任务',
