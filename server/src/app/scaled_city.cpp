@@ -254,14 +254,8 @@ db::BulkValue OptionalId(std::int64_t id) { return id == 0 ? db::BulkValue() : d
 // Loads the orgs, units and users of the city and returns the orgs that hold members.
 class CityBuilder {
  public:
-  CityBuilder(db::Session& session, std::int64_t now)
-      : now_(now),
-        orgs_(session, "org",
-              {"id", "parent_id", "path", "level", "depth", "kind", "name", "name_grams", "created_at", "updated_at"}),
-        org_search_(
-            session.dialect() == db::Dialect::kSqlite
-                ? std::make_unique<db::BulkInserter>(session, "org_search", std::vector<std::string>{"rowid", "grams"})
-                : nullptr) {}
+  CityBuilder(const org::OrgService& org_service, db::Session& session, std::int64_t now)
+      : orgs_(org_service.StartBulkLoad(session, now)) {}
 
   struct OrgNode {
     std::int64_t id;
@@ -273,26 +267,19 @@ class CityBuilder {
   OrgNode AddOrg(const OrgNode* parent, const char* level, const char* kind, std::string name) {
     OrgNode node{++last_org_id_, "", parent ? parent->depth + 1 : 0, std::move(name)};
     node.path = (parent ? parent->path : "/") + std::to_string(node.id) + "/";
-    const std::string grams = core::SearchGrams(node.name);
-    orgs_.Add({node.id, parent ? db::BulkValue(parent->id) : db::BulkValue(), node.path, level, node.depth, kind,
-               node.name, grams, now_, now_});
-    if (org_search_) org_search_->Add({node.id, grams});
+    orgs_->Add(node.id, parent ? std::optional<std::int64_t>(parent->id) : std::nullopt, node.path, level, node.depth,
+               kind, node.name);
     return node;
   }
 
-  db::BulkInserter& orgs() { return orgs_; }
+  db::BulkInserter& orgs() { return orgs_->rows(); }
 
-  void Finish() {
-    orgs_.Finish();
-    if (org_search_) org_search_->Finish();
-  }
+  void Finish() { orgs_->Finish(); }
 
   std::int64_t org_count() const { return last_org_id_; }
 
  private:
-  std::int64_t now_;
-  db::BulkInserter orgs_;
-  std::unique_ptr<db::BulkInserter> org_search_;
+  std::unique_ptr<org::OrgBulkLoad> orgs_;
   std::int64_t last_org_id_ = 0;
 };
 
@@ -541,7 +528,7 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
   Random random(kSeed + static_cast<std::uint64_t>(scale));
   {
     db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-    CityBuilder builder(session, now);
+    CityBuilder builder(application.org_service(), session, now);
     db::BulkInserter units(session, "unit",
                            {"id", "org_id", "name", "name_grams", "credit_code", "unit_kind", "industry", "staff_count",
                             "legal_representative", "eligible_for_org", "own_org_id", "joint_branch_org_id",
@@ -738,54 +725,31 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
       if (begin + kHoldersPerBatch < holders.size()) pending = make_batch(begin + kHoldersPerBatch, next_id);
       db::Transaction batch(session, db::Transaction::Mode::kWrite);
       // The search index is filled by its triggers (migration 0018).
-      db::BulkInserter members(session, "member",
-                               {"id",
-                                "org_id",
-                                "name",
-                                "name_grams",
-                                "gender",
-                                "birth_date",
-                                "id_number_cipher",
-                                "id_number_index",
-                                "id_number_masked",
-                                "phone_cipher",
-                                "phone_index",
-                                "phone_masked",
-                                "education",
-                                "joined_on",
-                                "full_member_on",
-                                "status",
-                                "standing",
-                                "in_service",
-                                "employer_unit_id",
-                                "home_community_id",
-                                "created_at",
-                                "updated_at"});
-      for (const MemberRow& row : rows) {
-        members.Add({row.id,
-                     row.org_id,
-                     row.name,
-                     row.name_grams,
-                     row.gender,
-                     row.birth_date,
-                     row.id_cipher,
-                     row.id_index,
-                     row.id_masked,
-                     row.phone_cipher,
-                     row.phone_index,
-                     row.phone_masked,
-                     row.education,
-                     row.joined_on,
-                     row.full_member_on.empty() ? db::BulkValue() : db::BulkValue(row.full_member_on),
-                     row.status,
-                     "normal",
-                     row.in_service,
-                     OptionalId(row.employer_unit_id),
-                     row.community_id,
-                     now,
-                     now});
+      const std::unique_ptr<member::MemberBulkLoad> members = application.member_service().StartBulkLoad(session, now);
+      for (MemberRow& row : rows) {
+        member::MemberRecord record;
+        record.org_id = row.org_id;
+        record.name = std::move(row.name);
+        record.name_grams = std::move(row.name_grams);
+        record.gender = std::move(row.gender);
+        record.birth_date = std::move(row.birth_date);
+        record.id_number_cipher = std::move(row.id_cipher);
+        record.id_number_index = std::move(row.id_index);
+        record.id_number_masked = std::move(row.id_masked);
+        record.phone_cipher = std::move(row.phone_cipher);
+        record.phone_index = std::move(row.phone_index);
+        record.phone_masked = std::move(row.phone_masked);
+        record.education = row.education;
+        record.joined_on = std::move(row.joined_on);
+        if (!row.full_member_on.empty()) record.full_member_on = std::move(row.full_member_on);
+        record.status = row.status;
+        record.standing = "normal";
+        record.in_service = row.in_service != 0;
+        if (row.employer_unit_id != 0) record.employer_unit_id = row.employer_unit_id;
+        record.home_community_id = row.community_id;
+        members->Add(row.id, record);
       }
-      members.Finish();
+      members->Finish();
       batch.Commit();
     }
     counts.members = next_id - 1;

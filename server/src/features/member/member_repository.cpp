@@ -68,6 +68,30 @@ constexpr std::string_view kSelectRecord = R"sql(
 
 constexpr std::string_view kSelectIdByIndex = "SELECT id FROM member WHERE id_number_index = :id_number_index";
 constexpr std::string_view kSelectCiphers = "SELECT id_number_cipher, phone_cipher FROM member WHERE id = :id";
+constexpr std::string_view kMemberTable = "member";
+// The columns MemberBulkLoad fills, in its order.
+const std::vector<std::string> kBulkMemberColumns = {"id",
+                                                     "org_id",
+                                                     "name",
+                                                     "name_grams",
+                                                     "gender",
+                                                     "birth_date",
+                                                     "id_number_cipher",
+                                                     "id_number_index",
+                                                     "id_number_masked",
+                                                     "phone_cipher",
+                                                     "phone_index",
+                                                     "phone_masked",
+                                                     "education",
+                                                     "joined_on",
+                                                     "full_member_on",
+                                                     "status",
+                                                     "standing",
+                                                     "in_service",
+                                                     "employer_unit_id",
+                                                     "home_community_id",
+                                                     "created_at",
+                                                     "updated_at"};
 constexpr std::string_view kSelectAllCiphers = "SELECT id, id_number_cipher, phone_cipher FROM member";
 constexpr std::string_view kUpdateCiphers = R"sql(
   UPDATE member SET id_number_cipher = :id_cipher, id_number_index = :id_index, phone_cipher = :phone_cipher,
@@ -492,6 +516,40 @@ void MemberRepository::UpdateSealedIdentifiers(soci::session& sql, const SealedI
                                                const std::string& phone_index) const {
   sql << kUpdateCiphers, soci::use(sealed.id_number_cipher, "id_cipher"), soci::use(id_number_index, "id_index"),
       soci::use(sealed.phone_cipher, "phone_cipher"), soci::use(phone_index, "phone_index"), soci::use(sealed.id, "id");
+}
+
+MemberBulkLoad::MemberBulkLoad(db::Session& session, std::int64_t now)
+    : now_(now), members_(session, std::string(kMemberTable), kBulkMemberColumns) {}
+
+void MemberBulkLoad::Add(std::int64_t id, const MemberRecord& record) {
+  const auto text_or_null = [](const std::optional<std::string>& text) {
+    return text ? db::BulkValue(*text) : db::BulkValue();
+  };
+  const auto id_or_null = [](const std::optional<std::int64_t>& value) {
+    return value ? db::BulkValue(*value) : db::BulkValue();
+  };
+  members_.Add({id,
+                record.org_id,
+                record.name,
+                record.name_grams,
+                record.gender,
+                record.birth_date,
+                record.id_number_cipher,
+                record.id_number_index,
+                record.id_number_masked,
+                record.phone_cipher,
+                record.phone_index,
+                record.phone_masked,
+                record.education,
+                text_or_null(record.joined_on),
+                text_or_null(record.full_member_on),
+                record.status,
+                record.standing,
+                record.in_service ? 1 : 0,
+                id_or_null(record.employer_unit_id),
+                id_or_null(record.home_community_id),
+                now_,
+                now_});
 }
 
 }  // namespace liandong::member

@@ -11,6 +11,7 @@
 
 #include "core/org_scope.hpp"
 #include "core/page.hpp"
+#include "db/bulk_insert.hpp"
 #include "db/database.hpp"
 #include "features/member/member_model.hpp"
 
@@ -21,6 +22,21 @@ struct SealedIdentifiers {
   std::int64_t id = 0;
   std::string id_number_cipher;
   std::string phone_cipher;
+};
+
+// Members loaded in bulk with ids the caller chose (demo --scale), in the caller's open
+// transaction; the search index follows by its triggers. Nothing is checked.
+class MemberBulkLoad {
+ public:
+  MemberBulkLoad(db::Session& session, std::int64_t now);
+  // One member, already validated and encrypted.
+  void Add(std::int64_t id, const MemberRecord& record);
+  // Sends what is buffered; call before committing.
+  void Finish() { members_.Finish(); }
+
+ private:
+  std::int64_t now_;
+  db::BulkInserter members_;
 };
 
 class MemberRepository {

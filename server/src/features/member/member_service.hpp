@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,11 @@ class MemberService {
 
   // Inserts a member without permission checks, inside the caller's transaction: the demo city.
   std::int64_t SeedMember(db::Session& session, const MemberInput& input) const;
+  // Starts loading members in bulk with chosen ids, in the caller's open transaction, without
+  // checks: for generated data sets (demo --scale) only. Recount the roll-up afterwards.
+  std::unique_ptr<MemberBulkLoad> StartBulkLoad(db::Session& session, std::int64_t now) const {
+    return std::make_unique<MemberBulkLoad>(session, now);
+  }
   // Recounts the member roll-up (org::kRollupMember) from the members: after loading members in
   // bulk (demo --scale). Writes are counted as they happen.
   void RebuildMemberRollup(db::Session& session) const;

@@ -77,6 +77,12 @@ constexpr std::string_view kRebuildLevelRollup = R"sql(
 
 constexpr std::string_view kSelectAllPaths = "SELECT id, path FROM org";
 constexpr std::string_view kRollupTable = "org_rollup";
+constexpr std::string_view kOrgTable = "org";
+constexpr std::string_view kOrgSearchTable = "org_search";  // SQLite's FTS5 index of org names
+// The columns OrgBulkLoad fills, in its order.
+const std::vector<std::string> kBulkOrgColumns = {"id",   "parent_id", "path",       "level",      "depth",
+                                                  "kind", "name",      "name_grams", "created_at", "updated_at"};
+const std::vector<std::string> kBulkOrgSearchColumns = {"rowid", "grams"};
 
 constexpr std::string_view kSearchSqlite = R"sql(
   FROM org_search s JOIN org o ON o.id = s.rowid
@@ -442,6 +448,26 @@ void OrgRepository::ReplaceRollup(db::Session& session, std::string_view measure
     rows.Add({key.first, std::string_view(measure_name), std::string_view(key.second), 0, total});
   }
   rows.Finish();
+}
+
+OrgBulkLoad::OrgBulkLoad(db::Session& session, std::int64_t now)
+    : now_(now),
+      orgs_(session, std::string(kOrgTable), kBulkOrgColumns),
+      search_(session.dialect() == db::Dialect::kSqlite
+                  ? std::make_unique<db::BulkInserter>(session, std::string(kOrgSearchTable), kBulkOrgSearchColumns)
+                  : nullptr) {}
+
+void OrgBulkLoad::Add(std::int64_t id, std::optional<std::int64_t> parent_id, const std::string& path,
+                      std::string_view level, int depth, std::string_view kind, const std::string& name) {
+  const std::string grams = core::SearchGrams(name);
+  orgs_.Add(
+      {id, parent_id ? db::BulkValue(*parent_id) : db::BulkValue(), path, level, depth, kind, name, grams, now_, now_});
+  if (search_) search_->Add({id, grams});
+}
+
+void OrgBulkLoad::Finish() {
+  orgs_.Finish();
+  if (search_) search_->Finish();
 }
 
 }  // namespace liandong::org

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,10 +14,30 @@
 #include <vector>
 
 #include "core/org_scope.hpp"
+#include "db/bulk_insert.hpp"
 #include "db/database.hpp"
 #include "features/org/org_model.hpp"
 
 namespace liandong::org {
+
+// Orgs loaded in bulk with ids the caller chose (demo --scale), in the caller's open
+// transaction: the org rows and, on SQLite, their search index. Nothing is checked.
+class OrgBulkLoad {
+ public:
+  OrgBulkLoad(db::Session& session, std::int64_t now);
+  // One org; `parent_id` nullopt for the root. `path` must be the parent's path + id + "/".
+  void Add(std::int64_t id, std::optional<std::int64_t> parent_id, const std::string& path, std::string_view level,
+           int depth, std::string_view kind, const std::string& name);
+  // The org rows' inserter, for loads whose rows refer to orgs (BulkInserter::FlushFirst).
+  db::BulkInserter& rows() { return orgs_; }
+  // Sends what is buffered; call before committing.
+  void Finish();
+
+ private:
+  std::int64_t now_;
+  db::BulkInserter orgs_;
+  std::unique_ptr<db::BulkInserter> search_;  // SQLite only: the FTS5 table beside org
+};
 
 class OrgRepository {
  public:

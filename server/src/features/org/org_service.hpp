@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -77,6 +78,11 @@ class OrgService {
   // subtree totals of the org and its ancestors. After loading rows in bulk (demo --scale).
   void RebuildRollup(db::Session& session, std::string_view measure,
                      const std::vector<OrgItemCount>& direct_counts) const;
+  // Starts loading orgs in bulk with chosen ids, in the caller's open transaction, without checks:
+  // for generated data sets (demo --scale) only. Recount the roll-ups afterwards.
+  std::unique_ptr<OrgBulkLoad> StartBulkLoad(db::Session& session, std::int64_t now) const {
+    return std::make_unique<OrgBulkLoad>(session, now);
+  }
   // Recounts the orgs' own roll-up from the tree: after loading orgs in bulk (demo --scale).
   void RebuildLevelRollup(soci::session& sql) const { repository_.RebuildLevelRollup(sql); }
 
