@@ -1,5 +1,8 @@
-import ElementPlus from 'element-plus';
-import 'element-plus/dist/index.css';
+// Element Plus components come on demand (vite.config.ts); these are the base styles and the
+// styles of the services that code calls (ElMessage, ElMessageBox), which no template names.
+import 'element-plus/theme-chalk/base.css';
+import 'element-plus/es/components/message/style/css';
+import 'element-plus/es/components/message-box/style/css';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
@@ -15,7 +18,6 @@ const app = createApp(App);
 const pinia = createPinia();
 app.use(pinia);
 app.use(createAppI18n());
-app.use(ElementPlus);
 
 const router = createAppRouter();
 const session = useSessionStore(pinia);

@@ -141,10 +141,13 @@ std::vector<DemoLogin> CreateDemoCity(Application& application, const core::Cloc
       member::MemberInput input;
       input.org_id = community.id;
       input.name = kNames[member_number % std::size(kNames)];
-      input.gender = member_number % 2 == 0 ? "male" : "female";
       input.id_number = core::CompleteIdNumber(first17);
+      // The ID number's 17th digit is odd for a man and even for a woman (GB 11643).
+      input.gender = (first17[16] - '0') % 2 == 1 ? "male" : "female";
       input.phone = "139" + std::to_string(10000000 + member_number * 7919);
-      input.education = member_number % 3 == 0 ? "本科" : "大专";
+      // The member form's own choices (web: MemberFormDialog's EDUCATIONS).
+      static const char* const kEducations[] = {"大学本科", "大学专科", "研究生", "中专", "高中", "大学本科"};
+      input.education = kEducations[member_number % std::size(kEducations)];
       input.joined_on = std::to_string(2000 + member_number % 20) + "-07-01";
       input.status = member_number % 7 == 0 ? "probationary" : "full";
       if (input.status == "full") input.full_member_on = std::to_string(2001 + member_number % 20) + "-07-01";

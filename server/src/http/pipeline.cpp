@@ -81,7 +81,7 @@ Response Pipeline::Dispatch(Request& request) const {
       response.AddHeader("Allow", "GET, HEAD");
       return response;
     }
-    return static_files_.Serve(request.segments());
+    return static_files_.Serve(request.segments(), request.Header("Accept-Encoding"));
   }
   RouteMatch match = router_.Find(request.method(), request.segments());
   if (match.route == nullptr) {

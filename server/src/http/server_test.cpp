@@ -14,6 +14,7 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/log.hpp"
+#include "http/static_files.hpp"
 #include "testing/http_client.hpp"
 
 namespace liandong::http {
@@ -37,6 +38,9 @@ class ServerTest : public ::testing::Test {
     WriteFile(directory_ / "secret.txt", "TOP-SECRET");
     WriteFile(directory_ / "dist" / "index.html", "<!doctype html><title>联动</title>");
     WriteFile(directory_ / "dist" / "assets" / "app-3f2a1b.js", "console.log(1)");
+    // The build's precompressed copies (their bytes stand in for real brotli and gzip output).
+    WriteFile(directory_ / "dist" / "assets" / "app-3f2a1b.js.br", "BROTLI-BYTES");
+    WriteFile(directory_ / "dist" / "assets" / "app-3f2a1b.js.gz", "GZIP-BYTES");
     WriteFile(directory_ / "dist" / "favicon.svg", "<svg/>");
 
     router_.Add(
@@ -187,6 +191,51 @@ TEST_F(ServerTest, ServesTheWebAppWithTypesAndCaching) {
   EXPECT_EQ(head.status, 200);
   EXPECT_TRUE(head.body.empty());
   EXPECT_EQ(head.Header("Content-Length"), std::to_string(index.body.size()));
+}
+
+TEST_F(ServerTest, ServesThePrecompressedCopyTheClientAccepts) {
+  StartServer();
+  HttpClient client(port());
+  struct Case {
+    std::string accept_encoding;
+    std::string body;
+    std::string content_encoding;
+  };
+  for (const Case& c : std::vector<Case>{{"gzip, deflate, br", "BROTLI-BYTES", "br"},
+                                         {"gzip", "GZIP-BYTES", "gzip"},
+                                         {"br;q=0, gzip;q=0.5", "GZIP-BYTES", "gzip"},
+                                         {"identity", "console.log(1)", ""},
+                                         {"", "console.log(1)", ""}}) {
+    const auto script = client.Get("/assets/app-3f2a1b.js", {{"Accept-Encoding", c.accept_encoding}});
+    EXPECT_EQ(script.status, 200) << c.accept_encoding;
+    EXPECT_EQ(script.body, c.body) << c.accept_encoding;
+    EXPECT_EQ(script.Header("Content-Encoding"), c.content_encoding) << c.accept_encoding;
+    EXPECT_EQ(script.Header("Content-Type"), "text/javascript; charset=utf-8") << "the type of the original";
+    EXPECT_EQ(script.Header("Vary"), "Accept-Encoding") << "caches keep the copies apart";
+  }
+  // A file without copies is sent as it is, whatever the client accepts.
+  const auto icon = client.Get("/favicon.svg", {{"Accept-Encoding", "br, gzip"}});
+  EXPECT_EQ(icon.body, "<svg/>");
+  EXPECT_EQ(icon.Header("Content-Encoding"), "");
+}
+
+TEST(AcceptsEncodingTest, ReadsTheListWithItsWeights) {
+  struct Case {
+    std::string_view header;
+    std::string_view coding;
+    bool accepted;
+  };
+  for (const Case& c : std::initializer_list<Case>{{"gzip, deflate, br", "br", true},
+                                                   {"gzip, deflate, br", "gzip", true},
+                                                   {"GZIP", "gzip", true},
+                                                   {"deflate", "gzip", false},
+                                                   {"br;q=0", "br", false},
+                                                   {"br; q=0.0, gzip", "br", false},
+                                                   {"br;q=0.1", "br", true},
+                                                   {"xbr, brx", "br", false},
+                                                   {"", "br", false}}) {
+    EXPECT_EQ(AcceptsEncoding(c.header, c.coding), c.accepted) << c.header << " / " << c.coding;
+  }
 }
 
 TEST_F(ServerTest, PathTraversalCannotLeaveTheWebRoot) {

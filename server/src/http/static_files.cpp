@@ -1,6 +1,7 @@
 #include "http/static_files.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 #include <string_view>
@@ -20,7 +21,37 @@ bool IsSafeSegment(const std::string& segment) {
   return segment.find_first_of(std::string_view("/\\\0:", 4)) == std::string::npos;
 }
 
+std::string_view Trim(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+}
+
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
 }  // namespace
+
+bool AcceptsEncoding(std::string_view accept_encoding, std::string_view coding) {
+  while (!accept_encoding.empty()) {
+    const auto comma = accept_encoding.find(',');
+    std::string_view item = accept_encoding.substr(0, comma);
+    accept_encoding = comma == std::string_view::npos ? std::string_view{} : accept_encoding.substr(comma + 1);
+    const auto semicolon = item.find(';');
+    const std::string_view name = Trim(item.substr(0, semicolon));
+    if (!EqualsIgnoringCase(name, coding)) continue;
+    if (semicolon == std::string_view::npos) return true;
+    // "br;q=0" refuses it; any other weight accepts it.
+    std::string_view parameter = Trim(item.substr(semicolon + 1));
+    if (!parameter.starts_with("q=") && !parameter.starts_with("Q=")) return true;
+    parameter.remove_prefix(2);
+    return parameter.find_first_not_of("0.") != std::string_view::npos;
+  }
+  return false;
+}
 
 std::string MimeTypeOf(const std::filesystem::path& path) {
   static const std::pair<std::string_view, std::string_view> kTypes[] = {
@@ -57,7 +88,7 @@ StaticFiles::StaticFiles(const std::filesystem::path& root) {
   }
 }
 
-std::optional<Response> StaticFiles::ServeFile(const std::filesystem::path& relative) const {
+std::optional<std::string> StaticFiles::Read(const std::filesystem::path& relative) const {
   const std::filesystem::path full = root_ / relative;
   std::error_code error;
   // Symbolic links could lead out of the root: resolve and check the prefix.
@@ -65,22 +96,37 @@ std::optional<Response> StaticFiles::ServeFile(const std::filesystem::path& rela
   if (error || !std::filesystem::is_regular_file(resolved, error)) return std::nullopt;
   const auto [root_end, unused] = std::mismatch(root_.begin(), root_.end(), resolved.begin(), resolved.end());
   if (root_end != root_.end()) return std::nullopt;
-
   std::ifstream file(resolved, std::ios::binary);
   if (!file) return std::nullopt;
   std::ostringstream contents;
   contents << file.rdbuf();
+  return std::move(contents).str();
+}
 
+std::optional<Response> StaticFiles::ServeFile(const std::filesystem::path& relative,
+                                               std::string_view accept_encoding) const {
+  std::optional<std::string> body = Read(relative);
+  if (!body) return std::nullopt;
   Response response;
-  response.content_type = MimeTypeOf(resolved);
-  response.body = std::move(contents).str();
+  response.content_type = MimeTypeOf(relative);
+  // The build leaves file.br and file.gz beside each compressible file: the smallest accepted wins.
+  for (const auto& [coding, extension] : {std::pair{"br", ".br"}, std::pair{"gzip", ".gz"}}) {
+    if (!AcceptsEncoding(accept_encoding, coding)) continue;
+    if (std::optional<std::string> compressed = Read(relative.string() + extension)) {
+      body = std::move(compressed);
+      response.AddHeader("Content-Encoding", coding);
+      break;
+    }
+  }
+  response.AddHeader("Vary", "Accept-Encoding");
+  response.body = std::move(*body);
   // Vite puts content-hashed names under assets/: they never change, so cache them for a year.
   const bool hashed_asset = relative.begin() != relative.end() && *relative.begin() == "assets";
   response.AddHeader("Cache-Control", hashed_asset ? "public, max-age=31536000, immutable" : "no-cache");
   return response;
 }
 
-Response StaticFiles::Serve(const std::vector<std::string>& segments) const {
+Response StaticFiles::Serve(const std::vector<std::string>& segments, std::string_view accept_encoding) const {
   if (root_.empty()) throw AppError(ErrorKind::kNotFound, "request.not_found", "no web root");
   std::filesystem::path relative;
   for (const std::string& segment : segments) {
@@ -88,10 +134,10 @@ Response StaticFiles::Serve(const std::vector<std::string>& segments) const {
     if (!segment.empty()) relative /= segment;
   }
   if (relative.empty()) relative = "index.html";
-  if (auto response = ServeFile(relative)) return std::move(*response);
+  if (auto response = ServeFile(relative, accept_encoding)) return std::move(*response);
   // A path without an extension is a route of the single-page app: answer with the app.
   if (segments.empty() || segments.back().find('.') == std::string::npos) {
-    if (auto response = ServeFile("index.html")) return std::move(*response);
+    if (auto response = ServeFile("index.html", accept_encoding)) return std::move(*response);
   }
   throw AppError(ErrorKind::kNotFound, "request.not_found");
 }

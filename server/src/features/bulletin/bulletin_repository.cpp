@@ -23,7 +23,10 @@ constexpr std::string_view kChildren = R"sql(
   SELECT id, name, level, path FROM org WHERE parent_id = :org_id AND archived_at IS NULL ORDER BY path
 )sql";
 
-// Nodes (not the issuers' roots) of orgs in the subtree, deadline in the period, existing at as_of.
+// The executing nodes of orgs in the subtree whose deadline falls in the period, as of a time:
+// each task counts once for each org that carries it out, not again for the district and street
+// nodes that only relayed it down (a node that had children at as_of is a relay). The issuers'
+// roots are not counted either.
 constexpr std::string_view kCountNodes = R"sql(
   SELECT COUNT(*),
          COALESCE(SUM(CASE WHEN a.completed_at IS NOT NULL AND a.completed_at <= :as_of1 THEN 1 ELSE 0 END), 0),
@@ -35,6 +38,7 @@ constexpr std::string_view kCountNodes = R"sql(
   FROM task_assignment a JOIN org o ON o.id = a.org_id
   WHERE o.path >= :scope AND o.path < :scope_end AND a.parent_id IS NOT NULL
     AND a.deadline >= :period_from AND a.deadline <= :period_to AND a.created_at <= :as_of4
+    AND NOT EXISTS (SELECT 1 FROM task_assignment c WHERE c.parent_id = a.id AND c.created_at <= :as_of5)
 )sql";
 
 constexpr std::string_view kCountOpenSupervisions = R"sql(
@@ -49,6 +53,7 @@ constexpr std::string_view kOverdueItems = R"sql(
   WHERE o.path > :scope AND o.path < :scope_end AND a.parent_id IS NOT NULL
     AND a.deadline >= :period_from AND a.deadline <= :period_to AND a.created_at <= :as_of1
     AND (a.completed_at IS NULL OR a.completed_at > :as_of2) AND a.deadline < :as_of_date
+    AND NOT EXISTS (SELECT 1 FROM task_assignment c WHERE c.parent_id = a.id AND c.created_at <= :as_of3)
   ORDER BY a.deadline, o.path
   LIMIT :limit
 )sql";
@@ -200,7 +205,8 @@ NodeCounts BulletinRepository::CountNodes(soci::session& sql, const core::OrgSco
   long long assignments = 0, done = 0, on_time = 0, overdue = 0, progress = 0;
   sql << kCountNodes, soci::use(at, "as_of1"), soci::use(at, "as_of2"), soci::use(at, "as_of3"),
       soci::use(as_of_date, "as_of_date"), db::UseScope{scope},
-      soci::use(from, "period_from"), soci::use(to, "period_to"), soci::use(at, "as_of4"), soci::into(assignments),
+      soci::use(from, "period_from"), soci::use(to, "period_to"), soci::use(at, "as_of4"), soci::use(at, "as_of5"),
+      soci::into(assignments),
       soci::into(done), soci::into(on_time), soci::into(overdue), soci::into(progress);
   return NodeCounts{assignments, done, on_time, overdue, progress};
 }
@@ -226,7 +232,7 @@ std::vector<OverdueItem> BulletinRepository::OverdueItems(soci::session& sql, co
   soci::statement statement =
       (sql.prepare << kOverdueItems, db::UseScope{scope},
        soci::use(from, "period_from"), soci::use(to, "period_to"), soci::use(at, "as_of1"), soci::use(at, "as_of2"),
-       soci::use(as_of_date, "as_of_date"), soci::use(max, "limit"), soci::into(id), soci::into(row.task_title),
+       soci::use(at, "as_of3"), soci::use(as_of_date, "as_of_date"), soci::use(max, "limit"), soci::into(id), soci::into(row.task_title),
        soci::into(org_id), soci::into(row.org_name), soci::into(row.org_level), soci::into(row.deadline),
        soci::into(row.progress));
   statement.execute();
