@@ -808,6 +808,8 @@ const en: Messages = {
     periodTo: 'To',
     period: 'Period',
     periodValue: '{from} to {to}',
+    basis:
+      'What is counted: tasks whose deadline falls in the period, once for each organisation that carries them out (the districts and streets that passed a task down are not counted again); overdue means past its deadline and not done at the time of the figures.',
     periodRequired: 'Pick the period',
     periodOrder: 'The end cannot be before the start',
     org: 'Organisation',

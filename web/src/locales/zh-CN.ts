@@ -800,6 +800,8 @@ const zhCN = {
     periodTo: '结束日期',
     period: '统计期间',
     periodValue: '{from} 至 {to}',
+    basis:
+      '统计口径：截止日期在统计期间内的任务，按承办组织计数——每项任务在每个执行组织计一次，区、街道向下转发的不重复计；逾期指截至统计时间已过截止日期仍未完成。',
     periodRequired: '请选择统计期间',
     periodOrder: '结束日期不能早于开始日期',
     org: '通报单位',
