@@ -66,11 +66,17 @@ describe('useListPage', () => {
     expect(list.loading.value).toBe(false);
   });
 
-  it('keeps the error and stops loading when the API fails', async () => {
+  it('keeps the error, shows no stale rows and stops loading when the API fails', async () => {
     const failure = new Error('down');
-    const list = useListPage({ fetch: () => Promise.reject(failure) });
+    const fetch = vi
+      .fn()
+      .mockResolvedValueOnce({ items: ['page 1'], total: 30 })
+      .mockRejectedValueOnce(failure);
+    const list = useListPage<string>({ fetch });
     await list.load();
+    await list.onPage(2);
     expect(list.loadError.value).toBe(failure);
+    expect(list.items.value).toEqual([]);
     expect(list.loading.value).toBe(false);
   });
 

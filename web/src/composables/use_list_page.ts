@@ -12,6 +12,8 @@ export interface ListPageOptions<T, F extends object> {
   filters?: () => F;
   /** Rows per page; 20 unless given. */
   pageSize?: number;
+  /** False for a list the server sends whole (no pager is shown). */
+  paged?: boolean;
   /** The whole filtered list as a file the server makes (export). */
   exportFile?: (filters: F) => Promise<DownloadedFile>;
   /** The file name to save an export under when the server names none. */
@@ -44,7 +46,16 @@ export function useListPage<T, F extends object = Record<string, never>>(
         items.value = result.items;
         total.value = result.total;
       },
-    );
+    ).then(() => {
+      // Rows of other filters or another page would pass for the ones asked for.
+      if (loadError.value !== null) clear();
+    });
+  }
+
+  /** No rows (a list about to be shown for something else). */
+  function clear(): void {
+    items.value = [];
+    total.value = 0;
   }
 
   /** New filters: back to the first page. */
@@ -84,6 +95,7 @@ export function useListPage<T, F extends object = Record<string, never>>(
     filters,
     page,
     pageSize,
+    paged: options.paged ?? true,
     items,
     total,
     loading,
@@ -92,6 +104,7 @@ export function useListPage<T, F extends object = Record<string, never>>(
     search,
     reset,
     onPage,
+    clear,
     exporting,
     exportList,
   };
@@ -100,5 +113,5 @@ export function useListPage<T, F extends object = Record<string, never>>(
 /** What useListPage returns, for components that show a part of it. */
 export type ListPageState<T = unknown> = Pick<
   ReturnType<typeof useListPage<T>>,
-  'page' | 'pageSize' | 'items' | 'total' | 'loading' | 'loadError' | 'onPage'
+  'page' | 'pageSize' | 'paged' | 'items' | 'total' | 'loading' | 'loadError' | 'onPage'
 >;

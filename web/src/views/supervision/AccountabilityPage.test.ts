@@ -50,7 +50,12 @@ beforeEach(() => {
   vi.mocked(createAccountability).mockReset();
   vi.mocked(listDutyItems).mockReset();
   vi.mocked(listDutyItems).mockResolvedValue([]);
-  vi.mocked(listAccountabilities).mockResolvedValue({ items: [RECORD], total: 1, page: 1, page_size: 20 });
+  vi.mocked(listAccountabilities).mockResolvedValue({
+    items: [RECORD],
+    total: 1,
+    page: 1,
+    page_size: 20,
+  });
 });
 
 describe('AccountabilityPage', () => {
