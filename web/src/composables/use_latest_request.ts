@@ -1,4 +1,4 @@
-import { ref } from 'vue';
+import { ref, type Ref } from 'vue';
 
 /**
  * Requests of which only the latest counts: when an older one answers after a newer one was
@@ -26,4 +26,20 @@ export function useLatestRequest() {
   }
 
   return { loading, error, run };
+}
+
+/**
+ * One thing a page shows (a task node, a bulletin, an org's coverage …), fetched again by `load`:
+ * the latest load wins, and after a failed one `value` is null rather than the previous thing.
+ */
+export function useLoaded<T>(fetch: () => Promise<T>) {
+  const value = ref(null) as Ref<T | null>;
+  const { loading, error, run } = useLatestRequest();
+
+  async function load(): Promise<void> {
+    await run(fetch, (result) => (value.value = result));
+    if (error.value !== null) value.value = null;
+  }
+
+  return { value, loading, error, load };
 }
