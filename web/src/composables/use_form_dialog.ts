@@ -80,3 +80,12 @@ export function useFormDialog<T>(options: FormDialogOptions<T>) {
 
   return { saving, saveError, loading, loadError, submit, revalidateFailedFields };
 }
+
+/** The fields of `next` that differ from `before`: an edit sends only those, never rewriting others. */
+export function changedFields<T extends object>(next: T, before: T): Partial<T> {
+  const patch: Partial<T> = {};
+  for (const key of Object.keys(next) as (keyof T)[]) {
+    if (next[key] !== before[key]) patch[key] = next[key];
+  }
+  return patch;
+}
