@@ -1,5 +1,6 @@
-import type { FormInstance } from 'element-plus';
+import { ElMessage, type FormInstance } from 'element-plus';
 import { nextTick, ref, watch, type Ref } from 'vue';
+import { useI18n } from 'vue-i18n';
 
 export interface FormDialogOptions<T> {
   /** Whether the dialog is open (its v-model). */
@@ -88,4 +89,30 @@ export function changedFields<T extends object>(next: T, before: T): Partial<T> 
     if (next[key] !== before[key]) patch[key] = next[key];
   }
   return patch;
+}
+
+/**
+ * The page side of an add/edit dialog: whether it is open, the record it edits (null: a new one),
+ * and what follows a save: 已保存 and `reload`.
+ */
+export function useEditDialog<T>(reload?: () => unknown) {
+  const { t } = useI18n();
+  const open = ref(false);
+  const editing = ref(null) as Ref<T | null>;
+
+  function edit(record: T | null): void {
+    editing.value = record;
+    open.value = true;
+  }
+
+  function create(): void {
+    edit(null);
+  }
+
+  function onSaved(): void {
+    ElMessage.success(t('common.saved'));
+    void reload?.();
+  }
+
+  return { open, editing, create, edit, onSaved };
 }
