@@ -1,4 +1,11 @@
-import { request, requestFile, toQuery, type DownloadedFile, type Page } from './client';
+import {
+  request,
+  requestFile,
+  toQuery,
+  type DownloadedFile,
+  type Page,
+  type Paging,
+} from './client';
 
 /** One row of the audit log. */
 export interface AuditRecord {
@@ -38,9 +45,7 @@ export interface ChainReport {
 }
 
 /** Rows of actors in the auditor's subtree, newest first. */
-export function listAuditLog(
-  filters: AuditFilters & { page?: number; page_size?: number },
-): Promise<Page<AuditRecord>> {
+export function listAuditLog(filters: AuditFilters & Paging): Promise<Page<AuditRecord>> {
   return request<Page<AuditRecord>>(`/audit${toQuery({ ...filters })}`);
 }
 

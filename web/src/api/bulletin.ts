@@ -1,4 +1,11 @@
-import { request, requestFile, toQuery, type DownloadedFile, type Listing } from './client';
+import {
+  request,
+  requestFile,
+  toQuery,
+  type DownloadedFile,
+  type Page,
+  type Paging,
+} from './client';
 import type { OrgRef } from './org';
 import type { Supervision } from './supervision';
 import type { Assignment } from './task';
@@ -64,10 +71,8 @@ export function createBulletin(input: BulletinInput): Promise<Bulletin> {
   return request<Bulletin>('/bulletins', { method: 'POST', body: input });
 }
 
-export function listBulletins(
-  page: { offset?: number; limit?: number } = {},
-): Promise<Listing<BulletinSummary>> {
-  return request<Listing<BulletinSummary>>(`/bulletins${toQuery(page)}`);
+export function listBulletins(paging: Paging = {}): Promise<Page<BulletinSummary>> {
+  return request<Page<BulletinSummary>>(`/bulletins${toQuery({ ...paging })}`);
 }
 
 export function getBulletin(bulletinId: number): Promise<Bulletin> {

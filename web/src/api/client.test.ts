@@ -4,7 +4,6 @@ import {
   ApiError,
   configureClient,
   fileNameOf,
-  pageWindow,
   request,
   requestFile,
   toQuery,
@@ -190,13 +189,6 @@ describe('uploadFile', () => {
     fetchMock.mockResolvedValue(jsonResponse(201, { id: 8 }));
     await uploadFile('/supervisions/1/attachments', new File(['x'], 'a.doc'));
     expect(sentHeaders().get('Content-Type')).toBe('application/octet-stream');
-  });
-});
-
-describe('pageWindow', () => {
-  it('turns a 1-based page into offset and limit', () => {
-    expect(pageWindow(1, 20)).toEqual({ offset: 0, limit: 20 });
-    expect(pageWindow(3, 20)).toEqual({ offset: 40, limit: 20 });
   });
 });
 

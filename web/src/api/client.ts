@@ -38,18 +38,13 @@ export function configureClient(next?: Partial<ClientHooks>): void {
   hooks = { ...defaultHooks, ...next };
 }
 
-/** A list the server pages by `offset` and `limit` (the responsibility system's lists). */
-export interface Listing<T> {
-  items: T[];
-  total: number;
+/** The page a list call asks for: 1-based `page` of `page_size` rows (the server's default without). */
+export interface Paging {
+  page?: number;
+  page_size?: number;
 }
 
-/** `offset` and `limit` of a 1-based page. */
-export function pageWindow(page: number, pageSize: number): { offset: number; limit: number } {
-  return { offset: (page - 1) * pageSize, limit: pageSize };
-}
-
-/** A page of a list. */
+/** A page of a list, as every list endpoint answers; `total` counts all pages' rows. */
 export interface Page<T> {
   items: T[];
   total: number;

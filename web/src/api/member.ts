@@ -5,6 +5,7 @@ import {
   type DownloadedFile,
   type ImportResult,
   type Page,
+  type Paging,
 } from './client';
 import type { NamedRef } from './org';
 
@@ -36,7 +37,7 @@ export interface Member {
   org: NamedRef;
 }
 
-export interface MemberFilters {
+export interface MemberFilters extends Paging {
   /** The org whose subtree is listed. */
   org?: number;
   q?: string;
@@ -44,8 +45,6 @@ export interface MemberFilters {
   id_number?: string;
   status?: MemberStatus;
   in_service?: boolean;
-  page?: number;
-  page_size?: number;
 }
 
 /** The unmasked identifiers; each look is recorded on the server. */

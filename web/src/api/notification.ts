@@ -1,4 +1,4 @@
-import { request, toQuery, type Listing } from './client';
+import { request, toQuery, type Page, type Paging } from './client';
 
 export const NOTIFICATION_KINDS = [
   'assigned',
@@ -24,17 +24,17 @@ export interface Notification {
   read: boolean;
 }
 
-export interface NotificationListing extends Listing<Notification> {
+export interface NotificationListing extends Page<Notification> {
   unread: number;
 }
 
 export function listNotifications(
-  filters: { unread?: boolean; offset?: number; limit?: number } = {},
+  filters: { unread?: boolean } & Paging = {},
 ): Promise<NotificationListing> {
   const query = toQuery({
     unread: filters.unread ? 1 : undefined,
-    offset: filters.offset,
-    limit: filters.limit,
+    page: filters.page,
+    page_size: filters.page_size,
   });
   return request<NotificationListing>(`/notifications${query}`);
 }

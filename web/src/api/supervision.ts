@@ -1,4 +1,4 @@
-import { request, toQuery, uploadFile, type Listing } from './client';
+import { request, toQuery, uploadFile, type Page, type Paging } from './client';
 import type { NamedRef, OrgRef } from './org';
 import type { Attachment } from './task';
 
@@ -55,13 +55,11 @@ export interface SupervisionInput {
 
 export type SupervisionView = 'issued' | 'received' | 'all';
 
-export interface SupervisionFilters {
+export interface SupervisionFilters extends Paging {
   view?: SupervisionView;
   state?: SupervisionFilter;
   org?: number;
   as_of?: string;
-  offset?: number;
-  limit?: number;
 }
 
 /** 问责: a measure taken against an org over a failed task, supervision or duty item. */
@@ -104,8 +102,8 @@ export function supervisionQuery(filters: SupervisionFilters): string {
   return toQuery({ ...filters });
 }
 
-export function listSupervisions(filters: SupervisionFilters = {}): Promise<Listing<Supervision>> {
-  return request<Listing<Supervision>>(`/supervisions${supervisionQuery(filters)}`);
+export function listSupervisions(filters: SupervisionFilters = {}): Promise<Page<Supervision>> {
+  return request<Page<Supervision>>(`/supervisions${supervisionQuery(filters)}`);
 }
 
 export function getSupervision(supervisionId: number): Promise<SupervisionDetail> {
@@ -155,9 +153,9 @@ export function addFollowUp(supervisionId: number, text: string): Promise<unknow
 }
 
 export function listAccountabilities(
-  filters: { org?: number; offset?: number; limit?: number } = {},
-): Promise<Listing<Accountability>> {
-  return request<Listing<Accountability>>(`/accountabilities${toQuery({ ...filters })}`);
+  filters: { org?: number } & Paging = {},
+): Promise<Page<Accountability>> {
+  return request<Page<Accountability>>(`/accountabilities${toQuery({ ...filters })}`);
 }
 
 export function createAccountability(input: AccountabilityInput): Promise<Accountability> {

@@ -1,4 +1,4 @@
-import { API_BASE, request, toQuery, uploadFile, type Listing } from './client';
+import { API_BASE, request, toQuery, uploadFile, type Page, type Paging } from './client';
 import type { NamedRef, OrgLevel, OrgRef } from './org';
 
 /** Whom a task (or a part of it) goes to. */
@@ -100,7 +100,7 @@ export interface AssignmentDetail extends Assignment {
   can_review: boolean;
 }
 
-export interface AssignmentFilters {
+export interface AssignmentFilters extends Paging {
   /** Without it: the user's own org, its own nodes ("my to-do"). */
   org?: number;
   subtree?: boolean;
@@ -109,8 +109,6 @@ export interface AssignmentFilters {
   deadline_from?: string;
   deadline_to?: string;
   as_of?: string;
-  offset?: number;
-  limit?: number;
 }
 
 export interface ReportInput {
@@ -148,8 +146,8 @@ export function createTask(input: TaskInput): Promise<Task> {
 }
 
 /** Tasks issued by the user's org, newest first. */
-export function listTasks(page: { offset?: number; limit?: number } = {}): Promise<Listing<Task>> {
-  return request<Listing<Task>>(`/tasks${toQuery(page)}`);
+export function listTasks(paging: Paging = {}): Promise<Page<Task>> {
+  return request<Page<Task>>(`/tasks${toQuery({ ...paging })}`);
 }
 
 export function getTask(taskId: number): Promise<Task> {
@@ -166,13 +164,13 @@ export function assignmentQuery(filters: AssignmentFilters): string {
     deadline_from: filters.deadline_from,
     deadline_to: filters.deadline_to,
     as_of: filters.as_of,
-    offset: filters.offset,
-    limit: filters.limit,
+    page: filters.page,
+    page_size: filters.page_size,
   });
 }
 
-export function listAssignments(filters: AssignmentFilters = {}): Promise<Listing<Assignment>> {
-  return request<Listing<Assignment>>(`/task-assignments${assignmentQuery(filters)}`);
+export function listAssignments(filters: AssignmentFilters = {}): Promise<Page<Assignment>> {
+  return request<Page<Assignment>>(`/task-assignments${assignmentQuery(filters)}`);
 }
 
 export function getAssignment(assignmentId: number): Promise<AssignmentDetail> {
@@ -209,10 +207,8 @@ export function createReport(assignmentId: number, input: ReportInput): Promise<
 }
 
 /** Reports waiting for the user's org to review (their node's parent is the org's). */
-export function listReviews(
-  page: { offset?: number; limit?: number } = {},
-): Promise<Listing<Review>> {
-  return request<Listing<Review>>(`/reviews${toQuery(page)}`);
+export function listReviews(paging: Paging = {}): Promise<Page<Review>> {
+  return request<Page<Review>>(`/reviews${toQuery({ ...paging })}`);
 }
 
 export function acceptReport(reportId: number): Promise<ProgressReport> {

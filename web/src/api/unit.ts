@@ -5,6 +5,7 @@ import {
   type DownloadedFile,
   type ImportResult,
   type Page,
+  type Paging,
 } from './client';
 import type { NamedRef } from './org';
 
@@ -48,14 +49,12 @@ export interface Unit {
   archived: boolean;
 }
 
-export interface UnitFilters {
+export interface UnitFilters extends Paging {
   org?: number;
   q?: string;
   unit_kind?: UnitKind;
   eligible?: boolean;
   coverage?: CoverageKind;
-  page?: number;
-  page_size?: number;
 }
 
 /** The fields of a new unit (and of an import row); PATCH takes any subset. */

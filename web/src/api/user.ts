@@ -1,4 +1,4 @@
-import { request, toQuery, type Page } from './client';
+import { request, toQuery, type Page, type Paging } from './client';
 import type { NamedRef } from './org';
 
 /** The duty of a role (三员分立): staff work, or one of the three separated administrators. */
@@ -32,11 +32,9 @@ export interface UserWithPassword {
   initial_password: string;
 }
 
-export interface UserFilters {
+export interface UserFilters extends Paging {
   org?: number;
   q?: string;
-  page?: number;
-  page_size?: number;
 }
 
 export interface UserInput {

@@ -31,6 +31,8 @@ beforeEach(() => {
       aBulletin({ id: 7, state: 'published', published_at: '2026-01-05T02:00:00Z' }),
     ],
     total: 2,
+    page: 1,
+    page_size: 20,
   });
 });
 
@@ -38,7 +40,7 @@ describe('BulletinListPage', () => {
   it('lists bulletins with their state, linking to each', async () => {
     const { wrapper } = await mountPage();
 
-    expect(listBulletins).toHaveBeenCalledWith({ offset: 0, limit: 20 });
+    expect(listBulletins).toHaveBeenCalledWith({ page: 1, page_size: 20 });
     expect(
       wrapper.findAll('[data-test="bulletin-link"]').map((link) => link.attributes('href')),
     ).toEqual(['/bulletins/8', '/bulletins/7']);

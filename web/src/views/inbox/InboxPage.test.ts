@@ -49,6 +49,8 @@ beforeEach(() => {
       }),
     ],
     total: 2,
+    page: 1,
+    page_size: 20,
     unread: 1,
   });
   vi.mocked(markNotificationRead).mockResolvedValue(undefined);
@@ -105,7 +107,7 @@ describe('InboxPage', () => {
 
     await wrapper.get('[data-test="inbox-unread-only"]').trigger('click');
     await flushPromises();
-    expect(listNotifications).toHaveBeenLastCalledWith({ unread: true, offset: 0, limit: 20 });
+    expect(listNotifications).toHaveBeenLastCalledWith({ unread: true, page: 1, page_size: 20 });
     wrapper.unmount();
   });
 });

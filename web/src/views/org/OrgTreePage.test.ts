@@ -99,6 +99,25 @@ describe('OrgTreePage', () => {
     wrapper.unmount();
   });
 
+  it('shows the org clicked last when the answer for an earlier click comes later', async () => {
+    const wrapper = await mountPage();
+    await wrapper.get('.el-tree-node__expand-icon').trigger('click');
+    await flushPromises();
+    let answerCommunity!: (org: Org) => void;
+    vi.mocked(getOrg).mockImplementation((id) =>
+      id === 6 ? new Promise((resolve) => (answerCommunity = resolve)) : Promise.resolve(STREET),
+    );
+
+    await wrapper.get('[data-test="org-node-6"]').trigger('click');
+    await wrapper.get('[data-test="org-node-5"]').trigger('click');
+    await flushPromises();
+    answerCommunity(COMMUNITY);
+    await flushPromises();
+
+    expect(wrapper.get('[data-test="org-detail-name"]').text()).toBe('和平街道');
+    wrapper.unmount();
+  });
+
   it('explains why an org that still has children cannot be archived', async () => {
     vi.mocked(archiveOrg).mockRejectedValue(
       new ApiError({ status: 409, code: 'org.not_empty', message: 'x', requestId: 'r' }),

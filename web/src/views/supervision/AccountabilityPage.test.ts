@@ -50,14 +50,19 @@ beforeEach(() => {
   vi.mocked(createAccountability).mockReset();
   vi.mocked(listDutyItems).mockReset();
   vi.mocked(listDutyItems).mockResolvedValue([]);
-  vi.mocked(listAccountabilities).mockResolvedValue({ items: [RECORD], total: 1 });
+  vi.mocked(listAccountabilities).mockResolvedValue({
+    items: [RECORD],
+    total: 1,
+    page: 1,
+    page_size: 20,
+  });
 });
 
 describe('AccountabilityPage', () => {
   it('lists the records with a link to what failed', async () => {
     const wrapper = await mountPage();
 
-    expect(listAccountabilities).toHaveBeenCalledWith({ offset: 0, limit: 20 });
+    expect(listAccountabilities).toHaveBeenCalledWith({ page: 1, page_size: 20 });
     const table = wrapper.get('[data-test="accountability-table"]').text();
     expect(table).toContain('和平街道');
     expect(table).toContain('通报批评');

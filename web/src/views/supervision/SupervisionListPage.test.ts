@@ -34,6 +34,8 @@ beforeEach(() => {
   vi.mocked(listSupervisions).mockResolvedValue({
     items: [aSupervision({ overdue: true })],
     total: 1,
+    page: 1,
+    page_size: 20,
   });
 });
 
@@ -46,8 +48,8 @@ describe('SupervisionListPage', () => {
       state: undefined,
       org: undefined,
       as_of: undefined,
-      offset: 0,
-      limit: 20,
+      page: 1,
+      page_size: 20,
     });
     expect(wrapper.get('[data-test="supervision-link"]').attributes('href')).toBe(
       '/supervisions/9',

@@ -23,6 +23,8 @@ beforeEach(() => {
   vi.mocked(listAssignments).mockResolvedValue({
     items: [anAssignment({ overdue: true, overdue_days: 2 })],
     total: 1,
+    page: 1,
+    page_size: 50,
   });
 });
 
@@ -45,8 +47,8 @@ describe('AssignmentRecordsPage', () => {
       deadline_from: '2026-01-01',
       deadline_to: '2026-03-31',
       as_of: '2026-04-01T02:00:00Z',
-      offset: 0,
-      limit: 50,
+      page: 1,
+      page_size: 50,
     });
     const conditions = wrapper.get('[data-test="records-conditions"]').text();
     expect(conditions).toContain('和平里社区及其下级');

@@ -29,6 +29,8 @@ beforeEach(() => {
   vi.mocked(listReviews).mockResolvedValue({
     items: [{ report: aReport(), assignment: anAssignment({ state: 'reported' }) }],
     total: 1,
+    page: 1,
+    page_size: 20,
   });
 });
 
@@ -36,7 +38,7 @@ describe('ReviewListPage', () => {
   it('lists pending reports with their evidence and a link to the node', async () => {
     const wrapper = await mountPage();
 
-    expect(listReviews).toHaveBeenCalledWith({ offset: 0, limit: 20 });
+    expect(listReviews).toHaveBeenCalledWith({ page: 1, page_size: 20 });
     expect(wrapper.get('[data-test="review-link"]').attributes('href')).toBe(
       '/tasks/assignments/12',
     );

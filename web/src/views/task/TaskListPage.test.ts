@@ -30,15 +30,17 @@ beforeEach(() => {
       anAssignment({ id: 14, state: 'returned', overdue: true, overdue_days: 3, progress: 10 }),
     ],
     total: 2,
+    page: 1,
+    page_size: 20,
   });
-  vi.mocked(listTasks).mockResolvedValue({ items: [aTask()], total: 1 });
+  vi.mocked(listTasks).mockResolvedValue({ items: [aTask()], total: 1, page: 1, page_size: 20 });
 });
 
 describe('TaskListPage', () => {
   it("lists my org's to-do with links, states and the days overdue in red", async () => {
     const wrapper = await mountPage();
 
-    expect(listAssignments).toHaveBeenCalledWith({ offset: 0, limit: 20 });
+    expect(listAssignments).toHaveBeenCalledWith({ page: 1, page_size: 20 });
     const links = wrapper.findAll('[data-test="assignment-link"]');
     expect(links.map((link) => link.attributes('href'))).toEqual([
       '/tasks/assignments/12',
@@ -62,7 +64,7 @@ describe('TaskListPage', () => {
     await wrapper.get('#tab-issued').trigger('click');
     await flushPromises();
 
-    expect(listTasks).toHaveBeenCalledWith({ offset: 0, limit: 20 });
+    expect(listTasks).toHaveBeenCalledWith({ page: 1, page_size: 20 });
     expect(wrapper.get('[data-test="task-link"]').attributes('href')).toBe('/tasks/assignments/10');
     expect(wrapper.get('[data-test="task-overdue-count"]').text()).toBe('1');
     wrapper.unmount();
