@@ -104,6 +104,8 @@ export interface AssignmentFilters extends Paging {
   /** Without it: the user's own org, its own nodes ("my to-do"). */
   org?: number;
   subtree?: boolean;
+  /** Only the nodes that carry a task out, not those that passed it down: as bulletins count. */
+  executing?: boolean;
   state?: AssignmentStateFilter;
   task?: number;
   deadline_from?: string;
@@ -159,6 +161,7 @@ export function assignmentQuery(filters: AssignmentFilters): string {
   return toQuery({
     org: filters.org,
     subtree: filters.subtree === undefined ? undefined : filters.subtree ? 1 : 0,
+    executing: filters.executing ? 1 : undefined,
     state: filters.state,
     task: filters.task,
     deadline_from: filters.deadline_from,

@@ -663,6 +663,7 @@ const zhCN = {
     acceptConfirm: '确定通过“{org}”上报的进展（{percent}）吗？',
     records: '任务明细',
     recordsOrg: '{org}及其下级',
+    recordsExecuting: '只含承办执行的组织（不含向下转发的区、街道）',
     recordsDeadline: '截止日期 {from} 至 {to}',
     recordsAsOf: '统计截至 {time}',
     recordsState: '状态：{state}',

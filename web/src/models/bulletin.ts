@@ -5,8 +5,9 @@ import type { AssignmentStateFilter } from '@/api/task';
 type Period = Pick<Bulletin, 'period_from' | 'period_to' | 'as_of'>;
 
 /**
- * The task nodes behind a number of a bulletin: those of the org's subtree due within the period,
- * as they stood at `as_of` (the server applies the bulletin's own rules to the same query).
+ * The task nodes behind a number of a bulletin: those of the org's subtree due within the period
+ * that carry the task out (not the nodes that passed it down), as they stood at `as_of` (the
+ * server applies the bulletin's own rules to the same query).
  */
 export function assignmentsDrillDown(
   bulletin: Period,
@@ -18,6 +19,7 @@ export function assignmentsDrillDown(
     query: {
       org: String(orgId),
       subtree: '1',
+      executing: '1',
       ...(state ? { state } : {}),
       deadline_from: bulletin.period_from,
       deadline_to: bulletin.period_to,

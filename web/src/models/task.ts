@@ -47,6 +47,7 @@ export function assignmentFiltersOf(query: Record<string, unknown>): AssignmentF
   return {
     org: Number.isInteger(org) && org > 0 ? org : undefined,
     subtree: text('subtree') === undefined ? undefined : text('subtree') === '1',
+    executing: text('executing') === '1' ? true : undefined,
     state:
       state && ASSIGNMENT_STATE_FILTERS.includes(state)
         ? (state as AssignmentStateFilter)

@@ -143,3 +143,55 @@ TEST_F(BulletinApiTest, APeriodMustBeRealAndTheScopeOnesOwn) {
 
 }  // namespace
 }  // namespace liandong::bulletin
+
+namespace liandong::bulletin {
+namespace {
+
+// Checked against a hand count: a city task to every community reaches 东城区's six communities
+// through its district and two street nodes. The city's bulletin counts the task once for each of
+// the six communities that carry it out — not nine, with the relays — so one community done is
+// 1 of 6 (16.7 %), and the drill-down behind each figure lists exactly those records.
+TEST(BulletinHandCountTest, ACityBulletinCountsEachTaskOnceWhereItIsCarriedOut) {
+  TestServer server;
+  HttpClient city = server.SignedIn("city");
+  const std::int64_t dongcheng = DemoOrgId(city, {"东城区"});
+  const auto task = city.Post("/api/v1/tasks", R"({"title":"主题党日","content":"各社区开展主题党日",
+      "deadline":"2026-01-20","targets":{"mode":"level","level":"community"}})");
+  ASSERT_EQ(task.status, 201) << task.body;
+  const std::int64_t task_id = task.Json().at("id").as_int64();
+  // 和平里社区 reports it done and 和平街道 accepts.
+  HttpClient community = server.SignedIn("community");
+  const auto own = community.Get("/api/v1/task-assignments?task=" + std::to_string(task_id)).Json();
+  ASSERT_EQ(own.at("total").as_int64(), 1);
+  const std::int64_t node = own.at("items").as_array()[0].at("id").as_int64();
+  const auto report = community.Post(Node(node, "/reports"), R"({"percent":100,"text":"已开展"})");
+  ASSERT_EQ(report.status, 201) << report.body;
+  HttpClient street = server.SignedIn("street");
+  ASSERT_EQ(
+      street.Post("/api/v1/progress-reports/" + std::to_string(report.Json().at("id").as_int64()) + "/accept", "")
+          .status,
+      200);
+
+  const auto made = city.Post("/api/v1/bulletins", R"({"period_from":"2026-01-01","period_to":"2026-01-31"})");
+  ASSERT_EQ(made.status, 201) << made.body;
+  const auto bulletin = made.Json();
+  const boost::json::object* row = nullptr;
+  for (const auto& each : bulletin.at("figures").at("rows").as_array()) {
+    if (each.at("org").at("id").as_int64() == dongcheng) row = &each.as_object();
+  }
+  ASSERT_NE(row, nullptr);
+  // By hand: 东城区 has 2 streets × 3 communities = 6 executing orgs; 1 is done.
+  EXPECT_EQ(row->at("assignments").as_int64(), 6);
+  EXPECT_EQ(row->at("done").as_int64(), 1);
+  EXPECT_NEAR(row->at("completion_rate").to_number<double>(), 1.0 / 6.0, 0.001);
+
+  const std::string drill = "/api/v1/task-assignments?org=" + std::to_string(dongcheng) +
+                            "&subtree=1&deadline_from=2026-01-01&deadline_to=2026-01-31&as_of=" +
+                            std::string(bulletin.at("as_of").as_string());
+  EXPECT_EQ(city.Get(drill + "&executing=1").Json().at("total").as_int64(), 6) << "the figure's records";
+  EXPECT_EQ(city.Get(drill + "&executing=1&state=done").Json().at("total").as_int64(), 1);
+  EXPECT_EQ(city.Get(drill).Json().at("total").as_int64(), 9) << "with the district's and streets' relays";
+}
+
+}  // namespace
+}  // namespace liandong::bulletin

@@ -136,6 +136,8 @@ struct AssignmentFilter {
   std::optional<std::int64_t> task_id;
   std::optional<std::string> deadline_from;
   std::optional<std::string> deadline_to;
+  // Only the nodes that carry the task out (no children at as_of), as bulletins count them.
+  bool executing = false;
   std::optional<std::int64_t> as_of;  // UTC seconds; default now
   std::int64_t offset = 0;
   std::int64_t limit = 50;

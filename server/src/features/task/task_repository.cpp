@@ -740,6 +740,11 @@ std::string TaskRepository::AssignmentFilterConditions(const AssignmentFilter& f
   if (filter.task_id) where += " AND a.task_id = " + binds.Integer("task_id", *filter.task_id);
   if (filter.deadline_from) where += " AND a.deadline >= " + binds.Text("deadline_from", *filter.deadline_from);
   if (filter.deadline_to) where += " AND a.deadline <= " + binds.Text("deadline_to", *filter.deadline_to);
+  if (filter.executing) {
+    where += " AND a.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM task_assignment c WHERE c.parent_id = a.id"
+             " AND c.created_at <= " +
+             binds.Integer("executing_as_of", as_of) + ")";
+  }
   return where;
 }
 

@@ -58,6 +58,7 @@ void RegisterTaskRoutes(http::Router& router, const TaskService& task_service, c
     if (const auto task = request.Query("task"); task && !task->empty()) filter.task_id = http::ParseId(*task, "task");
     filter.deadline_from = DateQuery(request, "deadline_from");
     filter.deadline_to = DateQuery(request, "deadline_to");
+    filter.executing = http::ParseBool(request.Query("executing"), "executing").value_or(false);
     filter.as_of = AsOfQuery(request);
     const core::PageRequest asked = http::ParsePage(request, 50);
     filter.offset = asked.Offset();
