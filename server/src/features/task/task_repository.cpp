@@ -112,7 +112,21 @@ constexpr std::string_view kInsertEvent = R"sql(
   INSERT INTO task_event (assignment_id, kind, org_id, user_id, report_id, text, at)
   VALUES (:assignment_id, :kind, :org_id, :user_id, :report_id, :text, :at)
 )sql";
+constexpr std::string_view kTaskTable = "task";
+constexpr std::string_view kAssignmentTable = "task_assignment";
+constexpr std::string_view kReportTable = "progress_report";
 constexpr std::string_view kEventTable = "task_event";
+// The columns TaskBulkLoad fills, in its order.
+const std::vector<std::string> kBulkTaskColumns = {"id",       "org_id", "title",      "content",
+                                                   "deadline", "weight", "created_by", "created_at"};
+const std::vector<std::string> kBulkAssignmentColumns = {
+    "id",           "task_id",   "parent_id",   "org_id",       "deadline",     "weight",
+    "progress",     "state",     "child_count", "completed_at", "completed_on", "overdue_notified_at",
+    "escalated_at", "created_at"};
+const std::vector<std::string> kBulkReportColumns = {
+    "id", "assignment_id", "percent", "text", "state", "reported_by", "reported_at", "reviewed_by", "reviewed_at"};
+const std::vector<std::string> kBulkEventColumns = {"assignment_id", "kind", "org_id", "user_id",
+                                                    "report_id",     "text", "at"};
 // The columns InsertAssignedEvents fills, in its order.
 const std::vector<std::string> kAssignedEventColumns = {"assignment_id", "kind", "org_id", "user_id", "text", "at"};
 constexpr std::string_view kSelectEvents = R"sql(
@@ -751,6 +765,59 @@ void TaskRepository::InsertAssignedEvents(db::Session& session, const std::vecto
     events.Add({assignment_id, "assigned", issuer_org_id, user_id, std::string_view(text), now});
   }
   events.Finish();
+}
+
+TaskBulkLoad::TaskBulkLoad(db::Session& session)
+    : session_(session),
+      tasks_(session, std::string(kTaskTable), kBulkTaskColumns),
+      assignments_(session, std::string(kAssignmentTable), kBulkAssignmentColumns),
+      reports_(session, std::string(kReportTable), kBulkReportColumns),
+      events_(session, std::string(kEventTable), kBulkEventColumns) {
+  assignments_.FlushFirst(tasks_);
+  reports_.FlushFirst(assignments_);
+  events_.FlushFirst(reports_);
+}
+
+namespace {
+
+db::BulkValue IdOrNull(const std::optional<std::int64_t>& value) {
+  return value ? db::BulkValue(*value) : db::BulkValue();
+}
+
+}  // namespace
+
+void TaskBulkLoad::AddTask(std::int64_t id, std::int64_t org_id, const std::string& title, const std::string& content,
+                           const std::string& deadline, int weight, std::int64_t created_by, std::int64_t created_at) {
+  tasks_.Add({id, org_id, title, content, deadline, weight, created_by, created_at});
+}
+
+void TaskBulkLoad::AddAssignment(const BulkAssignment& node) {
+  assignments_.Add({node.id, node.task_id, IdOrNull(node.parent_id), node.org_id, node.deadline, node.weight,
+                    node.progress, node.state, node.child_count, IdOrNull(node.completed_at),
+                    node.completed_on ? db::BulkValue(*node.completed_on) : db::BulkValue(),
+                    IdOrNull(node.overdue_notified_at), IdOrNull(node.escalated_at), node.created_at});
+}
+
+void TaskBulkLoad::AddReport(std::int64_t id, std::int64_t assignment_id, int percent, const std::string& text,
+                             const std::string& state, std::int64_t reported_by, std::int64_t reported_at,
+                             std::optional<std::int64_t> reviewed_by, std::optional<std::int64_t> reviewed_at) {
+  reports_.Add({id, assignment_id, percent, text, state, reported_by, reported_at, IdOrNull(reviewed_by),
+                IdOrNull(reviewed_at)});
+}
+
+void TaskBulkLoad::AddEvent(std::int64_t assignment_id, std::string_view kind, std::int64_t org_id,
+                            std::int64_t user_id, std::optional<std::int64_t> report_id, std::string_view text,
+                            std::int64_t at) {
+  events_.Add({assignment_id, kind, org_id, user_id, IdOrNull(report_id), text, at});
+}
+
+void TaskBulkLoad::Finish() {
+  tasks_.Finish();
+  assignments_.Finish();
+  reports_.Finish();
+  events_.Finish();
+  db::ResetIdSequences(session_, {std::string(kTaskTable), std::string(kAssignmentTable), std::string(kReportTable),
+                                  std::string(kEventTable)});
 }
 
 }  // namespace liandong::task

@@ -8,9 +8,11 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/org_scope.hpp"
+#include "db/bulk_insert.hpp"
 #include "db/database.hpp"
 #include "features/task/task_model.hpp"
 
@@ -41,6 +43,51 @@ struct NewNode {
   std::int64_t parent_id = 0;
   std::int64_t org_id = 0;
   int weight = 1;
+};
+
+// A node of a generated task, with its state as the caller computed it (demo --scale).
+struct BulkAssignment {
+  std::int64_t id = 0;
+  std::int64_t task_id = 0;
+  std::optional<std::int64_t> parent_id;  // none for the root
+  std::int64_t org_id = 0;
+  std::string deadline;
+  int weight = 1;
+  int progress = 0;  // in hundredths of a percent
+  std::string state;
+  int child_count = 0;
+  std::optional<std::int64_t> completed_at;
+  std::optional<std::string> completed_on;
+  std::optional<std::int64_t> overdue_notified_at;
+  std::optional<std::int64_t> escalated_at;
+  std::int64_t created_at = 0;
+};
+
+// Tasks loaded in bulk with ids the caller chose (demo --scale), in the caller's open
+// transaction: tasks, their nodes, reports and timeline events, each sent after the rows it
+// refers to. Nothing is checked.
+class TaskBulkLoad {
+ public:
+  explicit TaskBulkLoad(db::Session& session);
+  void AddTask(std::int64_t id, std::int64_t org_id, const std::string& title, const std::string& content,
+               const std::string& deadline, int weight, std::int64_t created_by, std::int64_t created_at);
+  void AddAssignment(const BulkAssignment& node);
+  // A report; `reviewed_by` and `reviewed_at` are set once it was reviewed.
+  void AddReport(std::int64_t id, std::int64_t assignment_id, int percent, const std::string& text,
+                 const std::string& state, std::int64_t reported_by, std::int64_t reported_at,
+                 std::optional<std::int64_t> reviewed_by, std::optional<std::int64_t> reviewed_at);
+  void AddEvent(std::int64_t assignment_id, std::string_view kind, std::int64_t org_id, std::int64_t user_id,
+                std::optional<std::int64_t> report_id, std::string_view text, std::int64_t at);
+  // Sends what is buffered and moves PostgreSQL's id sequences past the loaded ids; call before
+  // committing.
+  void Finish();
+
+ private:
+  db::Session& session_;
+  db::BulkInserter tasks_;
+  db::BulkInserter assignments_;
+  db::BulkInserter reports_;
+  db::BulkInserter events_;
 };
 
 // True for the states ListAssignments can filter by: open, reported, returned (the node's state),
