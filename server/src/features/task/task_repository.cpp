@@ -1,7 +1,9 @@
 #include "features/task/task_repository.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <string_view>
+#include <utility>
 
 #include "core/china_date.hpp"
 #include "core/error.hpp"
@@ -68,6 +70,10 @@ constexpr std::string_view kSelectAssignments = R"sql(
   JOIN org o ON o.id = a.org_id
 )sql";
 
+// ListAssignments' org conditions, each followed by its placeholder.
+constexpr std::string_view kAssignmentOfOrg = "a.org_id = ";
+constexpr std::string_view kAssignmentOrgAtLeast = "o.path >= ";
+constexpr std::string_view kAssignmentOrgBelow = " AND o.path < ";
 constexpr std::string_view kCountAssignments = R"sql(
   SELECT COUNT(*) FROM task_assignment a JOIN org o ON o.id = a.org_id
 )sql";
@@ -352,22 +358,80 @@ std::vector<Report> SelectReports(soci::session& sql, const std::string& tail, B
   return rows;
 }
 
+// Named values for a statement assembled from optional filters; the values live as long as this.
+class Binds {
+ public:
+  std::string Integer(const std::string& name, std::int64_t value) {
+    integers_.emplace_back(name, value);
+    return ":" + name;
+  }
+  std::string Text(const std::string& name, std::string value) {
+    texts_.emplace_back(name, std::move(value));
+    return ":" + name;
+  }
+  void Apply(soci::statement& statement) {
+    for (auto& [name, value] : integers_) statement.exchange(soci::use(value, name));
+    for (auto& [name, value] : texts_) statement.exchange(soci::use(value, name));
+  }
+
+ private:
+  std::deque<std::pair<std::string, long long>> integers_;
+  std::deque<std::pair<std::string, std::string>> texts_;
+};
+
+// The conditions of `filter` other than its org (the state as of `as_of`, the task, the
+// deadlines), each starting with " AND "; their values go into `binds`.
+std::string AssignmentFilterConditions(const AssignmentFilter& filter, std::int64_t as_of, Binds& binds) {
+  std::string where;
+  if (filter.as_of) where += " AND a.created_at <= " + binds.Integer("created_by_as_of", as_of);
+  if (filter.state) {
+    const std::string& state = *filter.state;
+    if (state == "open" || state == "reported" || state == "returned") {
+      where += " AND a.state = " + binds.Text("state", state);
+    } else if (state == "done" || state == "on_time") {
+      where += " AND a.completed_at IS NOT NULL AND a.completed_at <= " + binds.Integer("done_as_of", as_of);
+      if (state == "on_time") where += " AND a.completed_on <= a.deadline";
+    } else if (state == "overdue" || state == "undone") {
+      where += " AND (a.completed_at IS NULL OR a.completed_at > " + binds.Integer("undone_as_of", as_of) + ")";
+      if (state == "overdue") where += " AND a.deadline < " + binds.Text("today", core::ChinaDate(as_of));
+    }
+  }
+  if (filter.task_id) where += " AND a.task_id = " + binds.Integer("task_id", *filter.task_id);
+  if (filter.deadline_from) where += " AND a.deadline >= " + binds.Text("deadline_from", *filter.deadline_from);
+  if (filter.deadline_to) where += " AND a.deadline <= " + binds.Text("deadline_to", *filter.deadline_to);
+  return where;
+}
+
+// One page of the non-root nodes matching `where` (which may use o. for the node's org and a. for
+// the node), as `filter` pages them.
+Page<Assignment> ListAssignmentsWhere(soci::session& sql, const std::string& where, Binds& binds,
+                                      const AssignmentFilter& filter) {
+  Page<Assignment> page;
+  {
+    long long total = 0;
+    soci::statement statement(sql);
+    statement.exchange(soci::into(total));
+    binds.Apply(statement);
+    statement.alloc();
+    statement.prepare(std::string(kCountAssignments) + " WHERE a.parent_id IS NOT NULL AND " + where);
+    statement.define_and_bind();
+    statement.execute(true);
+    page.total = total;
+  }
+  const long long page_offset = filter.offset;
+  const long long page_limit = filter.limit;
+  page.items = SelectAssignments(
+      sql,
+      " WHERE a.parent_id IS NOT NULL AND " + where + " ORDER BY a.deadline, o.path, a.id LIMIT :limit OFFSET :offset",
+      [&](soci::statement& statement) {
+        binds.Apply(statement);
+        statement.exchange(soci::use(page_limit, "limit"));
+        statement.exchange(soci::use(page_offset, "offset"));
+      });
+  return page;
+}
+
 }  // namespace
-
-std::string Binds::Integer(const std::string& name, std::int64_t value) {
-  integers_.emplace_back(name, value);
-  return ":" + name;
-}
-
-std::string Binds::Text(const std::string& name, std::string value) {
-  texts_.emplace_back(name, std::move(value));
-  return ":" + name;
-}
-
-void Binds::Apply(soci::statement& statement) {
-  for (auto& [name, value] : integers_) statement.exchange(soci::use(value, name));
-  for (auto& [name, value] : texts_) statement.exchange(soci::use(value, name));
-}
 
 std::int64_t TaskRepository::InsertRoot(soci::session& sql, std::int64_t task_id, std::int64_t org_id,
                                         const std::string& deadline, int weight, std::int64_t now) const {
@@ -536,30 +600,19 @@ std::vector<Assignment> TaskRepository::Children(soci::session& sql, std::int64_
                            [&](soci::statement& statement) { statement.exchange(soci::use(key, "id")); });
 }
 
-Page<Assignment> TaskRepository::ListAssignments(soci::session& sql, const std::string& where, Binds& binds,
-                                                 std::int64_t offset, std::int64_t limit) const {
-  Page<Assignment> page;
-  {
-    long long total = 0;
-    soci::statement statement(sql);
-    statement.exchange(soci::into(total));
-    binds.Apply(statement);
-    statement.alloc();
-    statement.prepare(std::string(kCountAssignments) + " WHERE a.parent_id IS NOT NULL AND " + where);
-    statement.define_and_bind();
-    statement.execute(true);
-    page.total = total;
-  }
-  const long long page_offset = offset;
-  const long long page_limit = limit;
-  page.items = SelectAssignments(
-      sql, " WHERE a.parent_id IS NOT NULL AND " + where + " ORDER BY a.deadline, o.path, a.id LIMIT :limit OFFSET :offset",
-      [&](soci::statement& statement) {
-        binds.Apply(statement);
-        statement.exchange(soci::use(page_limit, "limit"));
-        statement.exchange(soci::use(page_offset, "offset"));
-      });
-  return page;
+Page<Assignment> TaskRepository::ListAssignmentsOfOrg(soci::session& sql, std::int64_t org_id,
+                                                      const AssignmentFilter& filter, std::int64_t as_of) const {
+  Binds binds;
+  const std::string where = std::string(kAssignmentOfOrg) + binds.Integer("org_id", org_id);
+  return ListAssignmentsWhere(sql, where + AssignmentFilterConditions(filter, as_of, binds), binds, filter);
+}
+
+Page<Assignment> TaskRepository::ListAssignmentsInScope(soci::session& sql, const core::OrgScope& scope,
+                                                        const AssignmentFilter& filter, std::int64_t as_of) const {
+  Binds binds;
+  const std::string where = std::string(kAssignmentOrgAtLeast) + binds.Text("scope", scope.Path()) +
+                            std::string(kAssignmentOrgBelow) + binds.Text("scope_end", scope.End());
+  return ListAssignmentsWhere(sql, where + AssignmentFilterConditions(filter, as_of, binds), binds, filter);
 }
 
 void TaskRepository::AddChildren(soci::session& sql, std::int64_t id, std::int64_t count) const {
@@ -733,28 +786,6 @@ bool TaskRepository::MarkNotified(soci::session& sql, std::int64_t id, bool esca
 bool IsAssignmentStateFilter(const std::string& state) {
   return state == "open" || state == "reported" || state == "returned" || state == "done" || state == "on_time" ||
          state == "overdue" || state == "undone";
-}
-
-std::string TaskRepository::AssignmentFilterConditions(const AssignmentFilter& filter, std::int64_t as_of,
-                                                       Binds& binds) const {
-  std::string where;
-  if (filter.as_of) where += " AND a.created_at <= " + binds.Integer("created_by_as_of", as_of);
-  if (filter.state) {
-    const std::string& state = *filter.state;
-    if (state == "open" || state == "reported" || state == "returned") {
-      where += " AND a.state = " + binds.Text("state", state);
-    } else if (state == "done" || state == "on_time") {
-      where += " AND a.completed_at IS NOT NULL AND a.completed_at <= " + binds.Integer("done_as_of", as_of);
-      if (state == "on_time") where += " AND a.completed_on <= a.deadline";
-    } else if (state == "overdue" || state == "undone") {
-      where += " AND (a.completed_at IS NULL OR a.completed_at > " + binds.Integer("undone_as_of", as_of) + ")";
-      if (state == "overdue") where += " AND a.deadline < " + binds.Text("today", core::ChinaDate(as_of));
-    }
-  }
-  if (filter.task_id) where += " AND a.task_id = " + binds.Integer("task_id", *filter.task_id);
-  if (filter.deadline_from) where += " AND a.deadline >= " + binds.Text("deadline_from", *filter.deadline_from);
-  if (filter.deadline_to) where += " AND a.deadline <= " + binds.Text("deadline_to", *filter.deadline_to);
-  return where;
 }
 
 void TaskRepository::InsertAssignedEvents(db::Session& session, const std::vector<std::int64_t>& assignment_ids,

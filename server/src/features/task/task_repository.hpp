@@ -4,7 +4,6 @@
 #include <soci/soci.h>
 
 #include <cstdint>
-#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -24,18 +23,6 @@ struct OrgNode {
   std::string path;
   std::string level;
   std::string name;
-};
-
-// Named values for a statement assembled from optional filters; the values live as long as this.
-class Binds {
- public:
-  std::string Integer(const std::string& name, std::int64_t value);
-  std::string Text(const std::string& name, std::string value);
-  void Apply(soci::statement& statement);
-
- private:
-  std::deque<std::pair<std::string, long long>> integers_;
-  std::deque<std::pair<std::string, std::string>> texts_;
 };
 
 // A node to insert: under `parent_id`, for `org_id`.
@@ -124,13 +111,14 @@ class TaskRepository {
 
   std::optional<Assignment> FindAssignment(soci::session& sql, std::int64_t id) const;
   std::vector<Assignment> Children(soci::session& sql, std::int64_t parent_id) const;
-  // Non-root nodes matching `where` (which may use o. for the node's org and a. for the node).
-  Page<Assignment> ListAssignments(soci::session& sql, const std::string& where, Binds& binds, std::int64_t offset,
-                                   std::int64_t limit) const;
-  // The conditions of `filter` other than its org (the state as of `as_of`, the task, the
-  // deadlines), each starting with " AND ", for ListAssignments' `where`; their values go into
-  // `binds`. The state must pass IsAssignmentStateFilter.
-  std::string AssignmentFilterConditions(const AssignmentFilter& filter, std::int64_t as_of, Binds& binds) const;
+  // One page of the non-root nodes of the org `org_id` that match the rest of `filter` (the state
+  // as of `as_of`, the task, the deadlines; its org and subtree are not read). The state must
+  // pass IsAssignmentStateFilter.
+  Page<Assignment> ListAssignmentsOfOrg(soci::session& sql, std::int64_t org_id, const AssignmentFilter& filter,
+                                        std::int64_t as_of) const;
+  // The same for the nodes of every org inside `scope`, its root included.
+  Page<Assignment> ListAssignmentsInScope(soci::session& sql, const core::OrgScope& scope,
+                                          const AssignmentFilter& filter, std::int64_t as_of) const;
   void AddChildren(soci::session& sql, std::int64_t id, std::int64_t count) const;
   // The weighted mean progress of a node's children.
   int ChildrenProgress(soci::session& sql, std::int64_t id) const;
