@@ -249,7 +249,10 @@ std::vector<MemberRow> MakeMembers(const core::FieldCipher& cipher, const std::v
   return rows;
 }
 
-db::BulkValue OptionalId(std::int64_t id) { return id == 0 ? db::BulkValue() : db::BulkValue(id); }
+// An id where 0 means none.
+std::optional<std::int64_t> OptionalId(std::int64_t id) {
+  return id == 0 ? std::nullopt : std::optional<std::int64_t>(id);
+}
 
 // Loads the orgs, units and users of the city and returns the orgs that hold members.
 class CityBuilder {
@@ -285,7 +288,7 @@ class CityBuilder {
 
 struct LevelUser {
   std::string role;     // the label in the logins file
-  std::string db_role;  // user_account.role
+  std::string db_role;  // the role the account holds
   std::int64_t org_id;
   std::string username;
   std::string display_name;
@@ -330,29 +333,15 @@ struct GeneratedNode {
 // messages. Communities report: of a task past its deadline most are done, most of them on time,
 // the rest half done or not started (and already told they are late); of a running task some are
 // done, some half done, some waiting for their street's review. Accepted reports roll up.
-void AddTasks(db::Session& session, const TaskTree& tree, int tasks, std::int64_t now, Random& random,
-              std::int64_t& task_count, std::int64_t& node_count) {
-  db::BulkInserter task_rows(session, "task",
-                             {"id", "org_id", "title", "content", "deadline", "weight", "created_by", "created_at"});
-  db::BulkInserter nodes(session, "task_assignment",
-                         {"id", "task_id", "parent_id", "org_id", "deadline", "weight", "progress", "state",
-                          "child_count", "completed_at", "completed_on", "overdue_notified_at", "escalated_at",
-                          "created_at"});
-  db::BulkInserter reports(session, "progress_report",
-                           {"id", "assignment_id", "percent", "text", "state", "reported_by", "reported_at",
-                            "reviewed_by", "reviewed_at"});
-  db::BulkInserter events(session, "task_event",
-                          {"assignment_id", "kind", "org_id", "user_id", "report_id", "text", "at"});
-  db::BulkInserter notices(session, "notification", {"org_id", "kind", "title", "body", "link", "created_at"});
-  nodes.FlushFirst(task_rows);
-  reports.FlushFirst(nodes);
-  events.FlushFirst(reports);
-  notices.FlushFirst(events);
+void AddTasks(const Application& application, db::Session& session, const TaskTree& tree, int tasks, std::int64_t now,
+              Random& random, std::int64_t& task_count, std::int64_t& node_count) {
+  const std::unique_ptr<task::TaskBulkLoad> load = application.task_service().StartBulkLoad(session);
+  const std::unique_ptr<notification::NotificationBulkLoad> notices =
+      application.notification_service().StartBulkLoad(session);
   const std::string today = core::ChinaDate(now);
   const std::int64_t city_user = tree.user_of_org.at(tree.city);
   const std::string assigned_by = "由" + tree.city_name + "下达";
   std::int64_t node_id = 0, report_id = 0;
-  const auto optional = [](std::int64_t value) { return value == 0 ? db::BulkValue() : db::BulkValue(value); };
   for (int t = 0; t < tasks; ++t) {
     const std::int64_t task_id = t + 1;
     const std::int64_t created_at = now - static_cast<std::int64_t>(365 - 360 * t / tasks) * 86400 -
@@ -364,8 +353,8 @@ void AddTasks(db::Session& session, const TaskTree& tree, int tasks, std::int64_
     const int weight = 1 + random.Below(10);
     const std::string title =
         std::string(kTaskTitles[static_cast<std::size_t>(t % kTaskTitles.size())]) + "（第" + std::to_string(t + 1) + "批）";
-    task_rows.Add({task_id, tree.city, title, "请各级党组织按要求落实，按期上报进展和佐证材料。", deadline, weight,
-                   city_user, created_at});
+    load->AddTask(task_id, tree.city, title, "请各级党组织按要求落实，按期上报进展和佐证材料。", deadline, weight,
+                  city_user, created_at);
 
     // The nodes, level by level, and the communities' reports.
     std::vector<GeneratedNode> all;
@@ -461,19 +450,32 @@ void AddTasks(db::Session& session, const TaskTree& tree, int tasks, std::int64_
       // The sweep escalates from the third day after the deadline (task_escalation_days = 3).
       const std::int64_t escalate_from = core::ChinaDayStart(core::AddDays(deadline, 3));
       const std::int64_t escalated = late && now >= escalate_from ? escalate_from : 0;
-      nodes.Add({node.id, task_id, optional(node.parent_id), node.org_id, deadline, node.weight, node.progress,
-                 node.state, node.child_count, optional(node.completed_at),
-                 node.completed_at == 0 ? db::BulkValue() : db::BulkValue(core::ChinaDate(node.completed_at)),
-                 optional(told), optional(escalated), created_at});
+      task::BulkAssignment row;
+      row.id = node.id;
+      row.task_id = task_id;
+      row.parent_id = OptionalId(node.parent_id);
+      row.org_id = node.org_id;
+      row.deadline = deadline;
+      row.weight = node.weight;
+      row.progress = node.progress;
+      row.state = node.state;
+      row.child_count = node.child_count;
+      row.completed_at = OptionalId(node.completed_at);
+      if (node.completed_at != 0) row.completed_on = core::ChinaDate(node.completed_at);
+      row.overdue_notified_at = OptionalId(told);
+      row.escalated_at = OptionalId(escalated);
+      row.created_at = created_at;
+      load->AddAssignment(row);
       if (node.parent_id == 0) {
-        events.Add({node.id, "decomposed", tree.city, city_user, db::BulkValue(),
-                    "下达至 " + std::to_string(all.size() - 1 - districts.size() - streets.size()) + " 个组织",
-                    created_at});
+        load->AddEvent(node.id, "decomposed", tree.city, city_user, std::nullopt,
+                       "下达至 " + std::to_string(all.size() - 1 - districts.size() - streets.size()) + " 个组织",
+                       created_at);
         continue;
       }
-      events.Add({node.id, "assigned", tree.city, city_user, db::BulkValue(), std::string_view(assigned_by), created_at});
-      notices.Add({node.org_id, "assigned", "新任务：" + title, tree.city_name + "下达，截止 " + deadline,
-                   "/tasks/assignments/" + std::to_string(node.id), created_at});
+      load->AddEvent(node.id, "assigned", tree.city, city_user, std::nullopt, assigned_by, created_at);
+      notices->Add({node.org_id, "assigned", "新任务：" + title, tree.city_name + "下达，截止 " + deadline,
+                    "/tasks/assignments/" + std::to_string(node.id)},
+                   created_at);
     }
     for (const Report& report : made) {
       const GeneratedNode& node = all[report.node];
@@ -481,25 +483,25 @@ void AddTasks(db::Session& session, const TaskTree& tree, int tasks, std::int64_
       const std::int64_t reporter = tree.user_of_org.at(node.org_id);
       const std::int64_t reviewer = tree.user_of_org.at(street.org_id);
       const bool accepted = report.state == "accepted";
-      reports.Add({++report_id, node.id, report.percent, "已按要求完成，佐证材料见附件。", report.state, reporter,
-                   report.reported_at, accepted ? db::BulkValue(reviewer) : db::BulkValue(),
-                   accepted ? db::BulkValue(report.reviewed_at) : db::BulkValue()});
-      events.Add({node.id, "reported", node.org_id, reporter, report_id,
-                  "上报进展 " + std::to_string(report.percent) + "%", report.reported_at});
+      load->AddReport(++report_id, node.id, report.percent, "已按要求完成，佐证材料见附件。", report.state, reporter,
+                      report.reported_at, accepted ? std::optional<std::int64_t>(reviewer) : std::nullopt,
+                      accepted ? std::optional<std::int64_t>(report.reviewed_at) : std::nullopt);
+      load->AddEvent(node.id, "reported", node.org_id, reporter, report_id,
+                     "上报进展 " + std::to_string(report.percent) + "%", report.reported_at);
       if (accepted) {
-        events.Add({node.id, "accepted", street.org_id, reviewer, report_id,
-                    "审核通过，进展 " + std::to_string(report.percent) + "%", report.reviewed_at});
+        load->AddEvent(node.id, "accepted", street.org_id, reviewer, report_id,
+                       "审核通过，进展 " + std::to_string(report.percent) + "%", report.reviewed_at);
       } else {
-        notices.Add({street.org_id, "reported", "待审核：" + title, "上报进展 100%",
-                     "/tasks/assignments/" + std::to_string(node.id), report.reported_at});
+        notices->Add({street.org_id, "reported", "待审核：" + title, "上报进展 100%",
+                      "/tasks/assignments/" + std::to_string(node.id)},
+                     report.reported_at);
       }
     }
   }
-  task_count = task_rows.Finish();
-  node_count = nodes.Finish();
-  reports.Finish();
-  events.Finish();
-  notices.Finish();
+  load->Finish();
+  notices->Finish();
+  task_count = tasks;
+  node_count = node_id;
 }
 
 }  // namespace
@@ -529,14 +531,8 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
   {
     db::Transaction transaction(session, db::Transaction::Mode::kWrite);
     CityBuilder builder(application.org_service(), session, now);
-    db::BulkInserter units(session, "unit",
-                           {"id", "org_id", "name", "name_grams", "credit_code", "unit_kind", "industry", "staff_count",
-                            "legal_representative", "eligible_for_org", "own_org_id", "joint_branch_org_id",
-                            "instructor", "key_enterprise", "created_at", "updated_at"});
-    units.FlushFirst(builder.orgs());  // units refer to their own and joint branches
-    std::unique_ptr<db::BulkInserter> unit_search =
-        sqlite ? std::make_unique<db::BulkInserter>(session, "unit_search", std::vector<std::string>{"rowid", "grams"})
-               : nullptr;
+    const std::unique_ptr<unit::UnitBulkLoad> units = application.unit_service().StartBulkLoad(session, now);
+    units->rows().FlushFirst(builder.orgs());  // units refer to their own and joint branches
     const std::string unit_level(unit::kUnitOrgLevel);
     std::int64_t unit_id = 0;
     const auto add_user = [&](const char* role, const CityBuilder::OrgNode& org, std::string username) {
@@ -633,23 +629,29 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
             std::snprintf(serial, sizeof serial, "MA%07lld", static_cast<long long>(unit_id));
             const std::string credit_code = unit::CompleteCreditCode(std::string(kind->category) +
                                                                      kDivisions[static_cast<std::size_t>(d)] + serial);
-            const std::string grams = core::SearchGrams(name);
-            units.Add({unit_id, community.id, name, grams, credit_code, kind->kind,
-                       kind->trades[static_cast<std::size_t>(trade)], staff, legal_representative, eligible ? 1 : 0,
-                       OptionalId(own_org_id), OptionalId(joint_branch_id), instructor,
-                       kind->kind == std::string_view("private_enterprise") && staff >= 300 ? 1 : 0, now, now});
-            if (unit_search) unit_search->Add({unit_id, grams});
+            unit::UnitFields fields;
+            fields.name = name;
+            fields.credit_code = credit_code;
+            fields.unit_kind = kind->kind;
+            fields.industry = kind->trades[static_cast<std::size_t>(trade)];
+            fields.staff_count = staff;
+            fields.legal_representative = legal_representative;
+            fields.org_id = community.id;
+            fields.eligible_for_org = eligible;
+            fields.own_org_id = OptionalId(own_org_id);
+            fields.joint_branch_org_id = OptionalId(joint_branch_id);
+            fields.instructor = instructor;
+            fields.key_enterprise = kind->kind == std::string_view("private_enterprise") && staff >= 300;
+            units->Add(unit_id, fields);
           }
         }
       }
     }
     builder.Finish();
-    units.Finish();
-    if (unit_search) unit_search->Finish();
-    // The roll-ups are recounted once, as the migration that created them does. PostgreSQL must
-    // first learn the tables' new sizes, or it plans the recount as a scan per row.
-    if (!sqlite) sql << "ANALYZE org, unit";
-    application.org_service().RebuildLevelRollup(sql);
+    units->Finish();
+    // The roll-ups are recounted once, as the migration that created them does (each rebuild
+    // first tells PostgreSQL its table's new size, or it plans the recount as a scan per row).
+    application.org_service().RebuildLevelRollup(session);
     application.unit_service().RebuildCoverageRollup(session);
     counts.orgs = builder.org_count();
     counts.units = unit_id;
@@ -663,10 +665,7 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
       users.push_back(LevelUser{"login", "community_admin", first_community.id, username, "登录基准测试用户"});
     }
     std::map<std::string, std::pair<std::string, std::string>> passwords;  // label → password, hash
-    db::BulkInserter accounts(session, "user_account",
-                              {"id", "org_id", "username", "display_name", "role", "password_hash", "disabled",
-                               "created_at", "password_changed_at"});
-    db::BulkInserter history(session, "password_history", {"user_id", "password_hash", "changed_at"});
+    const std::unique_ptr<auth::UserBulkLoad> accounts = application.auth_service().StartBulkLoad(session, now);
     std::int64_t user_id = 0;
     for (const LevelUser& user : users) {
       auto password = passwords.find(user.role);
@@ -677,16 +676,11 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
       }
       ++user_id;
       tree.user_of_org.emplace(user.org_id, user_id);  // the org's own user comes before the login pool
-      accounts.Add(
-          {user_id, user.org_id, user.username, user.display_name, user.db_role, password->second.second, 0, now, now});
-      history.Add({user_id, password->second.second, now});
+      accounts->Add(user_id, user.org_id, user.username, user.display_name, user.db_role, password->second.second);
     }
-    accounts.Finish();
-    history.Finish();
+    accounts->Finish();
     counts.users = user_id;
-    AddTasks(session, tree, shape.tasks, now, random, counts.tasks, counts.task_nodes);
-    db::ResetIdSequences(session, {"org", "unit", "user_account", "task", "task_assignment", "progress_report",
-                                   "task_event", "notification"});
+    AddTasks(application, session, tree, shape.tasks, now, random, counts.tasks, counts.task_nodes);
     transaction.Commit();
     tree = TaskTree();
 
@@ -753,10 +747,8 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
       batch.Commit();
     }
     counts.members = next_id - 1;
-    db::ResetIdSequences(session, {"member"});
     {
       db::Transaction rollup(session, db::Transaction::Mode::kWrite);
-      if (!sqlite) sql << "ANALYZE member";
       application.member_service().RebuildMemberRollup(session);
       rollup.Commit();
     }

@@ -157,4 +157,11 @@ void ResetIdSequences(Session& session, const std::vector<std::string>& tables) 
   }
 }
 
+void AnalyzeTables(Session& session, const std::vector<std::string>& tables) {
+  if (session.dialect() != Dialect::kPostgresql || tables.empty()) return;
+  std::string names;
+  for (const std::string& table : tables) names += (names.empty() ? "" : ", ") + table;
+  session.sql() << "ANALYZE " + names;
+}
+
 }  // namespace liandong::db

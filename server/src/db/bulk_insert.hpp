@@ -62,4 +62,8 @@ class BulkInserter {
 // loaded with explicit ids. Does nothing on SQLite.
 void ResetIdSequences(Session& session, const std::vector<std::string>& tables);
 
+// PostgreSQL only: refreshes the planner's statistics of each table after a bulk load, so that
+// what reads it next is not planned for an empty table. Does nothing on SQLite.
+void AnalyzeTables(Session& session, const std::vector<std::string>& tables);
+
 }  // namespace liandong::db

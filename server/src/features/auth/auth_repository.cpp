@@ -5,6 +5,14 @@
 namespace liandong::auth {
 namespace {
 
+constexpr std::string_view kUserTable = "user_account";
+constexpr std::string_view kPasswordHistoryTable = "password_history";
+// The columns UserBulkLoad fills, in its order.
+const std::vector<std::string> kBulkUserColumns = {"id",           "org_id",     "username",
+                                                   "display_name", "role",       "password_hash",
+                                                   "disabled",     "created_at", "password_changed_at"};
+const std::vector<std::string> kBulkPasswordHistoryColumns = {"user_id", "password_hash", "changed_at"};
+
 constexpr std::string_view kSelectUserByUsername = R"sql(
   SELECT id, org_id, username, display_name, role, password_hash, disabled, failed_logins, locked_until,
          password_changed_at
@@ -234,6 +242,24 @@ std::vector<std::string> AuthRepository::RecentPasswordHashes(soci::session& sql
 
 void AuthRepository::DeleteOtherSessions(soci::session& sql, std::int64_t user_id, std::int64_t keep_id) const {
   sql << kDeleteOtherSessions, soci::use(user_id, "user_id"), soci::use(keep_id, "keep_id");
+}
+
+UserBulkLoad::UserBulkLoad(db::Session& session, std::int64_t now)
+    : session_(session),
+      now_(now),
+      accounts_(session, std::string(kUserTable), kBulkUserColumns),
+      history_(session, std::string(kPasswordHistoryTable), kBulkPasswordHistoryColumns) {}
+
+void UserBulkLoad::Add(std::int64_t id, std::int64_t org_id, const std::string& username,
+                       const std::string& display_name, const std::string& role, const std::string& password_hash) {
+  accounts_.Add({id, org_id, username, display_name, role, password_hash, 0, now_, now_});
+  history_.Add({id, password_hash, now_});
+}
+
+void UserBulkLoad::Finish() {
+  accounts_.Finish();
+  history_.Finish();
+  db::ResetIdSequences(session_, {std::string(kUserTable)});
 }
 
 }  // namespace liandong::auth

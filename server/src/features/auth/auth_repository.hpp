@@ -8,9 +8,30 @@
 #include <string>
 #include <vector>
 
+#include "db/bulk_insert.hpp"
+#include "db/database.hpp"
 #include "features/auth/auth_model.hpp"
 
 namespace liandong::auth {
+
+// Users loaded in bulk with ids the caller chose (demo --scale), in the caller's open
+// transaction: each account with its password's history entry. Nothing is checked.
+class UserBulkLoad {
+ public:
+  UserBulkLoad(db::Session& session, std::int64_t now);
+  // One enabled user whose password was set `now`.
+  void Add(std::int64_t id, std::int64_t org_id, const std::string& username, const std::string& display_name,
+           const std::string& role, const std::string& password_hash);
+  // Sends what is buffered and moves PostgreSQL's id sequence past the loaded ids; call before
+  // committing.
+  void Finish();
+
+ private:
+  db::Session& session_;
+  std::int64_t now_;
+  db::BulkInserter accounts_;
+  db::BulkInserter history_;
+};
 
 class AuthRepository {
  public:

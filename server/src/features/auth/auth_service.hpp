@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -66,6 +67,11 @@ class AuthService {
   std::string ResetPassword(soci::session& sql, std::int64_t user_id) const;
   void EndSessions(soci::session& sql, std::int64_t user_id) const;
   void ResetSecondFactor(soci::session& sql, std::int64_t user_id) const;
+  // Starts loading users in bulk with chosen ids and already hashed passwords, in the caller's
+  // open transaction, without checks: for generated data sets (demo --scale) only.
+  std::unique_ptr<UserBulkLoad> StartBulkLoad(db::Session& session, std::int64_t now) const {
+    return std::make_unique<UserBulkLoad>(session, now);
+  }
   // Key rotation (liandong keys rotate), in the caller's write transaction: re-encrypts every
   // TOTP secret from `from` to `to`. Returns how many there are.
   std::int64_t ResealSecondFactors(soci::session& sql, const core::FieldCipher& from,

@@ -518,8 +518,17 @@ void MemberRepository::UpdateSealedIdentifiers(soci::session& sql, const SealedI
       soci::use(sealed.phone_cipher, "phone_cipher"), soci::use(phone_index, "phone_index"), soci::use(sealed.id, "id");
 }
 
+void MemberRepository::RefreshStatistics(db::Session& session) const {
+  db::AnalyzeTables(session, {std::string(kMemberTable)});
+}
+
 MemberBulkLoad::MemberBulkLoad(db::Session& session, std::int64_t now)
-    : now_(now), members_(session, std::string(kMemberTable), kBulkMemberColumns) {}
+    : session_(session), now_(now), members_(session, std::string(kMemberTable), kBulkMemberColumns) {}
+
+void MemberBulkLoad::Finish() {
+  members_.Finish();
+  db::ResetIdSequences(session_, {std::string(kMemberTable)});
+}
 
 void MemberBulkLoad::Add(std::int64_t id, const MemberRecord& record) {
   const auto text_or_null = [](const std::optional<std::string>& text) {

@@ -31,10 +31,12 @@ class MemberBulkLoad {
   MemberBulkLoad(db::Session& session, std::int64_t now);
   // One member, already validated and encrypted.
   void Add(std::int64_t id, const MemberRecord& record);
-  // Sends what is buffered; call before committing.
-  void Finish() { members_.Finish(); }
+  // Sends what is buffered and moves PostgreSQL's id sequence past the loaded ids; call before
+  // committing.
+  void Finish();
 
  private:
+  db::Session& session_;
   std::int64_t now_;
   db::BulkInserter members_;
 };
@@ -51,6 +53,8 @@ class MemberRepository {
                                                     bool page, std::optional<std::int64_t> known_total = {}) const;
   // The live members at each org itself (not its subtree): org id, count.
   std::vector<std::pair<std::int64_t, std::int64_t>> CountLiveMembersByOrg(soci::session& sql) const;
+  // PostgreSQL: refreshes the member table's statistics after a bulk load (db::AnalyzeTables).
+  void RefreshStatistics(db::Session& session) const;
   std::pair<std::string, std::string> FindCiphers(soci::session& sql, std::int64_t id) const;
   // Every member's encrypted identifiers, archived members included (key rotation).
   std::vector<SealedIdentifiers> ListSealedIdentifiers(soci::session& sql) const;

@@ -412,6 +412,7 @@ void MemberService::CountMember(db::Session& session, std::int64_t org_id, std::
 }
 
 void MemberService::RebuildMemberRollup(db::Session& session) const {
+  repository_.RefreshStatistics(session);  // the members were just loaded in bulk
   std::vector<org::OrgItemCount> counts;
   for (const auto& [org_id, count] : repository_.CountLiveMembersByOrg(session.sql())) {
     counts.push_back({org_id, std::string(kLiveMembers), count});

@@ -54,7 +54,8 @@ class MemberService {
     return std::make_unique<MemberBulkLoad>(session, now);
   }
   // Recounts the member roll-up (org::kRollupMember) from the members: after loading members in
-  // bulk (demo --scale). Writes are counted as they happen.
+  // bulk (demo --scale); PostgreSQL first learns the table's new size. Writes are counted as they
+  // happen.
   void RebuildMemberRollup(db::Session& session) const;
   // Key rotation (liandong keys rotate), in the caller's write transaction: re-encrypts every
   // member's identifiers from `from` to `to` and recomputes their blind indexes. Returns how many

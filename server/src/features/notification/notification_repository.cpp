@@ -8,6 +8,10 @@
 namespace liandong::notification {
 namespace {
 
+constexpr std::string_view kNotificationTable = "notification";
+// The columns InsertAll and NotificationBulkLoad fill, in their order.
+const std::vector<std::string> kBulkNotificationColumns = {"org_id", "kind", "title", "body", "link", "created_at"};
+
 constexpr std::string_view kInsert = R"sql(
   INSERT INTO notification (org_id, kind, title, body, link, created_at)
   VALUES (:org_id, :kind, :title, :body, :link, :created_at)
@@ -53,7 +57,7 @@ void NotificationRepository::Insert(soci::session& sql, const NewNotification& n
 
 void NotificationRepository::InsertAll(db::Session& session, const std::vector<NewNotification>& notifications,
                                        std::int64_t now) const {
-  db::BulkInserter inserter(session, "notification", {"org_id", "kind", "title", "body", "link", "created_at"});
+  db::BulkInserter inserter(session, std::string(kNotificationTable), kBulkNotificationColumns);
   for (const NewNotification& item : notifications) {
     inserter.Add({item.org_id, item.kind, item.title, item.body, item.link, now});
   }
@@ -138,6 +142,19 @@ void NotificationRepository::MarkAllRead(soci::session& sql, std::int64_t org_id
   const long long at = now;
   sql << kMarkAllRead, soci::use(user, "user_id"), soci::use(at, "now"), soci::use(org, "org_id"),
       soci::use(user, "reader");
+}
+
+NotificationBulkLoad::NotificationBulkLoad(db::Session& session)
+    : session_(session), notifications_(session, std::string(kNotificationTable), kBulkNotificationColumns) {}
+
+void NotificationBulkLoad::Add(const NewNotification& notification, std::int64_t created_at) {
+  notifications_.Add(
+      {notification.org_id, notification.kind, notification.title, notification.body, notification.link, created_at});
+}
+
+void NotificationBulkLoad::Finish() {
+  notifications_.Finish();
+  db::ResetIdSequences(session_, {std::string(kNotificationTable)});
 }
 
 }  // namespace liandong::notification

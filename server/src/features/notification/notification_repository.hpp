@@ -7,10 +7,26 @@
 #include <optional>
 #include <vector>
 
+#include "db/bulk_insert.hpp"
 #include "db/database.hpp"
 #include "features/notification/notification_model.hpp"
 
 namespace liandong::notification {
+
+// Notifications loaded in bulk, each with its own time (demo --scale), in the caller's open
+// transaction. Nothing is checked.
+class NotificationBulkLoad {
+ public:
+  explicit NotificationBulkLoad(db::Session& session);
+  void Add(const NewNotification& notification, std::int64_t created_at);
+  // Sends what is buffered and moves PostgreSQL's id sequence past the loaded ids; call before
+  // committing.
+  void Finish();
+
+ private:
+  db::Session& session_;
+  db::BulkInserter notifications_;
+};
 
 class NotificationRepository {
  public:

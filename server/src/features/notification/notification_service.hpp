@@ -6,6 +6,7 @@
 #include <soci/soci.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,11 @@ class NotificationService {
   void Notify(soci::session& sql, const NewNotification& notification) const;
   // Many at once (a task reaching thousands of orgs), in the caller's open write transaction.
   void NotifyAll(db::Session& session, const std::vector<NewNotification>& notifications) const;
+  // Starts loading notifications in bulk, each with its own time, in the caller's open
+  // transaction, without checks: for generated data sets (demo --scale) only.
+  std::unique_ptr<NotificationBulkLoad> StartBulkLoad(db::Session& session) const {
+    return std::make_unique<NotificationBulkLoad>(session);
+  }
 
   // The actor's inbox, newest first: the notifications of the actor's org.
   Inbox List(const core::Actor& actor, bool unread_only, std::int64_t offset, std::int64_t limit) const;

@@ -415,6 +415,10 @@ void OrgRepository::RebuildLevelRollup(soci::session& sql) const {
   sql << kRebuildLevelRollup, soci::use(measure, "measure");
 }
 
+void OrgRepository::RefreshStatistics(db::Session& session) const {
+  db::AnalyzeTables(session, {std::string(kOrgTable)});
+}
+
 std::int64_t OrgRepository::CountAll(soci::session& sql) const {
   long long count = 0;
   sql << kCountOrgs, soci::into(count);
@@ -451,7 +455,8 @@ void OrgRepository::ReplaceRollup(db::Session& session, std::string_view measure
 }
 
 OrgBulkLoad::OrgBulkLoad(db::Session& session, std::int64_t now)
-    : now_(now),
+    : session_(session),
+      now_(now),
       orgs_(session, std::string(kOrgTable), kBulkOrgColumns),
       search_(session.dialect() == db::Dialect::kSqlite
                   ? std::make_unique<db::BulkInserter>(session, std::string(kOrgSearchTable), kBulkOrgSearchColumns)
@@ -468,6 +473,7 @@ void OrgBulkLoad::Add(std::int64_t id, std::optional<std::int64_t> parent_id, co
 void OrgBulkLoad::Finish() {
   orgs_.Finish();
   if (search_) search_->Finish();
+  db::ResetIdSequences(session_, {std::string(kOrgTable)});
 }
 
 }  // namespace liandong::org

@@ -30,10 +30,12 @@ class OrgBulkLoad {
            int depth, std::string_view kind, const std::string& name);
   // The org rows' inserter, for loads whose rows refer to orgs (BulkInserter::FlushFirst).
   db::BulkInserter& rows() { return orgs_; }
-  // Sends what is buffered; call before committing.
+  // Sends what is buffered and moves PostgreSQL's id sequence past the loaded ids; call before
+  // committing.
   void Finish();
 
  private:
+  db::Session& session_;
   std::int64_t now_;
   db::BulkInserter orgs_;
   std::unique_ptr<db::BulkInserter> search_;  // SQLite only: the FTS5 table beside org
@@ -77,6 +79,8 @@ class OrgRepository {
   std::vector<ChildRollup> ReadChildRollups(soci::session& sql, std::int64_t id, std::string_view measure) const;
   // Recounts the kRollupOrgLevel roll-up of every org from the tree (after a bulk load).
   void RebuildLevelRollup(soci::session& sql) const;
+  // PostgreSQL: refreshes the org table's statistics after a bulk load (db::AnalyzeTables).
+  void RefreshStatistics(db::Session& session) const;
   // The path of every org, archived ones included, by id.
   std::unordered_map<std::int64_t, std::string> PathsById(soci::session& sql) const;
   // Replaces every row of `measure` by `totals` (org id, item → total, at relative depth 0),

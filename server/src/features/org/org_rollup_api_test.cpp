@@ -44,7 +44,7 @@ class OrgRollupApiTest : public ::testing::Test {
     app::Application& application = server_.application();
     db::Session session(application.database());
     db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-    application.org_service().RebuildLevelRollup(session.sql());
+    application.org_service().RebuildLevelRollup(session);
     application.unit_service().RebuildCoverageRollup(session);
     application.member_service().RebuildMemberRollup(session);
     transaction.Commit();

@@ -84,7 +84,11 @@ class OrgService {
     return std::make_unique<OrgBulkLoad>(session, now);
   }
   // Recounts the orgs' own roll-up from the tree: after loading orgs in bulk (demo --scale).
-  void RebuildLevelRollup(soci::session& sql) const { repository_.RebuildLevelRollup(sql); }
+  // PostgreSQL first learns the table's new size, or it plans the recount as a scan per row.
+  void RebuildLevelRollup(db::Session& session) const {
+    repository_.RefreshStatistics(session);
+    repository_.RebuildLevelRollup(session.sql());
+  }
 
  private:
   OrgWithAncestors LoadWithAncestors(db::Session& session, const Org& org) const;

@@ -1,7 +1,9 @@
 #include "features/task/task_repository.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <string_view>
+#include <utility>
 
 #include "core/china_date.hpp"
 #include "core/error.hpp"
@@ -68,6 +70,10 @@ constexpr std::string_view kSelectAssignments = R"sql(
   JOIN org o ON o.id = a.org_id
 )sql";
 
+// ListAssignments' org conditions, each followed by its placeholder.
+constexpr std::string_view kAssignmentOfOrg = "a.org_id = ";
+constexpr std::string_view kAssignmentOrgAtLeast = "o.path >= ";
+constexpr std::string_view kAssignmentOrgBelow = " AND o.path < ";
 constexpr std::string_view kCountAssignments = R"sql(
   SELECT COUNT(*) FROM task_assignment a JOIN org o ON o.id = a.org_id
 )sql";
@@ -112,7 +118,21 @@ constexpr std::string_view kInsertEvent = R"sql(
   INSERT INTO task_event (assignment_id, kind, org_id, user_id, report_id, text, at)
   VALUES (:assignment_id, :kind, :org_id, :user_id, :report_id, :text, :at)
 )sql";
+constexpr std::string_view kTaskTable = "task";
+constexpr std::string_view kAssignmentTable = "task_assignment";
+constexpr std::string_view kReportTable = "progress_report";
 constexpr std::string_view kEventTable = "task_event";
+// The columns TaskBulkLoad fills, in its order.
+const std::vector<std::string> kBulkTaskColumns = {"id",       "org_id", "title",      "content",
+                                                   "deadline", "weight", "created_by", "created_at"};
+const std::vector<std::string> kBulkAssignmentColumns = {
+    "id",           "task_id",   "parent_id",   "org_id",       "deadline",     "weight",
+    "progress",     "state",     "child_count", "completed_at", "completed_on", "overdue_notified_at",
+    "escalated_at", "created_at"};
+const std::vector<std::string> kBulkReportColumns = {
+    "id", "assignment_id", "percent", "text", "state", "reported_by", "reported_at", "reviewed_by", "reviewed_at"};
+const std::vector<std::string> kBulkEventColumns = {"assignment_id", "kind", "org_id", "user_id",
+                                                    "report_id",     "text", "at"};
 // The columns InsertAssignedEvents fills, in its order.
 const std::vector<std::string> kAssignedEventColumns = {"assignment_id", "kind", "org_id", "user_id", "text", "at"};
 constexpr std::string_view kSelectEvents = R"sql(
@@ -338,22 +358,85 @@ std::vector<Report> SelectReports(soci::session& sql, const std::string& tail, B
   return rows;
 }
 
+// Named values for a statement assembled from optional filters; the values live as long as this.
+class Binds {
+ public:
+  std::string Integer(const std::string& name, std::int64_t value) {
+    integers_.emplace_back(name, value);
+    return ":" + name;
+  }
+  std::string Text(const std::string& name, std::string value) {
+    texts_.emplace_back(name, std::move(value));
+    return ":" + name;
+  }
+  void Apply(soci::statement& statement) {
+    for (auto& [name, value] : integers_) statement.exchange(soci::use(value, name));
+    for (auto& [name, value] : texts_) statement.exchange(soci::use(value, name));
+  }
+
+ private:
+  std::deque<std::pair<std::string, long long>> integers_;
+  std::deque<std::pair<std::string, std::string>> texts_;
+};
+
+// The conditions of `filter` other than its org (the state as of `as_of`, the task, the
+// deadlines), each starting with " AND "; their values go into `binds`.
+std::string AssignmentFilterConditions(const AssignmentFilter& filter, std::int64_t as_of, Binds& binds) {
+  std::string where;
+  if (filter.as_of) where += " AND a.created_at <= " + binds.Integer("created_by_as_of", as_of);
+  if (filter.state) {
+    const std::string& state = *filter.state;
+    if (state == "open" || state == "reported" || state == "returned") {
+      where += " AND a.state = " + binds.Text("state", state);
+    } else if (state == "done" || state == "on_time") {
+      where += " AND a.completed_at IS NOT NULL AND a.completed_at <= " + binds.Integer("done_as_of", as_of);
+      if (state == "on_time") where += " AND a.completed_on <= a.deadline";
+    } else if (state == "overdue" || state == "undone") {
+      where += " AND (a.completed_at IS NULL OR a.completed_at > " + binds.Integer("undone_as_of", as_of) + ")";
+      if (state == "overdue") where += " AND a.deadline < " + binds.Text("today", core::ChinaDate(as_of));
+    }
+  }
+  if (filter.task_id) where += " AND a.task_id = " + binds.Integer("task_id", *filter.task_id);
+  if (filter.deadline_from) where += " AND a.deadline >= " + binds.Text("deadline_from", *filter.deadline_from);
+  if (filter.deadline_to) where += " AND a.deadline <= " + binds.Text("deadline_to", *filter.deadline_to);
+  if (filter.executing) {
+    where += " AND a.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM task_assignment c WHERE c.parent_id = a.id"
+             " AND c.created_at <= " +
+             binds.Integer("executing_as_of", as_of) + ")";
+  }
+  return where;
+}
+
+// One page of the non-root nodes matching `where` (which may use o. for the node's org and a. for
+// the node), as `filter` pages them.
+Page<Assignment> ListAssignmentsWhere(soci::session& sql, const std::string& where, Binds& binds,
+                                      const AssignmentFilter& filter) {
+  Page<Assignment> page;
+  {
+    long long total = 0;
+    soci::statement statement(sql);
+    statement.exchange(soci::into(total));
+    binds.Apply(statement);
+    statement.alloc();
+    statement.prepare(std::string(kCountAssignments) + " WHERE a.parent_id IS NOT NULL AND " + where);
+    statement.define_and_bind();
+    statement.execute(true);
+    page.total = total;
+  }
+  const long long page_offset = filter.offset;
+  const long long page_limit = filter.limit;
+  page.items = SelectAssignments(
+      sql,
+      " WHERE a.parent_id IS NOT NULL AND " + where + " ORDER BY a.deadline, o.path, a.id LIMIT :limit OFFSET :offset",
+      [&](soci::statement& statement) {
+        binds.Apply(statement);
+        statement.exchange(soci::use(page_limit, "limit"));
+        statement.exchange(soci::use(page_offset, "offset"));
+      });
+  return page;
+}
+
 }  // namespace
-
-std::string Binds::Integer(const std::string& name, std::int64_t value) {
-  integers_.emplace_back(name, value);
-  return ":" + name;
-}
-
-std::string Binds::Text(const std::string& name, std::string value) {
-  texts_.emplace_back(name, std::move(value));
-  return ":" + name;
-}
-
-void Binds::Apply(soci::statement& statement) {
-  for (auto& [name, value] : integers_) statement.exchange(soci::use(value, name));
-  for (auto& [name, value] : texts_) statement.exchange(soci::use(value, name));
-}
 
 std::int64_t TaskRepository::InsertRoot(soci::session& sql, std::int64_t task_id, std::int64_t org_id,
                                         const std::string& deadline, int weight, std::int64_t now) const {
@@ -522,30 +605,19 @@ std::vector<Assignment> TaskRepository::Children(soci::session& sql, std::int64_
                            [&](soci::statement& statement) { statement.exchange(soci::use(key, "id")); });
 }
 
-Page<Assignment> TaskRepository::ListAssignments(soci::session& sql, const std::string& where, Binds& binds,
-                                                 std::int64_t offset, std::int64_t limit) const {
-  Page<Assignment> page;
-  {
-    long long total = 0;
-    soci::statement statement(sql);
-    statement.exchange(soci::into(total));
-    binds.Apply(statement);
-    statement.alloc();
-    statement.prepare(std::string(kCountAssignments) + " WHERE a.parent_id IS NOT NULL AND " + where);
-    statement.define_and_bind();
-    statement.execute(true);
-    page.total = total;
-  }
-  const long long page_offset = offset;
-  const long long page_limit = limit;
-  page.items = SelectAssignments(
-      sql, " WHERE a.parent_id IS NOT NULL AND " + where + " ORDER BY a.deadline, o.path, a.id LIMIT :limit OFFSET :offset",
-      [&](soci::statement& statement) {
-        binds.Apply(statement);
-        statement.exchange(soci::use(page_limit, "limit"));
-        statement.exchange(soci::use(page_offset, "offset"));
-      });
-  return page;
+Page<Assignment> TaskRepository::ListAssignmentsOfOrg(soci::session& sql, std::int64_t org_id,
+                                                      const AssignmentFilter& filter, std::int64_t as_of) const {
+  Binds binds;
+  const std::string where = std::string(kAssignmentOfOrg) + binds.Integer("org_id", org_id);
+  return ListAssignmentsWhere(sql, where + AssignmentFilterConditions(filter, as_of, binds), binds, filter);
+}
+
+Page<Assignment> TaskRepository::ListAssignmentsInScope(soci::session& sql, const core::OrgScope& scope,
+                                                        const AssignmentFilter& filter, std::int64_t as_of) const {
+  Binds binds;
+  const std::string where = std::string(kAssignmentOrgAtLeast) + binds.Text("scope", scope.Path()) +
+                            std::string(kAssignmentOrgBelow) + binds.Text("scope_end", scope.End());
+  return ListAssignmentsWhere(sql, where + AssignmentFilterConditions(filter, as_of, binds), binds, filter);
 }
 
 void TaskRepository::AddChildren(soci::session& sql, std::int64_t id, std::int64_t count) const {
@@ -721,33 +793,6 @@ bool IsAssignmentStateFilter(const std::string& state) {
          state == "overdue" || state == "undone";
 }
 
-std::string TaskRepository::AssignmentFilterConditions(const AssignmentFilter& filter, std::int64_t as_of,
-                                                       Binds& binds) const {
-  std::string where;
-  if (filter.as_of) where += " AND a.created_at <= " + binds.Integer("created_by_as_of", as_of);
-  if (filter.state) {
-    const std::string& state = *filter.state;
-    if (state == "open" || state == "reported" || state == "returned") {
-      where += " AND a.state = " + binds.Text("state", state);
-    } else if (state == "done" || state == "on_time") {
-      where += " AND a.completed_at IS NOT NULL AND a.completed_at <= " + binds.Integer("done_as_of", as_of);
-      if (state == "on_time") where += " AND a.completed_on <= a.deadline";
-    } else if (state == "overdue" || state == "undone") {
-      where += " AND (a.completed_at IS NULL OR a.completed_at > " + binds.Integer("undone_as_of", as_of) + ")";
-      if (state == "overdue") where += " AND a.deadline < " + binds.Text("today", core::ChinaDate(as_of));
-    }
-  }
-  if (filter.task_id) where += " AND a.task_id = " + binds.Integer("task_id", *filter.task_id);
-  if (filter.deadline_from) where += " AND a.deadline >= " + binds.Text("deadline_from", *filter.deadline_from);
-  if (filter.deadline_to) where += " AND a.deadline <= " + binds.Text("deadline_to", *filter.deadline_to);
-  if (filter.executing) {
-    where += " AND a.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM task_assignment c WHERE c.parent_id = a.id"
-             " AND c.created_at <= " +
-             binds.Integer("executing_as_of", as_of) + ")";
-  }
-  return where;
-}
-
 void TaskRepository::InsertAssignedEvents(db::Session& session, const std::vector<std::int64_t>& assignment_ids,
                                           std::int64_t issuer_org_id, std::int64_t user_id, const std::string& text,
                                           std::int64_t now) const {
@@ -756,6 +801,59 @@ void TaskRepository::InsertAssignedEvents(db::Session& session, const std::vecto
     events.Add({assignment_id, "assigned", issuer_org_id, user_id, std::string_view(text), now});
   }
   events.Finish();
+}
+
+TaskBulkLoad::TaskBulkLoad(db::Session& session)
+    : session_(session),
+      tasks_(session, std::string(kTaskTable), kBulkTaskColumns),
+      assignments_(session, std::string(kAssignmentTable), kBulkAssignmentColumns),
+      reports_(session, std::string(kReportTable), kBulkReportColumns),
+      events_(session, std::string(kEventTable), kBulkEventColumns) {
+  assignments_.FlushFirst(tasks_);
+  reports_.FlushFirst(assignments_);
+  events_.FlushFirst(reports_);
+}
+
+namespace {
+
+db::BulkValue IdOrNull(const std::optional<std::int64_t>& value) {
+  return value ? db::BulkValue(*value) : db::BulkValue();
+}
+
+}  // namespace
+
+void TaskBulkLoad::AddTask(std::int64_t id, std::int64_t org_id, const std::string& title, const std::string& content,
+                           const std::string& deadline, int weight, std::int64_t created_by, std::int64_t created_at) {
+  tasks_.Add({id, org_id, title, content, deadline, weight, created_by, created_at});
+}
+
+void TaskBulkLoad::AddAssignment(const BulkAssignment& node) {
+  assignments_.Add({node.id, node.task_id, IdOrNull(node.parent_id), node.org_id, node.deadline, node.weight,
+                    node.progress, node.state, node.child_count, IdOrNull(node.completed_at),
+                    node.completed_on ? db::BulkValue(*node.completed_on) : db::BulkValue(),
+                    IdOrNull(node.overdue_notified_at), IdOrNull(node.escalated_at), node.created_at});
+}
+
+void TaskBulkLoad::AddReport(std::int64_t id, std::int64_t assignment_id, int percent, const std::string& text,
+                             const std::string& state, std::int64_t reported_by, std::int64_t reported_at,
+                             std::optional<std::int64_t> reviewed_by, std::optional<std::int64_t> reviewed_at) {
+  reports_.Add({id, assignment_id, percent, text, state, reported_by, reported_at, IdOrNull(reviewed_by),
+                IdOrNull(reviewed_at)});
+}
+
+void TaskBulkLoad::AddEvent(std::int64_t assignment_id, std::string_view kind, std::int64_t org_id,
+                            std::int64_t user_id, std::optional<std::int64_t> report_id, std::string_view text,
+                            std::int64_t at) {
+  events_.Add({assignment_id, kind, org_id, user_id, IdOrNull(report_id), text, at});
+}
+
+void TaskBulkLoad::Finish() {
+  tasks_.Finish();
+  assignments_.Finish();
+  reports_.Finish();
+  events_.Finish();
+  db::ResetIdSequences(session_, {std::string(kTaskTable), std::string(kAssignmentTable), std::string(kReportTable),
+                                  std::string(kEventTable)});
 }
 
 }  // namespace liandong::task

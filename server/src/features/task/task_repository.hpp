@@ -4,13 +4,14 @@
 #include <soci/soci.h>
 
 #include <cstdint>
-#include <deque>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/org_scope.hpp"
+#include "db/bulk_insert.hpp"
 #include "db/database.hpp"
 #include "features/task/task_model.hpp"
 
@@ -24,23 +25,56 @@ struct OrgNode {
   std::string name;
 };
 
-// Named values for a statement assembled from optional filters; the values live as long as this.
-class Binds {
- public:
-  std::string Integer(const std::string& name, std::int64_t value);
-  std::string Text(const std::string& name, std::string value);
-  void Apply(soci::statement& statement);
-
- private:
-  std::deque<std::pair<std::string, long long>> integers_;
-  std::deque<std::pair<std::string, std::string>> texts_;
-};
-
 // A node to insert: under `parent_id`, for `org_id`.
 struct NewNode {
   std::int64_t parent_id = 0;
   std::int64_t org_id = 0;
   int weight = 1;
+};
+
+// A node of a generated task, with its state as the caller computed it (demo --scale).
+struct BulkAssignment {
+  std::int64_t id = 0;
+  std::int64_t task_id = 0;
+  std::optional<std::int64_t> parent_id;  // none for the root
+  std::int64_t org_id = 0;
+  std::string deadline;
+  int weight = 1;
+  int progress = 0;  // in hundredths of a percent
+  std::string state;
+  int child_count = 0;
+  std::optional<std::int64_t> completed_at;
+  std::optional<std::string> completed_on;
+  std::optional<std::int64_t> overdue_notified_at;
+  std::optional<std::int64_t> escalated_at;
+  std::int64_t created_at = 0;
+};
+
+// Tasks loaded in bulk with ids the caller chose (demo --scale), in the caller's open
+// transaction: tasks, their nodes, reports and timeline events, each sent after the rows it
+// refers to. Nothing is checked.
+class TaskBulkLoad {
+ public:
+  explicit TaskBulkLoad(db::Session& session);
+  void AddTask(std::int64_t id, std::int64_t org_id, const std::string& title, const std::string& content,
+               const std::string& deadline, int weight, std::int64_t created_by, std::int64_t created_at);
+  void AddAssignment(const BulkAssignment& node);
+  // A report; `reviewed_by` and `reviewed_at` are set once it was reviewed.
+  void AddReport(std::int64_t id, std::int64_t assignment_id, int percent, const std::string& text,
+                 const std::string& state, std::int64_t reported_by, std::int64_t reported_at,
+                 std::optional<std::int64_t> reviewed_by, std::optional<std::int64_t> reviewed_at);
+  void AddEvent(std::int64_t assignment_id, std::string_view kind, std::int64_t org_id, std::int64_t user_id,
+                std::optional<std::int64_t> report_id, std::string_view text, std::int64_t at);
+  // Sends what is buffered and moves PostgreSQL's id sequences past the loaded ids; call before
+  // committing.
+  void Finish();
+
+ private:
+  db::Session& session_;
+  db::BulkInserter tasks_;
+  db::BulkInserter assignments_;
+  db::BulkInserter reports_;
+  db::BulkInserter events_;
 };
 
 // True for the states ListAssignments can filter by: open, reported, returned (the node's state),
@@ -77,13 +111,14 @@ class TaskRepository {
 
   std::optional<Assignment> FindAssignment(soci::session& sql, std::int64_t id) const;
   std::vector<Assignment> Children(soci::session& sql, std::int64_t parent_id) const;
-  // Non-root nodes matching `where` (which may use o. for the node's org and a. for the node).
-  Page<Assignment> ListAssignments(soci::session& sql, const std::string& where, Binds& binds, std::int64_t offset,
-                                   std::int64_t limit) const;
-  // The conditions of `filter` other than its org (the state as of `as_of`, the task, the
-  // deadlines), each starting with " AND ", for ListAssignments' `where`; their values go into
-  // `binds`. The state must pass IsAssignmentStateFilter.
-  std::string AssignmentFilterConditions(const AssignmentFilter& filter, std::int64_t as_of, Binds& binds) const;
+  // One page of the non-root nodes of the org `org_id` that match the rest of `filter` (the state
+  // as of `as_of`, the task, the deadlines; its org and subtree are not read). The state must
+  // pass IsAssignmentStateFilter.
+  Page<Assignment> ListAssignmentsOfOrg(soci::session& sql, std::int64_t org_id, const AssignmentFilter& filter,
+                                        std::int64_t as_of) const;
+  // The same for the nodes of every org inside `scope`, its root included.
+  Page<Assignment> ListAssignmentsInScope(soci::session& sql, const core::OrgScope& scope,
+                                          const AssignmentFilter& filter, std::int64_t as_of) const;
   void AddChildren(soci::session& sql, std::int64_t id, std::int64_t count) const;
   // The weighted mean progress of a node's children.
   int ChildrenProgress(soci::session& sql, std::int64_t id) const;

@@ -216,29 +216,21 @@ Page<Assignment> TaskService::ListAssignments(const core::Actor& actor, const As
   core::RequirePermission(actor, "task:read");
   db::Session session(database_);
   soci::session& sql = session.sql();
-  Binds binds;
-  std::string where;
   const core::OrgScope own = core::OrgScope::Of(actor);
+  core::OrgScope scope = own;
+  std::int64_t org_id = actor.org_id;
   if (filter.org_id) {
     const OrgNode org = core::RequireInScope(own, repository_.FindOrg(sql, *filter.org_id),
                                              [](const OrgNode& node) { return node.path; }, "org.not_found");
-    if (filter.subtree) {
-      const core::OrgScope scope = *own.Narrow(org.path);
-      where = "o.path >= " + binds.Text("scope", scope.Path()) + " AND o.path < " + binds.Text("scope_end", scope.End());
-    } else {
-      where = "a.org_id = " + binds.Integer("org_id", org.id);
-    }
-  } else if (filter.subtree) {
-    where = "o.path >= " + binds.Text("scope", own.Path()) + " AND o.path < " + binds.Text("scope_end", own.End());
-  } else {
-    where = "a.org_id = " + binds.Integer("org_id", actor.org_id);
+    scope = *own.Narrow(org.path);
+    org_id = org.id;
   }
   const std::int64_t as_of = filter.as_of.value_or(clock_.NowSeconds());
   if (filter.state && !IsAssignmentStateFilter(*filter.state)) {
     throw AppError(ErrorKind::kInvalidArgument, "task.invalid_state");
   }
-  where += repository_.AssignmentFilterConditions(filter, as_of, binds);
-  return repository_.ListAssignments(sql, where, binds, filter.offset, filter.limit);
+  return filter.subtree ? repository_.ListAssignmentsInScope(sql, scope, filter, as_of)
+                        : repository_.ListAssignmentsOfOrg(sql, org_id, filter, as_of);
 }
 
 void TaskService::LoadAttachments(soci::session& sql, std::vector<Report>& reports) const {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,12 @@ class TaskService {
   // Tells the orgs of newly overdue nodes, and the level above of nodes overdue for the
   // escalation setting's days. Run periodically by the server.
   SweepResult Sweep() const;
+
+  // Starts loading tasks in bulk with chosen ids and states, in the caller's open transaction,
+  // without checks: for generated data sets (demo --scale) only.
+  std::unique_ptr<TaskBulkLoad> StartBulkLoad(db::Session& session) const {
+    return std::make_unique<TaskBulkLoad>(session);
+  }
 
  private:
   std::string Today() const;

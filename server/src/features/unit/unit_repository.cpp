@@ -78,6 +78,27 @@ constexpr std::string_view kArchiveUnit =
 constexpr std::string_view kInsertUnitSearchSqlite = "INSERT INTO unit_search (rowid, grams) VALUES (:id, :grams)";
 constexpr std::string_view kUpdateUnitSearchSqlite = "UPDATE unit_search SET grams = :grams WHERE rowid = :id";
 
+constexpr std::string_view kUnitTable = "unit";
+constexpr std::string_view kUnitSearchTable = "unit_search";  // SQLite's FTS5 index of unit names
+// The columns UnitBulkLoad fills, in its order.
+const std::vector<std::string> kBulkUnitColumns = {"id",
+                                                   "org_id",
+                                                   "name",
+                                                   "name_grams",
+                                                   "credit_code",
+                                                   "unit_kind",
+                                                   "industry",
+                                                   "staff_count",
+                                                   "legal_representative",
+                                                   "eligible_for_org",
+                                                   "own_org_id",
+                                                   "joint_branch_org_id",
+                                                   "instructor",
+                                                   "key_enterprise",
+                                                   "created_at",
+                                                   "updated_at"};
+const std::vector<std::string> kBulkUnitSearchColumns = {"rowid", "grams"};
+
 // Live units at each org itself by coverage, for the coverage roll-up (migration 0015 counts the
 // same): SELECT u.org_id, <coverage>, COUNT(*) …
 constexpr std::string_view kCountCoverageByOrgHead = "SELECT u.org_id, ";
@@ -355,6 +376,36 @@ std::vector<std::tuple<std::int64_t, std::string, std::int64_t>> UnitRepository:
   statement.execute();
   while (statement.fetch()) counts.emplace_back(org_id, coverage, count);
   return counts;
+}
+
+void UnitRepository::RefreshStatistics(db::Session& session) const {
+  db::AnalyzeTables(session, {std::string(kUnitTable)});
+}
+
+UnitBulkLoad::UnitBulkLoad(db::Session& session, std::int64_t now)
+    : session_(session),
+      now_(now),
+      units_(session, std::string(kUnitTable), kBulkUnitColumns),
+      search_(session.dialect() == db::Dialect::kSqlite
+                  ? std::make_unique<db::BulkInserter>(session, std::string(kUnitSearchTable), kBulkUnitSearchColumns)
+                  : nullptr) {}
+
+void UnitBulkLoad::Add(std::int64_t id, const UnitFields& fields) {
+  const auto id_or_null = [](const std::optional<std::int64_t>& value) {
+    return value ? db::BulkValue(*value) : db::BulkValue();
+  };
+  const std::string grams = core::SearchGrams(fields.name);
+  units_.Add({id, fields.org_id, fields.name, grams, fields.credit_code, fields.unit_kind, fields.industry,
+              fields.staff_count, fields.legal_representative, fields.eligible_for_org ? 1 : 0,
+              id_or_null(fields.own_org_id), id_or_null(fields.joint_branch_org_id), fields.instructor,
+              fields.key_enterprise ? 1 : 0, now_, now_});
+  if (search_) search_->Add({id, grams});
+}
+
+void UnitBulkLoad::Finish() {
+  units_.Finish();
+  if (search_) search_->Finish();
+  db::ResetIdSequences(session_, {std::string(kUnitTable)});
 }
 
 }  // namespace liandong::unit

@@ -278,6 +278,7 @@ void UnitService::CountUnit(soci::session& sql, const UnitFields& fields, std::i
 }
 
 void UnitService::RebuildCoverageRollup(db::Session& session) const {
+  repository_.RefreshStatistics(session);  // the units were just loaded in bulk
   std::vector<org::OrgItemCount> counts;
   for (const auto& [org_id, coverage, count] : repository_.CountCoverageByOrg(session.sql())) {
     counts.push_back({org_id, coverage, count});

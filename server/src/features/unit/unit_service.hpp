@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -56,6 +57,11 @@ class UnitService {
   // Recounts the coverage roll-up from the units: after loading units in bulk (demo --scale).
   // Writes are counted as they happen; the org feature keeps the table.
   void RebuildCoverageRollup(db::Session& session) const;
+  // Starts loading units in bulk with chosen ids, in the caller's open transaction, without
+  // checks: for generated data sets (demo --scale) only. Recount the roll-up afterwards.
+  std::unique_ptr<UnitBulkLoad> StartBulkLoad(db::Session& session, std::int64_t now) const {
+    return std::make_unique<UnitBulkLoad>(session, now);
+  }
 
  private:
   // Every problem with `fields` as a unit the actor may keep, in field order; normalises the
