@@ -10,7 +10,9 @@ import { defineConfig } from 'vitest/config';
  * chunks of the pages that use it, away from the login page.
  */
 function vendorChunk(id: string): string | undefined {
-  return /\/node_modules\/(@vue|vue|vue-router|pinia|vue-i18n|@intlify)\//.test(id) ? 'vendor' : undefined;
+  return /\/node_modules\/(@vue|vue|vue-router|pinia|vue-i18n|@intlify)\//.test(id)
+    ? 'vendor'
+    : undefined;
 }
 
 export default defineConfig({

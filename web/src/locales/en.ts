@@ -670,7 +670,8 @@ const en: Messages = {
     acceptConfirm: 'Accept the progress reported by {org} ({percent})?',
     records: 'Task records',
     recordsOrg: '{org} and below',
-    recordsExecuting: 'Only the organisations that carry the task out (not those that passed it down)',
+    recordsExecuting:
+      'Only the organisations that carry the task out (not those that passed it down)',
     recordsDeadline: 'Deadline from {from} to {to}',
     recordsAsOf: 'As of {time}',
     recordsState: 'State: {state}',

@@ -8,12 +8,13 @@ const BULLETIN = {
 };
 
 describe('drill-downs', () => {
-  it("lead to the org subtree's nodes due in the period, as of the bulletin's time", () => {
+  it("lead to the org subtree's executing nodes due in the period, as of the bulletin's time", () => {
     expect(assignmentsDrillDown(BULLETIN, 6, 'overdue')).toEqual({
       path: '/tasks/records',
       query: {
         org: '6',
         subtree: '1',
+        executing: '1',
         state: 'overdue',
         deadline_from: '2026-01-01',
         deadline_to: '2026-03-31',
