@@ -272,10 +272,35 @@ void CreateDemoActivity(Application& application, core::FakeClock& clock, const 
     tasks.Decompose(actor, OwnNode(tasks, actor, property), {List({hepingli.id}), story.Date(5), 1});
   });
 
+  // The city asks 东城区, its pilot district, for its experience of the street reform; 东城区
+  // answers itself and the city accepts.
+  story.MoveTo(12, 9, 0);
+  std::int64_t experience = 0;
+  story.ActAs("city", [&](const core::Actor& actor) {
+    task::NewTask task;
+    task.title = "街道管理体制改革试点经验材料报送";
+    task.content = "请试点区总结街道管理体制改革中赋权街道、统筹派驻机构的做法和成效，形成经验材料报送市委组织部。";
+    task.deadline = story.Date(3);
+    task.duty_item_id = duty_items.at("city").at(1);
+    task.targets = List({dongcheng.id});
+    experience = tasks.Issue(actor, task).id;
+  });
+
   report(9, self_check, 100, "已完成党群服务中心自查：场地、标识、制度、服务事项四类12项均达标，自查报告已形成。");
   accept_reports(8);
   report(7, registration, 40, "已有23名在职党员报到，认领服务岗位18个，其余党员正在联系。");
   accept_reports(6);
+  story.MoveTo(5, 15, 0);
+  std::int64_t experience_report = 0;
+  story.ActAs("district", [&](const core::Actor& actor) {
+    experience_report =
+        tasks
+            .SubmitReport(actor, OwnNode(tasks, actor, experience),
+                          {100, "已形成《东城区街道管理体制改革试点经验》，含和平街道赋权清单和派驻机构统筹做法。", {}})
+            .id;
+  });
+  story.MoveTo(4, 10, 0);
+  story.ActAs("city", [&](const core::Actor& actor) { tasks.Accept(actor, experience_report); });
 
   // 东风社区's self-check is overdue (told by the sweep, then escalated to 和平街道): a supervision.
   story.MoveTo(2, 9, 0);

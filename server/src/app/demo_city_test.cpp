@@ -40,14 +40,14 @@ TEST(DemoCityTest, ActivityLeavesEveryResponsibilityPageInARealisticState) {
   }
   EXPECT_EQ(duty_levels, (std::set<std::string>{"city", "district", "street", "community"}));
 
-  EXPECT_EQ(city.Get("/api/v1/tasks").Json().at("total").as_int64(), 2);
+  EXPECT_EQ(city.Get("/api/v1/tasks").Json().at("total").as_int64(), 3);
   EXPECT_EQ(district.Get("/api/v1/tasks").Json().at("total").as_int64(), 2);
   const auto overdue = city.Get("/api/v1/task-assignments?subtree=true&state=overdue").Json();
   ASSERT_EQ(overdue.at("total").as_int64(), 1) << overdue;
   const auto& late = overdue.at("items").as_array()[0];
   EXPECT_EQ(late.at("org").at("name").as_string(), "东风社区");
-  EXPECT_EQ(city.Get("/api/v1/task-assignments?subtree=true&state=done").Json().at("total").as_int64(), 4)
-      << "the training at 东城区, 和平街道 and 和平里社区, and 和平里社区's self-check";
+  EXPECT_EQ(city.Get("/api/v1/task-assignments?subtree=true&state=done").Json().at("total").as_int64(), 5)
+      << "the training at 东城区, 和平街道 and 和平里社区, 和平里社区's self-check, 东城区's experience";
   const auto reviews = street.Get("/api/v1/reviews").Json();
   ASSERT_EQ(reviews.at("total").as_int64(), 1) << reviews;
   EXPECT_EQ(district.Get("/api/v1/reviews").Json().at("total").as_int64(), 0);
@@ -74,9 +74,10 @@ TEST(DemoCityTest, ActivityLeavesEveryResponsibilityPageInARealisticState) {
 
   // The inbox holds what those actions sent; what came after each user last looked is unread.
   std::set<std::string> kinds;
-  for (testing::HttpClient* client : {&district, &street, &community}) {
+  for (testing::HttpClient* client : {&city, &district, &street, &community}) {
     const auto inbox = client->Get("/api/v1/notifications").Json();
-    if (client != &community) {
+    EXPECT_FALSE(inbox.at("items").as_array().empty()) << inbox;
+    if (client == &district || client == &street) {
       EXPECT_GT(inbox.at("unread").as_int64(), 0) << inbox;
     }
     for (const auto& item : inbox.at("items").as_array()) kinds.insert(std::string(item.at("kind").as_string()));

@@ -146,9 +146,10 @@ int Demo(const std::string& url, const std::string& logins_path, const std::stri
   }
   // With its activity, the city is created kDemoActivityDays ago and its users' work is played
   // on a clock that ends now.
-  core::FakeClock story_clock(clock.NowSeconds() - (with_activity ? app::kDemoActivityDays * 24 * 60 * 60 : 0));
-  app::Application application(config, story_clock);
-  const auto logins = app::CreateDemoCity(application, story_clock);
+  core::FakeClock story_clock(clock.NowSeconds() - app::kDemoActivityDays * 24 * 60 * 60);
+  const core::Clock& city_clock = with_activity ? static_cast<const core::Clock&>(story_clock) : clock;
+  app::Application application(config, city_clock);
+  const auto logins = app::CreateDemoCity(application, city_clock);
   if (logins.empty()) {
     std::cout << "The database already has data; the demo city was not created.\n";
     return 0;
