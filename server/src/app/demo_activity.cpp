@@ -30,7 +30,8 @@ class Story {
   std::string Date(int days) const { return core::AddDays(end_date_, days); }
   std::int64_t Year() const { return std::stoll(end_date_.substr(0, 4)); }
 
-  // Office hours `days_ago` days before the story's last day, never before the present moment.
+  // `hour`:`minute` (China time) `days_ago` days before the story's last day; never back in time,
+  // and at least an hour before the story ends.
   void MoveTo(int days_ago, int hour, int minute) {
     const std::int64_t at = core::ChinaDayStart(Date(-days_ago)) + hour * 3600 + minute * 60;
     Move(std::min(at, end_ - 3600));

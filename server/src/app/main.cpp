@@ -154,8 +154,9 @@ int Demo(const std::string& url, const std::string& logins_path, const std::stri
     std::cout << "The database already has data; the demo city was not created.\n";
     return 0;
   }
-  if (with_activity) app::CreateDemoActivity(application, story_clock, logins);
+  // The logins first: should the activity fail, the city can still be signed into.
   app::WriteDemoLogins(logins_path, logins);
+  if (with_activity) app::CreateDemoActivity(application, story_clock, logins);
   std::cout << "Created the demo city 示范市 with " << logins.size() << " users"
             << (with_activity ? " and " + std::to_string(app::kDemoActivityDays) + " days of their work" : "")
             << "; logins written to " << logins_path << "\n";
