@@ -24,6 +24,69 @@ TEST(DemoCityTest, CreatesTheCityOnceWithFreshPasswords) {
   EXPECT_TRUE(CreateDemoCity(first.application(), first.clock()).empty()) << "never twice";
 }
 
+// What a newcomer finds on the responsibility pages of `liandong demo`: every page has records,
+// in the states the story left them.
+TEST(DemoCityTest, ActivityLeavesEveryResponsibilityPageInARealisticState) {
+  testing::TestServer server({.demo_activity = true});
+  testing::HttpClient city = server.SignedIn("city");
+  testing::HttpClient district = server.SignedIn("district");
+  testing::HttpClient street = server.SignedIn("street");
+  testing::HttpClient community = server.SignedIn("community");
+
+  std::set<std::string> duty_levels;
+  const auto duty_items = district.Get("/api/v1/duty-items?year=2026").Json();
+  for (const auto& item : duty_items.at("items").as_array()) {
+    duty_levels.insert(std::string(item.at("level").as_string()));
+  }
+  EXPECT_EQ(duty_levels, (std::set<std::string>{"city", "district", "street", "community"}));
+
+  EXPECT_EQ(city.Get("/api/v1/tasks").Json().at("total").as_int64(), 3);
+  EXPECT_EQ(district.Get("/api/v1/tasks").Json().at("total").as_int64(), 2);
+  const auto overdue = city.Get("/api/v1/task-assignments?subtree=true&state=overdue").Json();
+  ASSERT_EQ(overdue.at("total").as_int64(), 1) << overdue;
+  const auto& late = overdue.at("items").as_array()[0];
+  EXPECT_EQ(late.at("org").at("name").as_string(), "东风社区");
+  EXPECT_EQ(city.Get("/api/v1/task-assignments?subtree=true&state=done").Json().at("total").as_int64(), 5)
+      << "the training at 东城区, 和平街道 and 和平里社区, 和平里社区's self-check, 东城区's experience";
+  const auto reviews = street.Get("/api/v1/reviews").Json();
+  ASSERT_EQ(reviews.at("total").as_int64(), 1) << reviews;
+  EXPECT_EQ(district.Get("/api/v1/reviews").Json().at("total").as_int64(), 0);
+
+  const auto supervisions = street.Get("/api/v1/supervisions?view=issued").Json();
+  ASSERT_EQ(supervisions.at("total").as_int64(), 1) << supervisions;
+  EXPECT_EQ(supervisions.at("items").as_array()[0].at("state").as_string(), "open") << "awaiting rectification";
+  EXPECT_EQ(supervisions.at("items").as_array()[0].at("assignment").at("id"), late.at("id"));
+  const auto accountability = city.Get("/api/v1/accountabilities").Json();
+  ASSERT_EQ(accountability.at("total").as_int64(), 1) << accountability;
+  EXPECT_EQ(accountability.at("items").as_array()[0].at("supervision").at("id"),
+            supervisions.at("items").as_array()[0].at("id"));
+
+  const auto state_of = [](testing::HttpClient& client, const std::string& org) {
+    std::vector<std::string> states;
+    const auto bulletins = client.Get("/api/v1/bulletins").Json();
+    for (const auto& item : bulletins.at("items").as_array()) {
+      if (item.at("org").at("name").as_string() == org) states.emplace_back(item.at("state").as_string());
+    }
+    return states;
+  };
+  EXPECT_EQ(state_of(city, "示范市"), std::vector<std::string>{"published"});
+  EXPECT_EQ(state_of(district, "东城区"), std::vector<std::string>{"draft"});
+
+  // The inbox holds what those actions sent; what came after each user last looked is unread.
+  std::set<std::string> kinds;
+  for (testing::HttpClient* client : {&city, &district, &street, &community}) {
+    const auto inbox = client->Get("/api/v1/notifications").Json();
+    EXPECT_FALSE(inbox.at("items").as_array().empty()) << inbox;
+    if (client == &district || client == &street) {
+      EXPECT_GT(inbox.at("unread").as_int64(), 0) << inbox;
+    }
+    for (const auto& item : inbox.at("items").as_array()) kinds.insert(std::string(item.at("kind").as_string()));
+  }
+  for (const std::string kind : {"assigned", "reported", "accepted", "escalated", "bulletin"}) {
+    EXPECT_TRUE(kinds.contains(kind)) << kind;
+  }
+}
+
 TEST(DemoCityTest, WritesLoginsReadableOnlyByTheOwner) {
   const auto path = std::filesystem::temp_directory_path() / ("liandong-logins-" + core::RandomHex(6)) / "logins.tsv";
   WriteDemoLogins(path, {{"city", "city.admin", "pw1"}, {"street", "street.admin", "pw2"}});

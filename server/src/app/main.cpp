@@ -8,6 +8,7 @@
 
 #include "app/admin_commands.hpp"
 #include "app/application.hpp"
+#include "app/demo_activity.hpp"
 #include "app/demo_city.hpp"
 #include "app/scaled_city.hpp"
 #include "core/crypto.hpp"
@@ -115,7 +116,7 @@ int Restore(const std::string& url, const std::string& from) {
 }
 
 int Demo(const std::string& url, const std::string& logins_path, const std::string& key_file,
-         const std::string& scale_name) {
+         const std::string& scale_name, bool with_activity) {
   const core::SystemClock clock;
   const auto scale = app::ParseDemoScale(scale_name);
   if (!scale) throw std::invalid_argument("--scale must be demo, city or megacity");
@@ -123,8 +124,8 @@ int Demo(const std::string& url, const std::string& logins_path, const std::stri
   config.database_url = url;
   config.key_file = key_file;
   config.database_pool_size = 1;
-  app::Application application(config, clock);
   if (*scale != app::DemoScale::kDemo) {
+    app::Application application(config, clock);
     const auto started = std::chrono::steady_clock::now();
     app::ScaledCityCounts counts;
     const auto logins = app::CreateScaledCity(application, clock, *scale, counts);
@@ -143,14 +144,22 @@ int Demo(const std::string& url, const std::string& logins_path, const std::stri
               << ". Benchmark data only: users of a role share one password.\n";
     return 0;
   }
-  const auto logins = app::CreateDemoCity(application, clock);
+  // With its activity, the city is created kDemoActivityDays ago and its users' work is played
+  // on a clock that ends now.
+  core::FakeClock story_clock(clock.NowSeconds() - app::kDemoActivityDays * 24 * 60 * 60);
+  const core::Clock& city_clock = with_activity ? static_cast<const core::Clock&>(story_clock) : clock;
+  app::Application application(config, city_clock);
+  const auto logins = app::CreateDemoCity(application, city_clock);
   if (logins.empty()) {
     std::cout << "The database already has data; the demo city was not created.\n";
     return 0;
   }
+  // The logins first: should the activity fail, the city can still be signed into.
   app::WriteDemoLogins(logins_path, logins);
-  std::cout << "Created the demo city 示范市 with " << logins.size() << " users; logins written to " << logins_path
-            << "\n";
+  if (with_activity) app::CreateDemoActivity(application, story_clock, logins);
+  std::cout << "Created the demo city 示范市 with " << logins.size() << " users"
+            << (with_activity ? " and " + std::to_string(app::kDemoActivityDays) + " days of their work" : "")
+            << "; logins written to " << logins_path << "\n";
   return 0;
 }
 
@@ -222,6 +231,10 @@ int main(int argc, char** argv) {
                    "members) or megacity (~100,000 orgs, 2.5 million members); generated users of a role share "
                    "one password, never use them in production")
       ->capture_default_str();
+  bool demo_without_activity = false;
+  demo->add_flag("--without-activity", demo_without_activity,
+                 "only the city, its people and units: no duty lists, tasks, supervisions, bulletins or messages "
+                 "(for browser tests that count them)");
 
   std::string audit_url = kDefaultDatabase;
   std::string audit_key_file = "var/liandong.key";
@@ -283,7 +296,7 @@ int main(int argc, char** argv) {
       return Serve(config, server_config, clock_file, sweep_seconds);
     }
     if (*migrate) return Migrate(migrate_url);
-    if (*demo) return Demo(demo_url, logins_path, demo_key_file, demo_scale);
+    if (*demo) return Demo(demo_url, logins_path, demo_key_file, demo_scale, !demo_without_activity);
     if (*audit_verify) return VerifyAudit(audit_url, audit_key_file);
     const core::SystemClock clock;
     if (*audit_purge) return app::PurgeAudit(audit_url, audit_key_file, clock, std::cout);

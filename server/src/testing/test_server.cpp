@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "app/demo_activity.hpp"
 #include "core/crypto.hpp"
 #include "core/log.hpp"
 #include "core/totp.hpp"
@@ -22,7 +23,13 @@ TestServer::TestServer(TestServerOptions options) : clock_(1'767'225'600) {  // 
   files_dir_ = std::filesystem::temp_directory_path() / ("liandong-files-" + core::RandomHex(8));
   config.files_dir = files_dir_;
   application_ = std::make_unique<app::Application>(config, clock_);
-  if (options.demo_city) logins_ = app::CreateDemoCity(*application_, clock_);
+  if (options.demo_activity) {
+    clock_.Advance(-app::kDemoActivityDays * 24 * 60 * 60);
+    logins_ = app::CreateDemoCity(*application_, clock_);
+    app::CreateDemoActivity(*application_, clock_, logins_);
+  } else if (options.demo_city) {
+    logins_ = app::CreateDemoCity(*application_, clock_);
+  }
   options.server.port = 0;
   server_ = std::make_unique<http::Server>(options.server, application_->pipeline());
   server_->Start();

@@ -19,6 +19,9 @@ namespace liandong::testing {
 
 struct TestServerOptions {
   bool demo_city = true;
+  // With the demo city's activity: the city made kDemoActivityDays before the clock's start, then
+  // its users' work up to it.
+  bool demo_activity = false;
   std::string web_root;
   http::ServerConfig server;  // port is forced to 0
   std::string master_key;     // 32 bytes; empty: a random one
