@@ -5,6 +5,7 @@
 // Input: the target, then optionally "\n" and the Cookie header, then "\n" and Accept-Language.
 #include <algorithm>
 
+#include "core/text.hpp"
 #include "core/text_search.hpp"
 #include "features/unit/unit_model.hpp"
 #include "fuzz_support.hpp"
@@ -88,21 +89,29 @@ void ReadQuery(const http::Request& request) {
       }
     });
   }
-  if (const auto coverage = request.Query("coverage")) {
-    if (const auto parsed = unit::ParseCoverage(*coverage)) {
-      Require(unit::ToString(*parsed) == *coverage, "a coverage filter does not read back");
+  // A parameter that is not clean UTF-8 text is refused (400 request.invalid_text) as it is read.
+  ParsesOrRefuses([&] {
+    if (const auto coverage = request.Query("coverage")) {
+      if (const auto parsed = unit::ParseCoverage(*coverage)) {
+        Require(unit::ToString(*parsed) == *coverage, "a coverage filter does not read back");
+      }
     }
-  }
-  if (const auto kind = request.Query("unit_kind")) unit::IsUnitKind(*kind);
+  });
+  ParsesOrRefuses([&] {
+    if (const auto kind = request.Query("unit_kind")) unit::IsUnitKind(*kind);
+  });
   // The name search: grams are what goes into the LIKE pattern and the full-text index.
-  const std::string query = request.Query("q").value_or("");
-  const std::string grams = core::SearchGrams(query);
-  Require(IsValidUtf8(grams), "search grams are not UTF-8");
-  const std::vector<std::string> query_grams = core::QueryGrams(query);
-  for (const std::string& gram : query_grams) {
-    Require(!gram.empty() && gram.find(' ') == std::string::npos && IsValidUtf8(gram), "a query gram is malformed");
-  }
-  if (core::IsSingleCharacterQuery(query)) Require(query_grams.size() == 1, "one character makes one gram");
+  ParsesOrRefuses([&] {
+    const std::string query = request.Query("q").value_or("");
+    Require(core::IsCleanText(query), "a query parameter read back is not clean text");
+    const std::string grams = core::SearchGrams(query);
+    Require(IsValidUtf8(grams), "search grams are not UTF-8");
+    const std::vector<std::string> query_grams = core::QueryGrams(query);
+    for (const std::string& gram : query_grams) {
+      Require(!gram.empty() && gram.find(' ') == std::string::npos && IsValidUtf8(gram), "a query gram is malformed");
+    }
+    if (core::IsSingleCharacterQuery(query)) Require(query_grams.size() == 1, "one character makes one gram");
+  });
 }
 
 void ReadHeaders(const http::Request& request) {
