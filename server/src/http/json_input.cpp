@@ -123,12 +123,13 @@ std::optional<std::int64_t> BodyReader::Id(std::string_view field) const {
 }
 
 std::int64_t BodyReader::RequiredId(std::string_view field) const {
-  const auto id = NullableId(field);
-  if (!id || !*id) {
-    if (!id || body_.if_contains(field) == nullptr || body_.at(field).is_null()) Fail(field);
+  const auto* value = body_.if_contains(field);
+  if (value == nullptr || value->is_null()) {
+    Fail(field);
     return 0;
   }
-  return **id;
+  const auto id = NullableId(field);  // notes its own failure when the value is not an id
+  return id && *id ? **id : 0;
 }
 
 std::optional<std::optional<std::int64_t>> BodyReader::NullableId(std::string_view field) const {

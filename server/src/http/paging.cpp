@@ -4,12 +4,20 @@
 #include "http/json_input.hpp"
 
 namespace liandong::http {
+namespace {
+
+// offset/limit without page/page_size; throws when a parameter is not text.
+bool DeprecatedStyle(const Request& request) {
+  return (request.Query("offset") || request.Query("limit")) && !request.Query("page") && !request.Query("page_size");
+}
+
+}  // namespace
 
 core::PageRequest ParsePage(const Request& request, std::int64_t default_page_size, std::int64_t max_page_size) {
   core::PageRequest page;
   const auto offset = request.Query("offset");
   const auto limit = request.Query("limit");
-  if ((offset || limit) && !request.Query("page") && !request.Query("page_size")) {
+  if (DeprecatedStyle(request)) {
     // Deprecated: an offset that is not a whole number of pages is refused rather than rounded.
     page.page_size = ParseInteger(limit, "limit", 1, max_page_size, default_page_size);
     const std::int64_t skip = ParseInteger(offset, "offset", 0, 1'000'000'000, 0);
@@ -27,7 +35,7 @@ core::PageRequest ParsePage(const Request& request, std::int64_t default_page_si
 
 bool UsesDeprecatedPaging(const Request& request) {
   try {
-    return (request.Query("offset") || request.Query("limit")) && !request.Query("page") && !request.Query("page_size");
+    return DeprecatedStyle(request);
   } catch (const core::AppError&) {
     return false;  // a parameter that is not text: the request was refused for it already
   }

@@ -511,3 +511,28 @@ TEST_F(MemberApiTest, ReferencesInABodyAreScopedAndOfTheirKind) {
 
 }  // namespace
 }  // namespace liandong::member
+
+namespace liandong::member {
+namespace {
+
+// Every list pages one way; the older offset/limit still reaches the same page for one release
+// and says it is deprecated, and an offset between pages is refused rather than rounded.
+TEST(PagingApiTest, OffsetAndLimitReachTheSamePageAndAreMarkedDeprecated) {
+  TestServer server;
+  HttpClient street = server.SignedIn("street");
+  const auto paged = street.Get("/api/v1/members?page=2&page_size=4");
+  ASSERT_EQ(paged.status, 200) << paged.body;
+  EXPECT_EQ(paged.Header("Deprecation"), "");
+  EXPECT_EQ(paged.Json().at("page").as_int64(), 2);
+  EXPECT_EQ(paged.Json().at("page_size").as_int64(), 4);
+  const auto old = street.Get("/api/v1/members?offset=4&limit=4");
+  ASSERT_EQ(old.status, 200) << old.body;
+  EXPECT_EQ(old.Header("Deprecation"), "true");
+  EXPECT_EQ(old.Json().at("items"), paged.Json().at("items"));
+  EXPECT_EQ(old.Json().at("total"), paged.Json().at("total"));
+  EXPECT_EQ(street.Get("/api/v1/members?offset=3&limit=4").status, 400);
+  EXPECT_EQ(street.Get("/api/v1/members?page=1&page_size=201").status, 400) << "no silent cap";
+}
+
+}  // namespace
+}  // namespace liandong::member
