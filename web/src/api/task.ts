@@ -18,7 +18,12 @@ export interface Task {
   root_assignment_id: number;
   /** 0..100, one decimal at most. */
   progress: number;
-  node_count: number;
+  /**
+   * The orgs that carry the task out (nodes below the root not decomposed further), once each as
+   * bulletins count them; of them, the done and, today, the overdue.
+   */
+  executing_count: number;
+  done_count: number;
   overdue_count: number;
 }
 
@@ -34,9 +39,12 @@ export interface TaskInput {
 export const ASSIGNMENT_STATES = ['open', 'reported', 'returned', 'done'] as const;
 /** open, reported (a report awaits review), returned (the last report came back), done. */
 export type AssignmentState = (typeof ASSIGNMENT_STATES)[number];
-/** A filter: a state, or `overdue` (not done and past the deadline). */
-/** A node's state, or as of a time: on_time (done by its deadline), overdue, undone. */
-export type AssignmentStateFilter = AssignmentState | 'on_time' | 'overdue' | 'undone';
+/**
+ * A node's state, or as of a time: on_time (done by its deadline), overdue, undone; or to_report
+ * (open or returned: the org has a report to make).
+ */
+export type AssignmentStateFilter =
+  AssignmentState | 'on_time' | 'overdue' | 'undone' | 'to_report';
 
 /** One org's part of a task: a node of the task's tree. */
 export interface Assignment {

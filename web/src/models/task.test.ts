@@ -30,11 +30,13 @@ describe('assignmentFiltersOf', () => {
         deadline_from: '2026-01-01',
         deadline_to: '2026-03-31',
         as_of: '2026-04-01T02:00:00Z',
+        task: '12',
       }),
     ).toEqual({
       org: 6,
       subtree: true,
       state: 'overdue',
+      task: 12,
       deadline_from: '2026-01-01',
       deadline_to: '2026-03-31',
       as_of: '2026-04-01T02:00:00Z',
@@ -42,10 +44,11 @@ describe('assignmentFiltersOf', () => {
   });
 
   it('drops what it does not know', () => {
-    expect(assignmentFiltersOf({ org: 'x', state: 'lost', subtree: '0' })).toEqual({
+    expect(assignmentFiltersOf({ org: 'x', state: 'lost', subtree: '0', task: '-1' })).toEqual({
       org: undefined,
       subtree: false,
       state: undefined,
+      task: undefined,
       deadline_from: undefined,
       deadline_to: undefined,
       as_of: undefined,

@@ -34,6 +34,9 @@ const ASSIGNMENT_STATE_FILTERS: readonly string[] = [
   'returned',
   'done',
   'overdue',
+  'undone',
+  'on_time',
+  'to_report',
 ];
 
 /** A node list filter from the page's query string (a bulletin's drill-down link). */
@@ -43,6 +46,7 @@ export function assignmentFiltersOf(query: Record<string, unknown>): AssignmentF
     return typeof value === 'string' && value !== '' ? value : undefined;
   };
   const org = Number(text('org'));
+  const task = Number(text('task'));
   const state = text('state');
   return {
     org: Number.isInteger(org) && org > 0 ? org : undefined,
@@ -52,6 +56,7 @@ export function assignmentFiltersOf(query: Record<string, unknown>): AssignmentF
       state && ASSIGNMENT_STATE_FILTERS.includes(state)
         ? (state as AssignmentStateFilter)
         : undefined,
+    task: Number.isInteger(task) && task > 0 ? task : undefined,
     deadline_from: text('deadline_from'),
     deadline_to: text('deadline_to'),
     as_of: text('as_of'),

@@ -273,7 +273,8 @@ export function aTask(overrides: Partial<Task> = {}): Task {
     created_at: '2026-01-05T01:00:00Z',
     root_assignment_id: 10,
     progress: 20,
-    node_count: 4,
+    executing_count: 4,
+    done_count: 1,
     overdue_count: 1,
     ...overrides,
   };

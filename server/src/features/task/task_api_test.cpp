@@ -146,7 +146,9 @@ TEST_F(TaskApiTest, ACommunityReportWithEvidenceAcceptedByTheStreetMovesEveryLev
   EXPECT_NEAR(Progress(district_, chain.district), street_progress / static_cast<double>(district_children.size()),
               0.05);
   EXPECT_GT(Progress(city_, chain.root), 0.0);
-  EXPECT_GT(city_.Get("/api/v1/tasks").Json().at("items").as_array()[0].at("progress").to_number<double>(), 0.0);
+  const auto issued = city_.Get("/api/v1/tasks").Json().at("items").as_array()[0];
+  EXPECT_GT(issued.at("progress").to_number<double>(), 0.0);
+  EXPECT_EQ(issued.at("done_count").as_int64(), 1);  // 和平里社区, once: not its street and district too
 
   std::vector<std::string> timeline;
   for (const auto& event : node.at("events").as_array()) timeline.emplace_back(event.at("kind").as_string());
@@ -164,15 +166,24 @@ TEST_F(TaskApiTest, ACommunityReportWithEvidenceAcceptedByTheStreetMovesEveryLev
 
 TEST_F(TaskApiTest, AReturnedReportCarriesItsReasonAndTheCommunityReportsAgain) {
   const Chain chain = Cascade();
+  // The home page's "tasks to report": the org's own executing nodes that are open or returned.
+  const auto to_report = [&] {
+    return community_.Get("/api/v1/task-assignments?executing=1&state=to_report&page_size=1").Json().at("total");
+  };
+  EXPECT_EQ(to_report().as_int64(), 1);
+  EXPECT_EQ(street_.Get("/api/v1/task-assignments?executing=1&state=to_report").Json().at("total").as_int64(), 0)
+      << "the street passed its part down: nothing for it to report";
   const auto first = community_.Post(Node(chain.community, "/reports"), R"({"percent":60,"text":"阵地改造中"})");
   ASSERT_EQ(first.status, 201) << first.body;
   const std::string path = "/api/v1/progress-reports/" + std::to_string(first.Json().at("id").as_int64());
   EXPECT_EQ(ErrorCode(community_.Post(Node(chain.community, "/reports"), R"({"percent":70,"text":"再报"})")),
             "task.report_pending");
+  EXPECT_EQ(to_report().as_int64(), 0) << "a part waiting for review has nothing to report";
   EXPECT_EQ(ErrorCode(street_.Post(path + "/return", R"({"reason":""})")), "request.invalid_argument");
   const auto returned = street_.Post(path + "/return", R"({"reason":"缺少佐证材料"})");
   ASSERT_EQ(returned.status, 200) << returned.body;
   EXPECT_EQ(returned.Json().at("review_reason").as_string(), "缺少佐证材料");
+  EXPECT_EQ(to_report().as_int64(), 1) << "a returned part is to be reported again";
   const auto node = community_.Get(Node(chain.community)).Json();
   EXPECT_EQ(node.at("state").as_string(), "returned");
   EXPECT_EQ(node.at("progress").to_number<double>(), 0.0);
@@ -276,13 +287,25 @@ TEST_F(TaskApiTest, ATaskToEveryCommunityCreatesTheLevelsBetween) {
   // Every community of the city has its part, and its street and district a node above it.
   const auto stats = city_.Get("/api/v1/orgs/" + std::to_string(task.at("issuer").at("id").as_int64()) + "/stats").Json();
   std::int64_t expected = 0;
+  std::int64_t communities = 0;
   for (const auto& level : stats.at("by_level").as_array()) {
     const auto name = level.at("level").as_string();
     if (name == "district" || name == "street" || name == "community") expected += level.at("count").as_int64();
+    if (name == "community") communities = level.at("count").as_int64();
   }
-  EXPECT_EQ(task.at("node_count").as_int64(), expected);
-  const auto all = city_.Get("/api/v1/task-assignments?subtree=1&limit=1").Json();
+  const auto all = city_.Get("/api/v1/task-assignments?subtree=1&page_size=1").Json();
   EXPECT_EQ(all.at("total").as_int64(), expected);
+  // The 已下达 list counts the orgs that carry the task out, once each: the communities, not the
+  // district and street nodes that passed it on; the task record's executing list agrees.
+  EXPECT_EQ(task.at("executing_count").as_int64(), communities);
+  EXPECT_EQ(task.at("done_count").as_int64(), 0);
+  const auto executing = city_.Get("/api/v1/task-assignments?subtree=1&executing=1&page_size=1&task=" +
+                                   std::to_string(task.at("id").as_int64()))
+                             .Json();
+  EXPECT_EQ(executing.at("total").as_int64(), communities);
+  const auto listed = city_.Get("/api/v1/tasks").Json().at("items").as_array();
+  ASSERT_FALSE(listed.empty());
+  EXPECT_EQ(listed[0].at("executing_count").as_int64(), communities);
   // The community's part hangs under its street's node, which hangs under its district's.
   const auto todo = community_.Get("/api/v1/task-assignments").Json().at("items").as_array();
   ASSERT_EQ(todo.size(), 1u);

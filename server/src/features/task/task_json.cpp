@@ -62,7 +62,8 @@ boost::json::object ToJson(const Task& task) {
                            {"created_at", core::FormatUtc(task.created_at)},
                            {"root_assignment_id", task.root_assignment_id},
                            {"progress", ProgressPercent(task.progress)},
-                           {"node_count", task.node_count},
+                           {"executing_count", task.executing_count},
+                           {"done_count", task.done_count},
                            {"overdue_count", task.overdue_count},
                            {"my_assignment_id", nullptr}};
   if (task.duty_item_id) {

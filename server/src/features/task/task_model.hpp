@@ -61,7 +61,10 @@ struct Task {
   std::int64_t created_at = 0;
   std::int64_t root_assignment_id = 0;
   int progress = 0;  // the root's
-  std::int64_t node_count = 0;
+  // The orgs that carry the task out (nodes below the root that were not decomposed further),
+  // counted once each as bulletins count them; how many of them are done, and overdue today.
+  std::int64_t executing_count = 0;
+  std::int64_t done_count = 0;
   std::int64_t overdue_count = 0;
   std::optional<std::int64_t> my_assignment_id;  // the actor's org's node, if it has one
 };
@@ -132,7 +135,7 @@ struct NewReport {
 struct AssignmentFilter {
   std::optional<std::int64_t> org_id;  // default: the actor's org
   bool subtree = false;
-  std::optional<std::string> state;  // open, reported, returned, done, on_time, overdue
+  std::optional<std::string> state;  // open, reported, returned, done, on_time, overdue, undone, to_report
   std::optional<std::int64_t> task_id;
   std::optional<std::string> deadline_from;
   std::optional<std::string> deadline_to;

@@ -20,13 +20,20 @@ constexpr std::string_view kInsertTask = R"sql(
   RETURNING id
 )sql";
 
-// A task with its issuer and root node, the nodes counted and those overdue on :today.
+// A task with its issuer and root node, and its executing nodes (below the root and not decomposed
+// further: the orgs that carry it out, as bulletins count them): all, done, and overdue on :today.
 constexpr std::string_view kSelectTasks = R"sql(
   SELECT t.id, t.title, t.content, t.deadline, t.weight, t.duty_item_id, COALESCE(d.description, ''),
          i.id, i.name, i.level, t.created_at, r.id, r.progress,
-         (SELECT COUNT(*) FROM task_assignment n WHERE n.task_id = t.id AND n.parent_id IS NOT NULL),
          (SELECT COUNT(*) FROM task_assignment n
-          WHERE n.task_id = t.id AND n.parent_id IS NOT NULL AND n.completed_at IS NULL AND n.deadline < :today)
+          WHERE n.task_id = t.id AND n.parent_id IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM task_assignment c WHERE c.parent_id = n.id)),
+         (SELECT COUNT(*) FROM task_assignment n
+          WHERE n.task_id = t.id AND n.completed_at IS NOT NULL AND n.parent_id IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM task_assignment c WHERE c.parent_id = n.id)),
+         (SELECT COUNT(*) FROM task_assignment n
+          WHERE n.task_id = t.id AND n.completed_at IS NULL AND n.deadline < :today AND n.parent_id IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM task_assignment c WHERE c.parent_id = n.id))
   FROM task t
   JOIN org i ON i.id = t.org_id
   JOIN task_assignment r ON r.task_id = t.id AND r.parent_id IS NULL
@@ -238,7 +245,8 @@ struct TaskColumns {
   long long created_at = 0;
   long long root_id = 0;
   int progress = 0;
-  long long node_count = 0;
+  long long executing_count = 0;
+  long long done_count = 0;
   long long overdue_count = 0;
 
   void Into(soci::statement& statement) {
@@ -255,7 +263,8 @@ struct TaskColumns {
     statement.exchange(soci::into(created_at));
     statement.exchange(soci::into(root_id));
     statement.exchange(soci::into(progress));
-    statement.exchange(soci::into(node_count));
+    statement.exchange(soci::into(executing_count));
+    statement.exchange(soci::into(done_count));
     statement.exchange(soci::into(overdue_count));
   }
 
@@ -272,7 +281,8 @@ struct TaskColumns {
     task.created_at = created_at;
     task.root_assignment_id = root_id;
     task.progress = progress;
-    task.node_count = node_count;
+    task.executing_count = executing_count;
+    task.done_count = done_count;
     task.overdue_count = overdue_count;
     return task;
   }
@@ -388,6 +398,8 @@ std::string AssignmentFilterConditions(const AssignmentFilter& filter, std::int6
     const std::string& state = *filter.state;
     if (state == "open" || state == "reported" || state == "returned") {
       where += " AND a.state = " + binds.Text("state", state);
+    } else if (state == "to_report") {
+      where += " AND a.state IN ('open', 'returned')";
     } else if (state == "done" || state == "on_time") {
       where += " AND a.completed_at IS NOT NULL AND a.completed_at <= " + binds.Integer("done_as_of", as_of);
       if (state == "on_time") where += " AND a.completed_on <= a.deadline";
@@ -790,7 +802,7 @@ bool TaskRepository::MarkNotified(soci::session& sql, std::int64_t id, bool esca
 
 bool IsAssignmentStateFilter(const std::string& state) {
   return state == "open" || state == "reported" || state == "returned" || state == "done" || state == "on_time" ||
-         state == "overdue" || state == "undone";
+         state == "overdue" || state == "undone" || state == "to_report";
 }
 
 void TaskRepository::InsertAssignedEvents(db::Session& session, const std::vector<std::int64_t>& assignment_ids,

@@ -7,7 +7,9 @@ import {
   createReport,
   decomposeAssignment,
   getAssignment,
+  getTask,
   listAssignmentChildren,
+  listAssignments,
   returnReport,
   uploadAssignmentAttachment,
   type AssignmentDetail,
@@ -20,6 +22,7 @@ import {
   anAssignmentDetail,
   aReport,
   aSupervision,
+  aTask,
   cityStaff,
   communityStaff,
   streetStaff,
@@ -30,6 +33,8 @@ import AssignmentDetailPage from './AssignmentDetailPage.vue';
 vi.mock('@/api/task', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/api/task')>()),
   getAssignment: vi.fn(),
+  getTask: vi.fn(),
+  listAssignments: vi.fn(),
   listAssignmentChildren: vi.fn(),
   uploadAssignmentAttachment: vi.fn(),
   createReport: vi.fn(),
@@ -73,6 +78,8 @@ async function chooseFiles(wrapper: VueWrapper, files: File[]) {
 beforeEach(() => {
   for (const mock of [
     getAssignment,
+    getTask,
+    listAssignments,
     listAssignmentChildren,
     uploadAssignmentAttachment,
     createReport,
@@ -83,6 +90,7 @@ beforeEach(() => {
     vi.mocked(mock).mockReset();
   }
   vi.mocked(listAssignmentChildren).mockResolvedValue([]);
+  vi.mocked(listAssignments).mockResolvedValue({ items: [], total: 0, page: 1, page_size: 100 });
   vi.mocked(createSupervision).mockReset();
   vi.mocked(listDutyItems).mockReset();
   vi.mocked(listDutyItems).mockResolvedValue([]);
@@ -299,6 +307,32 @@ describe('AssignmentDetailPage', () => {
       deadline: '2026-02-15',
     });
     expect(router.currentRoute.value.fullPath).toBe('/supervisions/11');
+    wrapper.unmount();
+  });
+
+  it('at the root, names it the source and says how many orgs the task reached, linked', async () => {
+    vi.mocked(getTask).mockResolvedValue(
+      aTask({ executing_count: 6, done_count: 1, overdue_count: 2 }),
+    );
+    const { wrapper } = await mountPage(
+      { id: 10, parent_id: null, parent: null, child_count: 1, reports: [] },
+      streetStaff,
+    );
+
+    expect(getTask).toHaveBeenCalledWith(3);
+    expect(wrapper.get('[data-test="assignment-parent"]').text()).toBe('本级下达（任务源头）');
+    const executing = wrapper.get('[data-test="assignment-executing"]');
+    expect(executing.text()).toBe('下达至 6 个执行单位，已完成 1 个，逾期 2 个');
+    expect(executing.attributes('href')).toBe('/tasks/records?org=5&subtree=1&executing=1&task=3');
+    // No empty 进展上报: it says where the reports come from.
+    expect(wrapper.get('[data-test="assignment-reports-note"]').text()).toContain('执行单位上报');
+    wrapper.unmount();
+  });
+
+  it('on a node passed further down, explains that the orgs below report', async () => {
+    const { wrapper } = await mountPage({ child_count: 3, reports: [] }, streetStaff);
+    expect(getTask).not.toHaveBeenCalled();
+    expect(wrapper.get('[data-test="assignment-reports-note"]').text()).toContain('由下级承办');
     wrapper.unmount();
   });
 

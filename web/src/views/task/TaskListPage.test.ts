@@ -13,10 +13,10 @@ vi.mock('@/api/task', async (importOriginal) => ({
   listTasks: vi.fn(),
 }));
 
-async function mountPage(user: User = communityStaff) {
+async function mountPage(user: User = communityStaff, path = '/tasks') {
   const { plugins } = createTestPlugins();
   useSessionStore().$patch({ user, csrfToken: 'csrf', restored: true });
-  const { wrapper } = await mountAtRoute(TaskListPage, '/tasks', '/tasks', plugins);
+  const { wrapper } = await mountAtRoute(TaskListPage, '/tasks', path, plugins);
   await flushPromises();
   return wrapper;
 }
@@ -67,6 +67,23 @@ describe('TaskListPage', () => {
     expect(listTasks).toHaveBeenCalledWith({ page: 1, page_size: 20 });
     expect(wrapper.get('[data-test="task-link"]').attributes('href')).toBe('/tasks/assignments/10');
     expect(wrapper.get('[data-test="task-overdue-count"]').text()).toBe('1');
+    // The orgs the task reached, once each, opening the very nodes counted.
+    const executing = wrapper.get('[data-test="task-executing-count"]');
+    expect(executing.text()).toBe('4');
+    expect(executing.attributes('href')).toBe('/tasks/records?org=5&subtree=1&executing=1&task=3');
+    wrapper.unmount();
+  });
+
+  it("narrows the to-do to the parts to report, as the home page's count opens it", async () => {
+    const wrapper = await mountPage(communityStaff, '/tasks?todo=to_report');
+
+    expect(listAssignments).toHaveBeenCalledWith({
+      page: 1,
+      page_size: 20,
+      executing: true,
+      state: 'to_report',
+    });
+    expect(wrapper.get('[data-test="todo-filter"] .is-active').text()).toBe('待上报');
     wrapper.unmount();
   });
 
