@@ -2,9 +2,14 @@ import { flushPromises } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { listDutyItems } from '@/api/duty';
 import type { User } from '@/api/session';
-import { createAccountability, listAccountabilities, type Accountability } from '@/api/supervision';
+import {
+  createAccountability,
+  listAccountabilities,
+  listSupervisions,
+  type Accountability,
+} from '@/api/supervision';
 import { useSessionStore } from '@/stores/session';
-import { cityStaff } from '@/testing/fixtures';
+import { aSupervision, cityStaff } from '@/testing/fixtures';
 import { createTestPlugins, mountAtRoute, pickValue } from '@/testing/plugins';
 import AccountabilityPage from './AccountabilityPage.vue';
 
@@ -12,6 +17,7 @@ vi.mock('@/api/supervision', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/api/supervision')>()),
   listAccountabilities: vi.fn(),
   createAccountability: vi.fn(),
+  listSupervisions: vi.fn(),
 }));
 vi.mock('@/api/duty', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/api/duty')>()),
@@ -46,6 +52,13 @@ async function mountPage(user: User = cityStaff) {
 }
 
 beforeEach(() => {
+  vi.mocked(listSupervisions).mockReset();
+  vi.mocked(listSupervisions).mockResolvedValue({
+    items: [aSupervision({ id: 9 })],
+    total: 1,
+    page: 1,
+    page_size: 100,
+  });
   vi.mocked(listAccountabilities).mockReset();
   vi.mocked(createAccountability).mockReset();
   vi.mocked(listDutyItems).mockReset();
@@ -98,7 +111,8 @@ describe('AccountabilityPage', () => {
     );
     expect(createAccountability).not.toHaveBeenCalled();
 
-    await pickValue(wrapper, 'ElInputNumber', '[data-test="accountability-supervision"]', 9);
+    expect(listSupervisions).toHaveBeenLastCalledWith({ org: 5, view: 'received', page_size: 100 });
+    await pickValue(wrapper, 'ElSelect', '[data-test="accountability-supervision"]', 9);
     await wrapper.get('[data-test="accountability-submit"]').trigger('click');
     await flushPromises();
 

@@ -3,8 +3,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { listDutyItems } from '@/api/duty';
 import type { User } from '@/api/session';
 import { createSupervision, listSupervisions } from '@/api/supervision';
+import { listAssignments } from '@/api/task';
 import { useSessionStore } from '@/stores/session';
-import { aSupervision, communityStaff, streetStaff } from '@/testing/fixtures';
+import { aSupervision, anAssignment, communityStaff, streetStaff } from '@/testing/fixtures';
 import { createTestPlugins, mountAtRoute, pickValue } from '@/testing/plugins';
 import SupervisionListPage from './SupervisionListPage.vue';
 
@@ -12,6 +13,10 @@ vi.mock('@/api/supervision', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/api/supervision')>()),
   listSupervisions: vi.fn(),
   createSupervision: vi.fn(),
+}));
+vi.mock('@/api/task', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/api/task')>()),
+  listAssignments: vi.fn(),
 }));
 vi.mock('@/api/duty', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/api/duty')>()),
@@ -31,6 +36,13 @@ beforeEach(() => {
   vi.mocked(createSupervision).mockReset();
   vi.mocked(listDutyItems).mockReset();
   vi.mocked(listDutyItems).mockResolvedValue([]);
+  vi.mocked(listAssignments).mockReset();
+  vi.mocked(listAssignments).mockResolvedValue({
+    items: [anAssignment({ id: 12, deadline: '2026-01-20', state: 'open' })],
+    total: 1,
+    page: 1,
+    page_size: 100,
+  });
   vi.mocked(listSupervisions).mockResolvedValue({
     items: [aSupervision({ overdue: true })],
     total: 1,
@@ -113,7 +125,9 @@ describe('SupervisionListPage', () => {
     expect(createSupervision).not.toHaveBeenCalled();
 
     await pickValue(wrapper, 'ElSelect', '[data-test="supervision-target"]', 6);
-    await pickValue(wrapper, 'ElInputNumber', '[data-test="supervision-assignment"]', 12);
+    // The task is picked among the target's own parts of tasks, not typed as a number.
+    expect(listAssignments).toHaveBeenLastCalledWith({ org: 6, page_size: 100 });
+    await pickValue(wrapper, 'ElSelect', '[data-test="supervision-assignment"]', 12);
     await wrapper.get('[data-test="supervision-title"]').setValue('冬训进度滞后');
     await wrapper.get('[data-test="supervision-requirement"]').setValue('一周内补齐集中学习');
     await pickValue(wrapper, 'ElDatePicker', '[name="supervision-deadline"]', '2026-02-15');
