@@ -205,17 +205,23 @@ test('a city task cascades to the communities, rolls up, and its overdue parts r
       await writeFile(path, Buffer.from(await workbook.body()));
       const { stdout } = await promisify(execFile)('/usr/bin/python3', [
         '-c',
-        'import openpyxl, sys\n' +
+        'import json, openpyxl, sys\n' +
           'sheet = openpyxl.load_workbook(sys.argv[1]).active\n' +
-          'for row in sheet.iter_rows(values_only=True):\n' +
-          '    print("\\t".join("" if v is None else str(v) for v in row))',
+          'print(json.dumps([list(row) for row in sheet.iter_rows(values_only=True)], default=str))',
         path,
       ]);
-      const lines = stdout.split('\n');
-      assert.match(lines[0], /组织\t任务数\t已完成/);
-      const row = lines.find((line) => line.split('\t')[1] === late);
+      // A title and the period above the table; numbers are numbers a spreadsheet can sum.
+      const rows = JSON.parse(stdout);
+      assert.equal(rows[0][0], bulletin.title, stdout);
+      assert.match(String(rows[1][0]), /统计期间：\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}/);
+      assert.match(String(rows[2][0]), /统计口径/);
+      const header = rows.findIndex((row) => row[1] === '组织' && row[2] === '任务数');
+      assert.ok(header > 2, `the header row follows the title lines:\n${stdout}`);
+      const row = rows.find((cells) => cells[1] === late);
       assert.ok(row, `${late} is a row of the workbook:\n${stdout}`);
-      assert.notEqual(row.split('\t')[7], '0', `its overdue count: ${row}`);
+      assert.equal(typeof row[2], 'number', `its task count is a number: ${row}`);
+      assert.equal(typeof row[5], 'number', `its completion rate is a number: ${row}`);
+      assert.ok(row[7] > 0, `its overdue count: ${row}`);
     });
   } finally {
     await setClockOffset(0);

@@ -60,6 +60,15 @@ std::string ChinaDate(std::int64_t utc_seconds) {
   return IsoDateOfDays(FloorDiv(utc_seconds + kChinaOffsetSeconds, 86400));
 }
 
+std::string ChinaDateTime(std::int64_t utc_seconds) {
+  const std::int64_t local = utc_seconds + kChinaOffsetSeconds;
+  const std::int64_t minute_of_day = (local - FloorDiv(local, 86400) * 86400) / 60;
+  char clock[8];
+  std::snprintf(clock, sizeof clock, "%02d:%02d", static_cast<int>(minute_of_day / 60),
+                static_cast<int>(minute_of_day % 60));
+  return ChinaDate(utc_seconds) + " " + clock;
+}
+
 std::int64_t ChinaDayStart(std::string_view date) { return DaysOfIsoDate(date) * 86400 - kChinaOffsetSeconds; }
 
 std::string AddDays(std::string_view date, std::int64_t days) { return IsoDateOfDays(DaysOfIsoDate(date) + days); }

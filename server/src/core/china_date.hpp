@@ -16,6 +16,8 @@ std::int64_t DaysOfIsoDate(std::string_view date);
 std::string IsoDateOfDays(std::int64_t days);
 // The China date at a UTC time in seconds.
 std::string ChinaDate(std::int64_t utc_seconds);
+// "YYYY-MM-DD HH:MM", China time, at a UTC time in seconds: a moment as a sheet or page shows it.
+std::string ChinaDateTime(std::int64_t utc_seconds);
 // The UTC second at which a China date begins.
 std::int64_t ChinaDayStart(std::string_view date);
 // `date` moved by `days` (negative: back).

@@ -12,6 +12,8 @@ TEST(ChinaDateTest, ADayStartsAtSixteenHundredUtcTheDayBefore) {
   EXPECT_EQ(ChinaDate(1'767'196'799), "2025-12-31");  // 2025-12-31T15:59:59Z
   EXPECT_EQ(ChinaDate(1'767'196'800), "2026-01-01");  // 2025-12-31T16:00:00Z
   EXPECT_EQ(ChinaDayStart("2026-01-01"), 1'767'196'800);
+  EXPECT_EQ(ChinaDateTime(1'767'196'799), "2025-12-31 23:59");
+  EXPECT_EQ(ChinaDateTime(1'767'256'200), "2026-01-01 16:30");  // 08:30Z
 }
 
 TEST(ChinaDateTest, AddsDaysAcrossMonthsYearsAndLeapDays) {

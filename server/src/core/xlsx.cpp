@@ -19,13 +19,29 @@ std::string WriteWorkbook(const Sheet& sheet) {
   lxw_worksheet* worksheet = workbook_add_worksheet(workbook, sheet.name.c_str());
   lxw_format* bold = workbook_add_format(workbook);
   format_set_bold(bold);
-  for (std::size_t column = 0; column < sheet.headers.size(); ++column) {
-    worksheet_write_string(worksheet, 0, static_cast<lxw_col_t>(column), sheet.headers[column].c_str(), bold);
+  lxw_format* title = workbook_add_format(workbook);
+  format_set_bold(title);
+  format_set_font_size(title, 14);
+
+  lxw_row_t row_number = 0;
+  for (std::size_t line = 0; line < sheet.preamble.size(); ++line) {
+    worksheet_write_string(worksheet, row_number++, 0, sheet.preamble[line].c_str(), line == 0 ? title : nullptr);
   }
-  lxw_row_t row_number = 1;
+  if (!sheet.preamble.empty()) ++row_number;  // a blank row before the table
+  for (std::size_t column = 0; column < sheet.headers.size(); ++column) {
+    worksheet_write_string(worksheet, row_number, static_cast<lxw_col_t>(column), sheet.headers[column].c_str(), bold);
+  }
+  // The header stays in view while scrolling.
+  if (!sheet.headers.empty()) worksheet_freeze_panes(worksheet, row_number + 1, 0);
+  ++row_number;
   for (const auto& row : sheet.rows) {
     for (std::size_t column = 0; column < row.size(); ++column) {
-      worksheet_write_string(worksheet, row_number, static_cast<lxw_col_t>(column), row[column].c_str(), nullptr);
+      const auto at = static_cast<lxw_col_t>(column);
+      if (const auto* text = std::get_if<std::string>(&row[column])) {
+        worksheet_write_string(worksheet, row_number, at, text->c_str(), nullptr);
+      } else if (const auto* number = std::get_if<double>(&row[column])) {
+        worksheet_write_number(worksheet, row_number, at, *number, nullptr);
+      }
     }
     ++row_number;
   }

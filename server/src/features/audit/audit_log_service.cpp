@@ -47,13 +47,17 @@ std::string AuditLogService::Export(const core::Actor& actor, const AuditFilter&
   if (total > kMaxExportRows) throw AppError(ErrorKind::kInvalidArgument, "audit.too_many_rows");
   const std::vector<AuditRecord> records = repository_.List(session.sql(), scope, actorless, filter, 0, kMaxExportRows);
   core::Sheet sheet{"审计日志",
+                    {"审计日志",
+                     "时间范围：" + (filter.from ? core::FormatUtc(*filter.from) : std::string("最早")) + " 至 " +
+                         (filter.to ? core::FormatUtc(*filter.to) : std::string("导出时")) + "（UTC）　共 " +
+                         std::to_string(total) + " 条"},
                     {"编号", "时间 (UTC)", "用户", "组织", "操作", "对象类型", "对象编号", "结果", "来源地址",
                      "请求编号", "说明"},
                     {}};
   for (const AuditRecord& record : records) {
-    sheet.rows.push_back({std::to_string(record.id), core::FormatUtc(record.at), record.username, record.org_name,
+    sheet.rows.push_back({core::NumberCell(record.id), core::FormatUtc(record.at), record.username, record.org_name,
                           record.action, record.target_kind,
-                          record.target_id ? std::to_string(*record.target_id) : "", record.result,
+                          record.target_id ? core::NumberCell(*record.target_id) : core::Cell{}, record.result,
                           record.remote_address, record.request_id, record.detail});
   }
   std::string workbook = core::WriteWorkbook(sheet);

@@ -38,12 +38,9 @@ boost::json::object CountsJson(const NodeCounts& counts) {
 }
 
 
-std::string Number(double value) {
-  std::string text = std::to_string(std::round(value * 10.0) / 10.0);
-  text.erase(text.find('.') + 2);
-  if (text.ends_with(".0")) text.erase(text.size() - 2);
-  return text;
-}
+// One decimal, as the pages show figures.
+double Rounded(double value) { return std::round(value * 10.0) / 10.0; }
+
 
 }  // namespace
 
@@ -232,33 +229,43 @@ Export BulletinService::ExportWorkbook(const core::Actor& actor, std::int64_t id
   const boost::json::object figures = boost::json::parse(bulletin.figures).as_object();
   core::Sheet sheet;
   sheet.name = "情况通报";
+  sheet.preamble = {
+      bulletin.title,
+      "通报单位：" + bulletin.org_name + "　统计期间：" + bulletin.period_from + " 至 " + bulletin.period_to +
+          "　统计截至：" + core::ChinaDateTime(bulletin.as_of) + "（北京时间）" +
+          (bulletin.published_at ? "　发布：" + core::ChinaDateTime(*bulletin.published_at) : "　草稿，未发布"),
+      "统计口径：截止日期在统计期间内的任务，按承办组织计数——每项任务在每个执行组织计一次，区、街道向下转发的不重复计；"
+      "逾期指截至统计时间已过截止日期仍未完成。"};
   sheet.headers = {"排名", "组织", "任务数", "已完成", "按时完成", "完成率(%)", "按时完成率(%)", "逾期", "未办结督办",
                    "平均进度(%)", "上期完成率(%)", "上期按时完成率(%)"};
-  const auto text = [](const boost::json::value& value) {
-    return value.is_int64() ? std::to_string(value.as_int64()) : Number(value.to_number<double>());
+  const auto number = [](const boost::json::value& value) { return core::NumberCell(Rounded(value.to_number<double>())); };
+  const auto percent = [](const boost::json::value& rate) {
+    return core::NumberCell(Rounded(100.0 * rate.to_number<double>()));
   };
-  const auto percent = [](const boost::json::value& rate) { return Number(100.0 * rate.to_number<double>()); };
   for (const auto& value : figures.at("rows").as_array()) {
     const auto& row = value.as_object();
     const auto& previous = row.at("previous").as_object();
-    sheet.rows.push_back({text(row.at("rank")), std::string(row.at("org").at("name").as_string()),
-                          text(row.at("assignments")), text(row.at("done")), text(row.at("on_time")),
+    sheet.rows.push_back({number(row.at("rank")), std::string(row.at("org").at("name").as_string()),
+                          number(row.at("assignments")), number(row.at("done")), number(row.at("on_time")),
                           percent(row.at("completion_rate")), percent(row.at("on_time_rate")),
-                          text(row.at("overdue")), text(row.at("open_supervisions")), text(row.at("average_progress")),
-                          percent(previous.at("completion_rate")), percent(previous.at("on_time_rate"))});
+                          number(row.at("overdue")), number(row.at("open_supervisions")),
+                          number(row.at("average_progress")), percent(previous.at("completion_rate")),
+                          percent(previous.at("on_time_rate"))});
   }
   const auto& totals = figures.at("totals").as_object();
-  sheet.rows.push_back({"", "合计", text(totals.at("assignments")), text(totals.at("done")), text(totals.at("on_time")),
-                        percent(totals.at("completion_rate")), percent(totals.at("on_time_rate")),
-                        text(totals.at("overdue")), text(totals.at("open_supervisions")), "",
+  sheet.rows.push_back({core::Cell{}, std::string("合计"), number(totals.at("assignments")), number(totals.at("done")),
+                        number(totals.at("on_time")), percent(totals.at("completion_rate")),
+                        percent(totals.at("on_time_rate")), number(totals.at("overdue")),
+                        number(totals.at("open_supervisions")), core::Cell{},
                         percent(totals.at("previous").at("completion_rate")),
                         percent(totals.at("previous").at("on_time_rate"))});
   sheet.rows.push_back({});
-  sheet.rows.push_back({"逾期事项", "组织", "任务", "截止日期", "逾期天数"});
+  sheet.rows.push_back({std::string("逾期事项"), std::string("组织"), std::string("任务"), std::string("截止日期"),
+                        std::string("逾期天数")});
   for (const auto& item : figures.at("overdue_items").as_array()) {
-    sheet.rows.push_back({"", std::string(item.at("org").at("name").as_string()),
+    sheet.rows.push_back({core::Cell{}, std::string(item.at("org").at("name").as_string()),
                           std::string(item.at("task_title").as_string()), std::string(item.at("deadline").as_string()),
-                          text(item.at("overdue_days"))});
+                          number(item.at("overdue_days"))});
   }
   Export result{"bulletin-" + std::to_string(id) + ".xlsx", core::WriteWorkbook(sheet)};
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/china_date.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/identity.hpp"
@@ -298,11 +299,15 @@ std::string MemberService::ExportMembers(const core::Actor& actor, const MemberF
   if (total > kMaxExportRows) throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "too many rows");
 
   core::Sheet sheet{"党员",
+                    {"党员名册", "导出时间：" + core::ChinaDateTime(clock_.NowSeconds()) + "（北京时间）　共 " +
+                                     std::to_string(total) + " 人；身份证号、手机号已脱敏"},
                     {"姓名", "性别", "出生年份", "身份证号", "手机号", "学历", "入党日期", "转正日期", "党员状态",
                      "在职", "所属组织"},
                     {}};
   for (const Member& member : members) {
-    sheet.rows.push_back({member.name, member.gender == "male" ? "男" : "女", BirthYear(member),
+    const std::string birth_year = BirthYear(member);
+    sheet.rows.push_back({member.name, member.gender == "male" ? "男" : "女",
+                          birth_year.empty() ? core::Cell{} : core::NumberCell(std::stoi(birth_year)),
                           member.id_number_masked, member.phone_masked, member.education, member.joined_on.value_or(""),
                           member.full_member_on.value_or(""), member.status == "full" ? "正式党员" : "预备党员",
                           member.in_service ? "是" : "否", member.org.name});
