@@ -24,6 +24,13 @@ pg_start() {
   say "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on port $port"
 }
 
+pg_create_database() {  # pg_create_database NAME: an empty database; prints its URL
+  local port="${LIANDONG_TEST_POSTGRES_URL##*:}"
+  port="${port%%/*}"
+  "${PG_RUN[@]}" "$PG_BIN/psql" -q -h 127.0.0.1 -p "$port" -U liandong -d postgres -c "CREATE DATABASE $1" >/dev/null
+  echo "${LIANDONG_TEST_POSTGRES_URL%/*}/$1"
+}
+
 pg_stop() {
   [ -n "$PG_DIR" ] || return 0
   "${PG_RUN[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
