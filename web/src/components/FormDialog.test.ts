@@ -181,4 +181,19 @@ describe('FormDialog', () => {
     await dialog.submit();
     expect(save).not.toHaveBeenCalled();
   });
+
+  it('puts the labels beside the fields, as wide as the longest, and above them on a phone', async () => {
+    const wide = await openDialog(vi.fn());
+    expect(wide.wrapper.get('.el-form').classes()).toContain('el-form--label-right');
+    expect(wide.wrapper.findComponent({ name: 'ElForm' }).props('labelWidth')).toBe('auto');
+    wide.wrapper.unmount();
+
+    vi.stubGlobal(
+      'matchMedia',
+      vi.fn(() => ({ matches: true, addEventListener() {}, removeEventListener() {} })),
+    );
+    const phone = await openDialog(vi.fn());
+    expect(phone.wrapper.get('.el-form').classes()).toContain('el-form--label-top');
+    phone.wrapper.unmount();
+  });
 });

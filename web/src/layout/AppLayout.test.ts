@@ -102,4 +102,39 @@ describe('AppLayout', () => {
     expect(getUnreadCount).not.toHaveBeenCalled();
     wrapper.unmount();
   });
+
+  it('puts the menu and the account actions behind a menu button on a phone, closed by a move', async () => {
+    vi.stubGlobal(
+      'matchMedia',
+      vi.fn(() => ({ matches: true, addEventListener() {}, removeEventListener() {} })),
+    );
+    const { wrapper, router } = await mountLayout(streetStaff);
+
+    expect(wrapper.find('.app-aside').exists()).toBe(false);
+    expect(wrapper.find('[data-test="change-password"]').exists()).toBe(false);
+    const button = wrapper.get('[data-test="menu-button"]');
+    expect(button.attributes('aria-label')).toBe('菜单');
+    expect(button.attributes('aria-expanded')).toBe('false');
+
+    await button.trigger('click');
+    await flushPromises();
+    expect(button.attributes('aria-expanded')).toBe('true');
+    const drawer = document.querySelector('[data-test="menu-drawer"]');
+    expect(drawer?.querySelector('[data-test="app-menu"]')).not.toBeNull();
+    expect(drawer?.querySelector('[data-test="change-password"]')).not.toBeNull();
+
+    await router.push('/tasks');
+    await flushPromises();
+    expect(button.attributes('aria-expanded')).toBe('false');
+    wrapper.unmount();
+  });
+
+  it('shows the menu beside the page and no menu button on a wider screen', async () => {
+    const { wrapper } = await mountLayout(streetStaff);
+
+    expect(wrapper.find('.app-aside [data-test="app-menu"]').exists()).toBe(true);
+    expect(wrapper.find('[data-test="menu-button"]').exists()).toBe(false);
+    expect(wrapper.find('[data-test="change-password"]').exists()).toBe(true);
+    wrapper.unmount();
+  });
 });

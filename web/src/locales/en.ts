@@ -60,6 +60,7 @@ const en: Messages = {
     secondFactor: 'Two-step verification',
     logout: 'Log out',
     language: 'Language',
+    menu: 'Menu',
   },
   menu: {
     home: 'Home',

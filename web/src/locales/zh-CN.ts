@@ -58,6 +58,7 @@ const zhCN = {
     secondFactor: '两步验证',
     logout: '退出登录',
     language: '语言',
+    menu: '菜单',
   },
   menu: {
     home: '首页',
