@@ -60,6 +60,9 @@ const en: Messages = {
     secondFactor: 'Two-step verification',
     logout: 'Log out',
     language: 'Language',
+    skipToContent: 'Skip to main content',
+    menu: 'Main menu',
+    breadcrumb: 'Breadcrumb',
   },
   menu: {
     home: 'Home',

@@ -58,6 +58,9 @@ const zhCN = {
     secondFactor: '两步验证',
     logout: '退出登录',
     language: '语言',
+    skipToContent: '跳到主要内容',
+    menu: '主菜单',
+    breadcrumb: '面包屑',
   },
   menu: {
     home: '首页',
