@@ -585,6 +585,7 @@ const en: Messages = {
   },
   task: {
     todoTab: 'To do',
+    detail: 'Task',
     issuedTab: 'Issued',
     issue: 'Issue a task',
     title: 'Title',
@@ -692,6 +693,7 @@ const en: Messages = {
     noPending: 'No reports await your review',
   },
   supervision: {
+    detail: 'Supervision',
     issuedTab: 'Issued by us',
     receivedTab: 'Received',
     state: 'State',
@@ -807,6 +809,8 @@ const en: Messages = {
   },
   bulletin: {
     create: 'Compile a bulletin',
+    detail: 'Bulletin',
+    printView: 'Print view',
     title: 'Title',
     titlePlaceholder: 'Optional; made up when empty',
     periodFrom: 'From',
