@@ -1,6 +1,7 @@
 // Shared pieces of the browser tests: configuration, the browser, one page per test.
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { totpCode, totpStep } from './totp.mjs';
 
@@ -14,6 +15,9 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
   '--disable-quic',
 ];
+const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let axeSource = null;
+const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const RESULTS_DIR = new URL('../test-results/', import.meta.url);
 
 /**
@@ -300,4 +304,47 @@ export async function signInThroughApi(page, login) {
     session = await passed.json();
   }
   return session;
+}
+
+/**
+ * The serious and critical WCAG 2.1 A/AA violations axe-core finds on the page as it is now, as
+ * `{ id, impact, help, targets }` (targets: the selector and HTML of each offending element).
+ */
+export async function accessibilityViolations(page) {
+  // Evaluated rather than added as a script tag: the server's CSP (script-src 'self') refuses
+  // inline scripts, and a CSP violation fails the test.
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    axeSource ??= await readFile(AXE_SCRIPT, 'utf8');
+    await page.evaluate(axeSource);
+  }
+  const violations = await page.evaluate(
+    async (tags) =>
+      (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations.map(
+        (violation) => ({
+          id: violation.id,
+          impact: violation.impact,
+          help: violation.help,
+          targets: violation.nodes.map(
+            (node) => `${node.target.join(' ')}  ${node.html.replace(/\s+/g, ' ').slice(0, 160)}`,
+          ),
+        }),
+      ),
+    WCAG_AA_TAGS,
+  );
+  return violations.filter((violation) => ['serious', 'critical'].includes(violation.impact));
+}
+
+/**
+ * Fails the test when axe-core finds a serious or critical WCAG 2.1 AA violation on the page;
+ * `what` names the page or dialog in the message, which lists each rule with its elements.
+ */
+export async function expectAccessible(page, what) {
+  const violations = await accessibilityViolations(page);
+  const report = violations
+    .map(
+      ({ id, impact, help, targets }) =>
+        `  ${id} (${impact}): ${help}\n${targets.map((target) => `    ${target}`).join('\n')}`,
+    )
+    .join('\n');
+  assert.equal(violations.length, 0, `${what}: axe-core found\n${report}`);
 }

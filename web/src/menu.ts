@@ -4,7 +4,7 @@ import { opensTo, PAGES, type MenuPage } from '@/router/pages';
 
 /** One sidebar entry; pages get one by `inMenu` in router/pages.ts. */
 export interface MenuEntry {
-  /** Route path, also the el-menu index. */
+  /** Route path, the link of the entry. */
   path: string;
   /** vue-i18n key of the label. */
   titleKey: string;

@@ -60,7 +60,10 @@ const en: Messages = {
     secondFactor: 'Two-step verification',
     logout: 'Log out',
     language: 'Language',
+    skipToContent: 'Skip to main content',
     menu: 'Menu',
+    mainMenu: 'Main menu',
+    breadcrumb: 'Breadcrumb',
   },
   menu: {
     home: 'Home',
@@ -590,6 +593,7 @@ const en: Messages = {
   },
   task: {
     todoTab: 'To do',
+    detail: 'Task',
     issuedTab: 'Issued',
     issue: 'Issue a task',
     title: 'Title',
@@ -714,6 +718,7 @@ const en: Messages = {
     noPending: 'No reports await your review',
   },
   supervision: {
+    detail: 'Supervision',
     issuedTab: 'Issued by us',
     receivedTab: 'Received',
     state: 'State',
@@ -828,6 +833,8 @@ const en: Messages = {
   },
   bulletin: {
     create: 'Compile a bulletin',
+    detail: 'Bulletin',
+    printView: 'Print view',
     title: 'Title',
     titlePlaceholder: 'Optional; made up when empty',
     periodFrom: 'From',

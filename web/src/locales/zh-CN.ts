@@ -58,7 +58,10 @@ const zhCN = {
     secondFactor: '两步验证',
     logout: '退出登录',
     language: '语言',
+    skipToContent: '跳到主要内容',
     menu: '菜单',
+    mainMenu: '主菜单',
+    breadcrumb: '面包屑',
   },
   menu: {
     home: '首页',
@@ -583,6 +586,7 @@ const zhCN = {
   },
   task: {
     todoTab: '待办',
+    detail: '任务详情',
     issuedTab: '已下达',
     issue: '下达任务',
     title: '任务名称',
@@ -704,6 +708,7 @@ const zhCN = {
     noPending: '没有待审核的进展',
   },
   supervision: {
+    detail: '督办详情',
     issuedTab: '我发出的',
     receivedTab: '我收到的',
     state: '状态',
@@ -817,6 +822,8 @@ const zhCN = {
   },
   bulletin: {
     create: '生成通报',
+    detail: '通报详情',
+    printView: '打印版',
     title: '标题',
     titlePlaceholder: '可选，留空自动生成',
     periodFrom: '开始日期',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assignmentsDrillDown, supervisionsDrillDown, trendOf } from './bulletin';
 
 const BULLETIN = {
+  id: 3,
   period_from: '2026-01-01',
   period_to: '2026-03-31',
   as_of: '2026-04-01T02:00:00Z',
@@ -19,6 +20,7 @@ describe('drill-downs', () => {
         deadline_from: '2026-01-01',
         deadline_to: '2026-03-31',
         as_of: '2026-04-01T02:00:00Z',
+        bulletin: '3',
       },
     });
     expect(assignmentsDrillDown(BULLETIN, 6)).not.toHaveProperty('query.state');

@@ -2,12 +2,12 @@ import type { RouteLocationRaw } from 'vue-router';
 import type { Bulletin } from '@/api/bulletin';
 import type { AssignmentStateFilter } from '@/api/task';
 
-type Period = Pick<Bulletin, 'period_from' | 'period_to' | 'as_of'>;
+type Period = Pick<Bulletin, 'id' | 'period_from' | 'period_to' | 'as_of'>;
 
 /**
  * The task nodes behind a number of a bulletin: those of the org's subtree due within the period
  * that carry the task out (not the nodes that passed it down), as they stood at `as_of` (the
- * server applies the bulletin's own rules to the same query).
+ * server applies the bulletin's own rules to the same query). `bulletin` leads the breadcrumbs back.
  */
 export function assignmentsDrillDown(
   bulletin: Period,
@@ -24,6 +24,7 @@ export function assignmentsDrillDown(
       deadline_from: bulletin.period_from,
       deadline_to: bulletin.period_to,
       as_of: bulletin.as_of,
+      bulletin: String(bulletin.id),
     },
   };
 }

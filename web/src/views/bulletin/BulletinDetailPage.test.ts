@@ -56,7 +56,7 @@ async function mountPage(user: User, bulletin: Bulletin = aBulletin()) {
 }
 
 const DRILL =
-  'subtree=1&executing=1&deadline_from=2026-01-01&deadline_to=2026-03-31&as_of=2026-04-01T02:00:00Z';
+  'subtree=1&executing=1&deadline_from=2026-01-01&deadline_to=2026-03-31&as_of=2026-04-01T02:00:00Z&bulletin=8';
 
 beforeEach(() => {
   for (const mock of [getBulletin, exportBulletin, publishBulletin, deleteBulletin, saveFile]) {
@@ -99,10 +99,10 @@ describe('BulletinDetailPage', () => {
       .map((link) => link.attributes('href'));
     expect(hrefs).toContain(`/tasks/records?org=6&${DRILL}`);
     expect(hrefs).toContain(
-      `/tasks/records?org=6&subtree=1&executing=1&state=overdue&deadline_from=2026-01-01&deadline_to=2026-03-31&as_of=2026-04-01T02:00:00Z`,
+      `/tasks/records?org=6&subtree=1&executing=1&state=overdue&deadline_from=2026-01-01&deadline_to=2026-03-31&as_of=2026-04-01T02:00:00Z&bulletin=8`,
     );
     expect(hrefs).toContain(
-      `/tasks/records?org=6&subtree=1&executing=1&state=on_time&deadline_from=2026-01-01&deadline_to=2026-03-31&as_of=2026-04-01T02:00:00Z`,
+      `/tasks/records?org=6&subtree=1&executing=1&state=on_time&deadline_from=2026-01-01&deadline_to=2026-03-31&as_of=2026-04-01T02:00:00Z&bulletin=8`,
     );
     expect(hrefs).toContain(
       '/supervisions?view=all&org=7&state=unclosed&as_of=2026-04-01T02:00:00Z',
