@@ -126,8 +126,6 @@ const en: Messages = {
     todoReviews: 'Reports to review',
     todoSupervisions: 'Supervisions to answer',
     todoUnread: 'Unread messages',
-    todoOpen: 'Open {what} ({count})',
-    todoNothing: 'Nothing to do',
   },
   level: {
     city: 'City',

@@ -124,8 +124,6 @@ const zhCN = {
     todoReviews: '待审核上报',
     todoSupervisions: '待整改督办',
     todoUnread: '未读消息',
-    todoOpen: '查看{what}（{count}）',
-    todoNothing: '没有待办事项',
   },
   level: {
     city: '市',
