@@ -31,6 +31,12 @@ const OPENERS = {
   '/orgs': [
     ['the new org dialog', '[data-test="org-create-child"]'],
     ['the org form', '[data-test="org-edit"]'],
+    // Only an org below the user's own moves: pick the first one under the root first.
+    [
+      'the org move dialog',
+      '[data-test="org-move"]',
+      '[data-test="org-tree"] .el-tree-node__children .el-tree-node__content',
+    ],
   ],
   '/members': [
     ['the new member dialog', '[data-test="member-add"]'],
@@ -38,6 +44,7 @@ const OPENERS = {
     ['the member edit dialog', '[data-test="member-edit"]'],
     ['the member transfer dialog', '[data-test="member-transfer"]'],
     ['the member detail drawer', '[data-test="member-view"]'],
+    ['the member identifiers dialog', '[data-test="member-unmask"]'],
   ],
   '/units': [
     ['the new unit dialog', '[data-test="unit-add"]'],
@@ -98,11 +105,18 @@ async function checkPage(page, path, what) {
 
 /**
  * Opens each dialog or drawer of `openers` that the page shows (once per run: `seen`), checks it,
- * and closes it again with Escape.
+ * and closes it again with Escape. An opener's third element, if any, is clicked first (a record to
+ * select).
  */
 async function checkOpeners(page, openers, seen) {
-  for (const [what, selector] of openers) {
+  for (const [what, selector, first] of openers) {
     if (seen.has(what)) continue;
+    if (first) {
+      const target = page.locator(`main ${first}`).filter({ visible: true }).first();
+      if ((await target.count()) === 0) continue;
+      await target.click();
+      await page.waitForLoadState('networkidle');
+    }
     // Visible only: a fixed table column repeats its buttons, hidden, in the table beneath.
     const button = page.locator(`main ${selector}`).filter({ visible: true }).first();
     if ((await button.count()) === 0 || !(await button.isEnabled())) continue;
