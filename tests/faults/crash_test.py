@@ -31,6 +31,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 
 CONNECTION_ERRORS = (ConnectionError, http.client.HTTPException, socket.timeout, OSError)
 
@@ -107,6 +108,19 @@ class Client:
             data = None if payload is None else json.dumps(payload).encode()
             connection.request(method, path, body=data,
                                headers={"Content-Type": "application/json", **headers})
+            response = connection.getresponse()
+            text = response.read()
+            return response.status, (json.loads(text) if text else None), response.getheaders()
+        finally:
+            connection.close()
+
+    def _send_bytes(self, path, content, file_name):
+        """An upload: the file's bytes as the body, its name in X-File-Name."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            connection.request("POST", path, body=content, headers={
+                **self.headers, "Content-Type": "application/octet-stream",
+                "X-File-Name": urllib.parse.quote(file_name)})
             response = connection.getresponse()
             text = response.read()
             return response.status, (json.loads(text) if text else None), response.getheaders()

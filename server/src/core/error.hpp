@@ -18,6 +18,7 @@ enum class ErrorKind {
   kHeaderTooLarge,    // 431
   kRateLimited,       // 429
   kUnavailable,       // 503
+  kStorageFull,       // 507: the disk refused the write; nothing was saved
   kInternal,          // 500
 };
 

@@ -20,6 +20,16 @@ bool IsConstraintViolation(const std::exception& error) {
   return false;
 }
 
+bool IsStorageFull(const std::exception& error) {
+  if (const auto* sqlite = dynamic_cast<const soci::sqlite3_soci_error*>(&error)) {
+    return (sqlite->result() & 0xff) == SQLITE_FULL;
+  }
+  if (const auto* postgres = dynamic_cast<const soci::postgresql_soci_error*>(&error)) {
+    return postgres->sqlstate() == "53100";  // disk_full
+  }
+  return false;
+}
+
 std::string LoggableMessage(const std::exception& error) {
   if (const auto* soci_error = dynamic_cast<const soci::soci_error*>(&error)) {
     std::string message = soci_error->get_error_message();

@@ -10,6 +10,10 @@ namespace liandong::db {
 // named something the checks before it should have refused.
 bool IsConstraintViolation(const std::exception& error);
 
+// True when the database could not write because its disk is full (SQLite's SQLITE_FULL,
+// PostgreSQL's disk_full): the write did not happen, and may once space is freed.
+bool IsStorageFull(const std::exception& error);
+
 // The database's own message, first line only, without the statement and its bound values (which
 // may carry personal data: ciphertexts, blind indexes); other exceptions' what().
 std::string LoggableMessage(const std::exception& error);

@@ -220,6 +220,8 @@ constexpr std::array kMessages = {
     Message{"db.busy", "系统正忙，保存未完成，请稍后重试", "The system is busy and nothing was saved; try again shortly"},
     Message{"server.internal", "服务器内部错误，请稍后再试", "Internal server error; try again later"},
     Message{"server.unavailable", "服务暂不可用，请稍后再试", "The service is unavailable; try again later"},
+    Message{"server.storage_full", "服务器存储空间已满，本次操作未保存，请联系系统管理员",
+            "The server's storage is full and nothing was saved; tell the system administrator"},
     // The responsibility system: tasks, evidence files, the inbox.
     Message{"task.not_found", "任务不存在", "No such task"},
     Message{"task.assignment_not_found", "任务分解节点不存在", "No such task assignment"},
@@ -293,6 +295,8 @@ std::string_view KindFallbackCode(ErrorKind kind) {
       return "request.rate_limited";
     case ErrorKind::kUnavailable:
       return "server.unavailable";
+    case ErrorKind::kStorageFull:
+      return "server.storage_full";
     case ErrorKind::kInternal:
       return "server.internal";
   }
@@ -330,6 +334,8 @@ status::status StatusOf(ErrorKind kind) {
       return status::status::too_many_requests;
     case ErrorKind::kUnavailable:
       return status::status::service_unavailable;
+    case ErrorKind::kStorageFull:
+      return status::status::insufficient_storage;
     case ErrorKind::kInternal:
       return status::status::internal_server_error;
   }

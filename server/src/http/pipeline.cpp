@@ -135,11 +135,13 @@ Response Pipeline::Handle(Request& request) const {
     if (error.denial() && record_denial_ && request.HasActor()) RecordDenial(request, error.code());
   } catch (const std::exception& error) {
     // Database and library errors: a constraint the checks before missed is the request's fault
-    // (409), anything else the server's (500). Neither sends SQL, paths or values to the client,
+    // (409), a full disk is 507 (nothing was saved; the same write works once space is freed),
+    // anything else the server's (500). None sends SQL, paths or values to the client,
     // and the log carries the database's message without the statement and its bound values,
     // which may hold personal data (ciphertexts, blind indexes).
     core::log::Error("http.unhandled_exception", {{"detail", db::LoggableMessage(error)}});
     const AppError answer = db::IsConstraintViolation(error) ? AppError(ErrorKind::kConflict, "request.conflict")
+                            : db::IsStorageFull(error)       ? AppError(ErrorKind::kStorageFull, "server.storage_full")
                                                              : AppError(ErrorKind::kInternal, "server.internal");
     response = ErrorResponse(answer, request.language(), request.request_id());
   }

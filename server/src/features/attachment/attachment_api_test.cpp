@@ -8,6 +8,8 @@
 #include <chrono>
 #include <string>
 
+#include "core/crypto.hpp"
+#include "features/attachment/attachment_storage.hpp"
 #include "testing/demo_orgs.hpp"
 #include "testing/test_server.hpp"
 
@@ -55,6 +57,29 @@ class AttachmentApiTest : public ::testing::Test {
   std::int64_t heping_ = DemoOrgId(district_, {"和平街道"});
   std::int64_t supervision_ = 0;
 };
+
+// The file of an upload whose row is not committed (a refused row, a full database, a failed
+// commit) is removed: no file is left without its row.
+TEST(AttachmentStorageTest, AFileNotKeptAfterTheCommitIsRemoved) {
+  const auto directory = std::filesystem::temp_directory_path() / ("liandong-files-" + core::RandomHex(6));
+  const AttachmentStorage storage(directory);
+  std::filesystem::path rolled_back;
+  {
+    StoredFile file = storage.Write(kPdf);
+    rolled_back = directory / file.name();
+    EXPECT_TRUE(std::filesystem::exists(rolled_back));
+  }
+  EXPECT_FALSE(std::filesystem::exists(rolled_back));
+  std::string kept_name;
+  {
+    StoredFile file = storage.Write(kPdf);
+    kept_name = file.name();
+    StoredFile moved = std::move(file);  // the moved-from shell removes nothing
+    moved.Keep();
+  }
+  EXPECT_EQ(storage.Read(kept_name), kPdf);
+  std::filesystem::remove_all(directory);
+}
 
 TEST_F(AttachmentApiTest, AnUploadDownloadsInItsOrgsSubtreeAndAbove) {
   const auto uploaded = Upload("%E4%BC%9A%E8%AE%AE%E8%AE%B0%E5%BD%95.pdf", kPdf);  // 会议记录.pdf

@@ -1,8 +1,11 @@
 #include "features/attachment/attachment_storage.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <fstream>
 #include <iterator>
 #include <vector>
@@ -75,20 +78,45 @@ std::optional<std::string> CleanFileName(std::string_view file_name) {
   return clean;
 }
 
-std::string AttachmentStorage::Write(std::string_view content) const {
+StoredFile::StoredFile(StoredFile&& other) noexcept
+    : path_(std::move(other.path_)), name_(std::move(other.name_)), kept_(other.kept_) {
+  other.kept_ = true;  // the moved-from shell removes nothing
+}
+
+StoredFile::~StoredFile() {
+  if (kept_) return;
+  std::error_code ignored;
+  std::filesystem::remove(path_, ignored);
+}
+
+StoredFile AttachmentStorage::Write(std::string_view content) const {
   std::error_code error;
   std::filesystem::create_directories(directory_, error);
   ::chmod(directory_.c_str(), 0700);
   std::string stored_name = core::RandomHex(16);
   const std::filesystem::path path = directory_ / stored_name;
-  {
-    std::ofstream file(path, std::ios::binary | std::ios::trunc);
-    file.write(content.data(), static_cast<std::streamsize>(content.size()));
-    file.close();
-    if (!file) throw AppError(ErrorKind::kInternal, "attachment.write_failed", "cannot write an attachment file");
+  StoredFile stored(path, stored_name);  // removed again if anything below fails
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    if (errno == ENOSPC || errno == EDQUOT) throw AppError(ErrorKind::kStorageFull, "server.storage_full", "files");
+    throw AppError(ErrorKind::kInternal, "attachment.write_failed", "cannot create an attachment file");
   }
-  ::chmod(path.c_str(), 0600);
-  return stored_name;
+  int failure = 0;
+  for (std::size_t written = 0; written < content.size();) {
+    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      failure = errno;
+      break;
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  // Flushed before the row that names it is committed: an acknowledged upload survives a crash.
+  if (failure == 0 && ::fsync(fd) != 0) failure = errno;
+  if (::close(fd) != 0 && failure == 0) failure = errno;
+  if (failure == ENOSPC || failure == EDQUOT) throw AppError(ErrorKind::kStorageFull, "server.storage_full", "files");
+  if (failure != 0) throw AppError(ErrorKind::kInternal, "attachment.write_failed", "cannot write an attachment file");
+  return stored;
 }
 
 std::string AttachmentStorage::Read(const std::string& stored_name) const {

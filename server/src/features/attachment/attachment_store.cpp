@@ -38,23 +38,24 @@ std::pair<Attachment, std::string> AttachmentStore::Download(const core::Actor& 
   return {std::move(found.attachment), std::move(content)};
 }
 
-Attachment AttachmentStore::Save(soci::session& sql, const core::Actor& actor, const Owner& owner,
-                                 std::string_view file_name, std::string_view content) const {
+AttachmentStore::Saved AttachmentStore::Save(soci::session& sql, const core::Actor& actor, const Owner& owner,
+                                             std::string_view file_name, std::string_view content) const {
   const auto name = CleanFileName(file_name);
   if (!name) throw AppError(ErrorKind::kInvalidArgument, "attachment.invalid_name");
   if (content.empty()) throw AppError(ErrorKind::kInvalidArgument, "attachment.empty");
   if (content.size() > kMaxFileBytes) throw AppError(ErrorKind::kPayloadTooLarge, "attachment.too_large");
   const auto content_type = DetectContentType(*name, content);
   if (!content_type) throw AppError(ErrorKind::kInvalidArgument, "attachment.type_not_allowed", *name);
+  StoredFile file = storage_.Write(content);
   NewAttachment record{owner,
                        *name,
                        *content_type,
                        static_cast<std::int64_t>(content.size()),
-                       storage_.Write(content),
+                       file.name(),
                        core::Sm3Hex(content),
                        actor.user_id};
   const std::int64_t id = repository_.Insert(sql, record, clock_.NowSeconds());
-  return *repository_.Find(sql, id);
+  return Saved{*repository_.Find(sql, id), std::move(file)};
 }
 
 void AttachmentStore::LinkToReport(soci::session& sql, const std::vector<std::int64_t>& ids, std::int64_t assignment_id,

@@ -36,8 +36,13 @@ class AttachmentStore {
   // Checks and stores the file, then records it in the caller's write transaction; errors
   // attachment.invalid_name, attachment.empty, attachment.too_large, attachment.type_not_allowed.
   // The caller has checked that the actor may add to `owner`.
-  Attachment Save(soci::session& sql, const core::Actor& actor, const Owner& owner, std::string_view file_name,
-                  std::string_view content) const;
+  // The file is removed again unless the caller keeps it after committing (StoredFile::Keep).
+  struct Saved {
+    Attachment attachment;
+    StoredFile file;
+  };
+  Saved Save(soci::session& sql, const core::Actor& actor, const Owner& owner, std::string_view file_name,
+             std::string_view content) const;
   // The attachment `id`, without a scope check: for features that check the object it belongs to.
   std::optional<Attachment> Find(soci::session& sql, std::int64_t id) const { return repository_.Find(sql, id); }
   // The attachments of these reports, by id.

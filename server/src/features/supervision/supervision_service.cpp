@@ -160,11 +160,12 @@ attachment::Attachment SupervisionService::Attach(const core::Actor& actor, std:
   soci::session& sql = session.sql();
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
   const Supervision supervision = FindForTarget(sql, actor, id);
-  attachment::Attachment file =
+  auto saved =
       attachment_store_.Save(sql, actor, {supervision.target.id, std::nullopt, supervision.id}, file_name, content);
-  audit_service_.Record(sql, actor, {"supervision.attach", "attachment", file.id});
+  audit_service_.Record(sql, actor, {"supervision.attach", "attachment", saved.attachment.id});
   transaction.Commit();
-  return file;
+  saved.file.Keep();
+  return saved.attachment;
 }
 
 Supervision SupervisionService::Rectify(const core::Actor& actor, std::int64_t id,

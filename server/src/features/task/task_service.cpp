@@ -318,11 +318,12 @@ attachment::Attachment TaskService::Upload(const core::Actor& actor, std::int64_
   const Assignment node = FindInScope(sql, actor, assignment_id);
   if (node.org.id != actor.org_id) throw AppError(ErrorKind::kPermissionDenied, "task.not_assignee");
   if (node.state == "done") throw AppError(ErrorKind::kConflict, "task.already_done");
-  attachment::Attachment saved =
-      attachment_store_.Save(sql, actor, {node.org.id, node.id, std::nullopt}, file_name, content);
-  audit_service_.Record(sql, actor, {"attachment.upload", "attachment", saved.id, "ok", saved.content_type});
+  auto saved = attachment_store_.Save(sql, actor, {node.org.id, node.id, std::nullopt}, file_name, content);
+  audit_service_.Record(sql, actor,
+                        {"attachment.upload", "attachment", saved.attachment.id, "ok", saved.attachment.content_type});
   transaction.Commit();
-  return saved;
+  saved.file.Keep();
+  return saved.attachment;
 }
 
 Report TaskService::SubmitReport(const core::Actor& actor, std::int64_t assignment_id, const NewReport& report) const {

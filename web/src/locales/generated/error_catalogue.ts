@@ -470,6 +470,10 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorCatalogueEntry>> = {
     'zh-CN': '服务暂不可用，请稍后再试',
     en: 'The service is unavailable; try again later',
   },
+  'server.storage_full': {
+    'zh-CN': '服务器存储空间已满，本次操作未保存，请联系系统管理员',
+    en: "The server's storage is full and nothing was saved; tell the system administrator",
+  },
   'task.not_found': { 'zh-CN': '任务不存在', en: 'No such task' },
   'task.assignment_not_found': { 'zh-CN': '任务分解节点不存在', en: 'No such task assignment' },
   'task.report_not_found': { 'zh-CN': '进展报告不存在', en: 'No such progress report' },
