@@ -22,18 +22,17 @@ constexpr std::string_view kInsertTask = R"sql(
 
 // A task with its issuer and root node, and its executing nodes (below the root and not decomposed
 // further: the orgs that carry it out, as bulletins count them): all, done, and overdue on :today.
+// child_count is kept with each decomposition, so that "not decomposed" needs no look at children
+// (the as-of lists ask task_assignment for children created by then instead).
 constexpr std::string_view kSelectTasks = R"sql(
   SELECT t.id, t.title, t.content, t.deadline, t.weight, t.duty_item_id, COALESCE(d.description, ''),
          i.id, i.name, i.level, t.created_at, r.id, r.progress,
          (SELECT COUNT(*) FROM task_assignment n
-          WHERE n.task_id = t.id AND n.parent_id IS NOT NULL
-            AND NOT EXISTS (SELECT 1 FROM task_assignment c WHERE c.parent_id = n.id)),
+          WHERE n.task_id = t.id AND n.parent_id IS NOT NULL AND n.child_count = 0),
          (SELECT COUNT(*) FROM task_assignment n
-          WHERE n.task_id = t.id AND n.completed_at IS NOT NULL AND n.parent_id IS NOT NULL
-            AND NOT EXISTS (SELECT 1 FROM task_assignment c WHERE c.parent_id = n.id)),
+          WHERE n.task_id = t.id AND n.completed_at IS NOT NULL AND n.parent_id IS NOT NULL AND n.child_count = 0),
          (SELECT COUNT(*) FROM task_assignment n
-          WHERE n.task_id = t.id AND n.completed_at IS NULL AND n.deadline < :today AND n.parent_id IS NOT NULL
-            AND NOT EXISTS (SELECT 1 FROM task_assignment c WHERE c.parent_id = n.id))
+          WHERE n.task_id = t.id AND n.completed_at IS NULL AND n.deadline < :today AND n.parent_id IS NOT NULL AND n.child_count = 0)
   FROM task t
   JOIN org i ON i.id = t.org_id
   JOIN task_assignment r ON r.task_id = t.id AND r.parent_id IS NULL
