@@ -21,14 +21,15 @@ constexpr std::string_view kInsertTask = R"sql(
 )sql";
 
 // A task with its issuer and root node, and its executing nodes (below the root and not decomposed
-// further: the orgs that carry it out, as bulletins count them): all, done, and overdue on :today.
-// child_count is kept with each decomposition, so that "not decomposed" needs no look at children
-// (the as-of lists ask task_assignment for children created by then instead).
+// further: the orgs that carry it out, as bulletins count them): undone, done, and overdue on
+// :today. child_count is kept with each decomposition, so that "not decomposed" needs no look at
+// children (the as-of lists ask task_assignment for children created by then instead); each count
+// is a seek in the index task_assignment_executing (migration 0022).
 constexpr std::string_view kSelectTasks = R"sql(
   SELECT t.id, t.title, t.content, t.deadline, t.weight, t.duty_item_id, COALESCE(d.description, ''),
          i.id, i.name, i.level, t.created_at, r.id, r.progress,
          (SELECT COUNT(*) FROM task_assignment n
-          WHERE n.task_id = t.id AND n.parent_id IS NOT NULL AND n.child_count = 0),
+          WHERE n.task_id = t.id AND n.completed_at IS NULL AND n.parent_id IS NOT NULL AND n.child_count = 0),
          (SELECT COUNT(*) FROM task_assignment n
           WHERE n.task_id = t.id AND n.completed_at IS NOT NULL AND n.parent_id IS NOT NULL AND n.child_count = 0),
          (SELECT COUNT(*) FROM task_assignment n
@@ -244,7 +245,7 @@ struct TaskColumns {
   long long created_at = 0;
   long long root_id = 0;
   int progress = 0;
-  long long executing_count = 0;
+  long long undone_count = 0;
   long long done_count = 0;
   long long overdue_count = 0;
 
@@ -262,7 +263,7 @@ struct TaskColumns {
     statement.exchange(soci::into(created_at));
     statement.exchange(soci::into(root_id));
     statement.exchange(soci::into(progress));
-    statement.exchange(soci::into(executing_count));
+    statement.exchange(soci::into(undone_count));
     statement.exchange(soci::into(done_count));
     statement.exchange(soci::into(overdue_count));
   }
@@ -280,7 +281,7 @@ struct TaskColumns {
     task.created_at = created_at;
     task.root_assignment_id = root_id;
     task.progress = progress;
-    task.executing_count = executing_count;
+    task.executing_count = undone_count + done_count;
     task.done_count = done_count;
     task.overdue_count = overdue_count;
     return task;
