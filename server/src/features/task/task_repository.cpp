@@ -522,7 +522,11 @@ Page<Task> TaskRepository::ListIssued(soci::session& sql, std::int64_t org_id, c
   long long total = 0;
   sql << "SELECT COUNT(*) FROM task WHERE org_id = :org_id", soci::use(org, "org_id"), soci::into(total);
   page.total = total;
-  page.items = SelectTasks(sql, " WHERE t.org_id = :org_id ORDER BY t.id DESC LIMIT :limit OFFSET :offset",
+  // The page's ids first: ordered and limited outside, the counts of every task the org ever issued
+  // would be computed before the sort (0.5 s a page on the megacity's 200 tasks).
+  page.items = SelectTasks(sql,
+                           " WHERE t.id IN (SELECT id FROM task WHERE org_id = :org_id"
+                           " ORDER BY id DESC LIMIT :limit OFFSET :offset) ORDER BY t.id DESC",
                            [&](soci::statement& statement) {
                              statement.exchange(soci::use(today, "today"));
                              statement.exchange(soci::use(org, "org_id"));
