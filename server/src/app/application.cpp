@@ -13,6 +13,7 @@
 #include "features/member/member_routes.hpp"
 #include "features/notification/notification_routes.hpp"
 #include "features/org/org_routes.hpp"
+#include "features/request/request_routes.hpp"
 #include "features/role/role_routes.hpp"
 #include "features/setting/setting_routes.hpp"
 #include "features/street/street_routes.hpp"
@@ -56,6 +57,8 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
       *task_service_);
   accountability_service_ = std::make_unique<accountability::AccountabilityService>(
       *database_, clock, *audit_writer_, *org_service_, *duty_service_, *supervision_service_);
+  request_service_ = std::make_unique<request::RequestService>(*database_, clock, *field_cipher_, *audit_writer_,
+                                                               *org_service_, *notification_service_);
 
   health::RegisterHealthRoutes(router_, health_info_);
   auth::RegisterAuthRoutes(router_, *auth_service_, *org_service_);
@@ -75,6 +78,7 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   duty::RegisterDutyRoutes(router_, *duty_service_);
   supervision::RegisterSupervisionRoutes(router_, *supervision_service_);
   accountability::RegisterAccountabilityRoutes(router_, *accountability_service_);
+  request::RegisterRequestRoutes(router_, *request_service_, clock);
 
   const auth::AuthService& auth_service = *auth_service_;
   db::Database& database = *database_;

@@ -11,6 +11,7 @@
 #include "db/audit_writer.hpp"
 #include "db/database.hpp"
 #include "features/accountability/accountability_service.hpp"
+#include "features/request/request_service.hpp"
 #include "features/attachment/attachment_store.hpp"
 #include "features/audit/audit_log_service.hpp"
 #include "features/auth/auth_service.hpp"
@@ -70,6 +71,7 @@ class Application {
   const duty::DutyService& duty_service() const { return *duty_service_; }
   const supervision::SupervisionService& supervision_service() const { return *supervision_service_; }
   const accountability::AccountabilityService& accountability_service() const { return *accountability_service_; }
+  const request::RequestService& request_service() const { return *request_service_; }
 
  private:
   std::unique_ptr<db::Database> database_;
@@ -93,6 +95,7 @@ class Application {
   std::unique_ptr<duty::DutyService> duty_service_;
   std::unique_ptr<supervision::SupervisionService> supervision_service_;
   std::unique_ptr<accountability::AccountabilityService> accountability_service_;
+  std::unique_ptr<request::RequestService> request_service_;
   http::Router router_;
   std::unique_ptr<http::Pipeline> pipeline_;
 };

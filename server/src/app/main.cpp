@@ -26,11 +26,12 @@ using namespace liandong;
 
 constexpr const char* kDefaultDatabase = "sqlite:var/liandong.db";
 
-// Runs the task sweep (overdue notices, escalation) every `seconds` until destroyed.
+// Runs the sweeps of tasks and of residents' requests (overdue notices, warnings, escalation)
+// every `seconds` until destroyed.
 class Sweeper {
  public:
-  Sweeper(const task::TaskService& task_service, int seconds)
-      : thread_([this, &task_service, seconds] {
+  Sweeper(const task::TaskService& task_service, const request::RequestService& request_service, int seconds)
+      : thread_([this, &task_service, &request_service, seconds] {
           std::unique_lock lock(mutex_);
           while (!stop_) {
             lock.unlock();
@@ -41,6 +42,14 @@ class Sweeper {
               }
             } catch (const std::exception& error) {
               core::log::Error("task.sweep_failed", {{"error", db::LoggableMessage(error)}});
+            }
+            try {
+              const request::RequestSweepResult result = request_service.Sweep();
+              if (result.warned + result.escalated > 0) {
+                core::log::Info("request.sweep", {{"warned", result.warned}, {"escalated", result.escalated}});
+              }
+            } catch (const std::exception& error) {
+              core::log::Error("request.sweep_failed", {{"error", db::LoggableMessage(error)}});
             }
             lock.lock();
             wake_.wait_for(lock, std::chrono::seconds(seconds), [this] { return stop_; });
@@ -73,7 +82,7 @@ int Serve(const app::ApplicationConfig& config, const http::ServerConfig& server
   }
   app::Application application(config, *clock);
   http::Server server(server_config, application.pipeline());
-  Sweeper sweeper(application.task_service(), sweep_seconds);
+  Sweeper sweeper(application.task_service(), application.request_service(), sweep_seconds);
   server.RunUntilSignal();
   return 0;
 }

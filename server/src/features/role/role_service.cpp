@@ -50,6 +50,8 @@ const std::vector<PermissionDefinition>& PermissionCatalogue() {
       {"task:assign", "staff"},     {"task:report", "staff"},  {"task:review", "staff"},
       {"supervision:write", "staff"}, {"accountability:read", "staff"}, {"accountability:write", "staff"},
       {"bulletin:read", "staff"},   {"bulletin:write", "staff"}, {"notification:read", "staff"},
+      {"request:read", "staff"},    {"request:intake", "staff"}, {"request:handle", "staff"},
+      {"request:catalogue", "staff"},
   };
   return catalogue;
 }

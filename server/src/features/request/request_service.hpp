@@ -1,0 +1,115 @@
+// Rules of residents' requests. request:intake takes requests and records the resident's rating
+// (the first receiver calls back); request:handle signs for, handles, replies, returns and
+// dispatches them (the owner org only) and decides extensions (the org above the owner);
+// request:read reads those whose owner, territory or first receiver lies in the actor's subtree;
+// request:catalogue edits the catalogue and SLA classes. Every change is audited, the org that
+// must act next is notified, and the monthly tallies change, all in the change's transaction.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/actor.hpp"
+#include "core/clock.hpp"
+#include "core/field_cipher.hpp"
+#include "db/audit_writer.hpp"
+#include "db/database.hpp"
+#include "features/notification/notification_service.hpp"
+#include "features/org/org_service.hpp"
+#include "features/request/request_model.hpp"
+#include "features/request/request_repository.hpp"
+
+namespace liandong::request {
+
+struct NewAgency {
+  std::int64_t parent_org_id = 0;  // the district whose department stations it
+  std::string name;
+  std::string kind;
+  std::vector<std::int64_t> street_ids;
+};
+
+struct RequestSweepResult {
+  std::int64_t warned = 0;
+  std::int64_t escalated = 0;
+};
+
+class RequestService {
+ public:
+  RequestService(db::Database& database, const core::Clock& clock, const core::FieldCipher& cipher,
+                 const db::AuditWriter& audit, const org::OrgService& org_service,
+                 const notification::NotificationService& notification_service)
+      : database_(database),
+        clock_(clock),
+        cipher_(cipher),
+        audit_(audit),
+        org_service_(org_service),
+        notification_service_(notification_service) {}
+
+  std::vector<Category> ListCategories(const core::Actor& actor) const;
+  Category CreateCategory(const core::Actor& actor, const NewCategory& input) const;
+  Category UpdateCategory(const core::Actor& actor, std::int64_t id, const CategoryChanges& changes) const;
+  std::vector<SlaClass> ListSlaClasses(const core::Actor& actor) const;
+  SlaClass UpdateSlaClass(const core::Actor& actor, const SlaClass& input) const;
+  std::vector<AgencyKind> ListAgencyKinds(const core::Actor& actor) const;
+  std::vector<Agency> ListAgencies(const core::Actor& actor) const;
+  Agency CreateAgency(const core::Actor& actor, const NewAgency& input) const;
+
+  Request Create(const core::Actor& actor, const NewRequest& input) const;
+  RequestPage List(const core::Actor& actor, const RequestFilter& filter) const;
+  RequestDetail Get(const core::Actor& actor, std::int64_t id) const;
+  // The orgs that may own the request: its territory's street, that street's communities and the
+  // agencies serving the street.
+  std::vector<OrgRef> ListOwners(const core::Actor& actor, std::int64_t id) const;
+  // The resident's name and phone in the clear (request:handle of the owner, or the first
+  // receiver); audited.
+  std::pair<std::string, std::string> GetResident(const core::Actor& actor, std::int64_t id) const;
+
+  Request Sign(const core::Actor& actor, std::int64_t id) const;
+  Request Dispatch(const core::Actor& actor, std::int64_t id, std::int64_t target_org_id, const std::string& text) const;
+  Request Return(const core::Actor& actor, std::int64_t id, std::optional<std::int64_t> target_org_id,
+                 const std::string& reason) const;
+  Request Contact(const core::Actor& actor, std::int64_t id, const std::string& text) const;
+  Request AddNote(const core::Actor& actor, std::int64_t id, const std::string& text) const;
+  Request AskExtension(const core::Actor& actor, std::int64_t id, std::int64_t days, const std::string& reason) const;
+  Request DecideExtension(const core::Actor& actor, std::int64_t id, std::int64_t extension_id, bool approve,
+                          const std::string& text) const;
+  Request Reply(const core::Actor& actor, std::int64_t id, const std::string& text) const;
+  Request Rate(const core::Actor& actor, std::int64_t id, const std::string& satisfaction, bool resolved,
+               const std::string& text) const;
+  Request Reopen(const core::Actor& actor, std::int64_t id, const std::string& reason) const;
+
+  Rates GetRates(const core::Actor& actor, std::optional<std::int64_t> org_id, const std::string& month) const;
+
+  // Warns owners before resolution falls due and escalates to the org above after; each once.
+  RequestSweepResult Sweep() const;
+
+  // For the demo and generators: the lateness of a request as of `at`.
+  static Lateness LatenessOf(const Request& request, std::int64_t at);
+
+ private:
+  // The request when the actor may read it; request.not_found otherwise.
+  Request FindVisible(soci::session& sql, const core::Actor& actor, std::int64_t id) const;
+  // The request for a step of its owner (request.not_owner) in one of `states` (request.wrong_state).
+  Request FindForOwner(soci::session& sql, const core::Actor& actor, std::int64_t id,
+                       std::initializer_list<std::string_view> states) const;
+  // The street of a territory (itself or its parent street).
+  org::Org StreetOf(soci::session& sql, const org::Org& territory) const;
+  bool IsValidOwner(soci::session& sql, const Request& request, std::int64_t org_id) const;
+  // Records the change of a request: the row, its tallies, a step and the audit entry.
+  void Save(soci::session& sql, const core::Actor& actor, const Request& before, const Request& after,
+            const std::string& action) const;
+  void ApplyTally(soci::session& sql, const std::optional<Request>& before, const Request& after) const;
+  void Notify(soci::session& sql, std::int64_t org_id, const Request& request, const std::string& title,
+              const std::string& body) const;
+
+  db::Database& database_;
+  const core::Clock& clock_;
+  const core::FieldCipher& cipher_;
+  const db::AuditWriter& audit_;
+  const org::OrgService& org_service_;
+  const notification::NotificationService& notification_service_;
+  RequestRepository repository_;
+};
+
+}  // namespace liandong::request
