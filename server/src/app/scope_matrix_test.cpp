@@ -41,6 +41,14 @@ const std::set<std::string> kUnscoped = {
     "GET /api/v1/departments",  // deployment-wide, like roles
     "POST /api/v1/duty-items",  // writes the actor's own org's list: the body names no org
     "POST /api/v1/duty-items/copy",
+    // The request catalogue, its SLA classes and the agency kinds are deployment-wide, like roles.
+    "GET /api/v1/request-categories",
+    "POST /api/v1/request-categories",
+    "PATCH /api/v1/request-categories/{id}",
+    "GET /api/v1/request-sla-classes",
+    "PUT /api/v1/request-sla-classes/{name}",
+    "GET /api/v1/agency-kinds",
+    "GET /api/v1/agencies",  // those in or serving the actor's subtree: by the actor, no ?org=
 };
 
 // A body that passes validation for each state-changing route, so that only the scope can refuse
@@ -102,6 +110,25 @@ const std::map<std::string, std::string> kBodies = {
     {"POST /api/v1/supervisions/{id}/verify", ""},
     {"POST /api/v1/supervisions/{id}/return", R"({"reason":"越权退回"})"},
     {"POST /api/v1/supervisions/{id}/follow-ups", R"({"text":"越权跟踪"})"},
+    {"POST /api/v1/request-categories",
+     R"({"parent_code":"01.01","name":"矩阵分类","owner_kind":"street","sla_class":"general"})"},
+    {"PATCH /api/v1/request-categories/{id}", R"({"name":"矩阵修改"})"},
+    {"PUT /api/v1/request-sla-classes/{name}",
+     R"({"name":"一般","sign_for_minutes":120,"contact_minutes":1440,"resolution_minutes":10080,"warning_minutes":1440,"max_extension_days":7})"},
+    {"POST /api/v1/agencies",
+     R"({"parent_org_id":{org},"name":"越权派出所","kind":"police_station","street_ids":[{org}]})"},
+    {"POST /api/v1/requests",
+     R"({"category_id":LEAF,"title":"越权工单","description":"越权","territory_org_id":{org}})"},
+    {"POST /api/v1/requests/{id}/sign", ""},
+    {"POST /api/v1/requests/{id}/dispatch", R"({"owner_org_id":{own_org}})"},
+    {"POST /api/v1/requests/{id}/return", R"({"owner_org_id":{own_org},"reason":"越权退回"})"},
+    {"POST /api/v1/requests/{id}/contact", R"({"text":"越权联系"})"},
+    {"POST /api/v1/requests/{id}/notes", R"({"text":"越权记录"})"},
+    {"POST /api/v1/requests/{id}/extensions", R"({"days":1,"reason":"越权延期"})"},
+    {"POST /api/v1/requests/{id}/extensions/{extension_id}/decision", R"({"approve":true})"},
+    {"POST /api/v1/requests/{id}/reply", R"({"text":"越权答复"})"},
+    {"POST /api/v1/requests/{id}/rating", R"({"satisfaction":"satisfied","resolved":true})"},
+    {"POST /api/v1/requests/{id}/reopen", R"({"reason":"越权重办"})"},
     {"POST /api/v1/accountabilities",
      R"({"target_org_id":{org},"duty_item_id":1,"measure":"通报批评","subject":"越权","reason":"越权","decided_on":"2026-01-01"})"},
 };
@@ -110,6 +137,7 @@ const std::map<std::string, std::string> kBodies = {
 const std::map<std::string, std::string> kNamedObjects = {
     {"roles", "matrix_role"},
     {"settings", "audit_retention_days"},
+    {"request-sla-classes", "general"},
 };
 
 std::string Replace(std::string text, const std::string& from, const std::string& to) {
@@ -133,7 +161,13 @@ const std::vector<Sibling> kSiblings = {
 
 class ScopeMatrixTest : public ::testing::Test {
  protected:
-  void SetUp() override { city_ = std::make_unique<HttpClient>(server_.SignedIn("city")); }
+  void SetUp() override {
+    city_ = std::make_unique<HttpClient>(server_.SignedIn("city"));
+    const boost::json::value categories = city_->Get("/api/v1/request-categories").Json();
+    for (const auto& category : categories.at("items").as_array()) {
+      if (category.at("code") == "03.01.01") leaf_category_ = std::to_string(category.at("id").as_int64());
+    }
+  }
 
   std::int64_t OrgId(const std::string& name) {
     const boost::json::value hits = city_->Get("/api/v1/orgs?q=" + name + "&limit=100").Json();
@@ -259,6 +293,15 @@ class ScopeMatrixTest : public ::testing::Test {
       EXPECT_EQ(bulletin.status, 201) << bulletin.body;
       return bulletin.Json().at("id").as_int64();
     }
+    if (kind == "request-categories") return std::stoll(leaf_category_);
+    if (kind == "requests") {
+      // A request of a community of that subtree, taken by the city's hotline.
+      const auto taken = city_->Post("/api/v1/requests", R"({"category_id":)" + leaf_category_ +
+                                                             R"(,"title":"矩阵工单","description":"矩阵",)"
+                                                             R"("territory_org_id":)" + std::to_string(community) + "}");
+      EXPECT_EQ(taken.status, 201) << taken.body;
+      return taken.Json().at("id").as_int64();
+    }
     ADD_FAILURE() << "the scope matrix does not know objects of kind '" << kind
                   << "': teach ObjectIn how to make one outside a subtree";
     return 0;
@@ -327,9 +370,10 @@ class ScopeMatrixTest : public ::testing::Test {
     return target;
   }
 
-  static std::string Body(const std::string& name, std::int64_t org_id, std::int64_t own_org_id) {
+  std::string Body(const std::string& name, std::int64_t org_id, std::int64_t own_org_id) const {
     const auto body = kBodies.find(name);
     std::string payload = body == kBodies.end() ? "" : body->second;
+    payload = Replace(payload, "LEAF", leaf_category_);
     payload = Replace(payload, "{org}", std::to_string(org_id));
     payload = Replace(payload, "{own_org}", std::to_string(own_org_id));
     return Replace(payload, "CODE", unit::CompleteCreditCode("91110101MC0000001"));
@@ -341,6 +385,7 @@ class ScopeMatrixTest : public ::testing::Test {
   int users_made_ = 0;
   int members_made_ = 0;
   std::map<std::int64_t, std::string> kind_of_org_;
+  std::string leaf_category_;  // 物业服务质量差: a leaf that communities own
 };
 
 // Routes whose service needs a finer permission than the route's own, for the object the matrix

@@ -839,14 +839,14 @@ std::vector<OrgTally> RequestRepository::ReadChildTallies(soci::session& sql, st
   std::vector<OrgTally> children;
   std::map<long long, std::size_t> index;
   long long id = 0, count = 0;
-  soci::indicator item_i = soci::i_null;
+  soci::indicator item_i = soci::i_null, count_i = soci::i_null;
   std::string name, level, item;
   soci::statement statement =
       (sql.prepare << "SELECT o.id, o.name, o.level, t.item, t.count FROM org o "
                       "LEFT JOIN request_tally t ON t.org_id = o.id AND t.month = :month "
                       "WHERE o.parent_id = :org_id AND o.archived_at IS NULL ORDER BY o.path",
        soci::use(month, "month"), soci::use(key, "org_id"), soci::into(id), soci::into(name), soci::into(level),
-       soci::into(item, item_i), soci::into(count));
+       soci::into(item, item_i), soci::into(count, count_i));
   if (statement.execute(true)) {
     do {
       auto [at, added] = index.try_emplace(id, children.size());

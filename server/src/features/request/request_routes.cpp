@@ -2,6 +2,7 @@
 
 #include <boost/json/array.hpp>
 
+#include "core/china_date.hpp"
 #include "core/error.hpp"
 #include "features/request/request_json.hpp"
 #include "http/json_input.hpp"
@@ -65,8 +66,8 @@ void RegisterRequestRoutes(http::Router& router, const RequestService& service, 
     for (const SlaClass& sla_class : service.ListSlaClasses(request.Actor())) items.push_back(ToJson(sla_class));
     return http::Ok(boost::json::object{{"items", std::move(items)}});
   });
-  router.Add(Verb::put, "/api/v1/request-sla-classes/{code}", "request:catalogue", [&](http::Request& request) {
-    const std::string& code = request.PathText("code");
+  router.Add(Verb::put, "/api/v1/request-sla-classes/{name}", "request:catalogue", [&](http::Request& request) {
+    const std::string& code = request.PathText("name");
     return http::Ok(ToJson(service.UpdateSlaClass(request.Actor(), ParseSlaClass(request.Json(), code))));
   });
   router.Add(Verb::get, "/api/v1/agency-kinds", "request:read", [&](http::Request& request) {
@@ -172,11 +173,10 @@ void RegisterRequestRoutes(http::Router& router, const RequestService& service, 
   router.Add(Verb::get, "/api/v1/request-rates", "request:read", [&](http::Request& request) {
     std::optional<std::int64_t> org;
     if (const auto text = request.Query("org"); text && !text->empty()) org = http::ParseId(*text, "org");
-    const auto month = request.Query("month");
-    if (!month || month->empty()) {
-      throw core::AppError(core::ErrorKind::kInvalidArgument, "request.invalid_argument", "month");
-    }
-    return http::Ok(ToJson(service.GetRates(request.Actor(), org, *month)));
+    // The current month by default.
+    std::string month = core::ChinaDate(clock.NowSeconds()).substr(0, 7);
+    if (const auto text = request.Query("month"); text && !text->empty()) month = *text;
+    return http::Ok(ToJson(service.GetRates(request.Actor(), org, month)));
   });
 }
 

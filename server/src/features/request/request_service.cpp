@@ -459,7 +459,7 @@ Request RequestService::Create(const core::Actor& actor, const NewRequest& input
     throw AppError(ErrorKind::kInvalidArgument, "resident_request.category_not_leaf", category->code);
   }
   const core::OrgScope scope = core::OrgScope::Of(actor);
-  const org::Org territory = org_service_.RequireInScope(sql, scope, input.territory_org_id, "resident_request.invalid_territory");
+  const org::Org territory = org_service_.RequireInScope(sql, scope, input.territory_org_id);
   if ((territory.level != "community" && territory.level != "street") || territory.archived) {
     throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_territory");
   }
