@@ -209,7 +209,8 @@ TEST_F(RequestApiTest, RunsTheLoopFromTheHotlineToTheResidentsRating) {
   EXPECT_EQ(Rates(district_, dongcheng_).at("counts").at("satisfied").as_int64(), 1);
   EXPECT_EQ(Rates(street_, heping_).at("counts").at("received").as_int64(), 0);
   bool agency_row = false;
-  for (const auto& child : Rates(district_, dongcheng_).at("children").as_array()) {
+  const auto district = Rates(district_, dongcheng_);
+  for (const auto& child : district.at("children").as_array()) {
     if (child.at("org").at("id").as_int64() == police_) {
       agency_row = true;
       EXPECT_EQ(child.at("counts").at("received").as_int64(), 1);
