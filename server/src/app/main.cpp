@@ -149,7 +149,7 @@ int Demo(const std::string& url, const std::string& logins_path, const std::stri
     std::cout << "Created the " << scale_name << " (generator " << app::kScaledCityGeneratorVersion << ") in "
               << seconds << " s: " << counts.orgs << " orgs, " << counts.members << " members, " << counts.units
               << " units, " << counts.users << " users, " << counts.tasks << " tasks with " << counts.task_nodes
-              << " nodes; logins written to " << logins_path
+              << " nodes, " << counts.agencies << " agencies, " << counts.requests << " requests; logins written to " << logins_path
               << ". Benchmark data only: users of a role share one password.\n";
     return 0;
   }
