@@ -384,9 +384,10 @@ void Server::Drain() {
   auto& state = *state_;
   if (state.config.drain_period.count() <= 0 || state.draining.exchange(true)) return Stop();
   core::log::Info("http.draining", {{"drain_ms", static_cast<std::int64_t>(state.config.drain_period.count())}});
-  // Idle keep-alive connections go now, while this server still accepts: a request the load
-  // balancer sends on one as it closes is retried on a new connection, here or elsewhere.
-  state.ShutdownConnections();
+  // Idle keep-alive connections stay open: closing one races with a request the load balancer may
+  // be sending on it (HAProxy then drops its client's connection). Each one closes after its next
+  // answer instead; those still idle when the drain ends were left alone by the load balancer,
+  // which has by then taken this server out.
   state.drain_timer.expires_after(state.config.drain_period);
   state.drain_timer.async_wait([this](boost::system::error_code error) {
     if (error != asio::error::operation_aborted) Stop();
