@@ -222,9 +222,10 @@ def check_nginx(checks, nginx):
     print("Through nginx (TLS) and HAProxy:")
     status, headers = nginx.get("/api/v1/health")
     headers = {name.lower(): value for name, value in headers.items()}  # HAProxy writes them in lower case
-    checks.expect(status == 200 and "max-age" in headers.get("strict-transport-security", "")
-                  and "frame-ancestors" in headers.get("content-security-policy", ""),
-                  "HTTPS answers with HSTS from nginx and the server's own security headers (%s)" % headers)
+    secure = (status == 200 and "max-age" in headers.get("strict-transport-security", "")
+              and "frame-ancestors" in headers.get("content-security-policy", ""))
+    checks.expect(secure, "HTTPS answers with HSTS from nginx and the server's own security headers" +
+                  ("" if secure else " (%s %s)" % (status, headers)))
     plain = http.client.HTTPConnection("127.0.0.1", nginx.http_port, timeout=10)
     plain.request("GET", "/api/v1/health")
     redirect = plain.getresponse()
