@@ -2,6 +2,7 @@
 
 #include <array>
 #include <map>
+#include <optional>
 #include <string>
 #include <tuple>
 
@@ -33,6 +34,19 @@ constexpr std::array<const char*, 5> kDistrictAgencyNames = {"城管执法队", 
                                                              "人力社保所"};
 constexpr std::array<const char*, 12> kSurnames = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙"};
 constexpr std::int64_t kBatch = 100'000;  // requests per transaction
+
+// A request's steps and extension, kept until its row is added (rows refer to it).
+struct PendingStep {
+  const char* kind;
+  std::int64_t org_id;
+  std::optional<std::int64_t> user_id;
+  std::optional<std::int64_t> target_org_id;
+  std::string text;
+  std::int64_t at;
+};
+struct PendingExtension {
+  std::int64_t org_id, approver_org_id, days, asked_at, decided_at;
+};
 
 }  // namespace
 
@@ -109,8 +123,12 @@ ScaledRequestCounts AddScaledRequests(const Application& application, db::Sessio
     db::Transaction transaction(session, db::Transaction::Mode::kWrite);
     const std::unique_ptr<request::RequestBulkLoad> load = service.StartBulkLoad(session);
     const std::int64_t batch_end = std::min(requests, id + kBatch);
+    std::vector<PendingStep> steps;
+    std::optional<PendingExtension> extension;
     for (; id < batch_end; ) {
       ++id;
+      steps.clear();
+      extension.reset();
       const request::Category& leaf = leaves[static_cast<std::size_t>(random.Below(static_cast<int>(leaves.size())))];
       const request::SlaClass& sla = classes.at(*leaf.sla_class);
       const std::int64_t community = communities[static_cast<std::size_t>(random.Below(static_cast<int>(communities.size())))];
@@ -141,12 +159,12 @@ ScaledRequestCounts AddScaledRequests(const Application& application, db::Sessio
       // Returned: 5% of those a community owned first go to its street.
       const bool returned = owner == community && random.Below(100) < 5;
       r.dispatched_at = received + 60;
-      load->AddStep(id, "received", city.city, city.hotline_user, std::nullopt, r.channel, received);
-      load->AddStep(id, "dispatched", city.city, city.hotline_user, owner, "", received + 60);
+      steps.push_back(PendingStep{"received", city.city, city.hotline_user, std::nullopt, r.channel, received});
+      steps.push_back(PendingStep{"dispatched", city.city, city.hotline_user, owner, "", received + 60});
       std::int64_t at = received + 60;
       if (returned) {
         at += 1800 + random.Below(7200);
-        load->AddStep(id, "returned", owner, std::nullopt, street, "属街道统筹事项", at);
+        steps.push_back(PendingStep{"returned", owner, std::nullopt, street, "属街道统筹事项", at});
         owner = street;
         r.return_count = 1;
         r.arrived_by_return = true;
@@ -179,24 +197,24 @@ ScaledRequestCounts AddScaledRequests(const Application& application, db::Sessio
       if (now > signed_at) {
         r.signed_at = signed_at;
         r.state = "in_hand";
-        load->AddStep(id, "signed", owner, std::nullopt, std::nullopt, "", signed_at);
+        steps.push_back(PendingStep{"signed", owner, std::nullopt, std::nullopt, "", signed_at});
       }
       if (now > contacted_at && r.signed_at) {
         r.contacted_at = contacted_at;
-        load->AddStep(id, "contacted", owner, std::nullopt, std::nullopt, "已电话联系来电人", contacted_at);
+        steps.push_back(PendingStep{"contacted", owner, std::nullopt, std::nullopt, "已电话联系来电人", contacted_at});
       }
       if (extended && r.signed_at) {
         r.resolution_due = due;
         const std::int64_t parent = owner == community ? street : (district_of_agency.contains(owner) ? district_of_agency.at(owner) : district_of_street.at(street));
-        load->AddExtension(id, owner, parent, r.extension_days, "需协调多方处理", *r.signed_at + 600, *r.signed_at + 3600);
-        load->AddStep(id, "extension_asked", owner, std::nullopt, parent, "需协调多方处理", *r.signed_at + 600);
-        load->AddStep(id, "extension_approved", parent, std::nullopt, owner, "同意", *r.signed_at + 3600);
+        extension = PendingExtension{owner, parent, r.extension_days, *r.signed_at + 600, *r.signed_at + 3600};
+        steps.push_back(PendingStep{"extension_asked", owner, std::nullopt, parent, "需协调多方处理", *r.signed_at + 600});
+        steps.push_back(PendingStep{"extension_approved", parent, std::nullopt, owner, "同意", *r.signed_at + 3600});
       }
       if (now > replied_at && r.contacted_at && !(stuck && age > 20 * 86400)) {
         r.replied_at = replied_at;
         r.reply = "已处理完毕并答复来电人。";
         r.state = "replied";
-        load->AddStep(id, "replied", owner, std::nullopt, std::nullopt, r.reply, replied_at);
+        steps.push_back(PendingStep{"replied", owner, std::nullopt, std::nullopt, r.reply, replied_at});
       }
       if (r.replied_at && now > rated_at) {
         const int pick = random.Below(100);
@@ -205,10 +223,10 @@ ScaledRequestCounts AddScaledRequests(const Application& application, db::Sessio
         r.rated_at = rated_at;
         r.closed_at = rated_at;
         r.state = "closed";
-        load->AddStep(id, "rated", city.city, city.hotline_user, std::nullopt, *r.satisfaction, rated_at);
+        steps.push_back(PendingStep{"rated", city.city, city.hotline_user, std::nullopt, *r.satisfaction, rated_at});
         // A quarter of the unsatisfied are reopened once, and handled again.
         if (*r.satisfaction == "unsatisfied" && random.Below(4) == 0 && now > rated_at + 3 * 86400) {
-          load->AddStep(id, "reopened", city.city, city.hotline_user, owner, "居民不满意", rated_at + 600);
+          steps.push_back(PendingStep{"reopened", city.city, city.hotline_user, owner, "居民不满意", rated_at + 600});
           r.reopen_count = 1;
           r.dispatched_at = rated_at + 600;
           r.signed_at = rated_at + 1200;
@@ -221,9 +239,9 @@ ScaledRequestCounts AddScaledRequests(const Application& application, db::Sessio
           r.closed_at = r.rated_at;
           r.satisfaction = random.Below(100) < 70 ? "satisfied" : "basically_satisfied";
           r.resolved = true;
-          load->AddStep(id, "signed", owner, std::nullopt, std::nullopt, "", *r.signed_at);
-          load->AddStep(id, "replied", owner, std::nullopt, std::nullopt, "重办完毕", *r.replied_at);
-          load->AddStep(id, "rated", city.city, city.hotline_user, std::nullopt, *r.satisfaction, *r.rated_at);
+          steps.push_back(PendingStep{"signed", owner, std::nullopt, std::nullopt, "", *r.signed_at});
+          steps.push_back(PendingStep{"replied", owner, std::nullopt, std::nullopt, "重办完毕", *r.replied_at});
+          steps.push_back(PendingStep{"rated", city.city, city.hotline_user, std::nullopt, *r.satisfaction, *r.rated_at});
         }
       }
       if (!r.replied_at && now > r.resolution_due) {
@@ -231,6 +249,13 @@ ScaledRequestCounts AddScaledRequests(const Application& application, db::Sessio
         r.escalated_at = r.resolution_due + 60;
       }
       load->AddRequest(record, city.hotline_user);
+      for (const PendingStep& step : steps) {
+        load->AddStep(id, step.kind, step.org_id, step.user_id, step.target_org_id, step.text, step.at);
+      }
+      if (extension) {
+        load->AddExtension(id, extension->org_id, extension->approver_org_id, extension->days, "需协调多方处理",
+                           extension->asked_at, extension->decided_at);
+      }
       for (const std::string& item : request::RequestService::TallyItemsOf(r)) {
         for (const std::int64_t org : lineage(owner)) ++tallies[{org, r.received_month, item}];
       }
