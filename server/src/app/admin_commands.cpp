@@ -72,18 +72,20 @@ int RotateKeys(const std::string& url, const std::filesystem::path& key_file, co
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
   const std::int64_t members = application.member_service().ResealIdentifiers(session.sql(), from, to);
   const std::int64_t secrets = application.auth_service().ResealSecondFactors(session.sql(), from, to);
+  const std::int64_t residents = application.request_service().ResealResidents(session.sql(), from, to);
   application.audit_writer().RecordAnonymous(
       session.sql(),
       {"keys.rotate", "key", std::nullopt, "ok",
-       std::to_string(members) + " members, " + std::to_string(secrets) + " second factors"},
+       std::to_string(members) + " members, " + std::to_string(secrets) + " second factors, " +
+           std::to_string(residents) + " residents' requests"},
       "command line", "");
   transaction.Commit();
 
   const fs::path retired = key_file.string() + ".retired-" + std::to_string(clock.NowSeconds());
   fs::rename(key_file, retired);
   fs::rename(next, key_file);
-  out << "Rotated the master key: " << members << " members and " << secrets
-      << " second factors re-encrypted. The old key is in " << retired.string()
+  out << "Rotated the master key: " << members << " members, " << secrets << " second factors and " << residents
+      << " residents' requests re-encrypted. The old key is in " << retired.string()
       << ": keep it offline with the backups made before now, and remove it from this server.\n";
   return 0;
 }

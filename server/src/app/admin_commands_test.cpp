@@ -73,10 +73,25 @@ TEST_F(AdminCommandsTest, AddUserCreatesAnAdministratorWhoMustChangeTheInitialPa
 TEST_F(AdminCommandsTest, RotatingTheKeyKeepsEveryIdentifierAndTheAuditChain) {
   std::string id_number;
   std::string old_cipher;
+  std::int64_t request_id = 0;
   {
     Application before(Config(), clock_);
     old_cipher = Scalar(before, "SELECT id_number_cipher FROM member ORDER BY id LIMIT 1");
     id_number = *before.field_cipher().Decrypt(old_cipher);
+    // A resident's request taken by the hotline, with the caller's name and phone sealed.
+    core::Actor hotline;
+    hotline.user_id = std::stoll(Scalar(before, "SELECT CAST(id AS TEXT) FROM user_account WHERE username = 'hotline.operator'"));
+    hotline.org_id = 1;
+    hotline.org_path = "/1/";
+    hotline.permissions = {"request:intake"};
+    request::NewRequest input;
+    input.category_id = std::stoll(Scalar(before, "SELECT CAST(id AS TEXT) FROM request_category WHERE code = '03.01.01'"));
+    input.title = "楼道垃圾无人清运";
+    input.description = "来电人反映楼道垃圾堆积";
+    input.resident_name = "王秀英";
+    input.resident_phone = "13812345678";
+    input.territory_org_id = std::stoll(Scalar(before, "SELECT CAST(id AS TEXT) FROM org WHERE name = '和平里社区'"));
+    request_id = before.request_service().Create(hotline, input).id;
   }
   const std::string old_key = core::LoadKeys(key_file_).master;
   std::ostringstream out;
@@ -93,6 +108,10 @@ TEST_F(AdminCommandsTest, RotatingTheKeyKeepsEveryIdentifierAndTheAuditChain) {
   EXPECT_EQ(Scalar(after, "SELECT id_number_index FROM member ORDER BY id LIMIT 1"),
             after.field_cipher().BlindIndex(id_number))
       << "exact lookup by ID number still finds the member";
+  const std::string phone_cipher = Scalar(
+      after, "SELECT resident_phone_cipher FROM request WHERE id = " + std::to_string(request_id));
+  EXPECT_EQ(after.field_cipher().Decrypt(phone_cipher), "13812345678") << "the resident's phone too";
+  EXPECT_FALSE(core::FieldCipher(old_key).Decrypt(phone_cipher));
   EXPECT_EQ(Scalar(after, "SELECT action FROM audit_log ORDER BY id DESC LIMIT 1"), "keys.rotate");
   db::Session session(after.database());
   const db::ChainReport report = after.audit_writer().VerifyChain(session.sql());

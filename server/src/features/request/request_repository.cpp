@@ -597,6 +597,30 @@ std::pair<std::string, std::string> RequestRepository::FindCiphers(soci::session
   return {name, phone};
 }
 
+std::vector<std::tuple<std::int64_t, std::string, std::string>> RequestRepository::ListSealedResidents(
+    soci::session& sql) const {
+  std::vector<std::tuple<std::int64_t, std::string, std::string>> rows;
+  long long id = 0;
+  std::string name, phone;
+  soci::statement statement =
+      (sql.prepare << "SELECT id, resident_name_cipher, resident_phone_cipher FROM request "
+                      "WHERE resident_name_cipher <> '' OR resident_phone_cipher <> '' ORDER BY id",
+       soci::into(id), soci::into(name), soci::into(phone));
+  if (statement.execute(true)) {
+    do {
+      rows.emplace_back(id, name, phone);
+    } while (statement.fetch());
+  }
+  return rows;
+}
+
+void RequestRepository::UpdateSealedResident(soci::session& sql, std::int64_t id, const std::string& name,
+                                             const std::string& phone) const {
+  const long long key = id;
+  sql << "UPDATE request SET resident_name_cipher = :name, resident_phone_cipher = :phone WHERE id = :id",
+      soci::use(name, "name"), soci::use(phone, "phone"), soci::use(key, "id");
+}
+
 void RequestRepository::Save(soci::session& sql, const Request& r, std::int64_t now) const {
   const long long id = r.id, owner = r.owner.id, arrived = r.arrived_by_return ? 1 : 0,
                   dispatched_at = r.dispatched_at, sign_for_due = r.sign_for_due, contact_due = r.contact_due,

@@ -6,6 +6,7 @@
 #include <optional>
 #include <soci/soci.h>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/org_scope.hpp"
@@ -93,6 +94,10 @@ class RequestRepository {
   std::optional<Request> Find(soci::session& sql, std::int64_t id) const;
   // The sealed name and phone of the resident.
   std::pair<std::string, std::string> FindCiphers(soci::session& sql, std::int64_t id) const;
+  // Every request with a sealed name or phone: id, name, phone (key rotation).
+  std::vector<std::tuple<std::int64_t, std::string, std::string>> ListSealedResidents(soci::session& sql) const;
+  void UpdateSealedResident(soci::session& sql, std::int64_t id, const std::string& name,
+                            const std::string& phone) const;
   // Writes the mutable columns of the request (owner, state, clocks, rating, counters).
   void Save(soci::session& sql, const Request& request, std::int64_t now) const;
   RequestPage List(soci::session& sql, const ListQuery& query) const;

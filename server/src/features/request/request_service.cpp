@@ -131,6 +131,16 @@ std::vector<std::string> RequestService::TallyItemsOf(const Request& request) {
   return {items.begin(), items.end()};
 }
 
+std::int64_t RequestService::ResealResidents(soci::session& sql, const core::FieldCipher& from,
+                                             const core::FieldCipher& to) const {
+  std::int64_t changed = 0;
+  for (const auto& [id, name, phone] : repository_.ListSealedResidents(sql)) {
+    repository_.UpdateSealedResident(sql, id, core::Reseal(from, to, name).sealed, core::Reseal(from, to, phone).sealed);
+    ++changed;
+  }
+  return changed;
+}
+
 std::vector<Category> RequestService::ListLeaves(soci::session& sql) const {
   std::vector<Category> leaves;
   for (Category& category : repository_.ListCategories(sql)) {

@@ -89,6 +89,10 @@ class RequestService {
     repository_.InsertAgency(sql, org_id, kind, street_ids);
   }
 
+  // Key rotation (liandong keys rotate), in the caller's write transaction: re-encrypts every
+  // resident's name and phone under `to`; returns the requests changed.
+  std::int64_t ResealResidents(soci::session& sql, const core::FieldCipher& from, const core::FieldCipher& to) const;
+
   std::unique_ptr<RequestBulkLoad> StartBulkLoad(db::Session& session) const {
     return std::make_unique<RequestBulkLoad>(session);
   }
