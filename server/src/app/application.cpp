@@ -8,6 +8,7 @@
 #include "features/audit/audit_routes.hpp"
 #include "features/auth/auth_routes.hpp"
 #include "features/bulletin/bulletin_routes.hpp"
+#include "features/cobuild/agreement_routes.hpp"
 #include "features/duty/duty_routes.hpp"
 #include "features/joint_committee/joint_committee_routes.hpp"
 #include "features/member/member_routes.hpp"
@@ -56,6 +57,8 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
       *task_service_);
   accountability_service_ = std::make_unique<accountability::AccountabilityService>(
       *database_, clock, *audit_writer_, *org_service_, *duty_service_, *supervision_service_);
+  agreement_service_ = std::make_unique<cobuild::AgreementService>(*database_, clock, *audit_writer_, *org_service_,
+                                                                   *unit_service_, *notification_service_);
 
   health::RegisterHealthRoutes(router_, health_info_);
   auth::RegisterAuthRoutes(router_, *auth_service_, *org_service_);
@@ -75,6 +78,7 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   duty::RegisterDutyRoutes(router_, *duty_service_);
   supervision::RegisterSupervisionRoutes(router_, *supervision_service_);
   accountability::RegisterAccountabilityRoutes(router_, *accountability_service_);
+  cobuild::RegisterAgreementRoutes(router_, *agreement_service_);
 
   const auth::AuthService& auth_service = *auth_service_;
   db::Database& database = *database_;

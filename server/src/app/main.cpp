@@ -29,8 +29,8 @@ constexpr const char* kDefaultDatabase = "sqlite:var/liandong.db";
 // Runs the task sweep (overdue notices, escalation) every `seconds` until destroyed.
 class Sweeper {
  public:
-  Sweeper(const task::TaskService& task_service, int seconds)
-      : thread_([this, &task_service, seconds] {
+  Sweeper(const task::TaskService& task_service, const cobuild::AgreementService& agreement_service, int seconds)
+      : thread_([this, &task_service, &agreement_service, seconds] {
           std::unique_lock lock(mutex_);
           while (!stop_) {
             lock.unlock();
@@ -39,6 +39,7 @@ class Sweeper {
               if (result.overdue + result.escalated > 0) {
                 core::log::Info("task.sweep", {{"overdue", result.overdue}, {"escalated", result.escalated}});
               }
+              agreement_service.SweepReminders();
             } catch (const std::exception& error) {
               core::log::Error("task.sweep_failed", {{"error", db::LoggableMessage(error)}});
             }
@@ -73,7 +74,7 @@ int Serve(const app::ApplicationConfig& config, const http::ServerConfig& server
   }
   app::Application application(config, *clock);
   http::Server server(server_config, application.pipeline());
-  Sweeper sweeper(application.task_service(), sweep_seconds);
+  Sweeper sweeper(application.task_service(), application.agreement_service(), sweep_seconds);
   server.RunUntilSignal();
   return 0;
 }

@@ -1,0 +1,2 @@
+-- Placeholder on the cobuild branch only: number 0024 is reserved for another branch, and
+-- migrations must be contiguous. Delete this file when merging (the other branch brings its own).
