@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/demo_cobuild.hpp"
 #include "core/china_date.hpp"
 
 namespace liandong::app {
@@ -64,9 +65,11 @@ class Story {
       if (midnight >= at) break;
       clock_.Advance(midnight - clock_.NowSeconds());
       application_.task_service().Sweep();
+      application_.agreement_service().SweepReminders();
     }
     clock_.Advance(at - clock_.NowSeconds());
     application_.task_service().Sweep();
+    application_.agreement_service().SweepReminders();
   }
 
   Application& application_;
@@ -147,6 +150,7 @@ void CreateDemoActivity(Application& application, core::FakeClock& clock, const 
     hepingli = ChildNamed(orgs, actor, heping.id, "和平里社区");
     dongfeng = ChildNamed(orgs, actor, heping.id, "东风社区");
   });
+  CreateDemoCobuild(application, logins, clock.NowSeconds() + kDemoActivityDays * kDaySeconds);
 
   // 责任清单 of the year: the city's for the city and the districts, 东城区's for its streets and
   // communities, each line owned by one of the built-in departments.

@@ -63,6 +63,9 @@ class AgreementService {
                   std::int64_t filed_by) const;
   void SeedDelivery(soci::session& sql, const NewDelivery& delivery, std::int64_t recorded_by,
                     std::int64_t now) const;
+  void SeedTermination(soci::session& sql, std::int64_t id, const std::string& on, const std::string& reason) const {
+    repository_.Terminate(sql, id, on, reason);
+  }
   std::vector<Report> SeededReports(soci::session& sql, std::int64_t agreement_id) const {
     return repository_.ListReports(sql, agreement_id);
   }
