@@ -15,6 +15,11 @@ CREATE TABLE agreement (
   predecessor_id {{id_type}} REFERENCES agreement (id),
   terminated_on TEXT,
   termination_reason TEXT,
+  -- Kept with each filing and termination, so that a list finds the late agreements without
+  -- reading their reports: reports filed after their due date, and the earliest due date of a
+  -- report not filed (late once today is past it). Reports after a termination do not count.
+  late_filed_reports INTEGER NOT NULL DEFAULT 0,
+  first_unfiled_due_on TEXT,
   created_by {{id_type}} NOT NULL REFERENCES user_account (id),
   created_at BIGINT NOT NULL
 );

@@ -93,7 +93,7 @@ void CreateDemoCobuild(Application& application, const std::vector<DemoLogin>& l
       const std::string filed_on = listed(late) && !is_last ? core::AddDays(report.due_on, 6)
                                                             : core::AddDays(report.period_end, 4);
       if (filed_on >= today) continue;
-      agreements.SeedFiling(sql, report.id,
+      agreements.SeedFiling(sql, agreement, report.id,
                             report.unit_name + " " + report.period_start + " 至 " + report.period_end +
                                 " 履约情况：按协议开放活动场地，志愿服务队参与社区服务，结对帮扶家庭走访到位。",
                             MorningOf(filed_on), by);

@@ -38,16 +38,20 @@ constexpr std::string_view kExpiring =
     " AND a.start_on <= :today AND a.end_on <= :expiring AND a.end_on >= :today_again"
     " AND (a.terminated_on IS NULL OR a.terminated_on > :today_third)";
 constexpr std::string_view kEnded = " AND (a.end_on < :today OR a.terminated_on <= :today_again)";
-constexpr std::string_view kLateOnly = R"sql(
-  AND EXISTS (SELECT 1 FROM agreement_report r
-              WHERE r.agreement_id = a.id AND r.due_on < :late_only_today AND (r.filed_on IS NULL OR r.filed_on > r.due_on)
-                AND (a.terminated_on IS NULL OR r.period_start <= a.terminated_on))
-)sql";
+constexpr std::string_view kLateOnly =
+    " AND (a.late_filed_reports > 0 OR a.first_unfiled_due_on < :late_only_today)";
 constexpr std::string_view kText = R"sql(
   AND (a.title LIKE :text ESCAPE '\' OR EXISTS (SELECT 1 FROM agreement_party p JOIN unit u ON u.id = p.unit_id
                                                  WHERE p.agreement_id = a.id AND u.name LIKE :text_again ESCAPE '\'))
 )sql";
+// The page's ids first, so that the late counts are read for its rows only.
+constexpr std::string_view kSelectPageIds = R"sql(
+  SELECT a.id
+  FROM agreement a
+  JOIN org o ON o.id = a.org_id
+)sql";
 constexpr std::string_view kPage = " ORDER BY a.start_on DESC, a.id DESC LIMIT :limit OFFSET :offset";
+constexpr std::string_view kOrder = " ORDER BY a.start_on DESC, a.id DESC";
 
 constexpr std::string_view kSelectUnitNames = R"sql(
   SELECT p.agreement_id, u.name
@@ -78,6 +82,16 @@ constexpr std::string_view kInsertReport = R"sql(
 )sql";
 constexpr std::string_view kTerminate =
     "UPDATE agreement SET terminated_on = :terminated_on, termination_reason = :reason WHERE id = :id";
+constexpr std::string_view kRefreshReportSummary = R"sql(
+  UPDATE agreement SET
+    late_filed_reports = (SELECT COUNT(*) FROM agreement_report r
+                          WHERE r.agreement_id = agreement.id AND r.filed_on > r.due_on
+                            AND (agreement.terminated_on IS NULL OR r.period_start <= agreement.terminated_on)),
+    first_unfiled_due_on = (SELECT MIN(r.due_on) FROM agreement_report r
+                            WHERE r.agreement_id = agreement.id AND r.filed_at IS NULL
+                              AND (agreement.terminated_on IS NULL OR r.period_start <= agreement.terminated_on))
+  WHERE id = :id
+)sql";
 
 constexpr std::string_view kSelectParties = R"sql(
   SELECT p.id, u.id, u.name, o.path, p.head, p.liaison
@@ -301,14 +315,27 @@ AgreementPage AgreementRepository::List(soci::session& sql, const ListQuery& que
     statement.execute(true);
     page.total = total;
   }
+  std::vector<long long> ids;
+  {
+    long long id = 0;
+    soci::statement statement(sql);
+    statement.exchange(soci::into(id));
+    bind(statement);
+    statement.exchange(soci::use(limit, "limit"));
+    statement.exchange(soci::use(offset, "offset"));
+    statement.alloc();
+    statement.prepare(std::string(kSelectPageIds) + where + std::string(kPage));
+    statement.define_and_bind();
+    statement.execute();
+    while (statement.fetch()) ids.push_back(id);
+  }
+  if (ids.empty()) return page;
+  std::string in = " WHERE a.id IN (";
+  for (std::size_t i = 0; i < ids.size(); ++i) in += (i == 0 ? "" : ",") + std::to_string(ids[i]);  // integers
+  in += ")";
   page.items = Select<AgreementColumns, Agreement>(
-      sql, std::string(kSelectAgreements) + where + std::string(kPage),
-      [&](soci::statement& statement) {
-        statement.exchange(soci::use(query.today, "late_today"));
-        bind(statement);
-        statement.exchange(soci::use(limit, "limit"));
-        statement.exchange(soci::use(offset, "offset"));
-      },
+      sql, std::string(kSelectAgreements) + in + std::string(kOrder),
+      [&](soci::statement& statement) { statement.exchange(soci::use(query.today, "late_today")); },
       [&](const AgreementColumns& row) { return row.ToAgreement(query.today); });
   LoadUnitNames(sql, page.items);
   return page;
@@ -363,6 +390,11 @@ void AgreementRepository::Terminate(soci::session& sql, std::int64_t id, const s
                                     const std::string& reason) const {
   const long long key = id;
   sql << kTerminate, soci::use(on, "terminated_on"), soci::use(reason, "reason"), soci::use(key, "id");
+}
+
+void AgreementRepository::RefreshReportSummary(soci::session& sql, std::int64_t id) const {
+  const long long key = id;
+  sql << kRefreshReportSummary, soci::use(key, "id");
 }
 
 std::vector<Party> AgreementRepository::ListParties(soci::session& sql, std::int64_t agreement_id) const {

@@ -49,6 +49,9 @@ class AgreementRepository {
   void InsertReport(soci::session& sql, std::int64_t agreement_id, std::int64_t party_id,
                     const ReportPeriod& period) const;
   void Terminate(soci::session& sql, std::int64_t id, const std::string& on, const std::string& reason) const;
+  // Recounts the agreement's late_filed_reports and first_unfiled_due_on from its reports: after
+  // its reports are made, after a filing and after a termination.
+  void RefreshReportSummary(soci::session& sql, std::int64_t id) const;
 
   std::vector<Party> ListParties(soci::session& sql, std::int64_t agreement_id) const;
   std::vector<Commitment> ListCommitments(soci::session& sql, std::int64_t agreement_id) const;

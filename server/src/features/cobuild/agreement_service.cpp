@@ -166,12 +166,14 @@ std::int64_t AgreementService::Seed(soci::session& sql, const NewAgreement& inpu
   }
   int order = 0;
   for (const NewCommitment& commitment : input.commitments) repository_.InsertCommitment(sql, id, commitment, ++order);
+  repository_.RefreshReportSummary(sql, id);
   return id;
 }
 
-void AgreementService::SeedFiling(soci::session& sql, std::int64_t report_id, const std::string& text,
-                                  std::int64_t filed_at, std::int64_t filed_by) const {
+void AgreementService::SeedFiling(soci::session& sql, std::int64_t agreement_id, std::int64_t report_id,
+                                  const std::string& text, std::int64_t filed_at, std::int64_t filed_by) const {
   repository_.FileReport(sql, report_id, text, core::ChinaDate(filed_at), filed_at, filed_by);
+  repository_.RefreshReportSummary(sql, agreement_id);
 }
 
 void AgreementService::SeedDelivery(soci::session& sql, const NewDelivery& delivery, std::int64_t recorded_by,
@@ -284,6 +286,7 @@ AgreementDetail AgreementService::FileReport(const core::Actor& actor, std::int6
   if (!repository_.FileReport(sql, report->id, filing.text, today, now, actor.user_id)) {
     throw FieldError(ErrorKind::kConflict, "agreement.report_filed", "report_id");
   }
+  repository_.RefreshReportSummary(sql, id);
   if (agreement.org.id != actor.org_id) {
     notification_service_.Notify(sql, {agreement.org.id, "agreement", "共建协议季度报告已提交：" + agreement.title,
                                        report->unit_name + "提交了 " + report->period_start + " 至 " +
@@ -339,6 +342,7 @@ AgreementDetail AgreementService::Terminate(const core::Actor& actor, std::int64
   const std::int64_t now = clock_.NowSeconds();
   const std::string today = core::ChinaDate(now);
   repository_.Terminate(sql, id, today, reason);
+  repository_.RefreshReportSummary(sql, id);
   for (const Party& party : repository_.ListParties(sql, id)) {
     const auto unit = unit_service_.FindUnit(sql, party.unit_id);
     if (!unit || !unit->fields.own_org_id) continue;

@@ -59,12 +59,16 @@ class AgreementService {
   std::int64_t Seed(soci::session& sql, const NewAgreement& input, std::optional<std::int64_t> predecessor_id,
                     std::int64_t created_by, std::int64_t now) const;
   // Files a report or records a delivery without checks (the generators), at the given time.
-  void SeedFiling(soci::session& sql, std::int64_t report_id, const std::string& text, std::int64_t filed_at,
-                  std::int64_t filed_by) const;
+  void SeedFiling(soci::session& sql, std::int64_t agreement_id, std::int64_t report_id, const std::string& text,
+                  std::int64_t filed_at, std::int64_t filed_by) const;
   void SeedDelivery(soci::session& sql, const NewDelivery& delivery, std::int64_t recorded_by,
                     std::int64_t now) const;
+  void SeedReminder(soci::session& sql, std::int64_t report_id, std::int64_t at) const {
+    repository_.MarkReminded(sql, report_id, at);
+  }
   void SeedTermination(soci::session& sql, std::int64_t id, const std::string& on, const std::string& reason) const {
     repository_.Terminate(sql, id, on, reason);
+    repository_.RefreshReportSummary(sql, id);
   }
   std::vector<Report> SeededReports(soci::session& sql, std::int64_t agreement_id) const {
     return repository_.ListReports(sql, agreement_id);
