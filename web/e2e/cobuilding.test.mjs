@@ -31,7 +31,6 @@ async function typeDate(page, name, date) {
   await input.click();
   await input.fill(date);
   await input.press('Enter');
-  await page.keyboard.press('Escape');
 }
 
 /** A unit of the signed-in street, by name. */

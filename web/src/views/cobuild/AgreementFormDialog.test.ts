@@ -51,7 +51,7 @@ describe('AgreementFormDialog', () => {
   it('offers the units of the street, and refuses a term that ends before it starts', async () => {
     const wrapper = await openDialog();
 
-    expect(listUnits).toHaveBeenCalledWith({ org: 5, page: 1, page_size: 200 });
+    expect(listUnits).toHaveBeenCalledWith({ org: 5, q: undefined, page: 1, page_size: 100 });
     await pickValue(wrapper, 'ElDatePicker', '[name="agreement-start-on"]', '2026-06-01');
     await pickValue(wrapper, 'ElDatePicker', '[name="agreement-end-on"]', '2026-05-31');
     await submit(wrapper);
