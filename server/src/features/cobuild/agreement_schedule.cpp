@@ -32,7 +32,7 @@ int DaysInMonth(int year, int month) {
 }
 
 std::string Format(int year, int month, int day) {
-  char text[16];
+  char text[40];  // room for any int, so that the compiler sees no truncation
   std::snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, day);
   return text;
 }

@@ -56,11 +56,14 @@ describe('AgreementFormDialog', () => {
     await pickValue(wrapper, 'ElDatePicker', '[name="agreement-end-on"]', '2026-05-31');
     await submit(wrapper);
 
-    await vi.waitFor(() => expect(wrapper.text()).toContain('结束日期不能早于开始日期'));
-    expect(wrapper.text()).toContain('请填写协议名称');
-    expect(wrapper.text()).toContain('请选择驻区单位');
+    // Each field is validated on its own: wait for all of them.
+    await vi.waitFor(() => {
+      expect(wrapper.text()).toContain('结束日期不能早于开始日期');
+      expect(wrapper.text()).toContain('请填写协议名称');
+      expect(wrapper.text()).toContain('请选择驻区单位');
+    });
     expect(createAgreement).not.toHaveBeenCalled();
-  });
+  }, 20_000);
 
   it('fills the five lines of "五个一" and signs with the unit, funds in fen', async () => {
     vi.mocked(createAgreement).mockResolvedValue({ id: 70 } as AgreementDetail);
@@ -99,5 +102,5 @@ describe('AgreementFormDialog', () => {
     ]);
     expect(input.commitments[5]!.quantity).toBe(100);
     expect(wrapper.dialog().emitted('created')).toHaveLength(1);
-  });
+  }, 20_000);
 });
