@@ -29,7 +29,10 @@ constexpr std::string_view kCountAgreements = R"sql(
   JOIN org o ON o.id = a.org_id
 )sql";
 constexpr std::string_view kWhereId = " WHERE a.id = :id";
-constexpr std::string_view kWhereInScope = " WHERE o.path >= :scope AND o.path < :scope_end";
+// Signing orgs are streets and communities (the service's rule): the level narrows the scan of the
+// subtree to them (index org_level_path).
+constexpr std::string_view kWhereInScope =
+    " WHERE o.level IN ('street', 'community') AND o.path >= :scope AND o.path < :scope_end";
 constexpr std::string_view kUpcoming =
     " AND a.start_on > :today AND (a.terminated_on IS NULL OR a.terminated_on > :today_again)";
 constexpr std::string_view kActive =
