@@ -79,6 +79,13 @@ const OPENERS = {
     ['the return reason dialog', '[data-test="report-return"]'],
   ],
   '/supervision': [['the supervision return reason dialog', '[data-test="supervision-return"]']],
+  '/cobuild/agreements': [['the new agreement dialog', '[data-test="agreement-create"]']],
+  '/agreement': [
+    ['the agreement report dialog', '[data-test="agreement-file-report"]'],
+    ['the agreement delivery dialog', '[data-test="agreement-deliver"]'],
+    ['the agreement renewal dialog', '[data-test="agreement-renew-open"]'],
+    ['the agreement termination dialog', '[data-test="agreement-terminate-open"]'],
+  ],
 };
 
 const OPEN_LAYER = '.el-overlay:visible :is(.el-dialog, .el-drawer)';
@@ -233,6 +240,22 @@ async function setUpWork(t) {
       attachment_ids: [],
     });
   });
+  await withPage(t, async (page, config) => {
+    await signInThroughApi(page, loginFor(config, 'street'));
+    const units = await callApi(page, 'GET', '/units?page_size=1');
+    const agreement = await callApi(page, 'POST', '/agreements', {
+      org_id: (await currentSession(page)).user.org.id,
+      title: `无障碍检查共建协议${uniqueSuffix()}`,
+      org_head: '王志刚',
+      org_liaison: '赵敏',
+      signed_on: chinaDate(-100),
+      start_on: chinaDate(-100),
+      end_on: chinaDate(265),
+      parties: [{ unit_id: units.items[0].id, head: '张伟', liaison: '刘洋' }],
+      commitments: [{ kind: 'venue', description: '开放会议室', quantity: 1, rhythm: 'monthly' }],
+    });
+    work.agreement = agreement.id;
+  });
   return work;
 }
 
@@ -279,6 +302,13 @@ test(
           await checkPage(page, `/bulletins/${work.bulletin}/print`, 'the bulletin print page');
         }
         if (role === 'street') {
+          await checkPage(page, `/cobuild/agreements/${work.agreement}`, 'the agreement page');
+          await checkOpeners(page, OPENERS['/agreement'], seen);
+          await checkPage(
+            page,
+            `/cobuild/agreements/${work.agreement}/print`,
+            'the agreement print page',
+          );
           await checkPage(page, '/reviews', 'the review queue with a report');
           await page.locator('[data-test="review-link"]').first().click();
           await settle(page, 'the task node with a report to review');

@@ -21,6 +21,7 @@ const CITY_MENU = [
   '/supervisions',
   '/accountabilities',
   '/bulletins',
+  '/cobuild/agreements',
   '/inbox',
 ];
 

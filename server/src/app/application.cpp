@@ -8,6 +8,7 @@
 #include "features/audit/audit_routes.hpp"
 #include "features/auth/auth_routes.hpp"
 #include "features/bulletin/bulletin_routes.hpp"
+#include "features/cobuild/agreement_routes.hpp"
 #include "features/duty/duty_routes.hpp"
 #include "features/joint_committee/joint_committee_routes.hpp"
 #include "features/member/member_routes.hpp"
@@ -59,6 +60,8 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
       *database_, clock, *audit_writer_, *org_service_, *duty_service_, *supervision_service_);
   request_service_ = std::make_unique<request::RequestService>(*database_, clock, *field_cipher_, *audit_writer_,
                                                                *org_service_, *notification_service_);
+  agreement_service_ = std::make_unique<cobuild::AgreementService>(*database_, clock, *audit_writer_, *org_service_,
+                                                                   *unit_service_, *notification_service_);
 
   health::RegisterHealthRoutes(router_, health_info_);
   auth::RegisterAuthRoutes(router_, *auth_service_, *org_service_);
@@ -79,6 +82,7 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   supervision::RegisterSupervisionRoutes(router_, *supervision_service_);
   accountability::RegisterAccountabilityRoutes(router_, *accountability_service_);
   request::RegisterRequestRoutes(router_, *request_service_, clock);
+  cobuild::RegisterAgreementRoutes(router_, *agreement_service_);
 
   const auth::AuthService& auth_service = *auth_service_;
   db::Database& database = *database_;

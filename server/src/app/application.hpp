@@ -16,6 +16,7 @@
 #include "features/audit/audit_log_service.hpp"
 #include "features/auth/auth_service.hpp"
 #include "features/bulletin/bulletin_service.hpp"
+#include "features/cobuild/agreement_service.hpp"
 #include "features/duty/duty_service.hpp"
 #include "features/health/health_routes.hpp"
 #include "features/joint_committee/joint_committee_service.hpp"
@@ -72,6 +73,7 @@ class Application {
   const supervision::SupervisionService& supervision_service() const { return *supervision_service_; }
   const accountability::AccountabilityService& accountability_service() const { return *accountability_service_; }
   const request::RequestService& request_service() const { return *request_service_; }
+  const cobuild::AgreementService& agreement_service() const { return *agreement_service_; }
 
  private:
   std::unique_ptr<db::Database> database_;
@@ -96,6 +98,7 @@ class Application {
   std::unique_ptr<supervision::SupervisionService> supervision_service_;
   std::unique_ptr<accountability::AccountabilityService> accountability_service_;
   std::unique_ptr<request::RequestService> request_service_;
+  std::unique_ptr<cobuild::AgreementService> agreement_service_;
   http::Router router_;
   std::unique_ptr<http::Pipeline> pipeline_;
 };

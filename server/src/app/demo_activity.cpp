@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/demo_cobuild.hpp"
 #include "app/demo_requests.hpp"
 #include "core/china_date.hpp"
 
@@ -87,6 +88,7 @@ void DemoStory::StepTo(std::int64_t at) {
 void DemoStory::Sweep() const {
   application_.task_service().Sweep();
   application_.request_service().Sweep();
+  application_.agreement_service().SweepReminders();
 }
 
 namespace {
@@ -163,6 +165,7 @@ void CreateDemoActivity(Application& application, core::FakeClock& clock, const 
     hepingli = ChildNamed(orgs, actor, heping.id, "和平里社区");
     dongfeng = ChildNamed(orgs, actor, heping.id, "东风社区");
   });
+  CreateDemoCobuild(application, logins, clock.NowSeconds() + kDemoActivityDays * kDaySeconds);
 
   // 责任清单 of the year: the city's for the city and the districts, 东城区's for its streets and
   // communities, each line owned by one of the built-in departments.

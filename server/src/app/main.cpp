@@ -27,12 +27,13 @@ using namespace liandong;
 
 constexpr const char* kDefaultDatabase = "sqlite:var/liandong.db";
 
-// Runs the sweeps of tasks and of residents' requests (overdue notices, warnings, escalation)
-// every `seconds` until destroyed.
+// Runs the sweeps of tasks, residents' requests and agreements (overdue notices, warnings, escalation,
+// reminders) every `seconds` until destroyed.
 class Sweeper {
  public:
-  Sweeper(const task::TaskService& task_service, const request::RequestService& request_service, int seconds)
-      : thread_([this, &task_service, &request_service, seconds] {
+  Sweeper(const task::TaskService& task_service, const request::RequestService& request_service,
+          const cobuild::AgreementService& agreement_service, int seconds)
+      : thread_([this, &task_service, &request_service, &agreement_service, seconds] {
           std::unique_lock lock(mutex_);
           while (!stop_) {
             lock.unlock();
@@ -41,6 +42,7 @@ class Sweeper {
               if (result.overdue + result.escalated > 0) {
                 core::log::Info("task.sweep", {{"overdue", result.overdue}, {"escalated", result.escalated}});
               }
+              agreement_service.SweepReminders();
             } catch (const std::exception& error) {
               core::log::Error("task.sweep_failed", {{"error", db::LoggableMessage(error)}});
             }
@@ -83,7 +85,8 @@ int Serve(const app::ApplicationConfig& config, const http::ServerConfig& server
   }
   app::Application application(config, *clock);
   http::Server server(server_config, application.pipeline());
-  Sweeper sweeper(application.task_service(), application.request_service(), sweep_seconds);
+  Sweeper sweeper(application.task_service(), application.request_service(), application.agreement_service(),
+                  sweep_seconds);
   server.RunUntilSignal();
   return 0;
 }

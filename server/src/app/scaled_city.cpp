@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "app/scaled_cobuild.hpp"
 #include "app/scaled_requests.hpp"
 #include "core/china_date.hpp"
 #include "core/crypto.hpp"
@@ -683,6 +684,7 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
     accounts->Finish();
     counts.users = user_id;
     AddTasks(application, session, tree, shape.tasks, now, random, counts.tasks, counts.task_nodes);
+    AddScaledAgreements(application, session, kSeed + 15, tree.user_of_org.at(tree.city), now);
     transaction.Commit();
     {
       RequestCity request_city;

@@ -131,6 +131,14 @@ const std::map<std::string, std::string> kBodies = {
     {"POST /api/v1/requests/{id}/reopen", R"({"reason":"越权重办"})"},
     {"POST /api/v1/accountabilities",
      R"({"target_org_id":{org},"duty_item_id":1,"measure":"通报批评","subject":"越权","reason":"越权","decided_on":"2026-01-01"})"},
+    {"POST /api/v1/agreements",
+     R"({"org_id":{org},"title":"越权协议","org_head":"甲","org_liaison":"乙","signed_on":"2026-01-01",)"
+     R"("start_on":"2026-01-01","end_on":"2026-12-31","parties":[{"unit_id":1,"head":"甲","liaison":"乙"}]})"},
+    {"POST /api/v1/agreements/{id}/reports", R"({"report_id":1,"text":"越权报告"})"},
+    {"POST /api/v1/agreements/{id}/deliveries",
+     R"({"commitment_id":1,"delivered_on":"2026-01-01","quantity":1,"text":"越权兑现"})"},
+    {"POST /api/v1/agreements/{id}/terminate", R"({"reason":"越权终止"})"},
+    {"POST /api/v1/agreements/{id}/renew", R"({"end_on":"2030-12-31"})"},
 };
 
 // Objects named by a path parameter that is not an id: roles and settings are deployment-wide.
@@ -301,6 +309,23 @@ class ScopeMatrixTest : public ::testing::Test {
                                                              R"("territory_org_id":)" + std::to_string(community) + "}");
       EXPECT_EQ(taken.status, 201) << taken.body;
       return taken.Json().at("id").as_int64();
+    }
+    if (kind == "agreements") {
+      // An agreement of the community with a unit located there (archived or not: other routes of
+      // the matrix archive units), seeded for the city's user.
+      db::Session session(server_.application().database());
+      db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+      long long unit_id = 0;
+      const long long community_id = community;
+      session.sql() << "SELECT MIN(id) FROM unit WHERE org_id = :org", soci::use(community_id, "org"),
+          soci::into(unit_id);
+      const cobuild::NewAgreement input{community, "矩阵协议", "甲", "乙", "2026-01-01", "2026-01-01", "2026-12-31",
+                                        {{unit_id, "甲", "乙"}}, {{"venue", "开放场地", 1, "monthly"}}};
+      const std::int64_t city_user = city_->Get("/api/v1/me").Json().at("user").at("id").as_int64();
+      const std::int64_t id = server_.application().agreement_service().Seed(session.sql(), input, std::nullopt,
+                                                                            city_user, server_.clock().NowSeconds());
+      transaction.Commit();
+      return id;
     }
     ADD_FAILURE() << "the scope matrix does not know objects of kind '" << kind
                   << "': teach ObjectIn how to make one outside a subtree";

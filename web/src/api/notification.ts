@@ -9,6 +9,7 @@ export const NOTIFICATION_KINDS = [
   'escalated',
   'supervision',
   'bulletin',
+  'agreement',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

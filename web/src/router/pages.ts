@@ -3,6 +3,7 @@ import {
   Avatar,
   Bell,
   Checked,
+  Connection,
   DataAnalysis,
   DataLine,
   Document,
@@ -221,6 +222,28 @@ export const PAGES: readonly Page[] = [
         path: '/bulletins/:id(\\d+)/print',
         name: 'bulletin-print',
         component: () => import('@/views/bulletin/BulletinPrintPage.vue'),
+      },
+    ],
+  },
+  // Co-building (共驻共建).
+  {
+    path: '/cobuild/agreements',
+    name: 'agreements',
+    component: () => import('@/views/cobuild/AgreementListPage.vue'),
+    titleKey: 'menu.agreements',
+    icon: Connection,
+    inMenu: true,
+    access: holding('cobuild:read'),
+    details: [
+      {
+        path: '/cobuild/agreements/:id(\\d+)',
+        name: 'agreement',
+        component: () => import('@/views/cobuild/AgreementDetailPage.vue'),
+      },
+      {
+        path: '/cobuild/agreements/:id(\\d+)/print',
+        name: 'agreement-print',
+        component: () => import('@/views/cobuild/AgreementPrintPage.vue'),
       },
     ],
   },

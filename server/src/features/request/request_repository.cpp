@@ -1008,4 +1008,22 @@ void RequestBulkLoad::Finish() {
   db::AnalyzeTables(session_, {"request", "request_step", "request_extension", "request_tally"});
 }
 
+bool RequestRepository::MarkWarned(soci::session& sql, std::int64_t id, std::int64_t now) const {
+  const long long key = id, at = now;
+  soci::statement statement = (sql.prepare << "UPDATE request SET warned_at = :now WHERE id = :id AND warned_at IS NULL",
+                               soci::use(at, "now"), soci::use(key, "id"));
+  statement.execute(true);
+  return statement.get_affected_rows() == 1;
+}
+
+bool RequestRepository::MarkEscalated(soci::session& sql, std::int64_t id, std::int64_t now) const {
+  const long long key = id, at = now;
+  soci::statement statement =
+      (sql.prepare << "UPDATE request SET escalated_at = :now, warned_at = COALESCE(warned_at, :now2) "
+                      "WHERE id = :id AND escalated_at IS NULL",
+       soci::use(at, "now"), soci::use(at, "now2"), soci::use(key, "id"));
+  statement.execute(true);
+  return statement.get_affected_rows() == 1;
+}
+
 }  // namespace liandong::request

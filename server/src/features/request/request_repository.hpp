@@ -126,6 +126,10 @@ class RequestRepository {
   // warned yet; and those past it and not escalated yet. At most `limit` each.
   std::vector<Request> ListToWarn(soci::session& sql, std::int64_t now, std::int64_t limit) const;
   std::vector<Request> ListToEscalate(soci::session& sql, std::int64_t now, std::int64_t limit) const;
+  // Marks the request warned (or escalated) unless it already is: false when another server's
+  // sweep did it first, so that each notice is sent once.
+  bool MarkWarned(soci::session& sql, std::int64_t id, std::int64_t now) const;
+  bool MarkEscalated(soci::session& sql, std::int64_t id, std::int64_t now) const;
 };
 
 // Sets `item`'s field of the tally.

@@ -901,9 +901,7 @@ RequestSweepResult RequestService::Sweep() const {
   {
     db::Transaction transaction(session, db::Transaction::Mode::kWrite);
     for (const Request& before : repository_.ListToWarn(sql, now, kSweepBatch)) {
-      Request after = before;
-      after.warned_at = now;
-      repository_.Save(sql, after, now);
+      if (!repository_.MarkWarned(sql, before.id, now)) continue;  // another server's sweep did
       repository_.InsertStep(sql, before.id, "warned", before.owner.id, std::nullopt, std::nullopt,
                              core::ChinaDateTime(before.resolution_due), now);
       Notify(sql, before.owner.id, before, "工单即将超时",
@@ -911,10 +909,7 @@ RequestSweepResult RequestService::Sweep() const {
       ++result.warned;
     }
     for (const Request& before : repository_.ListToEscalate(sql, now, kSweepBatch)) {
-      Request after = before;
-      after.escalated_at = now;
-      after.warned_at = after.warned_at.value_or(now);
-      repository_.Save(sql, after, now);
+      if (!repository_.MarkEscalated(sql, before.id, now)) continue;
       const org::Org owner = *org_service_.FindOrg(sql, before.owner.id);
       const std::int64_t above = owner.parent_id.value_or(owner.id);
       repository_.InsertStep(sql, before.id, "escalated", before.owner.id, std::nullopt, above,

@@ -52,6 +52,7 @@ const std::vector<PermissionDefinition>& PermissionCatalogue() {
       {"bulletin:read", "staff"},   {"bulletin:write", "staff"}, {"notification:read", "staff"},
       {"request:read", "staff"},    {"request:intake", "staff"}, {"request:handle", "staff"},
       {"request:catalogue", "staff"},
+      {"cobuild:read", "staff"},    {"cobuild:write", "staff"},  {"cobuild:report", "staff"},
   };
   return catalogue;
 }

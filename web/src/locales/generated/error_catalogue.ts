@@ -592,4 +592,88 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorCatalogueEntry>> = {
     'zh-CN': '通报已发布，不能再修改',
     en: 'The bulletin is published and can no longer change',
   },
+  'agreement.not_found': { 'zh-CN': '共建协议不存在', en: 'No such co-building agreement' },
+  'agreement.org_not_found': { 'zh-CN': '签约组织不存在', en: 'No such organisation' },
+  'agreement.invalid_org': {
+    'zh-CN': '共建协议应由街道或社区党组织签订',
+    en: 'An agreement is signed by a street or community Party organisation',
+  },
+  'agreement.invalid_title': {
+    'zh-CN': '协议名称不能为空，且不超过 100 个字',
+    en: 'The title is required (at most 100 characters)',
+  },
+  'agreement.invalid_person': {
+    'zh-CN': '请填写各方负责人和联络员（不超过 50 个字）',
+    en: "Each party's responsible head and liaison are required (at most 50 characters)",
+  },
+  'agreement.invalid_date': {
+    'zh-CN': '日期应为 YYYY-MM-DD 格式的有效日期',
+    en: 'Dates must be valid YYYY-MM-DD dates',
+  },
+  'agreement.end_before_start': {
+    'zh-CN': '协议结束日期不能早于开始日期',
+    en: 'The term cannot end before it starts',
+  },
+  'agreement.term_too_long': {
+    'zh-CN': '协议期限不能超过 10 年',
+    en: 'The term can be at most 10 years',
+  },
+  'agreement.no_party': {
+    'zh-CN': '请至少选择一个驻区单位（最多 20 个）',
+    en: 'Choose at least one resident unit (at most 20)',
+  },
+  'agreement.duplicate_unit': {
+    'zh-CN': '同一驻区单位不能重复列为签约方',
+    en: 'A unit can be a party only once',
+  },
+  'agreement.unit_not_found': { 'zh-CN': '驻区单位不存在', en: 'No such resident unit' },
+  'agreement.unit_outside_territory': {
+    'zh-CN': '驻区单位不在签约组织的辖区内',
+    en: "The unit is not located in the signing organisation's territory",
+  },
+  'agreement.unit_archived': { 'zh-CN': '驻区单位已注销', en: 'The unit is archived' },
+  'agreement.invalid_commitment': {
+    'zh-CN': '共建承诺无效：类型、频次、内容（不超过 500 字）和数量（正整数）均须填写',
+    en: 'Invalid commitment: kind, rhythm, description (at most 500 characters) and a positive quantity are required',
+  },
+  'agreement.invalid_report': {
+    'zh-CN': '该季度报告不属于本协议',
+    en: 'That report does not belong to this agreement',
+  },
+  'agreement.report_filed': {
+    'zh-CN': '该季度报告已提交',
+    en: 'That report has already been filed',
+  },
+  'agreement.report_not_open': {
+    'zh-CN': '该季度尚未开始，不能提前提交报告',
+    en: 'That quarter has not started yet',
+  },
+  'agreement.invalid_text': {
+    'zh-CN': '内容不能为空，且不超过 5000 个字',
+    en: 'The text is required (at most 5000 characters)',
+  },
+  'agreement.invalid_quantity': {
+    'zh-CN': '数量应为正整数',
+    en: 'The quantity must be a positive whole number',
+  },
+  'agreement.delivery_outside_term': {
+    'zh-CN': '兑现日期应在协议期限内，且不晚于今天',
+    en: 'The delivery date must lie within the term and not after today',
+  },
+  'agreement.invalid_reason': {
+    'zh-CN': '请填写终止原因（不超过 500 个字）',
+    en: 'Give the reason for terminating (at most 500 characters)',
+  },
+  'agreement.wrong_state': {
+    'zh-CN': '协议已到期或已终止，不能执行此操作',
+    en: 'The agreement has ended or was terminated',
+  },
+  'agreement.already_renewed': {
+    'zh-CN': '该协议已续签',
+    en: 'The agreement has already been renewed',
+  },
+  'agreement.renewal_overlaps': {
+    'zh-CN': '续签协议应在原协议结束后开始',
+    en: 'A renewal starts after the agreement it renews ends',
+  },
 };

@@ -1,0 +1,51 @@
+#include <gtest/gtest.h>
+
+#include "testing/test_server.hpp"
+
+namespace liandong::app {
+namespace {
+
+using testing::HttpClient;
+using testing::TestServer;
+using testing::TestServerOptions;
+
+std::int64_t Total(HttpClient& client, const std::string& query) {
+  return client.Get("/api/v1/agreements" + query).Json().at("total").as_int64();
+}
+
+// A newcomer finds agreements in every state: running with a late report, expiring, ended and
+// renewed, terminated; the street sees only its own and its communities'.
+TEST(DemoCobuildTest, TheDemoCityHasAgreementsInEveryState) {
+  TestServer server(TestServerOptions{.demo_activity = true});
+  HttpClient city = server.SignedIn("city");
+  EXPECT_EQ(Total(city, ""), 5);
+  EXPECT_EQ(Total(city, "?state=expiring"), 1);
+  EXPECT_EQ(Total(city, "?state=ended"), 2);
+  EXPECT_EQ(Total(city, "?late=true"), 1);
+
+  HttpClient street = server.SignedIn("street");
+  const auto own = street.Get("/api/v1/agreements").Json();
+  ASSERT_EQ(own.at("total"), 2);
+  const auto late = street.Get("/api/v1/agreements?late=true").Json().at("items").as_array();
+  ASSERT_EQ(late.size(), 1u);
+  const auto detail = street.Get("/api/v1/agreements/" + std::to_string(late[0].at("id").as_int64())).Json();
+  std::int64_t missing = 0;
+  std::int64_t filed = 0;
+  for (const auto& report : detail.at("reports").as_array()) {
+    missing += report.at("status") == "missing" ? 1 : 0;
+    filed += report.at("status") == "filed" || report.at("status") == "late_filed" ? 1 : 0;
+  }
+  EXPECT_EQ(missing, 1);
+  EXPECT_GE(filed, 3);
+  EXPECT_GT(detail.at("fulfilment").at("commitments_delivered").as_int64(), 0);
+  // The sweep told 和平街道 of the missing report.
+  bool told = false;
+  const auto inbox = street.Get("/api/v1/notifications?page_size=100").Json();
+  for (const auto& item : inbox.at("items").as_array()) {
+    told = told || item.at("kind") == "agreement";
+  }
+  EXPECT_TRUE(told);
+}
+
+}  // namespace
+}  // namespace liandong::app
