@@ -18,6 +18,7 @@ import {
   UserFilled,
   WarnTriangleFilled,
 } from '@element-plus/icons-vue';
+import { ChatLineSquare, Files, Headset, TrendCharts } from '@element-plus/icons-vue';
 import type { Component } from 'vue';
 import type { RouteComponent } from 'vue-router';
 import type { OrgLevel } from '@/api/org';
@@ -223,6 +224,50 @@ export const PAGES: readonly Page[] = [
         component: () => import('@/views/bulletin/BulletinPrintPage.vue'),
       },
     ],
+  },
+  // Residents' requests (接诉即办).
+  {
+    path: '/requests/new',
+    name: 'request-intake',
+    component: () => import('@/views/request/RequestIntakePage.vue'),
+    titleKey: 'request.menu.intake',
+    icon: Headset,
+    inMenu: true,
+    access: holding('request:intake'),
+  },
+  {
+    path: '/requests',
+    name: 'requests',
+    component: () => import('@/views/request/RequestQueuePage.vue'),
+    titleKey: 'request.menu.queues',
+    icon: ChatLineSquare,
+    inMenu: true,
+    access: holding('request:read'),
+    details: [
+      {
+        path: '/requests/:id(\\d+)',
+        name: 'request',
+        component: () => import('@/views/request/RequestDetailPage.vue'),
+      },
+    ],
+  },
+  {
+    path: '/request-rates',
+    name: 'request-rates',
+    component: () => import('@/views/request/RequestRatesPage.vue'),
+    titleKey: 'request.menu.rates',
+    icon: TrendCharts,
+    inMenu: true,
+    access: holding('request:read'),
+  },
+  {
+    path: '/request-catalogue',
+    name: 'request-catalogue',
+    component: () => import('@/views/request/RequestCataloguePage.vue'),
+    titleKey: 'request.menu.catalogue',
+    icon: Files,
+    inMenu: true,
+    access: holding('request:catalogue'),
   },
   {
     path: '/inbox',
