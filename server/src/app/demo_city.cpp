@@ -7,6 +7,7 @@
 #include <iterator>
 #include <map>
 
+#include "app/demo_requests.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/identity.hpp"
@@ -266,6 +267,7 @@ std::vector<DemoLogin> CreateDemoCity(Application& application, const core::Cloc
       sql,
       street::StreetProfile{streets.at("光明街道").id, true, "2025-05-20", "", std::nullopt, false, std::nullopt, {}},
       now);
+  SeedDemoAgencies(application, session, streets, logins);
   transaction.Commit();
   return logins;
 }

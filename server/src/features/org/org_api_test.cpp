@@ -27,18 +27,20 @@ class OrgApiTest : public ::testing::Test {
 TEST_F(OrgApiTest, StatsCountTheSubtreePerLevelTopDown) {
   HttpClient city = server_.SignedIn("city");
   const auto stats = city.Get("/api/v1/orgs/" + std::to_string(OwnOrgId(city)) + "/stats").Json();
-  // The demo units' own branches and joint branches are orgs of level "unit" (10 in the city).
-  EXPECT_EQ(stats.at("total").as_int64(), 2 + 4 + 12 + 24 + 10);
+  // The demo units' own branches and joint branches are orgs of level "unit" (10 in the city); the
+  // agencies that the districts station in the streets are orgs of level "agency" (7).
+  EXPECT_EQ(stats.at("total").as_int64(), 2 + 7 + 4 + 12 + 24 + 10);
   const auto& by_level = stats.at("by_level").as_array();
-  ASSERT_EQ(by_level.size(), 5u);
+  ASSERT_EQ(by_level.size(), 6u);
   EXPECT_EQ(by_level[0].at("level").as_string(), "district");
-  EXPECT_EQ(by_level[1].at("level").as_string(), "street");
-  EXPECT_EQ(by_level[2].at("level").as_string(), "community");
-  EXPECT_EQ(by_level[3].at("level").as_string(), "grid");
-  EXPECT_EQ(by_level[4].at("level").as_string(), "unit");
+  EXPECT_EQ(by_level[1].at("level").as_string(), "agency");  // as deep as the streets
+  EXPECT_EQ(by_level[2].at("level").as_string(), "street");
+  EXPECT_EQ(by_level[3].at("level").as_string(), "community");
+  EXPECT_EQ(by_level[4].at("level").as_string(), "grid");
+  EXPECT_EQ(by_level[5].at("level").as_string(), "unit");
   EXPECT_EQ((CountsByLevel(stats)),
             (std::map<std::string, std::int64_t>{
-                {"district", 2}, {"street", 4}, {"community", 12}, {"grid", 24}, {"unit", 10}}));
+                {"district", 2}, {"agency", 7}, {"street", 4}, {"community", 12}, {"grid", 24}, {"unit", 10}}));
 
   HttpClient street = server_.SignedIn("street");
   const auto street_stats = street.Get("/api/v1/orgs/" + std::to_string(OwnOrgId(street)) + "/stats").Json();

@@ -39,15 +39,13 @@ class RequestApiTest : public ::testing::Test {
     }
   }
 
-  std::int64_t CreateAgency(const std::string& name, const std::string& kind, const std::vector<std::int64_t>& streets) {
-    boost::json::array street_ids;
-    for (const std::int64_t street : streets) street_ids.push_back(street);
-    const auto created = district_.Post("/api/v1/agencies", Body({{"parent_org_id", dongcheng_},
-                                                                  {"name", name},
-                                                                  {"kind", kind},
-                                                                  {"street_ids", street_ids}}));
-    EXPECT_EQ(created.status, 201) << created.body;
-    return created.Json().at("org").at("id").as_int64();
+  std::int64_t AgencyId(const std::string& name) {
+    const boost::json::value agencies = district_.Get("/api/v1/agencies").Json();
+    for (const auto& agency : agencies.at("items").as_array()) {
+      if (agency.at("org").at("name").as_string() == name) return agency.at("org").at("id").as_int64();
+    }
+    ADD_FAILURE() << "no agency " << name;
+    return 0;
   }
 
   HttpClient SignedInAs(std::int64_t org_id, const std::string& username, const std::string& role) {
@@ -112,10 +110,12 @@ class RequestApiTest : public ::testing::Test {
   std::int64_t shengli_ = DemoOrgId(district_, {"胜利街道"});
   std::int64_t shengli_community_ = DemoOrgId(district_, {"胜利街道", "胜利社区"});
   std::map<std::string, std::int64_t> category_ids_;
-  std::int64_t police_ = CreateAgency("和平派出所", "police_station", {heping_});
-  std::int64_t urban_ = CreateAgency("东城区城管执法队和平分队", "urban_management", {heping_, shengli_});
-  HttpClient operator_ = SignedInAs(city_id_, "hotline.operator", "hotline_operator");
-  HttpClient police_staff_ = SignedInAs(police_, "police.staff", "agency_staff");
+  std::int64_t tuanjie_ = DemoOrgId(city_, {"西城区", "团结街道"});
+  std::int64_t tuanjie_community_ = DemoOrgId(city_, {"西城区", "团结街道", "团结社区"});
+  std::int64_t police_ = AgencyId("和平派出所");
+  std::int64_t urban_ = AgencyId("东城区城管执法队");
+  HttpClient operator_ = server_.SignedIn("hotline");  // the 12345 hotline, at the city
+  HttpClient police_staff_ = server_.SignedIn("agency");  // 和平派出所's staff
 };
 
 TEST_F(RequestApiTest, TheShippedCatalogueHasOverThreeHundredRoutedLeavesInAtMostFiveLevels) {
@@ -234,9 +234,24 @@ TEST_F(RequestApiTest, RoutesByTheLeafToTheAgencyServingTheStreetOrElseTheStreet
   const auto noise = Take("01.01.01", heping_li_);  // 邻里噪声: the police station's
   ASSERT_EQ(noise.status, 201) << noise.body;
   EXPECT_EQ(noise.Json().at("owner").at("id").as_int64(), police_);
-  const auto elsewhere = Take("01.01.01", shengli_community_);  // no police station serves 胜利街道 here
+  const auto elsewhere = Take("01.01.01", tuanjie_community_);  // no police station serves 团结街道
   ASSERT_EQ(elsewhere.status, 201) << elsewhere.body;
-  EXPECT_EQ(elsewhere.Json().at("owner").at("id").as_int64(), shengli_);
+  EXPECT_EQ(elsewhere.Json().at("owner").at("id").as_int64(), tuanjie_);
+  // The city stations one there: the same leaf routes to it from now on.
+  const auto xicheng = DemoOrgId(city_, {"西城区"});
+  const auto created = city_.Post("/api/v1/agencies", Body({{"parent_org_id", xicheng},
+                                                            {"name", "团结派出所"},
+                                                            {"kind", "police_station"},
+                                                            {"street_ids", boost::json::array{tuanjie_}}}));
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::int64_t station = created.Json().at("org").at("id").as_int64();
+  EXPECT_EQ(Take("01.01.01", tuanjie_community_).Json().at("owner").at("id").as_int64(), station);
+  // An agency serves streets of its own district only.
+  EXPECT_EQ(ErrorCode(city_.Post("/api/v1/agencies", Body({{"parent_org_id", xicheng},
+                                                           {"name", "越区派出所"},
+                                                           {"kind", "police_station"},
+                                                           {"street_ids", boost::json::array{heping_}}}))),
+            "resident_request.invalid_agency");
   // A street's own staff take a request for themselves: it is in hand at once.
   const auto own = street_.Post("/api/v1/requests", Body({{"channel", "street"},
                                                           {"category_id", category_ids_.at("03.01.01")},

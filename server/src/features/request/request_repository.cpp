@@ -429,9 +429,10 @@ bool RequestRepository::IsAgencyKind(soci::session& sql, const std::string& code
 }
 
 std::vector<Agency> RequestRepository::ListAgencies(soci::session& sql, const core::OrgScope& scope) const {
-  // Agencies in the scope, or serving a street in it; then each one's streets.
+  // Agencies in the scope, or serving a street in it; then each one's streets, those in the scope
+  // only unless the agency itself lies in it.
   constexpr std::string_view kQuery = R"sql(
-    SELECT a.org_id, o.name, o.level, a.kind, k.name, k.department
+    SELECT a.org_id, o.name, o.level, o.path, a.kind, k.name, k.department
     FROM agency a JOIN org o ON o.id = a.org_id JOIN agency_kind k ON k.code = a.kind
     WHERE o.archived_at IS NULL AND ((o.path >= :scope AND o.path < :scope_end) OR EXISTS (
       SELECT 1 FROM agency_street s JOIN org t ON t.id = s.street_org_id
@@ -439,29 +440,36 @@ std::vector<Agency> RequestRepository::ListAgencies(soci::session& sql, const co
     ORDER BY k.sort_order, o.name
   )sql";
   std::vector<Agency> agencies;
+  std::vector<std::string> paths;
   long long id = 0;
   Agency row;
+  std::string path;
   soci::statement statement =
       (sql.prepare << kQuery, db::UseScope{scope}, soci::use(scope.Path(), "scope2"),
        soci::use(scope.End(), "scope_end2"), soci::into(id), soci::into(row.org.name), soci::into(row.org.level),
-       soci::into(row.kind), soci::into(row.kind_name), soci::into(row.department));
+       soci::into(path), soci::into(row.kind), soci::into(row.kind_name), soci::into(row.department));
   if (statement.execute(true)) {
     do {
       row.org.id = id;
       agencies.push_back(row);
+      paths.push_back(path);
     } while (statement.fetch());
   }
-  for (Agency& agency : agencies) {
+  for (std::size_t i = 0; i < agencies.size(); ++i) {
+    Agency& agency = agencies[i];
+    const bool whole = scope.Contains(paths[i]);
     long long agency_id = agency.org.id, street_id = 0;
     OrgRef street;
+    std::string street_path;
     soci::statement streets =
-        (sql.prepare << "SELECT t.id, t.name, t.level FROM agency_street s JOIN org t ON t.id = s.street_org_id "
-                        "WHERE s.agency_org_id = :id ORDER BY t.path",
-         soci::use(agency_id, "id"), soci::into(street_id), soci::into(street.name), soci::into(street.level));
+        (sql.prepare << "SELECT t.id, t.name, t.level, t.path FROM agency_street s "
+                        "JOIN org t ON t.id = s.street_org_id WHERE s.agency_org_id = :id ORDER BY t.path",
+         soci::use(agency_id, "id"), soci::into(street_id), soci::into(street.name), soci::into(street.level),
+         soci::into(street_path));
     if (streets.execute(true)) {
       do {
         street.id = street_id;
-        agency.streets.push_back(street);
+        if (whole || scope.Contains(street_path)) agency.streets.push_back(street);
       } while (streets.fetch());
     }
   }

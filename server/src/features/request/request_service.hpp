@@ -81,6 +81,13 @@ class RequestService {
 
   Rates GetRates(const core::Actor& actor, std::optional<std::int64_t> org_id, const std::string& month) const;
 
+  // Records an org as an agency serving `street_ids`, inside the caller's transaction and without
+  // checks: for seeding (the demo city, the generators).
+  void SeedAgency(soci::session& sql, std::int64_t org_id, const std::string& kind,
+                  const std::vector<std::int64_t>& street_ids) const {
+    repository_.InsertAgency(sql, org_id, kind, street_ids);
+  }
+
   // Warns owners before resolution falls due and escalates to the org above after; each once.
   RequestSweepResult Sweep() const;
 
