@@ -39,7 +39,12 @@ async function mountPage(detail: Partial<RequestDetail>, user: User) {
   vi.mocked(getRequest).mockResolvedValue(aRequestDetail(detail));
   const { plugins } = createTestPlugins();
   useSessionStore().$patch({ user, csrfToken: 'csrf', restored: true });
-  const { wrapper } = await mountAtRoute(RequestDetailPage, '/requests/:id', '/requests/31', plugins);
+  const { wrapper } = await mountAtRoute(
+    RequestDetailPage,
+    '/requests/:id',
+    '/requests/31',
+    plugins,
+  );
   await flushPromises();
   return wrapper;
 }
@@ -127,7 +132,9 @@ describe('RequestDetailPage', { timeout: 30_000 }, () => {
 
     await wrapper.get('[data-test="request-open-return"]').trigger('click');
     await flushPromises();
-    expect(wrapper.get('[data-test="request-return-hint"]').text()).toContain('不能只说“不归我们管”');
+    expect(wrapper.get('[data-test="request-return-hint"]').text()).toContain(
+      '不能只说“不归我们管”',
+    );
     // The current owner is not among the choices.
     const options = wrapper.findAll('.request-return-owner-popper .el-select-dropdown__item');
     expect(options.map((option) => option.text())).not.toContain('和平里社区');
@@ -180,7 +187,9 @@ describe('RequestDetailPage', { timeout: 30_000 }, () => {
       },
       streetHandler,
     );
-    expect(wrapper.get('[data-test="request-extension"]').text()).toContain('和平里社区 申请延期 3 天');
+    expect(wrapper.get('[data-test="request-extension"]').text()).toContain(
+      '和平里社区 申请延期 3 天',
+    );
 
     await wrapper.get('[data-test="request-open-decide"]').trigger('click');
     await flushPromises();

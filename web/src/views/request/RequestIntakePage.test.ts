@@ -89,9 +89,9 @@ beforeEach(() => {
 describe('RequestIntakePage', { timeout: 30_000 }, () => {
   it('finds a leaf by two characters of its full name', async () => {
     const { wrapper } = await mountPage();
-    const select = wrapper.findAllComponents({ name: 'ElSelect' }).find((candidate) =>
-      candidate.find('[data-test="request-category"]').exists(),
-    )!;
+    const select = wrapper
+      .findAllComponents({ name: 'ElSelect' })
+      .find((candidate) => candidate.find('[data-test="request-category"]').exists())!;
 
     (select.props('remoteMethod') as (query: string) => void)('噪声');
     await flushPromises();

@@ -80,7 +80,9 @@ describe('RequestQueuePage', () => {
       page: 1,
       page_size: 20,
     });
-    expect(wrapper.get('[data-test="request-drill"]').text()).toBe('三率明细：和平街道 2026-03 被退回');
+    expect(wrapper.get('[data-test="request-drill"]').text()).toBe(
+      '三率明细：和平街道 2026-03 被退回',
+    );
     expect(wrapper.find('[data-test="request-queue"]').exists()).toBe(false);
   });
 });
