@@ -917,6 +917,11 @@ const en: Messages = {
       rates: 'Request rates',
       catalogue: 'Request categories',
     },
+    todo: {
+      to_sign: 'Requests to sign for',
+      overdue: 'Overdue requests',
+      to_rate: 'Requests to rate',
+    },
     detail: 'Request',
     none: 'No requests',
     id: 'No.',

@@ -906,6 +906,11 @@ const zhCN = {
       rates: '三率统计',
       catalogue: '诉求分类',
     },
+    todo: {
+      to_sign: '待签收工单',
+      overdue: '超时工单',
+      to_rate: '待回访工单',
+    },
     detail: '工单详情',
     none: '没有工单',
     id: '编号',
