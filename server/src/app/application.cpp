@@ -37,7 +37,7 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   auth_service_ = std::make_unique<auth::AuthService>(*database_, clock, *audit_writer_, *field_cipher_,
                                                       *setting_service_, config.session_policy);
   user_service_ = std::make_unique<user::UserService>(*database_, clock, *audit_writer_, *org_service_, *auth_service_);
-  role_service_ = std::make_unique<role::RoleService>(*database_, clock, *audit_writer_, *auth_service_);
+  role_service_ = std::make_unique<role::RoleService>(*database_, clock, *audit_writer_);
   unit_service_ = std::make_unique<unit::UnitService>(*database_, clock, *audit_writer_, *org_service_);
   member_service_ = std::make_unique<member::MemberService>(*database_, clock, *field_cipher_, *audit_writer_,
                                                             *org_service_, *unit_service_);

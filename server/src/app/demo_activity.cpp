@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/demo_requests.hpp"
 #include "core/china_date.hpp"
 
 namespace liandong::app {
@@ -15,66 +16,80 @@ namespace {
 constexpr std::int64_t kDaySeconds = 24 * 60 * 60;
 constexpr const char* kRemoteAddress = "command line";
 
-// The story's time and people: the clock moves forward only, with the overdue sweeps the server
-// would have run on the way; the users act in signed-in sessions.
-class Story {
- public:
-  Story(Application& application, core::FakeClock& clock, const std::vector<DemoLogin>& logins)
-      : application_(application),
-        clock_(clock),
-        logins_(logins),
-        end_(clock.NowSeconds() + kDemoActivityDays * kDaySeconds),
-        end_date_(core::ChinaDate(end_)) {}
+}  // namespace
 
-  // The China date `days` from the story's last day (negative: before it).
-  std::string Date(int days) const { return core::AddDays(end_date_, days); }
-  std::int64_t Year() const { return std::stoll(end_date_.substr(0, 4)); }
+DemoStory::DemoStory(Application& application, core::FakeClock& clock, const std::vector<DemoLogin>& logins)
+    : application_(application),
+      clock_(clock),
+      logins_(logins),
+      end_(clock.NowSeconds() + kDemoActivityDays * kDaySeconds),
+      end_date_(core::ChinaDate(end_)) {}
 
-  // `hour`:`minute` (China time) `days_ago` days before the story's last day; never back in time,
-  // and at least an hour before the story ends.
-  void MoveTo(int days_ago, int hour, int minute) {
-    const std::int64_t at = core::ChinaDayStart(Date(-days_ago)) + hour * 3600 + minute * 60;
-    Move(std::min(at, end_ - 3600));
+std::string DemoStory::Date(int days) const { return core::AddDays(end_date_, days); }
+
+std::int64_t DemoStory::Year() const { return std::stoll(end_date_.substr(0, 4)); }
+
+std::int64_t DemoStory::TimeOf(int days_ago, int hour, int minute) const {
+  const std::int64_t at = core::ChinaDayStart(Date(-days_ago)) + hour * 3600 + minute * 60;
+  return std::min(at, end_ - 3600);
+}
+
+void DemoStory::MoveTo(int days_ago, int hour, int minute) { Move(TimeOf(days_ago, hour, minute)); }
+
+void DemoStory::MoveToMinutesBeforeEnd(int minutes) { Move(end_ - minutes * 60); }
+
+void DemoStory::Finish() { Move(end_); }
+
+void DemoStory::At(int days_ago, int hour, int minute, std::function<void()> action) {
+  scheduled_.emplace(TimeOf(days_ago, hour, minute), std::move(action));
+}
+
+void DemoStory::ActAs(const std::string& role, const std::function<void(const core::Actor&)>& action) const {
+  const auto login =
+      std::find_if(logins_.begin(), logins_.end(), [&](const DemoLogin& each) { return each.role == role; });
+  if (login == logins_.end()) throw std::logic_error("no demo login for " + role);
+  ActAsUser(login->username, login->password, action);
+}
+
+void DemoStory::ActAsUser(const std::string& username, const std::string& password,
+                          const std::function<void(const core::Actor&)>& action) const {
+  const auth::AuthService& auth = application_.auth_service();
+  const auth::LoginResult result = auth.Login(username, password, kRemoteAddress, "");
+  core::Actor actor = auth.Authenticate(result.session_token).actor;
+  actor.remote_address = kRemoteAddress;
+  application_.notification_service().MarkAllRead(actor);
+  action(actor);
+  auth.Logout(actor);
+}
+
+void DemoStory::Move(std::int64_t at) {
+  at = std::max(at, clock_.NowSeconds() + 60);
+  // What other chapters scheduled before `at` happens first, each at its own time.
+  while (!scheduled_.empty() && scheduled_.begin()->first <= at) {
+    auto event = scheduled_.extract(scheduled_.begin());
+    StepTo(std::max(event.key(), clock_.NowSeconds()));
+    event.mapped()();
   }
-  // `minutes` before the story ends (its last actions, whatever the time of day).
-  void MoveToMinutesBeforeEnd(int minutes) { Move(end_ - minutes * 60); }
-  void Finish() { Move(end_); }
+  StepTo(at);
+}
 
-  // The user of `role` signs in, opens the inbox (reading what it holds), acts, and signs out.
-  void ActAs(const std::string& role, const std::function<void(const core::Actor&)>& action) const {
-    const auto login =
-        std::find_if(logins_.begin(), logins_.end(), [&](const DemoLogin& each) { return each.role == role; });
-    if (login == logins_.end()) throw std::logic_error("no demo login for " + role);
-    const auth::AuthService& auth = application_.auth_service();
-    const auth::LoginResult result = auth.Login(login->username, login->password, kRemoteAddress, "");
-    core::Actor actor = auth.Authenticate(result.session_token).actor;
-    actor.remote_address = kRemoteAddress;
-    application_.notification_service().MarkAllRead(actor);
-    action(actor);
-    auth.Logout(actor);
+void DemoStory::StepTo(std::int64_t at) {
+  while (true) {
+    const std::int64_t midnight = core::ChinaDayStart(core::AddDays(core::ChinaDate(clock_.NowSeconds()), 1)) + 60;
+    if (midnight >= at) break;
+    clock_.Advance(midnight - clock_.NowSeconds());
+    Sweep();
   }
+  clock_.Advance(at - clock_.NowSeconds());
+  Sweep();
+}
 
- private:
-  // Moves to `at`, sweeping just after each midnight on the way as the server would (deadlines pass
-  // at midnight), and at `at`.
-  void Move(std::int64_t at) {
-    at = std::max(at, clock_.NowSeconds() + 60);
-    while (true) {
-      const std::int64_t midnight = core::ChinaDayStart(core::AddDays(core::ChinaDate(clock_.NowSeconds()), 1)) + 60;
-      if (midnight >= at) break;
-      clock_.Advance(midnight - clock_.NowSeconds());
-      application_.task_service().Sweep();
-    }
-    clock_.Advance(at - clock_.NowSeconds());
-    application_.task_service().Sweep();
-  }
+void DemoStory::Sweep() const {
+  application_.task_service().Sweep();
+  application_.request_service().Sweep();
+}
 
-  Application& application_;
-  core::FakeClock& clock_;
-  const std::vector<DemoLogin>& logins_;
-  std::int64_t end_;
-  std::string end_date_;
-};
+namespace {
 
 org::Org ChildNamed(const org::OrgService& orgs, const core::Actor& actor, std::int64_t parent_id,
                     const std::string& name) {
@@ -131,7 +146,8 @@ const std::vector<DutyLine>& DistrictDutyList() {
 }  // namespace
 
 void CreateDemoActivity(Application& application, core::FakeClock& clock, const std::vector<DemoLogin>& logins) {
-  Story story(application, clock, logins);
+  DemoStory story(application, clock, logins);
+  ScheduleDemoRequests(story, application);
   const org::OrgService& orgs = application.org_service();
   const task::TaskService& tasks = application.task_service();
 

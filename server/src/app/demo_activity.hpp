@@ -6,6 +6,9 @@
 // notifications all of it sends.
 #pragma once
 
+#include <functional>
+#include <map>
+#include <string>
 #include <vector>
 
 #include "app/application.hpp"
@@ -16,6 +19,49 @@ namespace liandong::app {
 
 // How many days the story covers.
 inline constexpr int kDemoActivityDays = 40;
+
+// The story's time and people: the clock moves forward only, with the sweeps the server would have
+// run on the way; the users act in signed-in sessions. Chapters of other features schedule their
+// own events (At), which play in time order as the story moves past them.
+class DemoStory {
+ public:
+  DemoStory(Application& application, core::FakeClock& clock, const std::vector<DemoLogin>& logins);
+
+  // The China date `days` from the story's last day (negative: before it).
+  std::string Date(int days) const;
+  std::int64_t Year() const;
+  // `hour`:`minute` (China time) `days_ago` days before the story's last day; never back in time,
+  // and at least an hour before the story ends.
+  void MoveTo(int days_ago, int hour, int minute);
+  // `minutes` before the story ends (its last actions, whatever the time of day).
+  void MoveToMinutesBeforeEnd(int minutes);
+  void Finish();
+  // Schedules `action` at that time (as MoveTo reads it).
+  void At(int days_ago, int hour, int minute, std::function<void()> action);
+
+  // The demo user of `role` signs in, opens the inbox (reading what it holds), acts, and signs out.
+  void ActAs(const std::string& role, const std::function<void(const core::Actor&)>& action) const;
+  // The same for any user.
+  void ActAsUser(const std::string& username, const std::string& password,
+                 const std::function<void(const core::Actor&)>& action) const;
+  Application& application() const { return application_; }
+
+ private:
+  std::int64_t TimeOf(int days_ago, int hour, int minute) const;
+  // Moves to `at`, playing the scheduled events on the way.
+  void Move(std::int64_t at);
+  // Moves to `at`, sweeping just after each midnight on the way as the server would (deadlines pass
+  // at midnight), and at `at`.
+  void StepTo(std::int64_t at);
+  void Sweep() const;
+
+  Application& application_;
+  core::FakeClock& clock_;
+  const std::vector<DemoLogin>& logins_;
+  std::int64_t end_;
+  std::string end_date_;
+  std::multimap<std::int64_t, std::function<void()>> scheduled_;
+};
 
 // Plays the story on `clock`, which the application's services must read: call it with the clock
 // kDemoActivityDays days before the moment the story should end (just after CreateDemoCity on the

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/application.hpp"
+#include "app/demo_activity.hpp"
 #include "app/demo_city.hpp"
 #include "db/database.hpp"
 #include "features/org/org_model.hpp"
@@ -17,5 +18,11 @@ namespace liandong::app {
 // logins "hotline" (hotline.operator at the city) and "agency" (police.staff at 和平派出所).
 void SeedDemoAgencies(const Application& application, db::Session& session,
                       const std::map<std::string, org::Org>& streets, std::vector<DemoLogin>& logins);
+
+// The last four weeks of requests, scheduled in the demo story: taken by the hotline and by a
+// street, handled by communities, streets and agencies, one returned naming the right owner, one
+// extended, one reopened after an unsatisfied rating, one overdue (warned and escalated by the
+// sweep), one awaiting the resident's rating and two awaiting sign-for today.
+void ScheduleDemoRequests(DemoStory& story, Application& application);
 
 }  // namespace liandong::app

@@ -18,6 +18,7 @@
 #include "db/backup.hpp"
 #include "db/failure.hpp"
 #include "db/migrator.hpp"
+#include "http/client_address.hpp"
 #include "http/server.hpp"
 
 namespace {
@@ -149,7 +150,7 @@ int Demo(const std::string& url, const std::string& logins_path, const std::stri
     std::cout << "Created the " << scale_name << " (generator " << app::kScaledCityGeneratorVersion << ") in "
               << seconds << " s: " << counts.orgs << " orgs, " << counts.members << " members, " << counts.units
               << " units, " << counts.users << " users, " << counts.tasks << " tasks with " << counts.task_nodes
-              << " nodes; logins written to " << logins_path
+              << " nodes, " << counts.agencies << " agencies, " << counts.requests << " requests; logins written to " << logins_path
               << ". Benchmark data only: users of a role share one password.\n";
     return 0;
   }
@@ -221,6 +222,25 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 86400));
   serve->add_flag("--secure-cookie", config.session_policy.secure_cookie, "mark the session cookie Secure (TLS)");
   serve->add_flag("--no-access-log", no_access_log, "do not log each request");
+  double drain_seconds = 0;
+  serve->add_option("--drain-seconds", drain_seconds,
+                    "on SIGTERM, keep serving this long while /api/v1/health answers 503, so that a load "
+                    "balancer routes around this server before it stops (rolling restarts)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 300.0));
+  serve->add_option("--trusted-proxy", server_config.trusted_proxies,
+                    "a reverse proxy (address or network, e.g. 10.0.0.2 or 10.0.0.0/24) whose X-Forwarded-For "
+                    "names the client; repeatable")
+      ->check(
+          [](const std::string& entry) {
+            try {
+              http::TrustedProxies proxies({entry});
+              return std::string();
+            } catch (const std::invalid_argument& error) {
+              return std::string(error.what());
+            }
+          },
+          "ADDRESS[/BITS]");
 
   std::string migrate_url = kDefaultDatabase;
   auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations");
@@ -302,6 +322,7 @@ int main(int argc, char** argv) {
       config.session_policy.idle_timeout = std::chrono::minutes(idle_minutes);
       config.session_policy.absolute_timeout = std::chrono::hours(absolute_hours);
       config.database_pool_size = static_cast<std::size_t>(server_config.worker_threads);
+      server_config.drain_period = std::chrono::milliseconds(static_cast<std::int64_t>(drain_seconds * 1000));
       return Serve(config, server_config, clock_file, sweep_seconds);
     }
     if (*migrate) return Migrate(migrate_url);

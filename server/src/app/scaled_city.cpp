@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "app/scaled_requests.hpp"
 #include "core/china_date.hpp"
 #include "core/crypto.hpp"
 #include "core/identity.hpp"
@@ -541,6 +542,7 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
 
     const CityBuilder::OrgNode city = builder.AddOrg(nullptr, "city", "committee", "示范市");
     add_user("city", city, "city.admin");
+    users.push_back(LevelUser{"hotline", "hotline_operator", city.id, "hotline.operator", "12345热线受理员"});
     tree.city = city.id;
     tree.city_name = city.name;
     int street_number = 0;
@@ -682,6 +684,24 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
     counts.users = user_id;
     AddTasks(application, session, tree, shape.tasks, now, random, counts.tasks, counts.task_nodes);
     transaction.Commit();
+    {
+      RequestCity request_city;
+      request_city.city = tree.city;
+      for (const TaskTree::District& district : tree.districts) {
+        request_city.districts.push_back({district.id, {}});
+        for (const TaskTree::Street& street : district.streets) {
+          request_city.districts.back().streets.push_back({street.id, street.communities});
+        }
+      }
+      for (std::size_t i = 0; i < users.size(); ++i) {
+        if (users[i].role == "hotline") request_city.hotline_user = static_cast<std::int64_t>(i) + 1;
+      }
+      const ScaledRequestCounts made = AddScaledRequests(application, session, request_city,
+                                                         scale == DemoScale::kMegacity ? 2'000'000 : 200'000, now,
+                                                         kSeed + 16);
+      counts.requests = made.requests;
+      counts.agencies = made.agencies;
+    }
     tree = TaskTree();
 
     std::vector<DemoLogin> logins;

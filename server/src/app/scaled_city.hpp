@@ -22,7 +22,7 @@ enum class DemoScale { kDemo, kCity, kMegacity };
 std::optional<DemoScale> ParseDemoScale(std::string_view text);
 
 // Bumped whenever the generator's output changes, so that cached data sets are rebuilt.
-inline constexpr int kScaledCityGeneratorVersion = 6;
+inline constexpr int kScaledCityGeneratorVersion = 7;
 
 // What a generated city holds.
 struct ScaledCityCounts {
@@ -32,6 +32,8 @@ struct ScaledCityCounts {
   std::int64_t users = 0;
   std::int64_t tasks = 0;
   std::int64_t task_nodes = 0;
+  std::int64_t agencies = 0;
+  std::int64_t requests = 0;
 };
 
 // Builds the city for `scale` (kCity or kMegacity) if the database has no orgs yet, and returns

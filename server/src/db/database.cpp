@@ -1,11 +1,13 @@
 #include "db/database.hpp"
 
+#include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <algorithm>
 #include <boost/url/parse.hpp>
 #include <filesystem>
+#include <optional>
 
 #include "core/error.hpp"
 #include "core/log.hpp"
@@ -45,7 +47,67 @@ std::string QuoteLibpqValue(std::string_view value) {
 
 }  // namespace
 
+namespace {
+
+// The hosts of a multi-host URL (postgresql://user@h1:5432,h2:5432/db): libpq's host and port
+// lists, and the URL with one placeholder host in their place, which a URI parser accepts.
+struct HostList {
+  std::string url;
+  std::string hosts;
+  std::string ports;
+};
+
+std::optional<HostList> SplitHostList(const std::string& url) {
+  const auto scheme_end = url.find("://");
+  if (scheme_end == std::string::npos) return std::nullopt;
+  const auto authority_start = scheme_end + 3;
+  const auto authority_end = url.find_first_of("/?#", authority_start);
+  const std::string authority = url.substr(authority_start, authority_end - authority_start);
+  const auto at = authority.rfind('@');
+  const std::size_t host_start = at == std::string::npos ? 0 : at + 1;
+  const std::string host_part = authority.substr(host_start);
+  if (host_part.find(',') == std::string::npos) return std::nullopt;
+  HostList list;
+  bool any_port = false;
+  std::size_t start = 0;
+  while (start <= host_part.size()) {
+    const auto comma = host_part.find(',', start);
+    const std::string entry = host_part.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    std::string host = entry;
+    std::string port;
+    const auto bracket = entry.find(']');
+    const auto colon = entry.rfind(':');
+    if (colon != std::string::npos && (bracket == std::string::npos || colon > bracket)) {
+      host = entry.substr(0, colon);
+      port = entry.substr(colon + 1);
+      any_port = true;
+    }
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    if (host.empty()) throw AppError(ErrorKind::kInvalidArgument, "db.invalid_url", "an empty host in the host list");
+    list.hosts += (list.hosts.empty() ? "" : ",") + host;
+    list.ports += (start == 0 ? "" : ",") + port;
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  if (!any_port) list.ports.clear();
+  list.url = url.substr(0, authority_start + host_start) + "multiple-hosts.invalid" +
+             (authority_end == std::string::npos ? "" : url.substr(authority_end));
+  return list;
+}
+
+}  // namespace
+
 std::string PostgresConnectString(const std::string& url) {
+  // Several hosts (a primary and its standbys, with target_session_attrs=read-write): libpq tries
+  // them in turn and keeps the one that takes writes.
+  if (const auto list = SplitHostList(url)) {
+    std::string rest = PostgresConnectString(list->url);
+    const std::string placeholder = "host='multiple-hosts.invalid'";
+    rest.replace(rest.find(placeholder), placeholder.size(),
+                 "host=" + QuoteLibpqValue(list->hosts) +
+                     (list->ports.empty() ? "" : " port=" + QuoteLibpqValue(list->ports)));
+    return rest;
+  }
   auto parsed = boost::urls::parse_uri(url);
   if (!parsed || (parsed->scheme() != "postgresql" && parsed->scheme() != "postgres")) {
     throw AppError(ErrorKind::kInvalidArgument, "db.invalid_url", "not a postgresql:// URL");
@@ -77,6 +139,12 @@ void OpenSqlite(soci::session& sql, const std::string& path) {
   sql << "PRAGMA synchronous=FULL";
   sql << "PRAGMA foreign_keys=ON";
   sql << "PRAGMA busy_timeout=10000";
+}
+
+void OpenPostgres(soci::session& sql, const std::string& connect_string) {
+  sql.open(soci::postgresql, connect_string);
+  sql << "SET TIME ZONE 'UTC'";
+  sql << "SET client_min_messages TO WARNING";  // no NOTICEs on standard error
 }
 
 }  // namespace
@@ -137,15 +205,26 @@ std::unique_ptr<Database> Database::Open(const std::string& url, std::size_t poo
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
     std::unique_ptr<Database> database(new Database(Dialect::kPostgresql, pool_size));
     EnablePostgresStatementCache();
-    for (std::size_t i = 0; i < pool_size; ++i) {
-      soci::session& sql = database->pool_->at(i);
-      sql.open(soci::postgresql, PostgresConnectString(url));
-      sql << "SET TIME ZONE 'UTC'";
-      sql << "SET client_min_messages TO WARNING";  // no NOTICEs on standard error
-    }
+    database->connect_string_ = PostgresConnectString(url);
+    for (std::size_t i = 0; i < pool_size; ++i) OpenPostgres(database->pool_->at(i), database->connect_string_);
     return database;
   }
   throw AppError(ErrorKind::kInvalidArgument, "db.invalid_url", "expected sqlite:PATH or postgresql://…");
+}
+
+void Database::ReviveIfBroken(soci::session& sql) {
+  auto* backend = static_cast<soci::postgresql_session_backend*>(sql.get_backend());
+  if (backend != nullptr && backend->conn_ != nullptr && PQstatus(backend->conn_) == CONNECTION_OK) return;
+  core::log::Warn("db.reconnecting");
+  if (backend != nullptr) {
+    try {
+      sql.close();
+    } catch (const std::exception& error) {
+      core::log::Warn("db.close_failed", {{"detail", LoggableMessage(error)}});
+    }
+  }
+  OpenPostgres(sql, connect_string_);
+  core::log::Info("db.reconnected");
 }
 
 Transaction::Transaction(Session& session, Mode mode) : sql_(session.sql()) {

@@ -56,6 +56,12 @@ class Database {
   // SQLite's in-process writers; null on PostgreSQL, whose row locks let writers run side by side.
   WriterQueue* writers() { return writers_.get(); }
 
+  // PostgreSQL: reopens a leased connection that libpq found broken (the server restarted, or the
+  // primary failed over: with several hosts and target_session_attrs=read-write in the URL, libpq
+  // finds the new primary). A request that was using the connection when it broke has failed with
+  // 503 (IsUnavailable); the next one to lease it gets a fresh one. Throws when no server answers.
+  void ReviveIfBroken(soci::session& sql);
+
  private:
   Database(Dialect dialect, std::size_t pool_size);
 
@@ -63,6 +69,7 @@ class Database {
   std::size_t pool_size_;
   std::unique_ptr<soci::connection_pool> pool_;
   std::unique_ptr<WriterQueue> writers_;
+  std::string connect_string_;  // PostgreSQL's, for reopening
 };
 
 // libpq's key=value connection string for a postgresql:// URL (host, port, user, password, database
@@ -73,7 +80,9 @@ std::string PostgresConnectString(const std::string& url);
 class Session {
  public:
   explicit Session(Database& database)
-      : sql_(database.pool()), dialect_(database.dialect()), writers_(database.writers()) {}
+      : sql_(database.pool()), dialect_(database.dialect()), writers_(database.writers()) {
+    if (dialect_ == Dialect::kPostgresql) database.ReviveIfBroken(sql_);
+  }
   soci::session& sql() { return sql_; }
   Dialect dialect() const { return dialect_; }
   WriterQueue* writers() const { return writers_; }

@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "core/log.hpp"
+#include "db/failure.hpp"
 #include "testing/test_database.hpp"
 
 namespace liandong::db {
@@ -146,6 +147,41 @@ TEST_F(TransactionTest, ARolledBackOrFailedWriteGivesTheTurnBack) {
   session.sql() << "SELECT n FROM writer_test WHERE id = 1", soci::into(n);
   EXPECT_EQ(n, 0);
   transaction.Commit();
+}
+
+// The server restarted or the primary failed over: each pooled connection fails once, as
+// unavailable (the request answers 503), and is reopened when it is next leased.
+TEST_F(TransactionTest, ABrokenPostgresConnectionFailsAsUnavailableAndIsReopenedAtItsNextLease) {
+  if (database_->dialect() != Dialect::kPostgresql) GTEST_SKIP() << "PostgreSQL connections only";
+  const auto lease_all_and_read = [this] {
+    std::vector<std::unique_ptr<Session>> sessions;
+    for (int i = 0; i < 4; ++i) sessions.push_back(std::make_unique<Session>(*database_));
+    int failures = 0;
+    for (auto& session : sessions) {
+      try {
+        Transaction transaction(*session, Transaction::Mode::kWrite);
+        session->sql() << "UPDATE writer_test SET n = n + 1 WHERE id = 1";
+        transaction.Commit();
+      } catch (const std::exception& error) {
+        EXPECT_TRUE(IsUnavailable(error)) << LoggableMessage(error);
+        ++failures;
+      }
+    }
+    return failures;
+  };
+  EXPECT_EQ(lease_all_and_read(), 0);
+  {
+    auto other = Database::Open(test_database_.url(), 1);
+    Session session(*other);
+    session.sql() << "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                     "WHERE datname = current_database() AND pid <> pg_backend_pid()";
+  }
+  EXPECT_EQ(lease_all_and_read(), 4);  // each connection learns it was cut on its next statement
+  EXPECT_EQ(lease_all_and_read(), 0);  // and is reopened when leased again
+  Session session(*database_);
+  int n = 0;
+  session.sql() << "SELECT n FROM writer_test WHERE id = 1", soci::into(n);
+  EXPECT_EQ(n, 8);  // the writes that failed were not committed
 }
 
 }  // namespace

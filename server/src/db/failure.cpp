@@ -30,6 +30,26 @@ bool IsStorageFull(const std::exception& error) {
   return false;
 }
 
+bool IsUnavailable(const std::exception& error) {
+  if (const auto* postgres = dynamic_cast<const soci::postgresql_soci_error*>(&error)) {
+    const std::string state = postgres->sqlstate();
+    // 08: connection exception; 57P01-03: admin or crash shutdown, cannot connect now; 25006: a
+    // write on a read-only standby. A blank state: libpq's own failure (no answer from a server).
+    return state.starts_with("08") || state.starts_with("57P") || state == "25006" ||
+           state.find_first_not_of(std::string(" \0", 2)) == std::string::npos ||
+           postgres->get_error_category() == soci::soci_error::connection_error;
+  }
+  if (const auto* soci_error = dynamic_cast<const soci::soci_error*>(&error)) {
+    if (soci_error->get_error_category() == soci::soci_error::connection_error) return true;
+    // Opening a connection fails with a plain soci_error in SOCI 4.0's PostgreSQL backend.
+    const std::string message = soci_error->get_error_message();
+    return message.find("Cannot establish connection") != std::string::npos ||
+           message.find("server closed the connection") != std::string::npos ||
+           message.find("no connection to the server") != std::string::npos;
+  }
+  return false;
+}
+
 std::string LoggableMessage(const std::exception& error) {
   if (const auto* soci_error = dynamic_cast<const soci::soci_error*>(&error)) {
     std::string message = soci_error->get_error_message();

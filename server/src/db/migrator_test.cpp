@@ -172,6 +172,13 @@ TEST(DatabaseTest, TurnsPostgresUrlsIntoLibpqStrings) {
             "host='127.0.0.1' port='5433' user='u' password='p@ss' dbname='liandong' sslmode='disable'");
   EXPECT_EQ(PostgresConnectString("postgresql:///db?host=/tmp/x"), "dbname='db' host='/tmp/x'");
   EXPECT_EQ(PostgresConnectString("postgresql://h/it's"), "host='h' dbname='it\\'s'");
+  // A primary and its standby: libpq tries the hosts in turn and keeps the one that takes writes.
+  EXPECT_EQ(PostgresConnectString(
+                "postgresql://u:pw@10.0.0.21:5432,10.0.0.22:5433/liandong?target_session_attrs=read-write"),
+            "host='10.0.0.21,10.0.0.22' port='5432,5433' user='u' password='pw' dbname='liandong' "
+            "target_session_attrs='read-write'");
+  EXPECT_EQ(PostgresConnectString("postgresql://pg1,pg2/db"), "host='pg1,pg2' dbname='db'");
+  EXPECT_EQ(PostgresConnectString("postgresql://[::1]:5432,[fd00::2]/db"), "host='::1,fd00::2' port='5432,' dbname='db'");
 }
 
 TEST(DatabaseTest, SessionsAreSetUpForTheirDatabase) {

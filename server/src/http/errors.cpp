@@ -273,6 +273,9 @@ constexpr std::array kMessages = {
     Message{"db.busy", "系统正忙，保存未完成，请稍后重试", "The system is busy and nothing was saved; try again shortly"},
     Message{"server.internal", "服务器内部错误，请稍后再试", "Internal server error; try again later"},
     Message{"server.unavailable", "服务暂不可用，请稍后再试", "The service is unavailable; try again later"},
+    Message{"db.unavailable", "数据库暂时无法连接，本次操作可能未保存，请稍后刷新查看后再试",
+            "The database cannot be reached for now and the change may not have been saved; reload and check, "
+            "then try again shortly"},
     Message{"server.storage_full", "服务器存储空间已满，本次操作未保存，请联系系统管理员",
             "The server's storage is full and nothing was saved; tell the system administrator"},
     // The responsibility system: tasks, evidence files, the inbox.

@@ -140,8 +140,11 @@ Response Pipeline::Handle(Request& request) const {
     // and the log carries the database's message without the statement and its bound values,
     // which may hold personal data (ciphertexts, blind indexes).
     core::log::Error("http.unhandled_exception", {{"detail", db::LoggableMessage(error)}});
+    // A database out of reach (restarting, failing over) is 503: the load balancer or the user may
+    // try again, and no success was claimed for a write whose COMMIT went unanswered.
     const AppError answer = db::IsConstraintViolation(error) ? AppError(ErrorKind::kConflict, "request.conflict")
                             : db::IsStorageFull(error)       ? AppError(ErrorKind::kStorageFull, "server.storage_full")
+                            : db::IsUnavailable(error)       ? AppError(ErrorKind::kUnavailable, "db.unavailable")
                                                              : AppError(ErrorKind::kInternal, "server.internal");
     response = ErrorResponse(answer, request.language(), request.request_id());
   }

@@ -14,6 +14,7 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/log.hpp"
+#include "http/client_address.hpp"
 #include "http/errors.hpp"
 
 namespace liandong::http {
@@ -33,19 +34,24 @@ struct Server::State {
   State(ServerConfig server_config, const Pipeline& server_pipeline)
       : config(std::move(server_config)),
         pipeline(server_pipeline),
+        proxies(config.trusted_proxies),
         io(config.io_threads),
         work(io.get_executor()),
         workers(static_cast<std::size_t>(config.worker_threads)),
         acceptor(asio::make_strand(io)),
-        signals(io) {}
+        signals(io),
+        drain_timer(io) {}
 
   void Accept();
   void Register(Connection* connection, const std::shared_ptr<Connection>& shared);
   void Unregister(Connection* connection);
+  // Closes the idle connections; each busy one closes after its response.
+  void ShutdownConnections();
   std::size_t ConnectionCount();
 
   ServerConfig config;
   const Pipeline& pipeline;
+  const TrustedProxies proxies;
   // Declared before the io_context: handlers it destroys may still unregister connections.
   std::mutex connections_mutex;
   std::condition_variable connections_changed;
@@ -56,7 +62,9 @@ struct Server::State {
   asio::thread_pool workers;
   tcp::acceptor acceptor;
   asio::signal_set signals;
+  asio::steady_timer drain_timer;
   std::vector<std::thread> io_threads;
+  std::atomic<bool> draining{false};
   std::atomic<bool> stopping{false};
   std::atomic<std::uint16_t> bound_port{0};
   std::thread stopper;
@@ -180,10 +188,25 @@ class Connection : public std::enable_shared_from_this<Connection> {
     head_ = message.method() == beast::http::verb::head;
     std::shared_ptr<Request> request;
     try {
-      request = std::make_shared<Request>(std::move(message), remote_address_, core::RandomHex(8));
+      std::string client = remote_address_;
+      if (!state_.proxies.empty()) {
+        std::string forwarded_for;
+        const auto [first, last] = message.equal_range("X-Forwarded-For");
+        for (auto field = first; field != last; ++field) {
+          if (!forwarded_for.empty()) forwarded_for += ',';
+          forwarded_for.append(field->value());
+        }
+        client = state_.proxies.ClientAddress(remote_address_, forwarded_for);
+      }
+      request = std::make_shared<Request>(std::move(message), std::move(client), core::RandomHex(8));
     } catch (const AppError& error) {
       closing_ = true;
       return WriteError(error);
+    }
+    if (state_.draining.load() && request->path() == state_.config.health_path) {
+      // Tells the load balancer to send no more; requests already routed here are still served.
+      closing_ = true;
+      return WriteError(AppError(ErrorKind::kUnavailable, "server.unavailable", "draining"));
     }
     if (state_.pipeline.RunsInline(*request)) {
       return Write(state_.pipeline.Handle(*request));
@@ -209,7 +232,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
     message->set(beast::http::field::server, "liandong");
     if (!response.content_type.empty()) message->set(beast::http::field::content_type, response.content_type);
     for (auto& [name, value] : response.headers) message->insert(name, value);
-    const bool keep_alive = keep_alive_ && !closing_ && !state_.stopping.load();
+    // While draining, each connection ends after its response, so that the load balancer opens
+    // its next one to a server that stays.
+    const bool keep_alive = keep_alive_ && !closing_ && !state_.stopping.load() && !state_.draining.load();
     message->keep_alive(keep_alive);
     const std::size_t length = response.body.size();
     message->body() = head_ ? std::string() : std::move(response.body);
@@ -256,6 +281,21 @@ void Server::State::Unregister(Connection* connection) {
   std::lock_guard lock(connections_mutex);
   connections.erase(connection);
   connections_changed.notify_all();
+}
+
+void Server::State::ShutdownConnections() {
+  std::vector<std::shared_ptr<Connection>> open_connections;
+  {
+    std::lock_guard lock(connections_mutex);
+    for (auto& [raw, weak] : connections) {
+      if (auto connection = weak.lock()) open_connections.push_back(std::move(connection));
+    }
+  }
+  // Outside the lock: dropping the last reference to a connection unregisters it.
+  for (auto& connection : open_connections) {
+    // Runs on the connection's own strand, like all its other work.
+    asio::post(connection->executor(), [connection] { connection->Shutdown(); });
+  }
 }
 
 std::size_t Server::State::ConnectionCount() {
@@ -316,19 +356,7 @@ void Server::Stop() {
     boost::system::error_code ignored;
     state.acceptor.close(ignored);
   });
-  std::vector<std::shared_ptr<Connection>> open_connections;
-  {
-    std::lock_guard lock(state.connections_mutex);
-    for (auto& [raw, weak] : state.connections) {
-      if (auto connection = weak.lock()) open_connections.push_back(std::move(connection));
-    }
-  }
-  // Outside the lock: dropping the last reference to a connection unregisters it.
-  for (auto& connection : open_connections) {
-    // Runs on the connection's own strand, like all its other work.
-    asio::post(connection->executor(), [connection] { connection->Shutdown(); });
-  }
-  open_connections.clear();
+  state.ShutdownConnections();
   state.stopper = std::thread([&state] {
     std::unique_lock lock(state.connections_mutex);
     state.connections_changed.wait_for(lock, state.config.shutdown_timeout,
@@ -352,15 +380,34 @@ void Server::Wait() {
   if (!state.io_threads.empty()) core::log::Info("http.stopped");
 }
 
+void Server::Drain() {
+  auto& state = *state_;
+  if (state.config.drain_period.count() <= 0 || state.draining.exchange(true)) return Stop();
+  core::log::Info("http.draining", {{"drain_ms", static_cast<std::int64_t>(state.config.drain_period.count())}});
+  // Idle keep-alive connections stay open: closing one races with a request the load balancer may
+  // be sending on it (HAProxy then drops its client's connection). Each one closes after its next
+  // answer instead; those still idle when the drain ends were left alone by the load balancer,
+  // which has by then taken this server out.
+  state.drain_timer.expires_after(state.config.drain_period);
+  state.drain_timer.async_wait([this](boost::system::error_code error) {
+    if (error != asio::error::operation_aborted) Stop();
+  });
+}
+
+void Server::WaitForSignal() {
+  state_->signals.async_wait([this](boost::system::error_code error, int signal) {
+    if (error) return;
+    core::log::Info("http.signal", {{"signal", signal}});
+    Drain();  // the first signal drains; a second one stops at once
+    if (!state_->stopping.load()) WaitForSignal();
+  });
+}
+
 void Server::RunUntilSignal() {
   auto& state = *state_;
   state.signals.add(SIGINT);
   state.signals.add(SIGTERM);
-  state.signals.async_wait([this](boost::system::error_code error, int signal) {
-    if (error) return;
-    core::log::Info("http.signal", {{"signal", signal}});
-    Stop();
-  });
+  WaitForSignal();
   Start();
   Wait();
 }

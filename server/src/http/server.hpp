@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "http/pipeline.hpp"
 
@@ -27,6 +28,14 @@ struct ServerConfig {
   std::chrono::seconds idle_timeout{15};  // between keep-alive requests
   std::chrono::seconds body_timeout{30};
   std::chrono::seconds shutdown_timeout{10};
+  // On SIGTERM, first drain for this long: keep serving, but answer the health path with 503 and
+  // close each connection after its response, so that a load balancer checking health routes new
+  // requests elsewhere; then stop (Stop). Zero: stop at once. A second signal stops at once.
+  std::chrono::milliseconds drain_period{0};
+  std::string health_path = "/api/v1/health";
+  // Reverse proxies whose X-Forwarded-For is believed (addresses or networks, see
+  // http/client_address.hpp); empty: the client is the connection's peer.
+  std::vector<std::string> trusted_proxies;
 };
 
 class Server {
@@ -44,13 +53,17 @@ class Server {
   void Stop();
   // Blocks until the server has stopped (all threads joined).
   void Wait();
-  // Start, then Stop on SIGINT or SIGTERM, then Wait.
+  // Start, then on SIGINT or SIGTERM drain (ServerConfig::drain_period) and Stop, then Wait.
   void RunUntilSignal();
+  // Starts draining (see ServerConfig::drain_period), then stops; returns at once.
+  void Drain();
 
   // The implementation (sockets, threads, connections), public only to the connections in server.cpp.
   struct State;
 
  private:
+  void WaitForSignal();
+
   std::unique_ptr<State> state_;
 };
 

@@ -422,5 +422,26 @@ TEST_F(ServerTest, ShutdownFinishesInFlightRequestsThenStops) {
   EXPECT_ANY_THROW(late.Get("/api/v1/ping")) << "still accepting after shutdown";
 }
 
+// A rolling restart behind a load balancer: on SIGTERM the server first drains — its health check
+// fails, so the balancer routes new requests elsewhere, but requests that still arrive are served
+// (each on a connection closed after it) — and only then stops accepting.
+TEST_F(ServerTest, ADrainFailsTheHealthCheckServesWhatArrivesThenStops) {
+  ServerConfig config;
+  config.drain_period = std::chrono::milliseconds(800);
+  config.health_path = "/api/v1/ping";  // the route table of this test has no /api/v1/health
+  StartServer(config);
+  EXPECT_EQ(HttpClient(port()).Get("/api/v1/ping").status, 200);
+  const auto started = std::chrono::steady_clock::now();
+  server_->Drain();
+  ExpectErrorBody(HttpClient(port()).Get("/api/v1/ping"), 503, "server.unavailable");
+  const auto served = HttpClient(port()).Post("/api/v1/echo", R"({"still":"served"})");
+  EXPECT_EQ(served.status, 200) << served.body;
+  EXPECT_EQ(served.Header("Connection"), "close");
+  server_->Wait();
+  EXPECT_GE(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(800));
+  HttpClient late(port());
+  EXPECT_ANY_THROW(late.Get("/api/v1/ping")) << "still accepting after the drain";
+}
+
 }  // namespace
 }  // namespace liandong::http

@@ -164,6 +164,38 @@ TEST_F(AuthApiTest, FailuresThatAreNotInARowDoNotLock) {
   }
 }
 
+// Behind nginx and HAProxy every request comes from a proxy: with --trusted-proxy the client is
+// the address the proxies forwarded, and the per-address limit counts each client apart. A
+// client that is not a trusted proxy cannot choose the address it is counted under.
+TEST(AuthBehindProxiesTest, TheRateLimitCountsTheForwardedClientAddress) {
+  testing::TestServerOptions options;
+  options.server.trusted_proxies = {"127.0.0.0/8"};
+  TestServer server(options);
+  HttpClient client = server.Client();
+  const HttpClient::Headers first = {{"X-Forwarded-For", "203.0.113.7"}};
+  const HttpClient::Headers second = {{"X-Forwarded-For", "203.0.113.8, 127.0.0.1"}};
+  for (int i = 0; i < 20; ++i) {
+    client.Post("/api/v1/session", LoginBody("nobody" + std::to_string(i), "wrong"), first);
+  }
+  ExpectError(client.Post("/api/v1/session", LoginBody("nobody", "wrong"), first), 429, "request.rate_limited");
+  ExpectError(client.Post("/api/v1/session", LoginBody("nobody", "wrong"), second), 401, "auth.invalid_credentials");
+  const auto& login = server.Login("city");
+  EXPECT_EQ(client.Post("/api/v1/session", LoginBody(login.username, login.password), second).status, 200);
+}
+
+TEST(AuthBehindProxiesTest, AClientThatIsNoTrustedProxyCannotChooseItsAddress) {
+  testing::TestServerOptions options;
+  options.server.trusted_proxies = {"192.0.2.1"};  // not the test's loopback
+  TestServer server(options);
+  HttpClient client = server.Client();
+  for (int i = 0; i < 20; ++i) {
+    client.Post("/api/v1/session", LoginBody("nobody" + std::to_string(i), "wrong"),
+                {{"X-Forwarded-For", "198.51.100." + std::to_string(i)}});
+  }
+  ExpectError(client.Post("/api/v1/session", LoginBody("nobody", "wrong"), {{"X-Forwarded-For", "198.51.100.99"}}),
+              429, "request.rate_limited");
+}
+
 TEST_F(AuthApiTest, TooManyFailuresFromOneAddressAreRateLimited) {
   HttpClient client = server_.Client();
   for (int i = 0; i < 20; ++i) client.Post("/api/v1/session", LoginBody("nobody" + std::to_string(i), "wrong"));

@@ -47,6 +47,7 @@ struct SessionRecord {
   std::string role_duty;            // of the role: staff, system, security, audit
   bool second_factor_pending = false;
   bool has_second_factor = false;   // a confirmed TOTP enrolment
+  std::vector<std::string> permissions;  // of the role, sorted
 };
 
 struct SessionPolicy {

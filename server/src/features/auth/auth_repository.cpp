@@ -1,5 +1,6 @@
 #include "features/auth/auth_repository.hpp"
 
+#include <algorithm>
 #include <string_view>
 
 namespace liandong::auth {
@@ -40,11 +41,15 @@ constexpr std::string_view kInsertSession = R"sql(
   RETURNING id
 )sql";
 
+// With the role's permissions, read afresh on every request (an index range of a dozen rows in the
+// same round trip): several servers share the database, and a permission granted or withdrawn
+// through one of them counts on all from their next request.
 constexpr std::string_view kSelectSessionByTokenHash = R"sql(
   SELECT s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at,
          u.username, u.role, u.disabled, o.id, o.path, u.password_changed_at,
          COALESCE(r.duty, 'staff'), s.second_factor_pending,
-         CASE WHEN t.confirmed_at IS NULL THEN 0 ELSE 1 END
+         CASE WHEN t.confirmed_at IS NULL THEN 0 ELSE 1 END,
+         COALESCE((SELECT AGGREGATE_PERMISSIONS FROM role_permission p WHERE p.role = u.role), '')
   FROM user_session s
   JOIN user_account u ON u.id = s.user_id
   JOIN org o ON o.id = u.org_id
@@ -52,6 +57,13 @@ constexpr std::string_view kSelectSessionByTokenHash = R"sql(
   LEFT JOIN user_totp t ON t.user_id = u.id
   WHERE s.token_hash = :token_hash
 )sql";
+
+std::string ReplaceAll(std::string text, std::string_view from, std::string_view to) {
+  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+  return text;
+}
 
 constexpr std::string_view kTouchSession = "UPDATE user_session SET last_seen_at = :now WHERE id = :id";
 constexpr std::string_view kDeleteSession = "DELETE FROM user_session WHERE id = :id";
@@ -144,12 +156,25 @@ std::optional<SessionRecord> AuthRepository::FindSessionByTokenHash(soci::sessio
   int disabled = 0;
   int pending = 0;
   int has_second_factor = 0;
-  sql << kSelectSessionByTokenHash, soci::use(token_hash, "token_hash"), soci::into(record.id),
+  static const std::string sqlite_text =
+      ReplaceAll(std::string(kSelectSessionByTokenHash), "AGGREGATE_PERMISSIONS", "group_concat(p.permission, ',')");
+  static const std::string postgres_text =
+      ReplaceAll(std::string(kSelectSessionByTokenHash), "AGGREGATE_PERMISSIONS", "string_agg(p.permission, ',')");
+  std::string permissions;
+  sql << (sql.get_backend_name() == "postgresql" ? postgres_text : sqlite_text), soci::use(token_hash, "token_hash"),
+      soci::into(record.id),
       soci::into(record.user_id), soci::into(record.csrf_token), soci::into(record.created_at),
       soci::into(record.last_seen_at), soci::into(record.username), soci::into(record.role), soci::into(disabled),
       soci::into(record.org_id), soci::into(record.org_path), soci::into(record.password_changed_at),
-      soci::into(record.role_duty), soci::into(pending), soci::into(has_second_factor);
+      soci::into(record.role_duty), soci::into(pending), soci::into(has_second_factor), soci::into(permissions);
   if (!sql.got_data()) return std::nullopt;
+  for (std::size_t start = 0; start < permissions.size();) {
+    const auto comma = permissions.find(',', start);
+    const auto end = comma == std::string::npos ? permissions.size() : comma;
+    record.permissions.push_back(permissions.substr(start, end - start));
+    start = end + 1;
+  }
+  std::sort(record.permissions.begin(), record.permissions.end());
   record.user_disabled = disabled != 0;
   record.second_factor_pending = pending != 0;
   record.has_second_factor = has_second_factor != 0;

@@ -85,7 +85,7 @@ LoginResult AuthService::Login(const std::string& username, const std::string& p
   }
   LoginResult result{
       core::RandomToken(), core::RandomToken(), *user, {}, PasswordExpired(session.sql(), user->password_changed_at, now)};
-  result.permissions = PermissionsOf(session.sql(), user->role);
+  result.permissions = repository_.FindPermissions(session.sql(), user->role);
   const bool has_second_factor = repository_.HasSecondFactor(session.sql(), user->id);
   if (has_second_factor) {
     result.second_factor = "required";
@@ -130,7 +130,7 @@ core::Authentication AuthService::Authenticate(std::string_view session_token) c
   core::Authentication authentication;
   authentication.actor =
       core::Actor{record->user_id, record->username, record->role, record->org_id, record->org_path, record->id};
-  authentication.actor.permissions = PermissionsOf(session.sql(), record->role);
+  authentication.actor.permissions = std::move(record->permissions);
   authentication.actor.password_expired = PasswordExpired(session.sql(), record->password_changed_at, now);
   authentication.actor.second_factor_pending = record->second_factor_pending;
   authentication.actor.second_factor_enrolment_required =
@@ -146,11 +146,6 @@ bool AuthService::PasswordExpired(soci::session& sql, std::int64_t changed_at, s
 bool AuthService::SecondFactorRequired(soci::session& sql, const std::string& role_duty) const {
   // The three administrators always; staff when the deployment's policy says so.
   return role_duty != "staff" || settings_.Bool(sql, setting::kSecondFactorForAllStaff);
-}
-
-void AuthService::ForgetPermissions() const {
-  std::lock_guard lock(permissions_mutex_);
-  permissions_cache_.clear();
 }
 
 LoginResult AuthService::VerifySecondFactor(const core::Actor& actor, const std::string& code,
@@ -190,7 +185,7 @@ LoginResult AuthService::VerifySecondFactor(const core::Actor& actor, const std:
   }
   LoginResult result{core::RandomToken(), core::RandomToken(), *user, {},
                      PasswordExpired(session.sql(), user->password_changed_at, now)};
-  result.permissions = PermissionsOf(session.sql(), user->role);
+  result.permissions = repository_.FindPermissions(session.sql(), user->role);
   repository_.ResetLoginFailures(session.sql(), user->id);
   repository_.DeleteSession(session.sql(), actor.session_id);
   repository_.InsertSession(session.sql(), user->id, core::Sm3Hex(result.session_token), result.csrf_token,
@@ -253,19 +248,6 @@ SecondFactorStatus AuthService::GetSecondFactorStatus(const core::Actor& actor) 
   status.required = SecondFactorRequired(session.sql(), repository_.RoleDuty(session.sql(), actor.role));
   status.recovery_codes_left = second_factors_.CountUnusedRecoveryCodes(session.sql(), actor.user_id);
   return status;
-}
-
-std::vector<std::string> AuthService::PermissionsOf(soci::session& sql, const std::string& role) const {
-  const std::int64_t now = clock_.NowSeconds();
-  {
-    std::lock_guard lock(permissions_mutex_);
-    auto cached = permissions_cache_.find(role);
-    if (cached != permissions_cache_.end() && now - cached->second.loaded_at < 60) return cached->second.permissions;
-  }
-  std::vector<std::string> permissions = repository_.FindPermissions(sql, role);
-  std::lock_guard lock(permissions_mutex_);
-  permissions_cache_[role] = CachedPermissions{now, permissions};
-  return permissions;
 }
 
 void AuthService::Logout(const core::Actor& actor) const {

@@ -49,9 +49,6 @@ class AuthService {
   std::vector<std::string> ConfirmEnrolment(const core::Actor& actor, const std::string& code) const;
   SecondFactorStatus GetSecondFactorStatus(const core::Actor& actor) const;
 
-  // Drops cached role permissions (after a role changes).
-  void ForgetPermissions() const;
-
   UserAccount GetUser(std::int64_t user_id) const;
 
   // Changes the actor's own password: the current one must match, the new one must pass the
@@ -83,8 +80,6 @@ class AuthService {
   bool PasswordExpired(soci::session& sql, std::int64_t changed_at, std::int64_t now) const;
   bool SecondFactorRequired(soci::session& sql, const std::string& role_duty) const;
   std::string Secret(const TotpRecord& totp) const;
-  // The permissions of a role, cached for a minute: roles change rarely, sessions check often.
-  std::vector<std::string> PermissionsOf(soci::session& sql, const std::string& role) const;
 
   db::Database& database_;
   const core::Clock& clock_;
@@ -95,12 +90,6 @@ class AuthService {
   AuthRepository repository_;
   SecondFactorRepository second_factors_;
   std::string dummy_hash_;  // verified against when the user does not exist
-  struct CachedPermissions {
-    std::int64_t loaded_at = 0;
-    std::vector<std::string> permissions;
-  };
-  mutable std::mutex permissions_mutex_;
-  mutable std::map<std::string, CachedPermissions> permissions_cache_;
 };
 
 }  // namespace liandong::auth

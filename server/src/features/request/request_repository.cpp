@@ -919,4 +919,69 @@ std::vector<Request> RequestRepository::ListToEscalate(soci::session& sql, std::
   return ReadRequests(statement, columns);
 }
 
+namespace {
+
+db::BulkValue OrNull(std::optional<std::int64_t> value) { return value ? db::BulkValue(*value) : db::BulkValue(); }
+
+}  // namespace
+
+RequestBulkLoad::RequestBulkLoad(db::Session& session)
+    : session_(session),
+      requests_(session, "request",
+                {"id", "channel", "category_id", "title", "description", "address", "resident_name_cipher",
+                 "resident_name_masked", "resident_phone_cipher", "resident_phone_masked", "territory_org_id",
+                 "first_receiver_org_id", "owner_org_id", "state", "arrived_by_return", "received_at",
+                 "received_month", "dispatched_at", "sign_for_due", "signed_at", "contact_due", "contacted_at",
+                 "resolution_due", "extension_days", "replied_at", "reply", "satisfaction", "resolved", "rated_at",
+                 "closed_at", "return_count", "reopen_count", "warned_at", "escalated_at", "created_by",
+                 "updated_at"}),
+      steps_(session, "request_step", {"request_id", "kind", "org_id", "user_id", "target_org_id", "text", "at"}),
+      extensions_(session, "request_extension",
+                  {"request_id", "org_id", "approver_org_id", "days", "reason", "state", "asked_at", "decided_at",
+                   "decision_text"}),
+      tallies_(session, "request_tally", {"org_id", "month", "item", "count"}) {
+  steps_.FlushFirst(requests_);
+  extensions_.FlushFirst(steps_);
+}
+
+void RequestBulkLoad::AddRequest(const RequestRecord& record, std::optional<std::int64_t> created_by) {
+  const Request& r = record.request;
+  const std::int64_t updated_at = std::max({r.received_at, r.closed_at.value_or(0), r.replied_at.value_or(0)});
+  requests_.Add({r.id, r.channel, r.category_id, r.title, r.description, r.address, record.resident_name_cipher,
+                 r.resident_name_masked, record.resident_phone_cipher, r.resident_phone_masked, record.territory_org_id,
+                 record.first_receiver_org_id, record.owner_org_id, r.state, r.arrived_by_return ? 1 : 0,
+                 r.received_at, r.received_month, r.dispatched_at, r.sign_for_due, OrNull(r.signed_at),
+                 r.contact_due, OrNull(r.contacted_at), r.resolution_due, r.extension_days, OrNull(r.replied_at),
+                 r.reply, r.satisfaction ? db::BulkValue(*r.satisfaction) : db::BulkValue(),
+                 r.resolved ? db::BulkValue(*r.resolved ? 1 : 0) : db::BulkValue(), OrNull(r.rated_at),
+                 OrNull(r.closed_at), r.return_count, r.reopen_count, OrNull(r.warned_at), OrNull(r.escalated_at),
+                 OrNull(created_by), updated_at});
+}
+
+void RequestBulkLoad::AddStep(std::int64_t request_id, std::string_view kind, std::int64_t org_id,
+                              std::optional<std::int64_t> user_id, std::optional<std::int64_t> target_org_id,
+                              std::string_view text, std::int64_t at) {
+  steps_.Add({request_id, kind, org_id, OrNull(user_id), OrNull(target_org_id), text, at});
+}
+
+void RequestBulkLoad::AddExtension(std::int64_t request_id, std::int64_t org_id, std::int64_t approver_org_id,
+                                   std::int64_t days, std::string_view reason, std::int64_t asked_at,
+                                   std::int64_t decided_at) {
+  extensions_.Add({request_id, org_id, approver_org_id, days, reason, "approved", asked_at, decided_at, "同意"});
+}
+
+void RequestBulkLoad::AddTally(std::int64_t org_id, const std::string& month, const std::string& item,
+                               std::int64_t count) {
+  tallies_.Add({org_id, month, item, count});
+}
+
+void RequestBulkLoad::Finish() {
+  requests_.Finish();
+  steps_.Finish();
+  extensions_.Finish();
+  tallies_.Finish();
+  db::ResetIdSequences(session_, {"request", "request_step", "request_extension"});
+  db::AnalyzeTables(session_, {"request", "request_step", "request_extension", "request_tally"});
+}
+
 }  // namespace liandong::request

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/org_scope.hpp"
+#include "db/bulk_insert.hpp"
 #include "features/request/request_model.hpp"
 
 namespace liandong::request {
@@ -35,6 +36,29 @@ struct RequestRecord {
   std::int64_t territory_org_id = 0;
   std::int64_t first_receiver_org_id = 0;
   std::int64_t owner_org_id = 0;
+};
+
+// Requests loaded in bulk with ids the caller chose (demo --scale), in the caller's open
+// transaction: requests with their personal data already sealed and masked, steps, extensions and
+// the tallies. Nothing is checked.
+class RequestBulkLoad {
+ public:
+  explicit RequestBulkLoad(db::Session& session);
+  void AddRequest(const RequestRecord& record, std::optional<std::int64_t> created_by);
+  void AddStep(std::int64_t request_id, std::string_view kind, std::int64_t org_id, std::optional<std::int64_t> user_id,
+               std::optional<std::int64_t> target_org_id, std::string_view text, std::int64_t at);
+  void AddExtension(std::int64_t request_id, std::int64_t org_id, std::int64_t approver_org_id, std::int64_t days,
+                    std::string_view reason, std::int64_t asked_at, std::int64_t decided_at);
+  void AddTally(std::int64_t org_id, const std::string& month, const std::string& item, std::int64_t count);
+  // Sends what is buffered and moves PostgreSQL's id sequences past the loaded ids.
+  void Finish();
+
+ private:
+  db::Session& session_;
+  db::BulkInserter requests_;
+  db::BulkInserter steps_;
+  db::BulkInserter extensions_;
+  db::BulkInserter tallies_;
 };
 
 class RequestRepository {

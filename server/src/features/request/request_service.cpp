@@ -126,6 +126,21 @@ Lateness RequestService::LatenessOf(const Request& r, std::int64_t at) {
   return lateness;
 }
 
+std::vector<std::string> RequestService::TallyItemsOf(const Request& request) {
+  const std::set<std::string> items = ItemsOf(request);
+  return {items.begin(), items.end()};
+}
+
+std::vector<Category> RequestService::ListLeaves(soci::session& sql) const {
+  std::vector<Category> leaves;
+  for (Category& category : repository_.ListCategories(sql)) {
+    if (category.IsLeaf() && !category.archived && category.owner_kind && category.sla_class) {
+      leaves.push_back(std::move(category));
+    }
+  }
+  return leaves;
+}
+
 // ---- catalogue, SLA classes and agencies ----
 
 std::vector<Category> RequestService::ListCategories(const core::Actor& actor) const {

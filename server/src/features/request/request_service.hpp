@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -86,6 +87,18 @@ class RequestService {
   void SeedAgency(soci::session& sql, std::int64_t org_id, const std::string& kind,
                   const std::vector<std::int64_t>& street_ids) const {
     repository_.InsertAgency(sql, org_id, kind, street_ids);
+  }
+
+  std::unique_ptr<RequestBulkLoad> StartBulkLoad(db::Session& session) const {
+    return std::make_unique<RequestBulkLoad>(session);
+  }
+  // The tally items a request counts in (the rates' definitions), for generators that keep the
+  // tallies themselves.
+  static std::vector<std::string> TallyItemsOf(const Request& request);
+  // The leaves of the catalogue, for generators: id, owner kind, agency kind, SLA class.
+  std::vector<Category> ListLeaves(soci::session& sql) const;
+  std::optional<SlaClass> FindSlaClass(soci::session& sql, const std::string& code) const {
+    return repository_.FindSlaClass(sql, code);
   }
 
   // Warns owners before resolution falls due and escalates to the org above after; each once.

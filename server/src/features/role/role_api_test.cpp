@@ -1,6 +1,7 @@
 // The security administrator's work on roles, and the limits of it (三员分立).
 #include <gtest/gtest.h>
 
+#include "features/role/role_repository.hpp"
 #include "testing/test_server.hpp"
 
 namespace liandong::role {
@@ -46,6 +47,33 @@ TEST_F(RoleApiTest, AGrantedPermissionTakesEffectAtOnce) {
       R"({"permissions":["org:read","org:write","member:read","member:write","member:unmask","unit:read","unit:write"]})");
   ASSERT_EQ(updated.status, 200) << updated.body;
   EXPECT_EQ(street.Get(identifiers).status, 200);
+}
+
+// Several servers share one database: a change written by another server (its RoleRepository on
+// the same database, not through this server) counts from this server's next request.
+TEST_F(RoleApiTest, APermissionGrantedThroughAnotherServerTakesEffectAtOnce) {
+  HttpClient street = server_.SignedIn("street");
+  const auto members = street.Get("/api/v1/members").Json().at("items").as_array();
+  const std::string identifiers = "/api/v1/members/" + std::to_string(members[0].at("id").as_int64()) + "/identifiers";
+  ExpectError(street.Get(identifiers), 403, "auth.permission_denied");
+
+  {
+    db::Session session(server_.application().database());
+    db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+    RoleRepository().ReplacePermissions(
+        session.sql(), "street_admin",
+        {"org:read", "org:write", "member:read", "member:write", "member:unmask", "unit:read", "unit:write"});
+    transaction.Commit();
+  }
+  EXPECT_EQ(street.Get(identifiers).status, 200);
+
+  {
+    db::Session session(server_.application().database());
+    db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+    RoleRepository().ReplacePermissions(session.sql(), "street_admin", {"org:read", "member:read"});
+    transaction.Commit();
+  }
+  ExpectError(street.Get(identifiers), 403, "auth.permission_denied");
 }
 
 TEST_F(RoleApiTest, NoRoleCanMixDutiesAndTheAdministratorRolesAreFixed) {

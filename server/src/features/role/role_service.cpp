@@ -56,9 +56,8 @@ const std::vector<PermissionDefinition>& PermissionCatalogue() {
   return catalogue;
 }
 
-RoleService::RoleService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit,
-                         const auth::AuthService& auth_service)
-    : database_(database), clock_(clock), audit_(audit), auth_service_(auth_service) {}
+RoleService::RoleService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit)
+    : database_(database), clock_(clock), audit_(audit) {}
 
 std::vector<Role> RoleService::List(const core::Actor& actor) const {
   core::RequirePermission(actor, "role:read");
@@ -104,7 +103,6 @@ Role RoleService::Update(const core::Actor& actor, const std::string& name, cons
                 {"role.update", "role", std::nullopt, "ok",
                  name + ": " + Joined(role->permissions) + " → " + Joined(permissions.value_or(role->permissions))});
   transaction.Commit();
-  auth_service_.ForgetPermissions();
   return *repository_.Find(session.sql(), name);
 }
 
@@ -119,7 +117,6 @@ void RoleService::Delete(const core::Actor& actor, const std::string& name) cons
   repository_.Delete(session.sql(), name);
   audit_.Record(session.sql(), actor, {"role.delete", "role", std::nullopt, "ok", name});
   transaction.Commit();
-  auth_service_.ForgetPermissions();
 }
 
 }  // namespace liandong::role

@@ -13,7 +13,6 @@
 #include "core/clock.hpp"
 #include "db/audit_writer.hpp"
 #include "db/database.hpp"
-#include "features/auth/auth_service.hpp"
 #include "features/role/role_model.hpp"
 #include "features/role/role_repository.hpp"
 
@@ -40,8 +39,7 @@ struct RolePatch {
 
 class RoleService {
  public:
-  RoleService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit,
-              const auth::AuthService& auth_service);
+  RoleService(db::Database& database, const core::Clock& clock, const db::AuditWriter& audit);
 
   // Every role with its permissions, for the security administrator.
   std::vector<Role> List(const core::Actor& actor) const;
@@ -56,7 +54,6 @@ class RoleService {
   db::Database& database_;
   const core::Clock& clock_;
   const db::AuditWriter& audit_;
-  const auth::AuthService& auth_service_;
   RoleRepository repository_;
 };
 

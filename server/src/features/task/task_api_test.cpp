@@ -2,6 +2,7 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "features/task/task_repository.hpp"
 #include "testing/demo_orgs.hpp"
 #include "testing/test_server.hpp"
 
@@ -352,6 +353,25 @@ TEST_F(TaskApiTest, AnOverduePartIsFlaggedToldAndEscalatedToTheLevelAbove) {
     timeline.emplace_back(event.at("kind").as_string());
   }
   EXPECT_EQ(timeline, (std::vector<std::string>{"assigned", "overdue", "escalated"}));
+}
+
+// Two servers on one PostgreSQL: while one sweeps (it holds the sweep's turn, in its transaction),
+// the other's sweep tells nobody and leaves the nodes to it; afterwards a sweep tells each once.
+TEST_F(TaskApiTest, WhileAnotherServerSweepsThisOneLeavesTheOverdueNodesToIt) {
+  Cascade();
+  server_.clock().Advance(20 * 86400);
+  {
+    db::Session other(server_.application().database());
+    db::Transaction turn(other, db::Transaction::Mode::kWrite);
+    const bool taken = TaskRepository().TakeSweepTurn(other);
+    ASSERT_TRUE(taken);
+    if (other.dialect() == db::Dialect::kPostgresql) {
+      EXPECT_EQ(server_.application().task_service().Sweep().overdue, 0);
+    }
+    // (On SQLite a second server never shares the database file; the write transaction excludes.)
+  }
+  EXPECT_GT(server_.application().task_service().Sweep().overdue, 0);
+  EXPECT_EQ(server_.application().task_service().Sweep().overdue, 0);  // told once
 }
 
 TEST_F(TaskApiTest, TheInboxCountsUnreadPerUserAndMarksThemRead) {

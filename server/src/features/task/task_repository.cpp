@@ -804,6 +804,16 @@ bool TaskRepository::MarkNotified(soci::session& sql, std::int64_t id, bool esca
   return statement.get_affected_rows() == 1;
 }
 
+bool TaskRepository::TakeSweepTurn(db::Session& session) const {
+  if (session.dialect() != db::Dialect::kPostgresql) return true;
+  // The key: "ldsweep" in ASCII, one number for every Liandong server of this database.
+  constexpr long long kSweepLockKey = 0x6c64737765657000LL;
+  int taken = 0;
+  session.sql() << "SELECT CASE WHEN pg_try_advisory_xact_lock(:key) THEN 1 ELSE 0 END", soci::use(kSweepLockKey, "key"),
+      soci::into(taken);
+  return taken == 1;
+}
+
 bool IsAssignmentStateFilter(const std::string& state) {
   return state == "open" || state == "reported" || state == "returned" || state == "done" || state == "on_time" ||
          state == "overdue" || state == "undone" || state == "to_report";

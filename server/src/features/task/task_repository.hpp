@@ -152,6 +152,11 @@ class TaskRepository {
                                               bool escalation, std::int64_t limit) const;
   // Marks the node told; false when another sweep did first.
   bool MarkNotified(soci::session& sql, std::int64_t id, bool escalation, std::int64_t now) const;
+  // The sweep's turn, in the caller's write transaction, until it ends: false when another server
+  // sweeps the same PostgreSQL database right now (a transaction-level advisory lock), so that
+  // several servers do not all read and lock the same overdue nodes. On SQLite the write
+  // transaction already excludes any other sweep.
+  bool TakeSweepTurn(db::Session& session) const;
 };
 
 }  // namespace liandong::task

@@ -440,6 +440,9 @@ SweepResult TaskService::Sweep() const {
       db::Session session(database_);
       soci::session& sql = session.sql();
       db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+      // Another server of the same database is sweeping: it tells everybody; this one waits for
+      // its next round.
+      if (!repository_.TakeSweepTurn(session)) return result;
       const std::int64_t days = setting_service_.Integer(sql, setting::kTaskEscalationDays);
       const std::string before = escalation ? core::AddDays(today, 1 - days) : today;
       const std::vector<Assignment> due = repository_.DueForOverdueNotice(sql, before, escalation, kSweepBatch);

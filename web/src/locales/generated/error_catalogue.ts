@@ -596,6 +596,10 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorCatalogueEntry>> = {
     'zh-CN': '服务暂不可用，请稍后再试',
     en: 'The service is unavailable; try again later',
   },
+  'db.unavailable': {
+    'zh-CN': '数据库暂时无法连接，本次操作可能未保存，请稍后刷新查看后再试',
+    en: 'The database cannot be reached for now and the change may not have been saved; reload and check, then try again shortly',
+  },
   'server.storage_full': {
     'zh-CN': '服务器存储空间已满，本次操作未保存，请联系系统管理员',
     en: "The server's storage is full and nothing was saved; tell the system administrator",
