@@ -924,7 +924,6 @@ const en: Messages = {
     },
     detail: 'Request',
     none: 'No requests',
-    id: 'No.',
     channel: 'Channel',
     channels: {
       hotline: '12345 hotline',
@@ -960,7 +959,6 @@ const en: Messages = {
       noAgency: 'No {kind} serves this street: the street has it first',
     },
     pickToSeeRoute: 'Choose a category and where it happens to see the routing',
-    sla: 'Time limits',
     slaText: '{name}: sign for {sign}, first contact {contact}, resolve {resolution}',
     units: { day: 'days', hour: 'hours', minute: 'minutes' },
     submit: 'Take and dispatch',
@@ -992,7 +990,6 @@ const en: Messages = {
     lateColumn: 'Late',
     onTime: 'On time',
     receivedAt: 'Received',
-    deadlines: 'Deadlines',
     signForDue: 'Sign for by',
     contactDue: 'First contact by',
     resolutionDue: 'Resolve by',
@@ -1124,7 +1121,6 @@ const en: Messages = {
       noChildren: 'No organisations below',
       countsTitle: 'Requests of the month (click for the list)',
       hint: 'By month of receipt, for the requests this organisation and those below own; organisations only, never people.',
-      up: 'Up to {org}',
     },
     catalogue: {
       tree: 'Category catalogue',

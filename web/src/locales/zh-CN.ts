@@ -913,7 +913,6 @@ const zhCN = {
     },
     detail: '工单详情',
     none: '没有工单',
-    id: '编号',
     channel: '受理渠道',
     channels: {
       hotline: '12345 热线',
@@ -949,7 +948,6 @@ const zhCN = {
       noAgency: '本街道无{kind}，先派街道统筹',
     },
     pickToSeeRoute: '选择分类和事发地后显示派发去向',
-    sla: '时限',
     slaText: '{name}：签收 {sign}，首次联系 {contact}，办结 {resolution}',
     units: { day: '天', hour: '小时', minute: '分钟' },
     submit: '受理并派发',
@@ -981,7 +979,6 @@ const zhCN = {
     lateColumn: '超时情况',
     onTime: '未超时',
     receivedAt: '受理时间',
-    deadlines: '时限',
     signForDue: '签收时限',
     contactDue: '首次联系时限',
     resolutionDue: '办结时限',
@@ -1113,7 +1110,6 @@ const zhCN = {
       noChildren: '没有下级单位',
       countsTitle: '本月工单数（点击查看工单）',
       hint: '按受理月份统计本组织及下级承办的工单；只统计单位，不对个人排名。',
-      up: '返回上级：{org}',
     },
     catalogue: {
       tree: '诉求分类目录',
