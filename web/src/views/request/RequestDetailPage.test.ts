@@ -84,6 +84,7 @@ describe('RequestDetailPage', { timeout: 30_000 }, () => {
     expect(steps).toHaveLength(2);
     expect(steps[0]!.text()).toContain('受理');
     expect(steps[0]!.text()).toContain('示范市 · 热线受理员');
+    expect(steps[0]!.text()).toContain('12345 热线');
     expect(steps[1]!.text()).toContain('派单');
     expect(steps[1]!.text()).toContain('→ 和平里社区');
     // Nothing for the operator to do until the reply.

@@ -76,7 +76,7 @@ export function aRequestDetail(overrides: Partial<RequestDetail> = {}): RequestD
         org: { id: 1, name: '示范市', level: 'city' },
         user: { id: 9, display_name: '热线受理员' },
         target: null,
-        text: '',
+        text: 'hotline',
         at: '2026-03-02T01:00:00Z',
       },
       {
