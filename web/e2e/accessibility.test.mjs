@@ -17,11 +17,21 @@ import {
 
 after(closeBrowser);
 
-const TEST_TIMEOUT = { timeout: 300_000 };
+const TEST_TIMEOUT = { timeout: 420_000 };
 const DAY = 86_400_000;
 
 /** Each demo role with a menu of its own (the new security administrator's is the security one's). */
-const ROLES = ['city', 'district', 'street', 'community', 'system', 'security', 'audit'];
+const ROLES = [
+  'city',
+  'district',
+  'street',
+  'community',
+  'system',
+  'security',
+  'audit',
+  'hotline',
+  'agency',
+];
 
 /**
  * What a page offers to open, by the page's path: each is a button (a CSS selector, the first
@@ -86,6 +96,22 @@ const OPENERS = {
     ['the agreement renewal dialog', '[data-test="agreement-renew-open"]'],
     ['the agreement termination dialog', '[data-test="agreement-terminate-open"]'],
   ],
+  // Residents' requests: the catalogue, and a request's steps as its owner and its first receiver.
+  '/request-catalogue': [
+    ['the request category dialog', '[data-test="request-category-add-top"]'],
+    ['the SLA class dialog', '[data-test="request-sla-edit"]'],
+  ],
+  '/request-to-sign': [
+    ['the request return dialog', '[data-test="request-open-return"]'],
+    ['the request dispatch dialog', '[data-test="request-open-dispatch"]'],
+  ],
+  '/request-in-hand': [
+    ['the request contact dialog', '[data-test="request-open-contact"]'],
+    ['the request note dialog', '[data-test="request-open-note"]'],
+    ['the request extension dialog', '[data-test="request-open-extension"]'],
+    ['the request reply dialog', '[data-test="request-open-reply"]'],
+  ],
+  '/request-replied': [['the request rating dialog', '[data-test="request-open-rating"]']],
 };
 
 const OPEN_LAYER = '.el-overlay:visible :is(.el-dialog, .el-drawer)';
@@ -233,6 +259,22 @@ async function setUpWork(t) {
       deadline_to: bulletin.period_to,
     })}`;
   });
+  // A hotline request, routed to 和平里社区 (a community's leaf).
+  await withPage(t, async (page, config) => {
+    await signInThroughApi(page, loginFor(config, 'hotline'));
+    const categories = await callApi(page, 'GET', '/request-categories');
+    const leaf = categories.items.find((category) => category.code === '03.01.01');
+    const [community] = (await callApi(page, 'GET', `/orgs?q=${encodeURIComponent('和平里社区')}`))
+      .items;
+    const request = await callApi(page, 'POST', '/requests', {
+      channel: 'hotline',
+      category_id: leaf.id,
+      title: `无障碍检查工单${uniqueSuffix()}`,
+      description: '楼道垃圾无人清运',
+      territory_org_id: community.id,
+    });
+    work.request = request.id;
+  });
   await withPage(t, async (page, config) => {
     await signInThroughApi(page, loginFor(config, 'district'));
     await callApi(page, 'POST', `/supervisions/${work.supervision}/rectifications`, {
@@ -287,6 +329,19 @@ test(
         }
         await checkPage(page, '/password', `the password page of ${role}`);
         await checkPage(page, '/second-factor', `the second-factor page of ${role}`);
+        // The request as its owner finds it, in hand, and as its first receiver after the reply.
+        if (role === 'community') {
+          await checkPage(page, `/requests/${work.request}`, 'a request to sign for');
+          await checkOpeners(page, OPENERS['/request-to-sign'], seen);
+          await callApi(page, 'POST', `/requests/${work.request}/sign`);
+          await checkPage(page, `/requests/${work.request}`, 'a request in hand');
+          await checkOpeners(page, OPENERS['/request-in-hand'], seen);
+          await callApi(page, 'POST', `/requests/${work.request}/reply`, { text: '已处理' });
+        }
+        if (role === 'hotline') {
+          await checkPage(page, `/requests/${work.request}`, 'a replied request');
+          await checkOpeners(page, OPENERS['/request-replied'], seen);
+        }
         if (!paths.includes('/tasks')) return;
 
         // The task's node of the role's org, its records, its supervision and bulletin.

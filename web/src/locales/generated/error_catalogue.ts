@@ -379,6 +379,132 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorCatalogueEntry>> = {
     'zh-CN': '决定日期应为 YYYY-MM-DD 格式的有效日期',
     en: 'The decision date must be a valid YYYY-MM-DD date',
   },
+  'resident_request.not_found': {
+    'zh-CN': '工单不存在或不在本组织范围内',
+    en: "No such request in your organisation's reach",
+  },
+  'resident_request.unknown_category': {
+    'zh-CN': '诉求分类不存在或已停用',
+    en: 'The category does not exist or is archived',
+  },
+  'resident_request.category_not_leaf': {
+    'zh-CN': '请选择最末一级的诉求分类',
+    en: 'Choose a category of the last level',
+  },
+  'resident_request.category_too_deep': {
+    'zh-CN': '诉求分类最多 5 级',
+    en: 'Categories have at most 5 levels',
+  },
+  'resident_request.invalid_category_name': {
+    'zh-CN': '分类名称不能为空，且不超过 50 个字',
+    en: 'The category name is required (at most 50 characters)',
+  },
+  'resident_request.invalid_category_owner': {
+    'zh-CN': '末级分类须指定承办类型（社区、街道或派出机构及其类别）',
+    en: 'A last-level category names its owner kind (community, street, or an agency and its kind)',
+  },
+  'resident_request.invalid_sla_class': {
+    'zh-CN': '时限类别无效（各时限须为正数，预警时间须短于办结时限）',
+    en: 'The SLA class is invalid (positive limits, the warning shorter than the resolution limit)',
+  },
+  'resident_request.invalid_agency': {
+    'zh-CN': '派出机构信息有误：须属于区级组织，并服务本区的街道',
+    en: 'The agency is invalid: it belongs to a district and serves streets of that district',
+  },
+  'resident_request.invalid_channel': { 'zh-CN': '受理渠道无效', en: 'The channel is invalid' },
+  'resident_request.invalid_title': {
+    'zh-CN': '诉求概要不能为空，且不超过 100 个字',
+    en: 'The summary is required (at most 100 characters)',
+  },
+  'resident_request.invalid_description': {
+    'zh-CN': '诉求内容不能为空，且不超过 2000 个字',
+    en: 'The description is required (at most 2000 characters)',
+  },
+  'resident_request.invalid_address': {
+    'zh-CN': '地址不超过 200 个字',
+    en: 'The address has at most 200 characters',
+  },
+  'resident_request.invalid_resident_name': {
+    'zh-CN': '来电人姓名不超过 50 个字',
+    en: "The resident's name has at most 50 characters",
+  },
+  'resident_request.invalid_resident_phone': {
+    'zh-CN': '联系电话应为手机号或固定电话',
+    en: 'The phone is a mobile or landline number',
+  },
+  'resident_request.invalid_location': {
+    'zh-CN': '经纬度无效',
+    en: 'The latitude or longitude is invalid',
+  },
+  'resident_request.invalid_territory': {
+    'zh-CN': '事发地须为本组织范围内的街道或社区',
+    en: 'The place must be a street or community within your organisation',
+  },
+  'resident_request.invalid_owner': {
+    'zh-CN': '承办单位须为事发地所在街道、其社区或服务该街道的派出机构',
+    en: "The owner must be the place's street, one of its communities, or an agency serving the street",
+  },
+  'resident_request.not_owner': {
+    'zh-CN': '只有当前承办单位可以办理此工单',
+    en: 'Only the owning organisation handles it',
+  },
+  'resident_request.not_first_receiver': {
+    'zh-CN': '只有首接单位可以回访、重办此工单',
+    en: 'Only the first receiver records the rating or reopens it',
+  },
+  'resident_request.not_approver': {
+    'zh-CN': '延期由承办单位的上级审批',
+    en: 'The organisation above the owner decides on extensions',
+  },
+  'resident_request.wrong_state': {
+    'zh-CN': '工单当前状态不允许此操作',
+    en: "The request's state does not allow this now",
+  },
+  'resident_request.return_owner_required': {
+    'zh-CN': '退回须指明正确的承办单位',
+    en: 'A return must name the right owner',
+  },
+  'resident_request.return_to_self': {
+    'zh-CN': '不能退回或派给当前承办单位自己',
+    en: 'A request cannot be returned or dispatched to its current owner',
+  },
+  'resident_request.invalid_reason': {
+    'zh-CN': '理由不能为空，且不超过 2000 个字',
+    en: 'The reason is required (at most 2000 characters)',
+  },
+  'resident_request.invalid_text': {
+    'zh-CN': '内容不能为空，且不超过 2000 个字',
+    en: 'The text is required (at most 2000 characters)',
+  },
+  'resident_request.already_contacted': {
+    'zh-CN': '已记录过首次联系',
+    en: 'The first contact is already recorded',
+  },
+  'resident_request.invalid_extension': {
+    'zh-CN': '延期天数须为 1 至 365 的整数',
+    en: 'The extension is a whole number of days from 1 to 365',
+  },
+  'resident_request.extension_pending': {
+    'zh-CN': '已有待审批的延期申请',
+    en: 'An extension already awaits a decision',
+  },
+  'resident_request.extension_too_long': {
+    'zh-CN': '延期超过该类诉求允许的最长天数',
+    en: 'The extension exceeds the longest this category allows',
+  },
+  'resident_request.extension_not_found': { 'zh-CN': '延期申请不存在', en: 'No such extension' },
+  'resident_request.invalid_satisfaction': {
+    'zh-CN': '满意度须为满意、基本满意或不满意，并注明是否解决',
+    en: 'The rating is satisfied, basically satisfied or unsatisfied, with whether it was resolved',
+  },
+  'resident_request.reopen_not_unsatisfied': {
+    'zh-CN': '只有居民不满意的工单可以重办',
+    en: 'Only a request the resident was unsatisfied with can be reopened',
+  },
+  'resident_request.reopen_limit': {
+    'zh-CN': '每件工单只能重办一次',
+    en: 'A request can be reopened once',
+  },
   'auth.second_factor_required': {
     'zh-CN': '请输入动态验证码完成登录',
     en: 'Enter your one-time code to finish signing in',

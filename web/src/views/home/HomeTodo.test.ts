@@ -2,6 +2,7 @@ import { flushPromises, mount, RouterLinkStub } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getUnreadCount } from '@/api/notification';
 import type { User } from '@/api/session';
+import { listRequests } from '@/api/request';
 import { listSupervisions } from '@/api/supervision';
 import { listAssignments, listReviews } from '@/api/task';
 import { useSessionStore } from '@/stores/session';
@@ -17,6 +18,10 @@ vi.mock('@/api/task', async (importOriginal) => ({
 vi.mock('@/api/supervision', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/api/supervision')>()),
   listSupervisions: vi.fn(),
+}));
+vi.mock('@/api/request', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/api/request')>()),
+  listRequests: vi.fn(),
 }));
 vi.mock('@/api/notification', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/api/notification')>()),
@@ -45,6 +50,7 @@ beforeEach(() => {
   vi.mocked(listReviews).mockReset().mockResolvedValue(page(3));
   vi.mocked(listSupervisions).mockReset().mockResolvedValue(page(1));
   vi.mocked(getUnreadCount).mockReset().mockResolvedValue(7);
+  vi.mocked(listRequests).mockReset().mockResolvedValue(page(4));
 });
 
 describe('HomeTodo', () => {
@@ -85,5 +91,18 @@ describe('HomeTodo', () => {
     const wrapper = await mountTodo(securityAdmin);
     expect(wrapper.find('[data-test="home-todo"]').exists()).toBe(false);
     expect(listAssignments).not.toHaveBeenCalled();
+  });
+
+  it("counts a request owner's queues to sign for and overdue, by the lists they open", async () => {
+    const wrapper = await mountTodo({
+      ...communityStaff,
+      permissions: [...communityStaff.permissions, 'request:handle', 'request:read'],
+    });
+
+    expect(listRequests).toHaveBeenCalledWith({ queue: 'to_sign', page_size: 1 });
+    expect(listRequests).toHaveBeenCalledWith({ queue: 'overdue', page_size: 1 });
+    expect(listRequests).not.toHaveBeenCalledWith({ queue: 'to_rate', page_size: 1 });
+    expect(wrapper.get('[data-test="todo-requests_to_sign-count"]').text()).toBe('4');
+    expect(linkOf(wrapper, 'requests_overdue')).toBe('/requests?queue=overdue');
   });
 });
