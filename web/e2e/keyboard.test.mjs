@@ -22,6 +22,10 @@ const CITY_MENU = [
   '/accountabilities',
   '/bulletins',
   '/cobuild/agreements',
+  '/requests/new',
+  '/requests',
+  '/request-rates',
+  '/request-catalogue',
   '/inbox',
 ];
 

@@ -10,6 +10,7 @@ export const NOTIFICATION_KINDS = [
   'supervision',
   'bulletin',
   'agreement',
+  'request',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -898,6 +898,7 @@ const en: Messages = {
       supervision: 'Supervision',
       bulletin: 'Bulletin',
       agreement: 'Co-building',
+      request: 'Residents\' requests',
     },
   },
   cobuild: {

@@ -887,6 +887,7 @@ const zhCN = {
       supervision: '督办',
       bulletin: '通报',
       agreement: '共建协议',
+      request: '接诉即办',
     },
   },
   cobuild: {
