@@ -1,4 +1,5 @@
 #include "app/demo_city.hpp"
+#include "app/demo_workforce.hpp"
 
 #include <sys/stat.h>
 
@@ -266,6 +267,7 @@ std::vector<DemoLogin> CreateDemoCity(Application& application, const core::Cloc
       sql,
       street::StreetProfile{streets.at("光明街道").id, true, "2025-05-20", "", std::nullopt, false, std::nullopt, {}},
       now);
+  CreateDemoWorkforce(application, session, city, streets, communities, now);
   transaction.Commit();
   return logins;
 }

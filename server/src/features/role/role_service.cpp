@@ -50,6 +50,7 @@ const std::vector<PermissionDefinition>& PermissionCatalogue() {
       {"task:assign", "staff"},     {"task:report", "staff"},  {"task:review", "staff"},
       {"supervision:write", "staff"}, {"accountability:read", "staff"}, {"accountability:write", "staff"},
       {"bulletin:read", "staff"},   {"bulletin:write", "staff"}, {"notification:read", "staff"},
+      {"workforce:read", "staff"},  {"workforce:write", "staff"}, {"workforce:manage", "staff"},
   };
   return catalogue;
 }

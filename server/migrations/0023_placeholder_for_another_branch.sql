@@ -1,0 +1,2 @@
+-- Placeholder so that this branch migrates: 0023 is another branch's number. The lead deletes this file
+-- when merging that branch.
