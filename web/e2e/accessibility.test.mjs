@@ -79,6 +79,17 @@ const OPENERS = {
     ['the return reason dialog', '[data-test="report-return"]'],
   ],
   '/supervision': [['the supervision return reason dialog', '[data-test="supervision-return"]']],
+  '/workers': [
+    ['the worker import dialog', '[data-test="worker-import"]'],
+    ['the appraisal import dialog', '[data-test="appraisal-import"]'],
+  ],
+  '/grade-schemes': [
+    ['the scheme template dialog', '[data-test="scheme-load-template"]'],
+    ['the scheme editor', '[data-test="scheme-edit"]'],
+  ],
+  '/regrading': [
+    ['the regrading revert dialog', '[data-test="run-revert"]', '[data-test="run-open"]'],
+  ],
 };
 
 const OPEN_LAYER = '.el-overlay:visible :is(.el-dialog, .el-drawer)';

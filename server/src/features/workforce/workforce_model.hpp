@@ -110,7 +110,7 @@ struct Worker {
   // Filled for a single worker: the post's name and the pay of the current year's scheme.
   std::string post_name;
   std::optional<Pay> pay;
-  std::vector<WorkerEvent> events;
+  std::vector<WorkerEvent> events;  // newest recorded first
   std::vector<Appraisal> appraisals;
 };
 

@@ -90,7 +90,7 @@ constexpr std::string_view kSelectEvents = R"sql(
   SELECT id, kind, effective_on, from_value, to_value, regrading_run_id, explanation, created_at
   FROM worker_event
   WHERE worker_id = :worker_id
-  ORDER BY effective_on DESC, id DESC
+  ORDER BY id DESC
 )sql";
 constexpr std::string_view kInsertAppraisal = R"sql(
   INSERT INTO appraisal (worker_id, year, result, entered_by, entered_at)
