@@ -93,6 +93,11 @@ TEST_F(AdminCommandsTest, RotatingTheKeyKeepsEveryIdentifierAndTheAuditChain) {
   EXPECT_EQ(Scalar(after, "SELECT id_number_index FROM member ORDER BY id LIMIT 1"),
             after.field_cipher().BlindIndex(id_number))
       << "exact lookup by ID number still finds the member";
+  const auto worker_id_number =
+      after.field_cipher().Decrypt(Scalar(after, "SELECT id_number_cipher FROM worker ORDER BY id LIMIT 1"));
+  ASSERT_TRUE(worker_id_number) << "community workers are re-encrypted too";
+  EXPECT_EQ(Scalar(after, "SELECT id_number_index FROM worker ORDER BY id LIMIT 1"),
+            after.field_cipher().BlindIndex(*worker_id_number));
   EXPECT_EQ(Scalar(after, "SELECT action FROM audit_log ORDER BY id DESC LIMIT 1"), "keys.rotate");
   db::Session session(after.database());
   const db::ChainReport report = after.audit_writer().VerifyChain(session.sql());

@@ -589,6 +589,27 @@ std::optional<std::pair<std::string, std::string>> WorkforceRepository::FindMemb
   return std::make_pair(name, path);
 }
 
+std::vector<std::tuple<std::int64_t, std::string, std::string>> WorkforceRepository::ListSealedIdentifiers(
+    soci::session& sql) const {
+  std::vector<std::tuple<std::int64_t, std::string, std::string>> sealed;
+  long long id = 0;
+  std::string id_cipher, phone_cipher;
+  soci::statement statement = (sql.prepare << "SELECT id, id_number_cipher, phone_cipher FROM worker ORDER BY id",
+                               soci::into(id), soci::into(id_cipher), soci::into(phone_cipher));
+  statement.execute();
+  while (statement.fetch()) sealed.emplace_back(id, id_cipher, phone_cipher);
+  return sealed;
+}
+
+void WorkforceRepository::UpdateSealedIdentifiers(soci::session& sql, std::int64_t id, const std::string& id_cipher,
+                                                  const std::string& id_index, const std::string& phone_cipher,
+                                                  const std::string& phone_index) const {
+  sql << "UPDATE worker SET id_number_cipher = :id_cipher, id_number_index = :id_index, phone_cipher = :phone_cipher,"
+         " phone_index = :phone_index WHERE id = :id",
+      soci::use(id_cipher, "id_cipher"), soci::use(id_index, "id_index"), soci::use(phone_cipher, "phone_cipher"),
+      soci::use(phone_index, "phone_index"), soci::use(id, "id");
+}
+
 std::map<std::int64_t, std::pair<std::string, std::string>> WorkforceRepository::LoadStreets(
     soci::session& sql) const {
   std::map<std::int64_t, std::pair<std::string, std::string>> streets;

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -77,6 +78,11 @@ class WorkforceRepository {
   // Live members: their org path, for the link to a Party member.
   std::optional<std::pair<std::string, std::string>> FindMember(soci::session& sql, std::int64_t member_id) const;
 
+  // Every worker's id and encrypted ID number and phone (key rotation), and their update.
+  std::vector<std::tuple<std::int64_t, std::string, std::string>> ListSealedIdentifiers(soci::session& sql) const;
+  void UpdateSealedIdentifiers(soci::session& sql, std::int64_t id, const std::string& id_cipher,
+                               const std::string& id_index, const std::string& phone_cipher,
+                               const std::string& phone_index) const;
   // Orgs of level street: id → (name, path).
   std::map<std::int64_t, std::pair<std::string, std::string>> LoadStreets(soci::session& sql) const;
 

@@ -779,18 +779,19 @@ std::string WorkforceService::ExportPayRoster(const core::Actor& actor, std::opt
     const Scheme* scheme = ResolveScheme(schemes, row.org_path, year);
     const SchemePost* post = scheme != nullptr ? scheme->FindPost(row.post) : nullptr;
     const PayCell* cell = scheme != nullptr ? scheme->FindPay(row.post, row.grade) : nullptr;
-    std::vector<core::Cell> line{street_name, row.org_name, row.name, row.id_number_masked,
-                                 post != nullptr ? post->name : row.post, core::NumberCell(row.grade)};
+    const std::string post_name = post != nullptr ? post->name : row.post;
+    const std::string scheme_name =
+        scheme != nullptr ? scheme->definition.name + "（" + scheme->org.name + "）" : "无适用等级序列";
     if (cell != nullptr) {
-      line.push_back(core::NumberCell(cell->base_pay / 100.0));
-      line.push_back(core::NumberCell(cell->allowance / 100.0));
-      line.push_back(core::NumberCell((cell->base_pay + cell->allowance) / 100.0));
+      sheet.rows.push_back({street_name, row.org_name, row.name, row.id_number_masked, post_name,
+                            core::NumberCell(row.grade), core::NumberCell(cell->base_pay / 100.0),
+                            core::NumberCell(cell->allowance / 100.0),
+                            core::NumberCell((cell->base_pay + cell->allowance) / 100.0), scheme_name});
       total += cell->base_pay + cell->allowance;
     } else {
-      line.insert(line.end(), {core::Cell{}, core::Cell{}, core::Cell{}});
+      sheet.rows.push_back({street_name, row.org_name, row.name, row.id_number_masked, post_name,
+                            core::NumberCell(row.grade), core::Cell{}, core::Cell{}, core::Cell{}, scheme_name});
     }
-    line.push_back(scheme != nullptr ? scheme->definition.name + "（" + scheme->org.name + "）" : "无适用等级序列");
-    sheet.rows.push_back(std::move(line));
   }
   sheet.rows.push_back({"合计", "", "", "", "", core::Cell{}, core::Cell{}, core::Cell{}, core::NumberCell(total / 100.0),
                         ""});
@@ -850,6 +851,18 @@ std::int64_t WorkforceService::SeedWorker(soci::session& sql, const WorkerInput&
 void WorkforceService::SeedAppraisal(soci::session& sql, std::int64_t worker_id, const Appraisal& appraisal) const {
   core::Actor nobody;
   AddAppraisalIn(sql, nobody, worker_id, appraisal);
+}
+
+std::int64_t WorkforceService::ResealIdentifiers(soci::session& sql, const core::FieldCipher& from,
+                                                 const core::FieldCipher& to) const {
+  const auto workers = repository_.ListSealedIdentifiers(sql);
+  for (const auto& [id, id_cipher, phone_cipher] : workers) {
+    const core::Resealed id_number = core::Reseal(from, to, id_cipher);
+    const core::Resealed phone = core::Reseal(from, to, phone_cipher);
+    repository_.UpdateSealedIdentifiers(sql, id, id_number.sealed, id_number.blind_index, phone.sealed,
+                                        phone.blind_index);
+  }
+  return static_cast<std::int64_t>(workers.size());
 }
 
 std::int64_t WorkforceService::SeedRun(db::Session& session, std::int64_t org_id, int year, Approve approve) const {

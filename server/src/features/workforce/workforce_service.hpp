@@ -75,6 +75,9 @@ class WorkforceService {
   std::int64_t SeedScheme(soci::session& sql, std::int64_t org_id, const SchemeDefinition& definition) const;
   std::int64_t SeedWorker(soci::session& sql, const WorkerInput& input, std::int64_t grade) const;
   void SeedAppraisal(soci::session& sql, std::int64_t worker_id, const Appraisal& appraisal) const;
+  // Key rotation (liandong keys rotate), in the caller's write transaction: re-encrypts every
+  // worker's identifiers from `from` to `to` with their blind indexes. Returns how many workers.
+  std::int64_t ResealIdentifiers(soci::session& sql, const core::FieldCipher& from, const core::FieldCipher& to) const;
   // Computes the run of the org for `year`, every street reviewing it, and (kYes) approves it.
   enum class Approve { kNo, kYes };
   std::int64_t SeedRun(db::Session& session, std::int64_t org_id, int year, Approve approve) const;
