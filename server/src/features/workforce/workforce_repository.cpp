@@ -753,9 +753,12 @@ void WorkforceRepository::MarkComputed(soci::session& sql, std::int64_t run_id, 
 std::pair<std::vector<Proposal>, std::int64_t> WorkforceRepository::ListProposals(soci::session& sql,
                                                                                   std::int64_t run_id,
                                                                                   const core::OrgScope& scope,
+                                                                                  std::optional<std::int64_t> street_id,
                                                                                   const std::string& change, int page,
                                                                                   int page_size) const {
-  const std::string condition = change.empty() ? "" : " AND p.change = :change";
+  std::string condition = change.empty() ? "" : " AND p.change = :change";
+  const long long street = street_id.value_or(0);
+  if (street_id) condition += " AND p.street_id = :street_id";
   long long total = 0;
   {
     auto prepared = (sql.prepare << "SELECT COUNT(*) FROM regrading_proposal p JOIN worker w ON w.id = p.worker_id"
@@ -763,6 +766,7 @@ std::pair<std::vector<Proposal>, std::int64_t> WorkforceRepository::ListProposal
                                     " AND o.path >= :scope AND o.path < :scope_end" + condition,
                      soci::use(run_id, "run_id"), db::UseScope{scope});
     if (!change.empty()) prepared, soci::use(change, "change");
+    if (street_id) prepared, soci::use(street, "street_id");
     prepared, soci::into(total);
     soci::statement statement(prepared);
     statement.execute(true);
@@ -773,6 +777,7 @@ std::pair<std::vector<Proposal>, std::int64_t> WorkforceRepository::ListProposal
   auto prepared = (sql.prepare << std::string(kProposalColumns) + condition + " ORDER BY o.path, w.id LIMIT :limit OFFSET :offset",
                    soci::use(run_id, "run_id"), db::UseScope{scope});
   if (!change.empty()) prepared, soci::use(change, "change");
+  if (street_id) prepared, soci::use(street, "street_id");
   prepared, soci::use(page_size, "limit"), soci::use(offset, "offset"), soci::into(row.worker.id),
       soci::into(row.worker.name), soci::into(row.org.id), soci::into(row.org.name), soci::into(row.post),
       soci::into(row.change), soci::into(row.from_grade), soci::into(row.to_grade), soci::into(row.explanation);
@@ -783,12 +788,18 @@ std::pair<std::vector<Proposal>, std::int64_t> WorkforceRepository::ListProposal
 }
 
 std::map<std::string, int> WorkforceRepository::CountProposals(soci::session& sql, std::int64_t run_id,
-                                                               const core::OrgScope& scope) const {
+                                                               const core::OrgScope& scope,
+                                                               std::optional<std::int64_t> street_id) const {
   std::map<std::string, int> counts{{"promoted", 0}, {"early", 0}, {"held", 0}};
   std::string change;
   long long count = 0;
-  soci::statement statement = (sql.prepare << kCountProposals, soci::use(run_id, "run_id"), db::UseScope{scope},
-                               soci::into(change), soci::into(count));
+  const long long street = street_id.value_or(0);
+  std::string query(kCountProposals);
+  if (street_id) query.replace(query.find("  GROUP BY"), 0, "  AND p.street_id = :street_id\n");
+  auto prepared = (sql.prepare << query, soci::use(run_id, "run_id"), db::UseScope{scope});
+  if (street_id) prepared, soci::use(street, "street_id");
+  prepared, soci::into(change), soci::into(count);
+  soci::statement statement(prepared);
   statement.execute();
   while (statement.fetch()) counts[change] = static_cast<int>(count);
   return counts;

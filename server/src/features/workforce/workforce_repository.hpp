@@ -100,11 +100,15 @@ class WorkforceRepository {
   std::vector<ProposalRow> LoadProposals(soci::session& sql, std::int64_t run_id) const;
   void ReplaceProposals(db::Session& session, std::int64_t run_id, const std::vector<ProposalRow>& proposals) const;
   void MarkComputed(soci::session& sql, std::int64_t run_id, std::int64_t user_id, std::int64_t now) const;
-  // One page of the proposals of workers in `scope`, filtered by change ("" for all).
+  // One page of the proposals of workers in `scope`, filtered by change ("" for all). `street_id`,
+  // the street at or above the scope when there is one, lets the index find the street's part.
   std::pair<std::vector<Proposal>, std::int64_t> ListProposals(soci::session& sql, std::int64_t run_id,
-                                                               const core::OrgScope& scope, const std::string& change,
-                                                               int page, int page_size) const;
-  std::map<std::string, int> CountProposals(soci::session& sql, std::int64_t run_id, const core::OrgScope& scope) const;
+                                                               const core::OrgScope& scope,
+                                                               std::optional<std::int64_t> street_id,
+                                                               const std::string& change, int page,
+                                                               int page_size) const;
+  std::map<std::string, int> CountProposals(soci::session& sql, std::int64_t run_id, const core::OrgScope& scope,
+                                            std::optional<std::int64_t> street_id) const;
   // Each street of the run: its proposals, changes and review.
   std::vector<StreetReview> ListStreets(soci::session& sql, std::int64_t run_id) const;
   void ReviewStreet(soci::session& sql, std::int64_t run_id, std::int64_t street_id, std::int64_t user_id,

@@ -61,6 +61,15 @@ std::string FieldOf(const AppError& error) {
   return "";
 }
 
+// The street at or above the scope's root, if any: a street's part of a run is found by it.
+std::optional<std::int64_t> StreetOf(const std::map<std::int64_t, std::pair<std::string, std::string>>& streets,
+                                     const core::OrgScope& scope) {
+  for (const std::int64_t id : scope.Ids()) {
+    if (streets.count(id) > 0) return id;
+  }
+  return std::nullopt;
+}
+
 bool Visible(const core::OrgScope& scope, const std::string& path) {
   return scope.Contains(path) || scope.IsWithinAncestorOf(path);
 }
@@ -546,8 +555,8 @@ RegradingRun WorkforceService::Describe(soci::session& sql, const core::OrgScope
   // The actor's part: the whole run when the actor stands at or above it, else the actor's subtree.
   const bool whole = scope.Contains(run.org_path);
   const core::OrgScope part = whole ? *scope.Narrow(run.org_path) : scope;
-  run.counts = repository_.CountProposals(sql, run.id, part);
   const auto streets = repository_.LoadStreets(sql);
+  run.counts = repository_.CountProposals(sql, run.id, part, StreetOf(streets, part));
   for (StreetReview& street : repository_.ListStreets(sql, run.id)) {
     const auto found = streets.find(street.street.id);
     if (found == streets.end()) continue;
@@ -683,8 +692,9 @@ core::Page<Proposal> WorkforceService::ListProposals(const core::Actor& actor, s
   const RegradingRun run = FindRunVisible(session.sql(), actor, run_id);
   const core::OrgScope scope = core::OrgScope::Of(actor);
   const core::OrgScope part = scope.Contains(run.org_path) ? *scope.Narrow(run.org_path) : scope;
-  auto [items, total] = repository_.ListProposals(session.sql(), run.id, part, change, static_cast<int>(page.page),
-                                                  static_cast<int>(page.page_size));
+  auto [items, total] =
+      repository_.ListProposals(session.sql(), run.id, part, StreetOf(repository_.LoadStreets(session.sql()), part),
+                                change, static_cast<int>(page.page), static_cast<int>(page.page_size));
   return core::Page<Proposal>{std::move(items), total, page};
 }
 
