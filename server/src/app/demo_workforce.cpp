@@ -21,7 +21,12 @@ struct DemoWorker {
 
 // Each community's four: a regular step, an early step, a grade held after 不称职, one too new.
 constexpr DemoWorker kWorkers[] = {
-    {"principal", 12, 16, "2010-03-01", 3, "bachelor",
+    {"principal",
+     12,
+     16,
+     "2010-03-01",
+     3,
+     "bachelor",
      {"competent", "excellent", "competent", "competent", "competent"}},
     {"deputy", 8, 11, "2015-09-01", 2, "master", {"competent", "competent", "competent", "excellent", "excellent"}},
     {"staff", 4, 7, "2018-05-01", 4, "associate", {"competent", "competent", "competent", "competent", "incompetent"}},

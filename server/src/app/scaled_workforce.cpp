@@ -14,7 +14,7 @@ namespace liandong::app {
 namespace {
 
 constexpr int kWorkersPerCommunity = 15;
-constexpr int kBirthDays = 30 * 365;  // workers born over thirty years
+constexpr int kBirthDays = 30 * 365;            // workers born over thirty years
 constexpr std::int64_t kFirstBirthDay = -3650;  // 1960-01-04
 
 constexpr std::array kSurnames = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周",
@@ -84,14 +84,29 @@ std::int64_t CreateScaledWorkforce(const Application& application, db::Session& 
   }
 
   db::BulkInserter workers(session, "worker",
-                           {"id", "org_id", "name", "gender", "birth_date", "id_number_cipher", "id_number_index",
-                            "id_number_masked", "phone_cipher", "phone_index", "phone_masked", "post", "grade",
-                            "grade_since", "early_steps_used", "service_start", "education", "status",
-                            "created_at", "updated_at"});
+                           {"id",
+                            "org_id",
+                            "name",
+                            "gender",
+                            "birth_date",
+                            "id_number_cipher",
+                            "id_number_index",
+                            "id_number_masked",
+                            "phone_cipher",
+                            "phone_index",
+                            "phone_masked",
+                            "post",
+                            "grade",
+                            "grade_since",
+                            "early_steps_used",
+                            "service_start",
+                            "education",
+                            "status",
+                            "created_at",
+                            "updated_at"});
   db::BulkInserter appraisals(session, "appraisal", {"worker_id", "year", "result", "entered_at"});
   db::BulkInserter events(session, "worker_event",
-                          {"worker_id", "kind", "effective_on", "from_value", "to_value", "explanation",
-                           "created_at"});
+                          {"worker_id", "kind", "effective_on", "from_value", "to_value", "explanation", "created_at"});
   appraisals.FlushFirst(workers);
   events.FlushFirst(workers);
   static constexpr std::array kEducations = {"associate", "bachelor", "bachelor", "master", "high_school"};
@@ -115,8 +130,8 @@ std::int64_t CreateScaledWorkforce(const Application& application, db::Session& 
       const bool male = below(2) == 0;
       const int sequence = static_cast<int>(index / kBirthDays) * 2 + (male ? 1 : 0);
       char first17[32];
-      std::snprintf(first17, sizeof first17, "440106%s%s%s%03d", birth.substr(0, 4).c_str(),
-                    birth.substr(5, 2).c_str(), birth.substr(8, 2).c_str(), sequence % 1000);
+      std::snprintf(first17, sizeof first17, "440106%s%s%s%03d", birth.substr(0, 4).c_str(), birth.substr(5, 2).c_str(),
+                    birth.substr(8, 2).c_str(), sequence % 1000);
       const std::string id_number = core::CompleteIdNumber(first17);
       char phone[16];
       std::snprintf(phone, sizeof phone, "136%08d", below(100'000'000));
@@ -124,17 +139,34 @@ std::int64_t CreateScaledWorkforce(const Application& application, db::Session& 
       const int low = i == 0 ? 7 : i < 3 ? 4 : 1;
       const int grade = low + below(8);
       const std::string grade_since = std::to_string(year - 1 - below(4)) + "-01-01";
-      const std::string service_start = std::to_string(year - 3 - below(20)) + "-0" + std::to_string(1 + below(9)) +
-                                        "-01";
+      const std::string service_start =
+          std::to_string(year - 3 - below(20)) + "-0" + std::to_string(1 + below(9)) + "-01";
       const std::string id_cipher = cipher.Encrypt(id_number);
       const std::string id_index = cipher.BlindIndex(id_number);
       const std::string id_masked = core::MaskIdNumber(id_number);
       const std::string phone_cipher = cipher.Encrypt(phone);
       const std::string phone_index = cipher.BlindIndex(phone);
       const std::string phone_masked = core::MaskPhone(phone);
-      workers.Add({id, community.id, name, male ? "male" : "female", birth, id_cipher, id_index, id_masked,
-                   phone_cipher, phone_index, phone_masked, post, grade, grade_since, below(10) == 0 ? 1 : 0,
-                   service_start, kEducations[static_cast<std::size_t>(below(5))], "in_post", now, now});
+      workers.Add({id,
+                   community.id,
+                   name,
+                   male ? "male" : "female",
+                   birth,
+                   id_cipher,
+                   id_index,
+                   id_masked,
+                   phone_cipher,
+                   phone_index,
+                   phone_masked,
+                   post,
+                   grade,
+                   grade_since,
+                   below(10) == 0 ? 1 : 0,
+                   service_start,
+                   kEducations[static_cast<std::size_t>(below(5))],
+                   "in_post",
+                   now,
+                   now});
       for (int served = year - 5; served < year; ++served) {
         appraisals.Add({id, served, Result(below(100)), now});
       }

@@ -124,9 +124,10 @@ TEST_F(WorkforceApiTest, SchemesAreVersionedPerJurisdictionWithCompletePayTables
   // The street sees the city's version and its district's; a street may not write one.
   const auto visible = street_->Get("/api/v1/grade-schemes").Json().at("items").as_array();
   EXPECT_EQ(visible.size(), 2u);
-  EXPECT_EQ(street_->Post("/api/v1/grade-schemes", Json({{"org_id", heping_}, {"template", "three_posts_eighteen_grades"}}))
-                .status,
-            403);
+  EXPECT_EQ(
+      street_->Post("/api/v1/grade-schemes", Json({{"org_id", heping_}, {"template", "three_posts_eighteen_grades"}}))
+          .status,
+      403);
 }
 
 TEST_F(WorkforceApiTest, WorkersAreMaskedCheckedAndKeepATimeline) {
@@ -268,7 +269,8 @@ TEST_F(WorkforceApiTest, ARegradingRunExplainsReviewsApprovesAndReverts) {
   district_->Post(later_path + "/reviews", Json({{"street_id", heping_}}));
   district_->Post(later_path + "/reviews", Json({{"street_id", shengli_}}));
   ASSERT_EQ(district_->Post(later_path + "/approve", "{}").status, 200);
-  EXPECT_EQ(ErrorCode(district_->Post(path + "/revert", Json({{"reason", "考核结果有误"}}))), "workforce.run_has_later");
+  EXPECT_EQ(ErrorCode(district_->Post(path + "/revert", Json({{"reason", "考核结果有误"}}))),
+            "workforce.run_has_later");
   ASSERT_EQ(district_->Post(later_path + "/revert", Json({{"reason", "提前审批"}})).status, 200);
   const auto reverted = district_->Post(path + "/revert", Json({{"reason", "考核结果有误"}}));
   ASSERT_EQ(reverted.status, 200) << reverted.body;

@@ -168,8 +168,8 @@ boost::json::value ToJson(const RegradingRun& run) {
         {"street", ReferenceJson(street.street)},
         {"proposals", street.proposals},
         {"changes", street.changes},
-        {"reviewed_at", street.reviewed_at ? boost::json::value(core::FormatUtc(*street.reviewed_at))
-                                           : boost::json::value(nullptr)}});
+        {"reviewed_at",
+         street.reviewed_at ? boost::json::value(core::FormatUtc(*street.reviewed_at)) : boost::json::value(nullptr)}});
   }
   const auto time = [](const std::optional<std::int64_t>& at) {
     return at ? boost::json::value(core::FormatUtc(*at)) : boost::json::value(nullptr);
@@ -217,8 +217,7 @@ SchemeDefinition ParseSchemeDefinition(const boost::json::object& body) {
     definition = *found;
   }
   if (auto name = reader.Text("name", 200)) definition.name = *name;
-  definition.effective_from_year =
-      IntegerOf(reader, "effective_from_year", 0, 10000, definition.effective_from_year);
+  definition.effective_from_year = IntegerOf(reader, "effective_from_year", 0, 10000, definition.effective_from_year);
   if (const auto* to = body.if_contains("effective_to_year")) {
     if (to->is_null()) {
       definition.effective_to_year.reset();
@@ -330,8 +329,8 @@ AppraisalRows ParseAppraisalRows(const boost::json::object& body) {
       const auto& row = rows->as_array()[i];
       if (!row.is_object()) throw FieldError("row");
       const Appraisal appraisal = ParseAppraisal(row.as_object());
-      parsed.inputs[i] = AppraisalInput{
-          http::BodyReader(row.as_object()).Text("id_number", 32).value_or(""), appraisal.year, appraisal.result};
+      parsed.inputs[i] = AppraisalInput{http::BodyReader(row.as_object()).Text("id_number", 32).value_or(""),
+                                        appraisal.year, appraisal.result};
     } catch (const AppError& error) {
       parsed.errors.push_back(ImportError{static_cast<int>(i + 1), error.field(), error.code()});
     }

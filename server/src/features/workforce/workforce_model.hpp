@@ -60,7 +60,8 @@ struct Scheme {
   const PayCell* FindPay(const std::string& post, int grade) const;
   int CreditedYears(const std::string& education) const;
   bool Covers(int year) const {
-    return definition.effective_from_year <= year && (!definition.effective_to_year || year <= *definition.effective_to_year);
+    return definition.effective_from_year <= year &&
+           (!definition.effective_to_year || year <= *definition.effective_to_year);
   }
 };
 

@@ -230,9 +230,9 @@ void InsertChildren(soci::session& sql, std::int64_t scheme_id, const SchemeDefi
   std::string post;
   int grade = 0;
   long long base_pay = 0, allowance = 0;
-  soci::statement statement = (sql.prepare << kInsertPayCell, soci::use(scheme_id, "scheme_id"),
-                               soci::use(post, "post"), soci::use(grade, "grade"), soci::use(base_pay, "base_pay"),
-                               soci::use(allowance, "allowance"));
+  soci::statement statement =
+      (sql.prepare << kInsertPayCell, soci::use(scheme_id, "scheme_id"), soci::use(post, "post"),
+       soci::use(grade, "grade"), soci::use(base_pay, "base_pay"), soci::use(allowance, "allowance"));
   for (const PayCell& cell : definition.pay) {
     post = cell.post;
     grade = cell.grade;
@@ -255,7 +255,8 @@ std::vector<Scheme> SelectSchemes(soci::session& sql, const std::string& conditi
     Scheme scheme;
     int to_year = 0;
     soci::indicator to_indicator = soci::i_null;
-    auto prepared = (sql.prepare << std::string(kSelectSchemes) + condition + " ORDER BY s.org_id, s.effective_from_year");
+    auto prepared =
+        (sql.prepare << std::string(kSelectSchemes) + condition + " ORDER BY s.org_id, s.effective_from_year");
     if (id != 0) prepared, soci::use(id, "id");
     prepared, soci::into(scheme.id), soci::into(scheme.org.id), soci::into(scheme.org.name),
         soci::into(scheme.org_path), soci::into(scheme.definition.name), soci::into(scheme.definition.template_key),
@@ -282,12 +283,12 @@ std::vector<Scheme> SelectSchemes(soci::session& sql, const std::string& conditi
   {
     long long scheme_id = 0;
     SchemePost post;
-    soci::statement statement =
-        (sql.prepare << with_filter(kSelectPosts), soci::into(scheme_id), soci::into(post.post), soci::into(post.name),
-         soci::into(post.min_grade), soci::into(post.max_grade));
+    soci::statement statement = (sql.prepare << with_filter(kSelectPosts), soci::into(scheme_id), soci::into(post.post),
+                                 soci::into(post.name), soci::into(post.min_grade), soci::into(post.max_grade));
     statement.execute();
     while (statement.fetch()) {
-      if (auto found = index.find(scheme_id); found != index.end()) schemes[found->second].definition.posts.push_back(post);
+      if (auto found = index.find(scheme_id); found != index.end())
+        schemes[found->second].definition.posts.push_back(post);
     }
   }
   {
@@ -305,9 +306,9 @@ std::vector<Scheme> SelectSchemes(soci::session& sql, const std::string& conditi
   long long scheme_id = 0;
   PayCell cell;
   long long base_pay = 0, allowance = 0;
-  soci::statement statement = (sql.prepare << with_filter(kSelectPayCells), soci::into(scheme_id),
-                               soci::into(cell.post), soci::into(cell.grade), soci::into(base_pay),
-                               soci::into(allowance));
+  soci::statement statement =
+      (sql.prepare << with_filter(kSelectPayCells), soci::into(scheme_id), soci::into(cell.post),
+       soci::into(cell.grade), soci::into(base_pay), soci::into(allowance));
   statement.execute();
   while (statement.fetch()) {
     cell.base_pay = base_pay;
@@ -420,8 +421,7 @@ std::optional<Scheme> WorkforceRepository::FindScheme(soci::session& sql, std::i
 
 std::vector<Scheme> WorkforceRepository::LoadSchemes(soci::session& sql) const { return SelectSchemes(sql, "", 0); }
 
-std::int64_t WorkforceRepository::InsertWorker(soci::session& sql, const WorkerRecord& record,
-                                               std::int64_t now) const {
+std::int64_t WorkforceRepository::InsertWorker(soci::session& sql, const WorkerRecord& record, std::int64_t now) const {
   RecordBinding binding(record);
   long long id = 0;
   {
@@ -467,7 +467,7 @@ std::optional<WorkerRecord> WorkforceRepository::FindRecord(soci::session& sql, 
 }
 
 std::optional<std::int64_t> WorkforceRepository::FindIdByIdNumberIndex(soci::session& sql,
-                                                                      const std::string& index) const {
+                                                                       const std::string& index) const {
   long long id = 0;
   sql << "SELECT id FROM worker WHERE id_number_index = :index", soci::use(index, "index"), soci::into(id);
   if (!sql.got_data()) return std::nullopt;
@@ -500,7 +500,8 @@ std::pair<std::vector<Worker>, std::int64_t> WorkforceRepository::ListWorkers(so
   const long long offset = static_cast<long long>(filter.page - 1) * filter.page_size;
   std::vector<Worker> workers;
   WorkerRow row;
-  auto prepared = (sql.prepare << std::string(kWorkerColumns) + conditions + " ORDER BY o.path, w.id LIMIT :limit OFFSET :offset");
+  auto prepared =
+      (sql.prepare << std::string(kWorkerColumns) + conditions + " ORDER BY o.path, w.id LIMIT :limit OFFSET :offset");
   bind(prepared);
   prepared, soci::use(limit, "limit"), soci::use(offset, "offset");
   row.Bind(prepared);
@@ -610,14 +611,12 @@ void WorkforceRepository::UpdateSealedIdentifiers(soci::session& sql, std::int64
       soci::use(phone_index, "phone_index"), soci::use(id, "id");
 }
 
-std::map<std::int64_t, std::pair<std::string, std::string>> WorkforceRepository::LoadStreets(
-    soci::session& sql) const {
+std::map<std::int64_t, std::pair<std::string, std::string>> WorkforceRepository::LoadStreets(soci::session& sql) const {
   std::map<std::int64_t, std::pair<std::string, std::string>> streets;
   long long id = 0;
   std::string name, path;
-  soci::statement statement =
-      (sql.prepare << "SELECT id, name, path FROM org WHERE level = 'street'", soci::into(id), soci::into(name),
-       soci::into(path));
+  soci::statement statement = (sql.prepare << "SELECT id, name, path FROM org WHERE level = 'street'", soci::into(id),
+                               soci::into(name), soci::into(path));
   statement.execute();
   while (statement.fetch()) streets.emplace(id, std::make_pair(name, path));
   return streets;
@@ -648,10 +647,10 @@ std::optional<RegradingRun> WorkforceRepository::FindRun(soci::session& sql, std
 std::vector<RegradingRun> WorkforceRepository::ListRuns(soci::session& sql, const core::OrgScope& scope) const {
   std::vector<RegradingRun> runs;
   RunRow row;
-  auto prepared = (sql.prepare << std::string(kRunColumns) +
-                                      " WHERE (o.path >= :scope AND o.path < :scope_end) OR r.org_id IN (" +
-                                      IdList(scope.Ids()) + ") ORDER BY r.year DESC, r.id DESC LIMIT 200",
-                   db::UseScope{scope});
+  auto prepared =
+      (sql.prepare << std::string(kRunColumns) + " WHERE (o.path >= :scope AND o.path < :scope_end) OR r.org_id IN (" +
+                          IdList(scope.Ids()) + ") ORDER BY r.year DESC, r.id DESC LIMIT 200",
+       db::UseScope{scope});
   row.Bind(prepared);
   soci::statement statement(prepared);
   statement.execute();
@@ -686,8 +685,8 @@ std::vector<RegradingRow> WorkforceRepository::LoadRegradingRows(soci::session& 
   {
     RegradingRow row;
     soci::statement statement =
-        (sql.prepare << kSelectRegradingWorkers, db::UseScope{scope}, soci::into(row.worker_id),
-         soci::into(row.org_id), soci::into(row.org_path), soci::into(row.facts.post), soci::into(row.facts.grade),
+        (sql.prepare << kSelectRegradingWorkers, db::UseScope{scope}, soci::into(row.worker_id), soci::into(row.org_id),
+         soci::into(row.org_path), soci::into(row.facts.post), soci::into(row.facts.grade),
          soci::into(row.facts.grade_since), soci::into(row.facts.early_steps_used));
     statement.execute();
     while (statement.fetch()) {
@@ -698,9 +697,9 @@ std::vector<RegradingRow> WorkforceRepository::LoadRegradingRows(soci::session& 
   long long worker_id = 0;
   int year = 0;
   std::string result;
-  soci::statement statement = (sql.prepare << kSelectRegradingAppraisals, db::UseScope{scope},
-                               soci::use(first_year, "first_year"), soci::into(worker_id), soci::into(year),
-                               soci::into(result));
+  soci::statement statement =
+      (sql.prepare << kSelectRegradingAppraisals, db::UseScope{scope}, soci::use(first_year, "first_year"),
+       soci::into(worker_id), soci::into(year), soci::into(result));
   statement.execute();
   while (statement.fetch()) {
     if (auto found = index.find(worker_id); found != index.end()) rows[found->second].facts.appraisals[year] = result;
@@ -750,12 +749,9 @@ void WorkforceRepository::MarkComputed(soci::session& sql, std::int64_t run_id, 
       soci::use(user, user_indicator, "user_id"), soci::use(run_id, "id");
 }
 
-std::pair<std::vector<Proposal>, std::int64_t> WorkforceRepository::ListProposals(soci::session& sql,
-                                                                                  std::int64_t run_id,
-                                                                                  const core::OrgScope& scope,
-                                                                                  std::optional<std::int64_t> street_id,
-                                                                                  const std::string& change, int page,
-                                                                                  int page_size) const {
+std::pair<std::vector<Proposal>, std::int64_t> WorkforceRepository::ListProposals(
+    soci::session& sql, std::int64_t run_id, const core::OrgScope& scope, std::optional<std::int64_t> street_id,
+    const std::string& change, int page, int page_size) const {
   std::string condition = change.empty() ? "" : " AND p.change = :change";
   const long long street = street_id.value_or(0);
   if (street_id) condition += " AND p.street_id = :street_id";
@@ -763,7 +759,8 @@ std::pair<std::vector<Proposal>, std::int64_t> WorkforceRepository::ListProposal
   {
     auto prepared = (sql.prepare << "SELECT COUNT(*) FROM regrading_proposal p JOIN worker w ON w.id = p.worker_id"
                                     " JOIN org o ON o.id = w.org_id WHERE p.run_id = :run_id"
-                                    " AND o.path >= :scope AND o.path < :scope_end" + condition,
+                                    " AND o.path >= :scope AND o.path < :scope_end" +
+                                        condition,
                      soci::use(run_id, "run_id"), db::UseScope{scope});
     if (!change.empty()) prepared, soci::use(change, "change");
     if (street_id) prepared, soci::use(street, "street_id");
@@ -774,8 +771,9 @@ std::pair<std::vector<Proposal>, std::int64_t> WorkforceRepository::ListProposal
   std::vector<Proposal> proposals;
   Proposal row;
   const long long offset = static_cast<long long>(page - 1) * page_size;
-  auto prepared = (sql.prepare << std::string(kProposalColumns) + condition + " ORDER BY o.path, w.id LIMIT :limit OFFSET :offset",
-                   soci::use(run_id, "run_id"), db::UseScope{scope});
+  auto prepared =
+      (sql.prepare << std::string(kProposalColumns) + condition + " ORDER BY o.path, w.id LIMIT :limit OFFSET :offset",
+       soci::use(run_id, "run_id"), db::UseScope{scope});
   if (!change.empty()) prepared, soci::use(change, "change");
   if (street_id) prepared, soci::use(street, "street_id");
   prepared, soci::use(page_size, "limit"), soci::use(offset, "offset"), soci::into(row.worker.id),
@@ -810,10 +808,9 @@ std::vector<StreetReview> WorkforceRepository::ListStreets(soci::session& sql, s
   StreetReview row;
   long long proposals = 0, changes = 0, reviewed_at = 0;
   soci::indicator reviewed_indicator = soci::i_null;
-  soci::statement statement =
-      (sql.prepare << kSelectStreets, soci::use(run_id, "run_id"), soci::into(row.street.id),
-       soci::into(row.street.name), soci::into(proposals), soci::into(changes),
-       soci::into(reviewed_at, reviewed_indicator));
+  soci::statement statement = (sql.prepare << kSelectStreets, soci::use(run_id, "run_id"), soci::into(row.street.id),
+                               soci::into(row.street.name), soci::into(proposals), soci::into(changes),
+                               soci::into(reviewed_at, reviewed_indicator));
   statement.execute();
   while (statement.fetch()) {
     StreetReview copy = row;
@@ -827,8 +824,8 @@ std::vector<StreetReview> WorkforceRepository::ListStreets(soci::session& sql, s
 
 void WorkforceRepository::ReviewStreet(soci::session& sql, std::int64_t run_id, std::int64_t street_id,
                                        std::int64_t user_id, std::int64_t now) const {
-  sql << "DELETE FROM regrading_review WHERE run_id = :run_id AND street_id = :street_id",
-      soci::use(run_id, "run_id"), soci::use(street_id, "street_id");
+  sql << "DELETE FROM regrading_review WHERE run_id = :run_id AND street_id = :street_id", soci::use(run_id, "run_id"),
+      soci::use(street_id, "street_id");
   const long long user = user_id;
   soci::indicator user_indicator = user_id > 0 ? soci::i_ok : soci::i_null;
   sql << "INSERT INTO regrading_review (run_id, street_id, reviewed_by, reviewed_at)"

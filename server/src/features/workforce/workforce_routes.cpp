@@ -32,8 +32,7 @@ WorkerFilter ParseFilter(const http::Request& request) {
 boost::json::value WithMessages(boost::json::value result, http::Language language) {
   for (auto& error : result.as_object()["errors"].as_array()) {
     auto& object = error.as_object();
-    object["message"] =
-        http::ErrorMessage(object["code"].as_string(), core::ErrorKind::kInvalidArgument, language);
+    object["message"] = http::ErrorMessage(object["code"].as_string(), core::ErrorKind::kInvalidArgument, language);
   }
   return result;
 }
@@ -87,13 +86,13 @@ void RegisterWorkforceRoutes(http::Router& router, const WorkforceService& workf
         workforce_service.UpdateWorker(request.Actor(), request.PathId("id"), ParseWorkerChanges(request.Json()))));
   });
   router.Add(Verb::post, "/api/v1/workers/{id}/appraisals", "workforce:write", [&](http::Request& request) {
-    return http::Created(ToJson(
-        workforce_service.AddAppraisal(request.Actor(), request.PathId("id"), ParseAppraisal(request.Json()))));
+    return http::Created(
+        ToJson(workforce_service.AddAppraisal(request.Actor(), request.PathId("id"), ParseAppraisal(request.Json()))));
   });
   router.Add(Verb::post, "/api/v1/appraisals/import", "workforce:write", [&](http::Request& request) {
     const AppraisalRows rows = ParseAppraisalRows(request.Json());
-    return http::Ok(WithMessages(
-        ToJson(workforce_service.ImportAppraisals(request.Actor(), rows.inputs, rows.errors)), request.language()));
+    return http::Ok(WithMessages(ToJson(workforce_service.ImportAppraisals(request.Actor(), rows.inputs, rows.errors)),
+                                 request.language()));
   });
   router.Add(Verb::get, "/api/v1/regrading-runs", "workforce:read", [&](http::Request& request) {
     boost::json::array items;
@@ -107,16 +106,15 @@ void RegisterWorkforceRoutes(http::Router& router, const WorkforceService& workf
     const http::BodyReader reader(body, {{"year", "workforce.invalid_year"}});
     const auto year = reader.Integer("year", 0, 10000);
     if (!year) reader.Fail("year");
-    return http::Created(ToJson(
-        workforce_service.ComputeRun(request.Actor(), reader.RequiredId("org_id"), static_cast<int>(*year))));
+    return http::Created(
+        ToJson(workforce_service.ComputeRun(request.Actor(), reader.RequiredId("org_id"), static_cast<int>(*year))));
   });
   router.Add(Verb::get, "/api/v1/regrading-runs/{id}", "workforce:read", [&](http::Request& request) {
     return http::Ok(ToJson(workforce_service.GetRun(request.Actor(), request.PathId("id"))));
   });
   router.Add(Verb::get, "/api/v1/regrading-runs/{id}/proposals", "workforce:read", [&](http::Request& request) {
-    return http::Ok(ToJson(workforce_service.ListProposals(request.Actor(), request.PathId("id"),
-                                                           request.Query("change").value_or(""),
-                                                           http::ParsePage(request, 20))));
+    return http::Ok(ToJson(workforce_service.ListProposals(
+        request.Actor(), request.PathId("id"), request.Query("change").value_or(""), http::ParsePage(request, 20))));
   });
   router.Add(Verb::post, "/api/v1/regrading-runs/{id}/reviews", "workforce:write", [&](http::Request& request) {
     return http::Ok(ToJson(workforce_service.ReviewRun(request.Actor(), request.PathId("id"),
@@ -131,7 +129,8 @@ void RegisterWorkforceRoutes(http::Router& router, const WorkforceService& workf
   });
   router.Add(Verb::get, "/api/v1/pay-roster", "workforce:read", [&](http::Request& request) {
     std::optional<int> year;
-    if (request.Query("year")) year = static_cast<int>(http::ParseInteger(request.Query("year"), "year", 2000, 2100, 0));
+    if (request.Query("year"))
+      year = static_cast<int>(http::ParseInteger(request.Query("year"), "year", 2000, 2100, 0));
     http::Response response;
     response.body = workforce_service.ExportPayRoster(request.Actor(), OrgOf(request), year);
     response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -43,8 +43,8 @@ int YearOf(const std::string& date) { return std::stoi(date.substr(0, 4)); }
 const std::vector<SchemeDefinition>& SchemeTemplates() {
   static const std::vector<SchemeDefinition> templates = {
       MakeTemplate("three_posts_eighteen_grades", "三岗十八级", 3, 2,
-                   {{"principal", "正职", 7, 18}, {"deputy", "副职", 4, 15}, {"staff", "其他工作人员", 1, 12}},
-                   260000, 18000, {{"principal", 80000}, {"deputy", 50000}, {"staff", 20000}}),
+                   {{"principal", "正职", 7, 18}, {"deputy", "副职", 4, 15}, {"staff", "其他工作人员", 1, 12}}, 260000,
+                   18000, {{"principal", 80000}, {"deputy", 50000}, {"staff", 20000}}),
       MakeTemplate("four_posts_twenty_four_grades", "四岗二十四级", 2, 3,
                    {{"principal", "正职", 10, 24},
                     {"deputy", "副职", 7, 21},

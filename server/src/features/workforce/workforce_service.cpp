@@ -104,7 +104,8 @@ void WorkforceService::ValidateDefinition(const SchemeDefinition& definition) co
     throw Invalid("workforce.invalid_scheme", "early_after_excellent");
   }
   if (definition.early_max < 0 || definition.early_max > 10) throw Invalid("workforce.invalid_scheme", "early_max");
-  if (definition.delay_years < 0 || definition.delay_years > 10) throw Invalid("workforce.invalid_scheme", "delay_years");
+  if (definition.delay_years < 0 || definition.delay_years > 10)
+    throw Invalid("workforce.invalid_scheme", "delay_years");
   if (definition.posts.empty() || definition.posts.size() > 10) throw Invalid("workforce.invalid_scheme", "posts");
   static const std::regex kPostKey("[a-z][a-z_]{0,29}");
   std::set<std::string> posts;
@@ -138,7 +139,7 @@ void WorkforceService::ValidateDefinition(const SchemeDefinition& definition) co
     for (int grade = post.min_grade; grade <= post.max_grade; ++grade) {
       if (cells.count({post.post, grade}) == 0) {
         throw Failure(ErrorKind::kInvalidArgument, "workforce.pay_table_incomplete", "pay",
-                       post.name + " " + std::to_string(grade) + "级");
+                      post.name + " " + std::to_string(grade) + "级");
       }
     }
   }
@@ -154,7 +155,7 @@ void WorkforceService::CheckOverlap(soci::session& sql, std::int64_t org_id, con
     const int other_to = other.definition.effective_to_year.value_or(9999);
     if (from <= other_to && other_from <= to) {
       throw Failure(ErrorKind::kConflict, "workforce.scheme_overlap", "effective_from_year",
-                     "overlaps version " + std::to_string(other.id));
+                    "overlaps version " + std::to_string(other.id));
     }
   }
 }
@@ -199,9 +200,9 @@ Scheme WorkforceService::UpdateScheme(const core::Actor& actor, std::int64_t id,
   core::RequirePermission(actor, "workforce:manage");
   db::Session session(database_);
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  const Scheme existing =
-      core::RequireInScope(core::OrgScope::Of(actor), repository_.FindScheme(session.sql(), id),
-                           [](const Scheme& scheme) { return scheme.org_path; }, "workforce.scheme_not_found");
+  const Scheme existing = core::RequireInScope(
+      core::OrgScope::Of(actor), repository_.FindScheme(session.sql(), id),
+      [](const Scheme& scheme) { return scheme.org_path; }, "workforce.scheme_not_found");
   ValidateDefinition(definition);
   CheckOverlap(session.sql(), existing.org.id, definition, id);
   repository_.ReplaceScheme(session.sql(), id, definition, clock_.NowSeconds());
@@ -218,7 +219,8 @@ WorkerRecord WorkforceService::BuildRecord(soci::session& sql, const core::Actor
                                         : *orgs_.FindOrg(sql, input.org_id);
   if (org.level != "community" || org.archived) throw Invalid("workforce.invalid_org", "org_id");
   record.org_id = org.id;
-  if (input.name.empty() || Characters(input.name) > kMaxNameCharacters) throw Invalid("workforce.invalid_name", "name");
+  if (input.name.empty() || Characters(input.name) > kMaxNameCharacters)
+    throw Invalid("workforce.invalid_name", "name");
   record.name = input.name;
   const auto id_number = core::NormaliseIdNumber(input.id_number);
   if (!id_number) throw Invalid("workforce.invalid_id_number", "id_number");
@@ -265,8 +267,9 @@ WorkerRecord WorkforceService::BuildRecord(soci::session& sql, const core::Actor
 }
 
 Worker WorkforceService::FindWorkerInScope(soci::session& sql, const core::Actor& actor, std::int64_t id) const {
-  return core::RequireInScope(core::OrgScope::Of(actor), repository_.FindWorker(sql, id),
-                              [](const Worker& worker) { return worker.org_path; }, "workforce.worker_not_found");
+  return core::RequireInScope(
+      core::OrgScope::Of(actor), repository_.FindWorker(sql, id), [](const Worker& worker) { return worker.org_path; },
+      "workforce.worker_not_found");
 }
 
 WorkerPage WorkforceService::ListWorkers(const core::Actor& actor, const WorkerFilter& filter) const {
@@ -289,7 +292,8 @@ Worker WorkforceService::GetWorker(const core::Actor& actor, std::int64_t id) co
   const std::vector<Scheme> schemes = repository_.LoadSchemes(session.sql());
   if (const Scheme* scheme = ResolveScheme(schemes, worker.org_path, CurrentYear())) {
     if (const SchemePost* post = scheme->FindPost(worker.post)) worker.post_name = post->name;
-    if (const PayCell* cell = scheme->FindPay(worker.post, worker.grade)) worker.pay = Pay{cell->base_pay, cell->allowance};
+    if (const PayCell* cell = scheme->FindPay(worker.post, worker.grade))
+      worker.pay = Pay{cell->base_pay, cell->allowance};
   }
   return worker;
 }
@@ -427,9 +431,9 @@ ImportResult WorkforceService::ImportWorkers(const core::Actor& actor, const std
       const auto existing = repository_.FindIdByIdNumberIndex(sql, record.id_number_index);
       if (!existing) {
         const std::int64_t id = repository_.InsertWorker(sql, record, now);
-        repository_.InsertEvent(sql, id,
-                                {0, "created", Today(), "", record.post + ":" + std::to_string(record.grade), {}, "", 0},
-                                actor.user_id, now);
+        repository_.InsertEvent(
+            sql, id, {0, "created", Today(), "", record.post + ":" + std::to_string(record.grade), {}, "", 0},
+            actor.user_id, now);
         audit_.Record(sql, actor, {"worker.import_create", "worker", id, "ok", ""});
         ++result.created;
         continue;
@@ -456,8 +460,14 @@ ImportResult WorkforceService::ImportWorkers(const core::Actor& actor, const std
       repository_.UpdateWorker(sql, *existing, updated, now);
       if (stored.grade != updated.grade || stored.post != updated.post) {
         repository_.InsertEvent(sql, *existing,
-                                {0, "grade", Today(), stored.post + ":" + std::to_string(stored.grade),
-                                 updated.post + ":" + std::to_string(updated.grade), {}, "导入更新", 0},
+                                {0,
+                                 "grade",
+                                 Today(),
+                                 stored.post + ":" + std::to_string(stored.grade),
+                                 updated.post + ":" + std::to_string(updated.grade),
+                                 {},
+                                 "导入更新",
+                                 0},
                                 actor.user_id, now);
       }
       audit_.Record(sql, actor, {"worker.import_update", "worker", *existing, "ok", ""});
@@ -483,8 +493,14 @@ void WorkforceService::AddAppraisalIn(soci::session& sql, const core::Actor& act
   const std::int64_t now = clock_.NowSeconds();
   repository_.InsertAppraisal(sql, worker_id, appraisal, actor.user_id, now);
   repository_.InsertEvent(sql, worker_id,
-                          {0, "appraisal", std::to_string(appraisal.year) + "-12-31", "", appraisal.result, {},
-                           std::to_string(appraisal.year) + "年度考核" + AppraisalLabel(appraisal.result), 0},
+                          {0,
+                           "appraisal",
+                           std::to_string(appraisal.year) + "-12-31",
+                           "",
+                           appraisal.result,
+                           {},
+                           std::to_string(appraisal.year) + "年度考核" + AppraisalLabel(appraisal.result),
+                           0},
                           actor.user_id, now);
 }
 
@@ -536,8 +552,7 @@ ImportResult WorkforceService::ImportAppraisals(const core::Actor& actor, const 
       result.errors.push_back(ImportError{static_cast<int>(i + 1), FieldOf(error), error.code()});
     }
   }
-  audit_.Record(sql, actor,
-                {"appraisal.import", "org", actor.org_id, "ok", std::to_string(result.created) + " rows"});
+  audit_.Record(sql, actor, {"appraisal.import", "org", actor.org_id, "ok", std::to_string(result.created) + " rows"});
   std::sort(result.errors.begin(), result.errors.end(),
             [](const ImportError& a, const ImportError& b) { return a.row < b.row; });
   transaction.Commit();
@@ -584,8 +599,8 @@ RegradingRun WorkforceService::GetRun(const core::Actor& actor, std::int64_t id)
 RunSummary WorkforceService::Compute(db::Session& session, std::int64_t org_id, const std::string& org_path, int year,
                                      std::int64_t user_id, std::optional<std::int64_t> run_id) const {
   soci::session& sql = session.sql();
-  const core::OrgScope scope = *core::OrgScope::WholeTree("/" + std::to_string(core::IdsOnPath(org_path).front()) + "/")
-                                    .Narrow(org_path);
+  const core::OrgScope scope =
+      *core::OrgScope::WholeTree("/" + std::to_string(core::IdsOnPath(org_path).front()) + "/").Narrow(org_path);
   const std::vector<Scheme> schemes = repository_.LoadSchemes(sql);
   const auto streets = repository_.LoadStreets(sql);
   // Appraisals back to the oldest step interval any scheme can need.
@@ -673,17 +688,16 @@ RegradingRun WorkforceService::ComputeRun(const core::Actor& actor, std::int64_t
     run_id = existing->id;
   }
   const RunSummary summary = Compute(session, org.id, org.path, year, actor.user_id, run_id);
-  audit_.Record(sql, actor,
-                {"regrading.compute", "regrading_run", summary.run_id, "ok",
-                 std::to_string(summary.workers) + " workers"});
+  audit_.Record(
+      sql, actor,
+      {"regrading.compute", "regrading_run", summary.run_id, "ok", std::to_string(summary.workers) + " workers"});
   RegradingRun run = Describe(sql, core::OrgScope::Of(actor), *repository_.FindRun(sql, summary.run_id));
   transaction.Commit();
   return run;
 }
 
 core::Page<Proposal> WorkforceService::ListProposals(const core::Actor& actor, std::int64_t run_id,
-                                                     const std::string& change,
-                                                     const core::PageRequest& page) const {
+                                                     const std::string& change, const core::PageRequest& page) const {
   core::RequirePermission(actor, "workforce:read");
   if (!change.empty() && !IsOneOf(change, {"promoted", "early", "held"})) {
     throw Invalid("request.invalid_argument", "change");
@@ -710,7 +724,8 @@ RegradingRun WorkforceService::ReviewRun(const core::Actor& actor, std::int64_t 
   const std::int64_t street = street_id.value_or(actor.org_id);
   orgs_.RequireInScope(sql, core::OrgScope::Of(actor), street);
   const auto streets = repository_.ListStreets(sql, run.id);
-  if (std::none_of(streets.begin(), streets.end(), [&](const StreetReview& item) { return item.street.id == street; })) {
+  if (std::none_of(streets.begin(), streets.end(),
+                   [&](const StreetReview& item) { return item.street.id == street; })) {
     throw Invalid("workforce.street_not_in_run", "street_id");
   }
   repository_.ReviewStreet(sql, run.id, street, actor.user_id, clock_.NowSeconds());
@@ -725,9 +740,9 @@ RegradingRun WorkforceService::ApproveRun(const core::Actor& actor, std::int64_t
   db::Session session(database_);
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
   soci::session& sql = session.sql();
-  const RegradingRun run =
-      core::RequireInScope(core::OrgScope::Of(actor), repository_.FindRun(sql, run_id),
-                           [](const RegradingRun& found) { return found.org_path; }, "workforce.run_not_found");
+  const RegradingRun run = core::RequireInScope(
+      core::OrgScope::Of(actor), repository_.FindRun(sql, run_id),
+      [](const RegradingRun& found) { return found.org_path; }, "workforce.run_not_found");
   if (run.status == "approved") throw AppError(ErrorKind::kConflict, "workforce.run_already_approved");
   if (run.status == "reverted") throw AppError(ErrorKind::kConflict, "workforce.run_reverted");
   for (const StreetReview& street : repository_.ListStreets(sql, run.id)) {
@@ -746,9 +761,9 @@ RegradingRun WorkforceService::RevertRun(const core::Actor& actor, std::int64_t 
   db::Session session(database_);
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
   soci::session& sql = session.sql();
-  const RegradingRun run =
-      core::RequireInScope(core::OrgScope::Of(actor), repository_.FindRun(sql, run_id),
-                           [](const RegradingRun& found) { return found.org_path; }, "workforce.run_not_found");
+  const RegradingRun run = core::RequireInScope(
+      core::OrgScope::Of(actor), repository_.FindRun(sql, run_id),
+      [](const RegradingRun& found) { return found.org_path; }, "workforce.run_not_found");
   if (reason.empty() || Characters(reason) > 500) throw Invalid("workforce.invalid_reason", "reason");
   if (run.status != "approved") throw AppError(ErrorKind::kConflict, "workforce.run_not_approved");
   if (const auto later = repository_.FindOverlappingRun(sql, run.year, run.org_path, true)) {
@@ -772,14 +787,13 @@ std::string WorkforceService::ExportPayRoster(const core::Actor& actor, std::opt
   const std::vector<Scheme> schemes = repository_.LoadSchemes(session.sql());
   const auto streets = repository_.LoadStreets(session.sql());
   const std::vector<RosterRow> rows = repository_.ListRoster(session.sql(), scope);
-  core::Sheet sheet{"薪酬花名册",
-                    {root.name + "社区工作者薪酬花名册（" + std::to_string(year) + "年）",
-                     "导出时间：" + core::ChinaDateTime(clock_.NowSeconds()) + "（北京时间）　共 " +
-                         std::to_string(rows.size()) + " 人；基本工资一律取自所适用等级序列的薪酬表（同工同酬），" +
-                         "金额单位：元；身份证号已脱敏"},
-                    {"街道", "社区", "姓名", "身份证号", "岗位", "等级", "基本工资", "岗位津贴", "应发合计",
-                     "等级序列"},
-                    {}};
+  core::Sheet sheet{
+      "薪酬花名册",
+      {root.name + "社区工作者薪酬花名册（" + std::to_string(year) + "年）",
+       "导出时间：" + core::ChinaDateTime(clock_.NowSeconds()) + "（北京时间）　共 " + std::to_string(rows.size()) +
+           " 人；基本工资一律取自所适用等级序列的薪酬表（同工同酬），" + "金额单位：元；身份证号已脱敏"},
+      {"街道", "社区", "姓名", "身份证号", "岗位", "等级", "基本工资", "岗位津贴", "应发合计", "等级序列"},
+      {}};
   std::int64_t total = 0;
   for (const RosterRow& row : rows) {
     std::string street_name;
@@ -803,8 +817,8 @@ std::string WorkforceService::ExportPayRoster(const core::Actor& actor, std::opt
                             core::NumberCell(row.grade), core::Cell{}, core::Cell{}, core::Cell{}, scheme_name});
     }
   }
-  sheet.rows.push_back({"合计", "", "", "", "", core::Cell{}, core::Cell{}, core::Cell{}, core::NumberCell(total / 100.0),
-                        ""});
+  sheet.rows.push_back(
+      {"合计", "", "", "", "", core::Cell{}, core::Cell{}, core::Cell{}, core::NumberCell(total / 100.0), ""});
   std::string workbook = core::WriteWorkbook(sheet);
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
   audit_.Record(session.sql(), actor,
@@ -851,10 +865,9 @@ std::int64_t WorkforceService::SeedWorker(soci::session& sql, const WorkerInput&
   with_grade.grade = static_cast<int>(grade);
   const WorkerRecord record = BuildRecord(sql, nullptr, with_grade);
   const std::int64_t id = repository_.InsertWorker(sql, record, clock_.NowSeconds());
-  repository_.InsertEvent(sql, id,
-                          {0, "created", record.service_start, "", record.post + ":" + std::to_string(record.grade), {},
-                           "", 0},
-                          0, clock_.NowSeconds());
+  repository_.InsertEvent(
+      sql, id, {0, "created", record.service_start, "", record.post + ":" + std::to_string(record.grade), {}, "", 0}, 0,
+      clock_.NowSeconds());
   return id;
 }
 
