@@ -112,6 +112,17 @@ const OPENERS = {
     ['the request reply dialog', '[data-test="request-open-reply"]'],
   ],
   '/request-replied': [['the request rating dialog', '[data-test="request-open-rating"]']],
+  '/workers': [
+    ['the worker import dialog', '[data-test="worker-import"]'],
+    ['the appraisal import dialog', '[data-test="appraisal-import"]'],
+  ],
+  '/grade-schemes': [
+    ['the scheme template dialog', '[data-test="scheme-load-template"]'],
+    ['the scheme editor', '[data-test="scheme-edit"]'],
+  ],
+  '/regrading': [
+    ['the regrading revert dialog', '[data-test="run-revert"]', '[data-test="run-open"]'],
+  ],
 };
 
 const OPEN_LAYER = '.el-overlay:visible :is(.el-dialog, .el-drawer)';

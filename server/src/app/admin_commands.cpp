@@ -73,11 +73,12 @@ int RotateKeys(const std::string& url, const std::filesystem::path& key_file, co
   const std::int64_t members = application.member_service().ResealIdentifiers(session.sql(), from, to);
   const std::int64_t secrets = application.auth_service().ResealSecondFactors(session.sql(), from, to);
   const std::int64_t residents = application.request_service().ResealResidents(session.sql(), from, to);
+  const std::int64_t workers = application.workforce_service().ResealIdentifiers(session.sql(), from, to);
   application.audit_writer().RecordAnonymous(
       session.sql(),
       {"keys.rotate", "key", std::nullopt, "ok",
        std::to_string(members) + " members, " + std::to_string(secrets) + " second factors, " +
-           std::to_string(residents) + " residents' requests"},
+           std::to_string(residents) + " residents' requests, " + std::to_string(workers) + " workers"},
       "command line", "");
   transaction.Commit();
 

@@ -112,6 +112,11 @@ TEST_F(AdminCommandsTest, RotatingTheKeyKeepsEveryIdentifierAndTheAuditChain) {
       after, "SELECT resident_phone_cipher FROM request WHERE id = " + std::to_string(request_id));
   EXPECT_EQ(after.field_cipher().Decrypt(phone_cipher), "13812345678") << "the resident's phone too";
   EXPECT_FALSE(core::FieldCipher(old_key).Decrypt(phone_cipher));
+  const auto worker_id_number =
+      after.field_cipher().Decrypt(Scalar(after, "SELECT id_number_cipher FROM worker ORDER BY id LIMIT 1"));
+  ASSERT_TRUE(worker_id_number) << "community workers are re-encrypted too";
+  EXPECT_EQ(Scalar(after, "SELECT id_number_index FROM worker ORDER BY id LIMIT 1"),
+            after.field_cipher().BlindIndex(*worker_id_number));
   EXPECT_EQ(Scalar(after, "SELECT action FROM audit_log ORDER BY id DESC LIMIT 1"), "keys.rotate");
   db::Session session(after.database());
   const db::ChainReport report = after.audit_writer().VerifyChain(session.sql());

@@ -22,6 +22,7 @@
 #include "features/supervision/supervision_routes.hpp"
 #include "features/unit/unit_routes.hpp"
 #include "features/user/user_routes.hpp"
+#include "features/workforce/workforce_routes.hpp"
 
 namespace liandong::app {
 
@@ -53,6 +54,8 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   bulletin_service_ = std::make_unique<bulletin::BulletinService>(*database_, clock, *audit_writer_, *org_service_,
                                                                   *notification_service_);
   duty_service_ = std::make_unique<duty::DutyService>(*database_, clock, *audit_writer_, *org_service_);
+  workforce_service_ = std::make_unique<workforce::WorkforceService>(*database_, clock, *field_cipher_,
+                                                                    *audit_writer_, *org_service_);
   supervision_service_ = std::make_unique<supervision::SupervisionService>(
       *database_, clock, *audit_writer_, *org_service_, *duty_service_, *notification_service_, *attachment_store_,
       *task_service_);
@@ -83,6 +86,7 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   accountability::RegisterAccountabilityRoutes(router_, *accountability_service_);
   request::RegisterRequestRoutes(router_, *request_service_, clock);
   cobuild::RegisterAgreementRoutes(router_, *agreement_service_);
+  workforce::RegisterWorkforceRoutes(router_, *workforce_service_);
 
   const auth::AuthService& auth_service = *auth_service_;
   db::Database& database = *database_;

@@ -1,4 +1,5 @@
 #include "app/demo_city.hpp"
+#include "app/demo_workforce.hpp"
 
 #include <sys/stat.h>
 
@@ -268,6 +269,7 @@ std::vector<DemoLogin> CreateDemoCity(Application& application, const core::Cloc
       street::StreetProfile{streets.at("光明街道").id, true, "2025-05-20", "", std::nullopt, false, std::nullopt, {}},
       now);
   SeedDemoAgencies(application, session, streets, logins);
+  CreateDemoWorkforce(application, session, city, streets, communities, now);
   transaction.Commit();
   return logins;
 }

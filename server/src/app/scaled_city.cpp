@@ -1,4 +1,5 @@
 #include "app/scaled_city.hpp"
+#include "app/scaled_workforce.hpp"
 
 #include <algorithm>
 #include <array>
@@ -774,6 +775,7 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
       application.member_service().RebuildMemberRollup(session);
       rollup.Commit();
     }
+    CreateScaledWorkforce(application, session, now);
     if (sqlite) {
       sql << "PRAGMA wal_checkpoint(TRUNCATE)";
     } else {

@@ -49,6 +49,7 @@ const std::set<std::string> kUnscoped = {
     "PUT /api/v1/request-sla-classes/{name}",
     "GET /api/v1/agency-kinds",
     "GET /api/v1/agencies",  // those in or serving the actor's subtree: by the actor, no ?org=
+    "GET /api/v1/grade-scheme-templates",  // the shipped grade schemes: data of no org
 };
 
 // A body that passes validation for each state-changing route, so that only the scope can refuse
@@ -139,6 +140,22 @@ const std::map<std::string, std::string> kBodies = {
      R"({"commitment_id":1,"delivered_on":"2026-01-01","quantity":1,"text":"越权兑现"})"},
     {"POST /api/v1/agreements/{id}/terminate", R"({"reason":"越权终止"})"},
     {"POST /api/v1/agreements/{id}/renew", R"({"end_on":"2030-12-31"})"},
+    {"POST /api/v1/grade-schemes",
+     R"({"org_id":{org},"template":"three_posts_eighteen_grades","effective_from_year":2090})"},
+    {"PUT /api/v1/grade-schemes/{id}", R"({"template":"three_posts_eighteen_grades","effective_from_year":2091})"},
+    {"POST /api/v1/workers",
+     R"({"org_id":{org},"name":"越权","id_number":"11010519491231002X","post":"staff","grade":1,)"
+     R"("service_start":"2020-01-01","education":"bachelor"})"},
+    {"POST /api/v1/workers/import",
+     R"({"rows":[{"org_id":{org},"name":"越权","id_number":"11010519491231002X","post":"staff","grade":1,)"
+     R"("service_start":"2020-01-01","education":"bachelor"}]})"},
+    {"PATCH /api/v1/workers/{id}", R"({"name":"越权修改"})"},
+    {"POST /api/v1/workers/{id}/appraisals", R"({"year":2020,"result":"competent"})"},
+    {"POST /api/v1/appraisals/import", R"({"rows":[{"id_number":"11010519491231002X","year":2020,"result":"称职"}]})"},
+    {"POST /api/v1/regrading-runs", R"({"org_id":{org},"year":2000})"},
+    {"POST /api/v1/regrading-runs/{id}/reviews", "{}"},
+    {"POST /api/v1/regrading-runs/{id}/approve", ""},
+    {"POST /api/v1/regrading-runs/{id}/revert", R"({"reason":"越权撤销"})"},
 };
 
 // Objects named by a path parameter that is not an id: roles and settings are deployment-wide.
@@ -327,6 +344,30 @@ class ScopeMatrixTest : public ::testing::Test {
       transaction.Commit();
       return id;
     }
+    if (kind == "workers") {
+      const auto workers = city_->Get("/api/v1/workers?org=" + std::to_string(community)).Json().at("items").as_array();
+      EXPECT_FALSE(workers.empty()) << "the demo city has workers in every community";
+      return workers.empty() ? 0 : workers[0].at("id").as_int64();
+    }
+    if (kind == "grade-schemes") {
+      // The org's own version (the city and 西城区 have theirs), or a new one.
+      const auto schemes = city_->Get("/api/v1/grade-schemes?org=" + std::to_string(sibling_id)).Json();
+      for (const auto& scheme : schemes.at("items").as_array()) {
+        if (scheme.at("org").at("id").as_int64() == sibling_id) return scheme.at("id").as_int64();
+      }
+    }
+    if (kind == "grade-schemes" || kind == "regrading-runs") {
+      // A run of a year of its own: runs of nested orgs for one year overlap.
+      ++runs_made_;
+      const auto made =
+          kind == "grade-schemes"
+              ? city_->Post("/api/v1/grade-schemes", R"({"template":"three_posts_eighteen_grades","org_id":)" +
+                                                         std::to_string(sibling_id) + "}")
+              : city_->Post("/api/v1/regrading-runs", R"({"org_id":)" + std::to_string(sibling_id) +
+                                                          R"(,"year":)" + std::to_string(2000 + runs_made_) + "}");
+      EXPECT_EQ(made.status, 201) << made.body;
+      return made.Json().at("id").as_int64();
+    }
     ADD_FAILURE() << "the scope matrix does not know objects of kind '" << kind
                   << "': teach ObjectIn how to make one outside a subtree";
     return 0;
@@ -409,6 +450,7 @@ class ScopeMatrixTest : public ::testing::Test {
   std::map<std::pair<std::string, std::int64_t>, std::int64_t> objects_in_;
   int users_made_ = 0;
   int members_made_ = 0;
+  int runs_made_ = 0;
   std::map<std::int64_t, std::string> kind_of_org_;
   std::string leaf_category_;  // 物业服务质量差: a leaf that communities own
 };

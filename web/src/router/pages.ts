@@ -304,6 +304,41 @@ export const PAGES: readonly Page[] = [
     inMenu: true,
     access: holding('notification:read'),
   },
+  // The community workforce (社区工作者职业体系).
+  {
+    path: '/workers',
+    name: 'workers',
+    component: () => import('@/views/workforce/WorkerListPage.vue'),
+    titleKey: 'menu.workers',
+    icon: UserFilled,
+    inMenu: true,
+    access: holding('workforce:read'),
+    details: [
+      {
+        path: '/workers/:id(\\d+)',
+        name: 'worker',
+        component: () => import('@/views/workforce/WorkerProfilePage.vue'),
+      },
+    ],
+  },
+  {
+    path: '/regrading',
+    name: 'regrading',
+    component: () => import('@/views/workforce/RegradingPage.vue'),
+    titleKey: 'menu.regrading',
+    icon: Stamp,
+    inMenu: true,
+    access: holding('workforce:read'),
+  },
+  {
+    path: '/grade-schemes',
+    name: 'grade-schemes',
+    component: () => import('@/views/workforce/SchemePage.vue'),
+    titleKey: 'menu.gradeSchemes',
+    icon: Tickets,
+    inMenu: true,
+    access: holding('workforce:read'),
+  },
   // The separated administrators' pages (三员分立).
   {
     path: '/users',

@@ -505,6 +505,108 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorCatalogueEntry>> = {
     'zh-CN': '每件工单只能重办一次',
     en: 'A request can be reopened once',
   },
+  'workforce.invalid_scheme': {
+    'zh-CN': '等级序列填写有误（名称、年份、晋级间隔、岗位或学历折算）',
+    en: 'The grade scheme is invalid (name, years, step interval, posts or degree credits)',
+  },
+  'workforce.unknown_template': {
+    'zh-CN': '没有这个预置等级序列',
+    en: 'No such shipped grade scheme',
+  },
+  'workforce.scheme_overlap': {
+    'zh-CN': '该辖区已有与此年份范围重叠的等级序列版本',
+    en: 'This jurisdiction already has a scheme version overlapping these years',
+  },
+  'workforce.pay_table_incomplete': {
+    'zh-CN': '薪酬表缺少等级序列所需的岗位等级',
+    en: 'The pay table lacks a (post, grade) cell the scheme needs',
+  },
+  'workforce.grade_out_of_range': {
+    'zh-CN': '等级超出该岗位的等级范围',
+    en: "The grade lies outside its post's range",
+  },
+  'workforce.scheme_not_found': { 'zh-CN': '等级序列不存在', en: 'No such grade scheme' },
+  'workforce.no_scheme': {
+    'zh-CN': '该社区没有适用的等级序列，请先由区或市设置',
+    en: 'No grade scheme applies to this community; the district or city sets one first',
+  },
+  'workforce.invalid_post': {
+    'zh-CN': '岗位不在适用的等级序列中',
+    en: 'The post is not in the applicable scheme',
+  },
+  'workforce.invalid_org': {
+    'zh-CN': '社区工作者应属于一个社区',
+    en: 'A community worker belongs to a community',
+  },
+  'workforce.invalid_name': {
+    'zh-CN': '姓名不能为空，且不超过 50 个字',
+    en: 'The name is required (at most 50 characters)',
+  },
+  'workforce.invalid_id_number': { 'zh-CN': '身份证号码无效', en: 'The ID number is invalid' },
+  'workforce.invalid_phone': {
+    'zh-CN': '手机号码应为 11 位数字',
+    en: 'The phone number must have 11 digits',
+  },
+  'workforce.invalid_date': {
+    'zh-CN': '日期应为 YYYY-MM-DD 格式，且不晚于今天',
+    en: 'The date must be YYYY-MM-DD and not in the future',
+  },
+  'workforce.invalid_education': {
+    'zh-CN': '学历应为高中及以下、大专、本科、硕士研究生或博士研究生',
+    en: 'Education must be high school, associate, bachelor, master or doctor',
+  },
+  'workforce.invalid_status': {
+    'zh-CN': '状态应为在岗、离职或退休',
+    en: 'The status must be in post, left or retired',
+  },
+  'workforce.id_number_taken': {
+    'zh-CN': '该身份证号码已登记为社区工作者',
+    en: "This ID number is already a worker's",
+  },
+  'workforce.member_not_found': { 'zh-CN': '关联的党员不存在', en: 'No such Party member' },
+  'workforce.worker_not_found': { 'zh-CN': '社区工作者不存在', en: 'No such community worker' },
+  'workforce.invalid_year': {
+    'zh-CN': '年份无效（不能晚于今年）',
+    en: 'The year is invalid (not after this year)',
+  },
+  'workforce.invalid_appraisal': {
+    'zh-CN': '考核结果应为优秀、称职、基本称职或不称职',
+    en: 'The appraisal must be excellent, competent, basically competent or incompetent',
+  },
+  'workforce.appraisal_exists': {
+    'zh-CN': '该工作者这一年的年度考核已录入',
+    en: "This worker's appraisal for that year is already recorded",
+  },
+  'workforce.run_not_found': { 'zh-CN': '调岗调级批次不存在', en: 'No such regrading run' },
+  'workforce.run_overlap': {
+    'zh-CN': '上级或下级辖区已有同一年度的调岗调级',
+    en: 'A jurisdiction above or below already has a regrading run for that year',
+  },
+  'workforce.run_already_approved': {
+    'zh-CN': '该调岗调级已审批，不能重复操作',
+    en: 'This regrading run is already approved',
+  },
+  'workforce.run_reverted': { 'zh-CN': '该调岗调级已撤销', en: 'This regrading run was reverted' },
+  'workforce.run_not_reviewed': {
+    'zh-CN': '还有街道未复核，不能审批',
+    en: 'Some streets have not reviewed it yet',
+  },
+  'workforce.run_not_approved': {
+    'zh-CN': '只有已审批的调岗调级可以撤销',
+    en: 'Only an approved run can be reverted',
+  },
+  'workforce.run_has_later': {
+    'zh-CN': '之后年度的调岗调级以此为基础，不能撤销',
+    en: 'A later approved run builds on this one; it cannot be reverted',
+  },
+  'workforce.invalid_reason': {
+    'zh-CN': '请填写撤销理由（不超过 500 个字）',
+    en: 'A reason is required (at most 500 characters)',
+  },
+  'workforce.street_not_in_run': {
+    'zh-CN': '该街道不在此次调岗调级中',
+    en: 'That street has no workers in this run',
+  },
   'auth.second_factor_required': {
     'zh-CN': '请输入动态验证码完成登录',
     en: 'Enter your one-time code to finish signing in',
