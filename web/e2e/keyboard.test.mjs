@@ -27,6 +27,9 @@ const CITY_MENU = [
   '/request-rates',
   '/request-catalogue',
   '/inbox',
+  '/workers',
+  '/regrading',
+  '/grade-schemes',
 ];
 
 /** What has the focus: its data-test, where it lies, whether it shows a ring, and its text. */

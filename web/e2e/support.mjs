@@ -317,6 +317,13 @@ export async function accessibilityViolations(page) {
     axeSource ??= await readFile(AXE_SCRIPT, 'utf8');
     await page.evaluate(axeSource);
   }
+  // Colours are judged once every transition has ended: a radio button just clicked is white text
+  // on a background still fading in, which is no colour a user looks at.
+  await page.evaluate(() =>
+    Promise.all(
+      document.getAnimations().map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const violations = await page.evaluate(
     async (tags) =>
       (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations.map(

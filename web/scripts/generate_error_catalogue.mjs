@@ -59,7 +59,7 @@ function readEntry(text, start) {
  * server has no English text.
  */
 export function parseErrorCatalogue(source) {
-  const start = source.indexOf('kMessages = {');
+  const start = source.indexOf('kMessages[] = {');
   const end = source.indexOf('\n};', start);
   if (start < 0 || end < 0) throw new Error('errors.cpp: no kMessages array');
   const body = source.slice(start, end).replace(/^\s*\/\/.*$/gm, '');

@@ -1,6 +1,5 @@
 #include "http/errors.hpp"
 
-#include <array>
 #include <boost/json/object.hpp>
 
 namespace liandong::http {
@@ -16,8 +15,9 @@ struct Message {
 };
 
 // Every error code the server sends: the one catalogue of error texts. The web app's messages are
-// generated from this table at build time (web/scripts), so the two cannot differ.
-constexpr std::array kMessages = {
+// generated from this table at build time (web/scripts), so the two cannot differ. A plain array:
+// std::array's deduction guide nests a level per message, and clang stops at 256.
+constexpr Message kMessages[] = {
     Message{"request.invalid_json", "请求内容不是有效的 JSON 对象", "The request body is not a valid JSON object"},
     Message{"request.invalid_argument", "请求参数有误", "A request parameter is invalid"},
     Message{"request.text_too_long", "填写的内容过长，请缩短后再提交", "The text is too long; shorten it and try again"},

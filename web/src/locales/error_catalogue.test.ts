@@ -47,7 +47,7 @@ describe('the error catalogue', () => {
     ['a missing English text', 'Message{"a.b", "甲"},', ['甲', null]],
     ['a comment between entries', '// x\n    Message{"a.b", "甲",\n            "A"},', ['甲', 'A']],
   ])('reads %s', (_case, entry, [zhCN, en]) => {
-    const source = `constexpr std::array kMessages = {\n    ${entry}\n};`;
+    const source = `constexpr Message kMessages[] = {\n    ${entry}\n};`;
     expect(parseErrorCatalogue(source)).toEqual([{ code: 'a.b', zhCN, en }]);
   });
 
@@ -57,7 +57,7 @@ describe('the error catalogue', () => {
     ['an entry without Chinese', 'Message{"a.b"},'],
   ])('refuses %s', (_case, entries) => {
     expect(() =>
-      parseErrorCatalogue(`constexpr std::array kMessages = {\n    ${entries}\n};`),
+      parseErrorCatalogue(`constexpr Message kMessages[] = {\n    ${entries}\n};`),
     ).toThrow();
   });
 });
