@@ -22,9 +22,10 @@ constexpr std::string_view kSelectRequests = R"sql(
   JOIN org f ON f.id = r.first_receiver_org_id
   JOIN org o ON o.id = r.owner_org_id
 )sql";
-constexpr std::string_view kCountRequests = R"sql(
-  SELECT COUNT(*) FROM request r JOIN org o ON o.id = r.owner_org_id JOIN org t ON t.id = r.territory_org_id
-)sql";
+// Counts join only the org whose path bounds the list: a queue of one org needs neither.
+constexpr std::string_view kCountRequests = "SELECT COUNT(*) FROM request r";
+constexpr std::string_view kJoinOwner = " JOIN org o ON o.id = r.owner_org_id";
+constexpr std::string_view kJoinTerritory = " JOIN org t ON t.id = r.territory_org_id";
 
 // The requests behind each tally item: the SQL twin of ItemsOf in request_service.cpp.
 const std::map<std::string, std::string_view>& MeasureConditions() {
@@ -715,7 +716,10 @@ RequestPage RequestRepository::List(soci::session& sql, const ListQuery& query) 
     statement.exchange(soci::into(total));
     bind(statement);
     statement.alloc();
-    statement.prepare(std::string(kCountRequests) + where);
+    std::string count(kCountRequests);
+    if (!query.queue) count += kJoinOwner;
+    if (query.queue && *query.queue == "territory") count += kJoinTerritory;
+    statement.prepare(count + where);
     statement.define_and_bind();
     statement.execute(true);
     page.total = total;
