@@ -1,5 +1,4 @@
 #include "app/scaled_city.hpp"
-#include "app/scaled_workforce.hpp"
 
 #include <algorithm>
 #include <array>
@@ -10,7 +9,9 @@
 #include <string>
 
 #include "app/scaled_cobuild.hpp"
+#include "app/scaled_random.hpp"
 #include "app/scaled_requests.hpp"
+#include "app/scaled_workforce.hpp"
 #include "core/china_date.hpp"
 #include "core/crypto.hpp"
 #include "core/identity.hpp"
@@ -38,29 +39,6 @@ struct CityShape {
 constexpr CityShape kCityShape{6, 30, 500, 5, 12, 250'000, 32, 20};
 constexpr CityShape kMegacityShape{16, 300, 5000, 5, 12, 2'500'000, 64, 200};
 constexpr std::uint64_t kSeed = 0x4c69616e646f6e67;  // "Liandong"
-
-// splitmix64: small, fast and the same everywhere, so a seed always gives the same city.
-class Random {
- public:
-  explicit Random(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t Next() {
-    std::uint64_t z = (state_ += 0x9e3779b97f4a7c15);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111eb;
-    return z ^ (z >> 31);
-  }
-  // Uniform in [0, bound).
-  int Below(int bound) { return static_cast<int>(Next() % static_cast<std::uint64_t>(bound)); }
-  // Uniform in [0, 1).
-  double Unit() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
-  template <typename T, std::size_t N>
-  const T& Pick(const std::array<T, N>& items) {
-    return items[static_cast<std::size_t>(Below(static_cast<int>(N)))];
-  }
-
- private:
-  std::uint64_t state_;
-};
 
 std::uint64_t Mix(std::uint64_t a, std::uint64_t b) { return Random(a * 0x100000001b3 ^ b).Next(); }
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "app/scaled_random.hpp"
 #include "core/china_date.hpp"
 #include "features/cobuild/agreement_schedule.hpp"
 
@@ -26,22 +27,6 @@ constexpr std::string_view kSelectUnitPlaces = R"sql(
   WHERE c.level = 'community' AND u.archived_at IS NULL
   ORDER BY u.id
 )sql";
-
-// splitmix64, as the city's generator.
-class Random {
- public:
-  explicit Random(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t Next() {
-    std::uint64_t z = (state_ += 0x9e3779b97f4a7c15);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111eb;
-    return z ^ (z >> 31);
-  }
-  int Below(int bound) { return static_cast<int>(Next() % static_cast<std::uint64_t>(bound)); }
-
- private:
-  std::uint64_t state_;
-};
 
 std::vector<cobuild::NewCommitment> FiveOnes() {
   return {

@@ -6,27 +6,12 @@
 #include <string>
 #include <tuple>
 
+#include "app/scaled_random.hpp"
 #include "core/china_date.hpp"
 #include "core/log.hpp"
 
 namespace liandong::app {
 namespace {
-
-// splitmix64, as the city generator uses.
-class Random {
- public:
-  explicit Random(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t Next() {
-    std::uint64_t z = (state_ += 0x9e3779b97f4a7c15);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111eb;
-    return z ^ (z >> 31);
-  }
-  int Below(int bound) { return static_cast<int>(Next() % static_cast<std::uint64_t>(bound)); }
-
- private:
-  std::uint64_t state_;
-};
 
 constexpr std::array<const char*, 5> kDistrictAgencies = {"urban_management", "market_supervision", "housing",
                                                           "environment", "human_resources"};

@@ -1,6 +1,7 @@
 #include "features/request/request_service.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include "core/china_date.hpp"
@@ -607,50 +608,73 @@ RequestDetail RequestService::Get(const core::Actor& actor, std::int64_t id) con
   return detail;
 }
 
-Request RequestService::Sign(const core::Actor& actor, std::int64_t id) const {
-  core::RequirePermission(actor, "request:handle");
+Request RequestService::Write(const core::Actor& actor, const std::string& action,
+                              const std::function<Request(soci::session&)>& find, const Change& change) const {
   db::Session session(database_);
   soci::session& sql = session.sql();
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  const Request before = FindForOwner(sql, actor, id, {"dispatched"});
-  const std::int64_t now = clock_.NowSeconds();
-  Request after = before;
-  after.state = "in_hand";
-  after.signed_at = now;
-  repository_.InsertStep(sql, id, "signed", actor.org_id, actor.user_id, std::nullopt, "", now);
-  Save(sql, actor, before, after, "request.sign");
-  Request saved = *repository_.Find(sql, id);
+  const Request before = find(sql);
+  const Request after = change(sql, before, clock_.NowSeconds());
+  Save(sql, actor, before, after, action);
+  Request saved = *repository_.Find(sql, before.id);
   transaction.Commit();
   return saved;
+}
+
+Request RequestService::FindForFirstReceiver(soci::session& sql, const core::Actor& actor, std::int64_t id,
+                                             std::string_view state) const {
+  Request request = FindVisible(sql, actor, id);
+  if (request.first_receiver.id != actor.org_id) {
+    throw AppError(ErrorKind::kPermissionDenied, "resident_request.not_first_receiver");
+  }
+  if (request.state != state) throw AppError(ErrorKind::kConflict, "resident_request.wrong_state", request.state);
+  return request;
+}
+
+Request RequestService::HandOver(soci::session& sql, const Request& before,
+                                 std::int64_t target_org_id, bool as_return, std::int64_t now) const {
+  if (target_org_id == before.owner.id) throw AppError(ErrorKind::kInvalidArgument, "resident_request.return_to_self");
+  if (!IsValidOwner(sql, before, target_org_id)) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_owner");
+  const org::Org target = *org_service_.FindOrg(sql, target_org_id);
+  const SlaClass sla = *repository_.FindSlaClass(sql, before.sla_class);
+  Request after = before;
+  after.owner = {target.id, target.name, target.level};
+  after.owner_path = target.path;
+  after.state = "dispatched";
+  after.arrived_by_return = as_return;
+  if (as_return) after.return_count += 1;
+  after.dispatched_at = now;
+  after.sign_for_due = now + sla.sign_for_minutes * 60;
+  after.signed_at.reset();
+  return after;
+}
+
+Request RequestService::Sign(const core::Actor& actor, std::int64_t id) const {
+  core::RequirePermission(actor, "request:handle");
+  return Write(
+      actor, "request.sign", [&](soci::session& sql) { return FindForOwner(sql, actor, id, {"dispatched"}); },
+      [&](soci::session& sql, const Request& before, std::int64_t now) {
+        Request after = before;
+        after.state = "in_hand";
+        after.signed_at = now;
+        repository_.InsertStep(sql, id, "signed", actor.org_id, actor.user_id, std::nullopt, "", now);
+        return after;
+      });
 }
 
 Request RequestService::Dispatch(const core::Actor& actor, std::int64_t id, std::int64_t target_org_id,
                                  const std::string& text) const {
   core::RequirePermission(actor, "request:handle");
   if (core::CharacterCount(text) > kMaxTextLength) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_text");
-  db::Session session(database_);
-  soci::session& sql = session.sql();
-  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  const Request before = FindForOwner(sql, actor, id, {"dispatched", "in_hand"});
-  if (target_org_id == before.owner.id) throw AppError(ErrorKind::kInvalidArgument, "resident_request.return_to_self");
-  if (!IsValidOwner(sql, before, target_org_id)) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_owner");
-  const org::Org target = *org_service_.FindOrg(sql, target_org_id);
-  const SlaClass sla = *repository_.FindSlaClass(sql, before.sla_class);
-  const std::int64_t now = clock_.NowSeconds();
-  Request after = before;
-  after.owner = {target.id, target.name, target.level};
-  after.owner_path = target.path;
-  after.state = "dispatched";
-  after.arrived_by_return = false;
-  after.dispatched_at = now;
-  after.sign_for_due = now + sla.sign_for_minutes * 60;
-  after.signed_at.reset();
-  repository_.InsertStep(sql, id, "dispatched", actor.org_id, actor.user_id, target.id, text, now);
-  Save(sql, actor, before, after, "request.dispatch");
-  Notify(sql, target.id, after, "新工单", before.owner.name + "派单：" + text);
-  Request saved = *repository_.Find(sql, id);
-  transaction.Commit();
-  return saved;
+  return Write(
+      actor, "request.dispatch",
+      [&](soci::session& sql) { return FindForOwner(sql, actor, id, {"dispatched", "in_hand"}); },
+      [&](soci::session& sql, const Request& before, std::int64_t now) {
+        const Request after = HandOver(sql, before, target_org_id, false, now);
+        repository_.InsertStep(sql, id, "dispatched", actor.org_id, actor.user_id, target_org_id, text, now);
+        Notify(sql, target_org_id, after, "新工单", before.owner.name + "派单：" + text);
+        return after;
+      });
 }
 
 Request RequestService::Return(const core::Actor& actor, std::int64_t id, std::optional<std::int64_t> target_org_id,
@@ -658,62 +682,40 @@ Request RequestService::Return(const core::Actor& actor, std::int64_t id, std::o
   core::RequirePermission(actor, "request:handle");
   if (!target_org_id) throw AppError(ErrorKind::kInvalidArgument, "resident_request.return_owner_required");
   if (!IsValidText(reason, kMaxTextLength)) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_reason");
-  db::Session session(database_);
-  soci::session& sql = session.sql();
-  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  const Request before = FindForOwner(sql, actor, id, {"dispatched", "in_hand"});
-  if (*target_org_id == before.owner.id) throw AppError(ErrorKind::kInvalidArgument, "resident_request.return_to_self");
-  if (!IsValidOwner(sql, before, *target_org_id)) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_owner");
-  const org::Org target = *org_service_.FindOrg(sql, *target_org_id);
-  const SlaClass sla = *repository_.FindSlaClass(sql, before.sla_class);
-  const std::int64_t now = clock_.NowSeconds();
-  Request after = before;
-  after.owner = {target.id, target.name, target.level};
-  after.owner_path = target.path;
-  after.state = "dispatched";
-  after.arrived_by_return = true;
-  after.return_count += 1;
-  after.dispatched_at = now;
-  after.sign_for_due = now + sla.sign_for_minutes * 60;
-  after.signed_at.reset();
-  repository_.InsertStep(sql, id, "returned", actor.org_id, actor.user_id, target.id, reason, now);
-  Save(sql, actor, before, after, "request.return");
-  Notify(sql, target.id, after, "退回工单", before.owner.name + "退回，理由：" + reason);
-  Request saved = *repository_.Find(sql, id);
-  transaction.Commit();
-  return saved;
+  return Write(
+      actor, "request.return",
+      [&](soci::session& sql) { return FindForOwner(sql, actor, id, {"dispatched", "in_hand"}); },
+      [&](soci::session& sql, const Request& before, std::int64_t now) {
+        const Request after = HandOver(sql, before, *target_org_id, true, now);
+        repository_.InsertStep(sql, id, "returned", actor.org_id, actor.user_id, *target_org_id, reason, now);
+        Notify(sql, *target_org_id, after, "退回工单", before.owner.name + "退回，理由：" + reason);
+        return after;
+      });
 }
 
 Request RequestService::Contact(const core::Actor& actor, std::int64_t id, const std::string& text) const {
   core::RequirePermission(actor, "request:handle");
   if (!IsValidText(text, kMaxTextLength)) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_text");
-  db::Session session(database_);
-  soci::session& sql = session.sql();
-  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  const Request before = FindForOwner(sql, actor, id, {"in_hand"});
-  if (before.contacted_at) throw AppError(ErrorKind::kConflict, "resident_request.already_contacted");
-  const std::int64_t now = clock_.NowSeconds();
-  Request after = before;
-  after.contacted_at = now;
-  repository_.InsertStep(sql, id, "contacted", actor.org_id, actor.user_id, std::nullopt, text, now);
-  Save(sql, actor, before, after, "request.contact");
-  Request saved = *repository_.Find(sql, id);
-  transaction.Commit();
-  return saved;
+  return Write(
+      actor, "request.contact", [&](soci::session& sql) { return FindForOwner(sql, actor, id, {"in_hand"}); },
+      [&](soci::session& sql, const Request& before, std::int64_t now) {
+        if (before.contacted_at) throw AppError(ErrorKind::kConflict, "resident_request.already_contacted");
+        Request after = before;
+        after.contacted_at = now;
+        repository_.InsertStep(sql, id, "contacted", actor.org_id, actor.user_id, std::nullopt, text, now);
+        return after;
+      });
 }
 
 Request RequestService::AddNote(const core::Actor& actor, std::int64_t id, const std::string& text) const {
   core::RequirePermission(actor, "request:handle");
   if (!IsValidText(text, kMaxTextLength)) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_text");
-  db::Session session(database_);
-  soci::session& sql = session.sql();
-  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  const Request before = FindForOwner(sql, actor, id, {"in_hand"});
-  repository_.InsertStep(sql, id, "note", actor.org_id, actor.user_id, std::nullopt, text, clock_.NowSeconds());
-  Save(sql, actor, before, before, "request.note");
-  Request saved = *repository_.Find(sql, id);
-  transaction.Commit();
-  return saved;
+  return Write(
+      actor, "request.note", [&](soci::session& sql) { return FindForOwner(sql, actor, id, {"in_hand"}); },
+      [&](soci::session& sql, const Request& before, std::int64_t now) {
+        repository_.InsertStep(sql, id, "note", actor.org_id, actor.user_id, std::nullopt, text, now);
+        return before;
+      });
 }
 
 Request RequestService::AskExtension(const core::Actor& actor, std::int64_t id, std::int64_t days,
@@ -721,89 +723,77 @@ Request RequestService::AskExtension(const core::Actor& actor, std::int64_t id, 
   core::RequirePermission(actor, "request:handle");
   if (days <= 0 || days > 365) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_extension");
   if (!IsValidText(reason, kMaxTextLength)) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_reason");
-  db::Session session(database_);
-  soci::session& sql = session.sql();
-  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  const Request before = FindForOwner(sql, actor, id, {"in_hand"});
-  const auto extensions = repository_.ListExtensions(sql, id);
-  if (std::any_of(extensions.begin(), extensions.end(), [](const Extension& x) { return x.state == "pending"; })) {
-    throw AppError(ErrorKind::kConflict, "resident_request.extension_pending");
-  }
-  std::int64_t asked = 0;
-  for (const Extension& x : extensions) {
-    if (x.state == "approved") asked += x.days;
-  }
-  const SlaClass sla = *repository_.FindSlaClass(sql, before.sla_class);
-  if (asked + days > sla.max_extension_days) {
-    throw AppError(ErrorKind::kInvalidArgument, "resident_request.extension_too_long",
-                   std::to_string(sla.max_extension_days - asked));
-  }
-  const org::Org owner = *org_service_.FindOrg(sql, before.owner.id);
-  if (!owner.parent_id) throw AppError(ErrorKind::kInvalidArgument, "resident_request.extension_too_long", "no org above");
-  const std::int64_t now = clock_.NowSeconds();
-  repository_.InsertExtension(sql, id, owner.id, *owner.parent_id, days, reason, now);
-  repository_.InsertStep(sql, id, "extension_asked", actor.org_id, actor.user_id, *owner.parent_id,
-                         std::to_string(days) + " 天：" + reason, now);
-  Save(sql, actor, before, before, "request.extension_ask");
-  Notify(sql, *owner.parent_id, before, "延期申请", owner.name + "申请延期 " + std::to_string(days) + " 天：" + reason);
-  Request saved = *repository_.Find(sql, id);
-  transaction.Commit();
-  return saved;
+  return Write(
+      actor, "request.extension_ask", [&](soci::session& sql) { return FindForOwner(sql, actor, id, {"in_hand"}); },
+      [&](soci::session& sql, const Request& before, std::int64_t now) {
+        const auto extensions = repository_.ListExtensions(sql, id);
+        if (std::any_of(extensions.begin(), extensions.end(), [](const Extension& x) { return x.state == "pending"; })) {
+          throw AppError(ErrorKind::kConflict, "resident_request.extension_pending");
+        }
+        const std::int64_t left = std::max<std::int64_t>(
+            0, repository_.FindSlaClass(sql, before.sla_class)->max_extension_days - before.extension_days);
+        if (days > left) throw AppError(ErrorKind::kInvalidArgument, "resident_request.extension_too_long", std::to_string(left));
+        const org::Org owner = *org_service_.FindOrg(sql, before.owner.id);
+        if (!owner.parent_id) {
+          throw AppError(ErrorKind::kInvalidArgument, "resident_request.extension_too_long", "no org above");
+        }
+        repository_.InsertExtension(sql, id, owner.id, *owner.parent_id, days, reason, now);
+        repository_.InsertStep(sql, id, "extension_asked", actor.org_id, actor.user_id, *owner.parent_id,
+                               std::to_string(days) + " 天：" + reason, now);
+        Notify(sql, *owner.parent_id, before, "延期申请",
+               owner.name + "申请延期 " + std::to_string(days) + " 天：" + reason);
+        return before;
+      });
 }
 
 Request RequestService::DecideExtension(const core::Actor& actor, std::int64_t id, std::int64_t extension_id,
                                         bool approve, const std::string& text) const {
   core::RequirePermission(actor, "request:handle");
   if (core::CharacterCount(text) > kMaxTextLength) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_text");
-  db::Session session(database_);
-  soci::session& sql = session.sql();
-  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  const Request before = FindVisible(sql, actor, id);
-  const auto extensions = repository_.ListExtensions(sql, id);
-  const auto extension = std::find_if(extensions.begin(), extensions.end(),
-                                      [&](const Extension& x) { return x.id == extension_id; });
-  if (extension == extensions.end()) throw AppError(ErrorKind::kNotFound, "resident_request.extension_not_found");
-  if (extension->approver.id != actor.org_id) {
-    throw AppError(ErrorKind::kPermissionDenied, "resident_request.not_approver", "the org above the owner decides");
-  }
-  if (extension->state != "pending") throw AppError(ErrorKind::kConflict, "resident_request.wrong_state", extension->state);
-  const std::int64_t now = clock_.NowSeconds();
-  Request after = before;
-  if (approve) {
-    after.resolution_due += extension->days * kDay;
-    after.extension_days += extension->days;
-    after.warned_at.reset();
-    after.escalated_at.reset();
-  }
-  repository_.DecideExtension(sql, extension_id, approve ? "approved" : "refused", text, now);
-  repository_.InsertStep(sql, id, approve ? "extension_approved" : "extension_refused", actor.org_id, actor.user_id,
-                         extension->org.id, text, now);
-  Save(sql, actor, before, after, approve ? "request.extension_approve" : "request.extension_refuse");
-  Notify(sql, extension->org.id, after, approve ? "延期已批准" : "延期未批准", text);
-  Request saved = *repository_.Find(sql, id);
-  transaction.Commit();
-  return saved;
+  return Write(
+      actor, approve ? "request.extension_approve" : "request.extension_refuse",
+      [&](soci::session& sql) { return FindVisible(sql, actor, id); },
+      [&](soci::session& sql, const Request& before, std::int64_t now) {
+        const auto extensions = repository_.ListExtensions(sql, id);
+        const auto extension = std::find_if(extensions.begin(), extensions.end(),
+                                            [&](const Extension& x) { return x.id == extension_id; });
+        if (extension == extensions.end()) throw AppError(ErrorKind::kNotFound, "resident_request.extension_not_found");
+        if (extension->approver.id != actor.org_id) {
+          throw AppError(ErrorKind::kPermissionDenied, "resident_request.not_approver", "the org above the owner decides");
+        }
+        if (extension->state != "pending") {
+          throw AppError(ErrorKind::kConflict, "resident_request.wrong_state", extension->state);
+        }
+        Request after = before;
+        if (approve) {
+          after.resolution_due += extension->days * kDay;
+          after.extension_days += extension->days;
+          after.warned_at.reset();
+          after.escalated_at.reset();
+        }
+        repository_.DecideExtension(sql, extension_id, approve ? "approved" : "refused", text, now);
+        repository_.InsertStep(sql, id, approve ? "extension_approved" : "extension_refused", actor.org_id,
+                               actor.user_id, extension->org.id, text, now);
+        Notify(sql, extension->org.id, after, approve ? "延期已批准" : "延期未批准", text);
+        return after;
+      });
 }
 
 Request RequestService::Reply(const core::Actor& actor, std::int64_t id, const std::string& text) const {
   core::RequirePermission(actor, "request:handle");
   if (!IsValidText(text, kMaxTextLength)) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_text");
-  db::Session session(database_);
-  soci::session& sql = session.sql();
-  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  const Request before = FindForOwner(sql, actor, id, {"in_hand"});
-  const std::int64_t now = clock_.NowSeconds();
-  Request after = before;
-  if (!after.contacted_at) after.contacted_at = now;  // replying to the resident is a contact
-  after.replied_at = now;
-  after.reply = text;
-  after.state = "replied";
-  repository_.InsertStep(sql, id, "replied", actor.org_id, actor.user_id, std::nullopt, text, now);
-  Save(sql, actor, before, after, "request.reply");
-  Notify(sql, before.first_receiver.id, after, "工单已答复，待回访", before.owner.name + "：" + text);
-  Request saved = *repository_.Find(sql, id);
-  transaction.Commit();
-  return saved;
+  return Write(
+      actor, "request.reply", [&](soci::session& sql) { return FindForOwner(sql, actor, id, {"in_hand"}); },
+      [&](soci::session& sql, const Request& before, std::int64_t now) {
+        Request after = before;
+        if (!after.contacted_at) after.contacted_at = now;  // replying to the resident is a contact
+        after.replied_at = now;
+        after.reply = text;
+        after.state = "replied";
+        repository_.InsertStep(sql, id, "replied", actor.org_id, actor.user_id, std::nullopt, text, now);
+        Notify(sql, before.first_receiver.id, after, "工单已答复，待回访", before.owner.name + "：" + text);
+        return after;
+      });
 }
 
 Request RequestService::Rate(const core::Actor& actor, std::int64_t id, const std::string& satisfaction, bool resolved,
@@ -811,69 +801,52 @@ Request RequestService::Rate(const core::Actor& actor, std::int64_t id, const st
   core::RequirePermission(actor, "request:intake");
   if (!IsSatisfaction(satisfaction)) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_satisfaction");
   if (core::CharacterCount(text) > kMaxTextLength) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_text");
-  db::Session session(database_);
-  soci::session& sql = session.sql();
-  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  const Request before = FindVisible(sql, actor, id);
-  if (before.first_receiver.id != actor.org_id) {
-    throw AppError(ErrorKind::kPermissionDenied, "resident_request.not_first_receiver");
-  }
-  if (before.state != "replied") throw AppError(ErrorKind::kConflict, "resident_request.wrong_state", before.state);
-  const std::int64_t now = clock_.NowSeconds();
-  Request after = before;
-  after.satisfaction = satisfaction;
-  after.resolved = resolved;
-  after.rated_at = now;
-  after.closed_at = now;
-  after.state = "closed";
-  const std::string label = satisfaction == "satisfied" ? "满意" : satisfaction == "basically_satisfied" ? "基本满意" : "不满意";
-  repository_.InsertStep(sql, id, "rated", actor.org_id, actor.user_id, std::nullopt,
-                         label + (resolved ? "，已解决" : "，未解决") + (text.empty() ? "" : "：" + text), now);
-  Save(sql, actor, before, after, "request.rate");
-  Request saved = *repository_.Find(sql, id);
-  transaction.Commit();
-  return saved;
+  return Write(
+      actor, "request.rate", [&](soci::session& sql) { return FindForFirstReceiver(sql, actor, id, "replied"); },
+      [&](soci::session& sql, const Request& before, std::int64_t now) {
+        Request after = before;
+        after.satisfaction = satisfaction;
+        after.resolved = resolved;
+        after.rated_at = now;
+        after.closed_at = now;
+        after.state = "closed";
+        const std::string label =
+            satisfaction == "satisfied" ? "满意" : satisfaction == "basically_satisfied" ? "基本满意" : "不满意";
+        repository_.InsertStep(sql, id, "rated", actor.org_id, actor.user_id, std::nullopt,
+                               label + (resolved ? "，已解决" : "，未解决") + (text.empty() ? "" : "：" + text), now);
+        return after;
+      });
 }
 
 Request RequestService::Reopen(const core::Actor& actor, std::int64_t id, const std::string& reason) const {
   core::RequirePermission(actor, "request:intake");
   if (!IsValidText(reason, kMaxTextLength)) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_reason");
-  db::Session session(database_);
-  soci::session& sql = session.sql();
-  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  const Request before = FindVisible(sql, actor, id);
-  if (before.first_receiver.id != actor.org_id) {
-    throw AppError(ErrorKind::kPermissionDenied, "resident_request.not_first_receiver");
-  }
-  if (before.state != "closed") throw AppError(ErrorKind::kConflict, "resident_request.wrong_state", before.state);
-  if (before.satisfaction != "unsatisfied") throw AppError(ErrorKind::kConflict, "resident_request.reopen_not_unsatisfied");
-  if (before.reopen_count > 0) throw AppError(ErrorKind::kConflict, "resident_request.reopen_limit");
-  const SlaClass sla = *repository_.FindSlaClass(sql, before.sla_class);
-  const std::int64_t now = clock_.NowSeconds();
-  Request after = before;
-  after.state = "dispatched";
-  after.reopen_count = 1;
-  after.dispatched_at = now;
-  after.sign_for_due = now + sla.sign_for_minutes * 60;
-  after.contact_due = now + sla.contact_minutes * 60;
-  after.resolution_due = now + sla.resolution_minutes * 60;
-  after.extension_days = 0;
-  after.signed_at.reset();
-  after.contacted_at.reset();
-  after.replied_at.reset();
-  after.reply.clear();
-  after.satisfaction.reset();
-  after.resolved.reset();
-  after.rated_at.reset();
-  after.closed_at.reset();
-  after.warned_at.reset();
-  after.escalated_at.reset();
-  repository_.InsertStep(sql, id, "reopened", actor.org_id, actor.user_id, before.owner.id, reason, now);
-  Save(sql, actor, before, after, "request.reopen");
-  Notify(sql, before.owner.id, after, "工单重办", "居民不满意，请重办：" + reason);
-  Request saved = *repository_.Find(sql, id);
-  transaction.Commit();
-  return saved;
+  return Write(
+      actor, "request.reopen", [&](soci::session& sql) { return FindForFirstReceiver(sql, actor, id, "closed"); },
+      [&](soci::session& sql, const Request& before, std::int64_t now) {
+        if (before.satisfaction != "unsatisfied") {
+          throw AppError(ErrorKind::kConflict, "resident_request.reopen_not_unsatisfied");
+        }
+        if (before.reopen_count > 0) throw AppError(ErrorKind::kConflict, "resident_request.reopen_limit");
+        const SlaClass sla = *repository_.FindSlaClass(sql, before.sla_class);
+        // Handled afresh: new clocks from now, the earlier handling and rating cleared.
+        Request after = before;
+        after.state = "dispatched";
+        after.reopen_count = 1;
+        after.dispatched_at = now;
+        after.sign_for_due = now + sla.sign_for_minutes * 60;
+        after.contact_due = now + sla.contact_minutes * 60;
+        after.resolution_due = now + sla.resolution_minutes * 60;
+        after.extension_days = 0;
+        after.signed_at = after.contacted_at = after.replied_at = after.rated_at = after.closed_at =
+            after.warned_at = after.escalated_at = std::nullopt;
+        after.reply.clear();
+        after.satisfaction.reset();
+        after.resolved.reset();
+        repository_.InsertStep(sql, id, "reopened", actor.org_id, actor.user_id, before.owner.id, reason, now);
+        Notify(sql, before.owner.id, after, "工单重办", "居民不满意，请重办：" + reason);
+        return after;
+      });
 }
 
 Rates RequestService::GetRates(const core::Actor& actor, std::optional<std::int64_t> org_id,

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -117,6 +118,19 @@ class RequestService {
   // The request for a step of its owner (request.not_owner) in one of `states` (request.wrong_state).
   Request FindForOwner(soci::session& sql, const core::Actor& actor, std::int64_t id,
                        std::initializer_list<std::string_view> states) const;
+  // The request for a step of its first receiver (request.not_first_receiver) in `state`.
+  Request FindForFirstReceiver(soci::session& sql, const core::Actor& actor, std::int64_t id,
+                               std::string_view state) const;
+  // The request as `before` would be once handed to another owner (dispatched, or returned naming
+  // it): a fresh sign-for clock there. Refuses the current owner and an org that may not own it.
+  Request HandOver(soci::session& sql, const Request& before, std::int64_t target_org_id,
+                   bool as_return, std::int64_t now) const;
+  // One step of a request in a write transaction: `find` loads and checks it, `change` records the
+  // step (its timeline entry, notices) and returns the request changed; then the row, its tallies
+  // and the audit entry are written, and the request is read back.
+  using Change = std::function<Request(soci::session&, const Request& before, std::int64_t now)>;
+  Request Write(const core::Actor& actor, const std::string& action, const std::function<Request(soci::session&)>& find,
+                const Change& change) const;
   // The street of a territory (itself or its parent street).
   org::Org StreetOf(soci::session& sql, const org::Org& territory) const;
   bool IsValidOwner(soci::session& sql, const Request& request, std::int64_t org_id) const;
