@@ -1,0 +1,1 @@
+-- Reserved for whistles (吹哨报到) and the streets' power acts (#16); filled in by that change.

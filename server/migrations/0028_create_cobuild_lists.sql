@@ -1,0 +1,1 @@
+-- Reserved for the three co-building lists (needs, resources, projects), matching, centres and venues (#15).

@@ -1,0 +1,1 @@
+-- Reserved for workforce qualifications, training and staffing norms (#17).

@@ -1,0 +1,1 @@
+-- Reserved for dual reporting (双报到), service posts and hours, and two-way evaluation (#15).

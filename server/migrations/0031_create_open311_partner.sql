@@ -1,0 +1,1 @@
+-- Reserved for Open311 GeoReport v2 partners and their api keys (#16).
