@@ -1,5 +1,6 @@
 #include "app/scaled_requests.hpp"
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <optional>
@@ -241,8 +242,13 @@ ScaledRequestCounts AddScaledRequests(const Application& application, db::Sessio
         load->AddExtension(id, extension->org_id, extension->approver_org_id, extension->days, "需协调多方处理",
                            extension->asked_at, extension->decided_at);
       }
+      // The owner's lineage and the territory's, each org once (RequestService::TallyOrgsOf).
+      std::vector<std::int64_t> counted = lineage(owner);
+      for (const std::int64_t org : lineage(community)) {
+        if (std::find(counted.begin(), counted.end(), org) == counted.end()) counted.push_back(org);
+      }
       for (const std::string& item : request::RequestService::TallyItemsOf(r)) {
-        for (const std::int64_t org : lineage(owner)) ++tallies[{org, r.received_month, item}];
+        for (const std::int64_t org : counted) ++tallies[{org, r.received_month, item}];
       }
     }
     load->Finish();

@@ -24,7 +24,6 @@ constexpr std::string_view kSelectRequests = R"sql(
 )sql";
 // Counts join only the org whose path bounds the list: a queue of one org needs neither.
 constexpr std::string_view kCountRequests = "SELECT COUNT(*) FROM request r";
-constexpr std::string_view kJoinOwner = " JOIN org o ON o.id = r.owner_org_id";
 constexpr std::string_view kJoinTerritory = " JOIN org t ON t.id = r.territory_org_id";
 
 // The requests behind each tally item: the SQL twin of ItemsOf in request_service.cpp.
@@ -690,7 +689,9 @@ RequestPage RequestRepository::List(soci::session& sql, const ListQuery& query) 
     scoped_by_org_path = false;
     if (queue == "territory") scoped_by_org_path = true;
   } else {
-    where = " WHERE o.path >= :scope AND o.path < :scope_end";
+    // What the subtree counts (RequestService::TallyOrgsOf): requests owned there, or asked there.
+    where = " WHERE (r.owner_org_id IN (SELECT id FROM org WHERE path >= :scope AND path < :scope_end)"
+            " OR r.territory_org_id IN (SELECT id FROM org WHERE path >= :territory_scope AND path < :territory_scope_end))";
   }
   if (query.state) where += " AND r.state = :state";
   if (query.month) where += " AND r.received_month = :month";
@@ -705,6 +706,10 @@ RequestPage RequestRepository::List(soci::session& sql, const ListQuery& query) 
     if (query.queue && *query.queue != "territory") statement.exchange(soci::use(org_id, "org_id"));
     if (uses_now) statement.exchange(soci::use(now, "now"));
     if (scoped_by_org_path) db::BindScope(statement, query.scope);
+    if (!query.queue) {
+      statement.exchange(soci::use(query.scope.Path(), "territory_scope"));
+      statement.exchange(soci::use(query.scope.End(), "territory_scope_end"));
+    }
     if (query.state) statement.exchange(soci::use(*query.state, "state"));
     if (query.month) statement.exchange(soci::use(*query.month, "month"));
     if (query.category_code) statement.exchange(soci::use(code_prefix, "code_prefix"));
@@ -717,7 +722,6 @@ RequestPage RequestRepository::List(soci::session& sql, const ListQuery& query) 
     bind(statement);
     statement.alloc();
     std::string count(kCountRequests);
-    if (!query.queue) count += kJoinOwner;
     if (query.queue && *query.queue == "territory") count += kJoinTerritory;
     statement.prepare(count + where);
     statement.define_and_bind();

@@ -403,9 +403,17 @@ std::pair<std::string, std::string> RequestService::GetResident(const core::Acto
   return resident;
 }
 
+std::vector<std::int64_t> RequestService::TallyOrgsOf(const Request& request) {
+  std::vector<std::int64_t> orgs = core::IdsOnPath(request.owner_path);
+  for (const std::int64_t org : core::IdsOnPath(request.territory_path)) {
+    if (std::find(orgs.begin(), orgs.end(), org) == orgs.end()) orgs.push_back(org);
+  }
+  return orgs;
+}
+
 void RequestService::ApplyTally(soci::session& sql, const std::optional<Request>& before, const Request& after) const {
   const std::set<std::string> now_items = ItemsOf(after);
-  const auto after_orgs = core::IdsOnPath(after.owner_path);
+  const auto after_orgs = TallyOrgsOf(after);
   if (!before) {
     for (const std::string& item : now_items) repository_.AddToTally(sql, after_orgs, after.received_month, item, 1);
     return;
@@ -421,8 +429,8 @@ void RequestService::ApplyTally(soci::session& sql, const std::optional<Request>
     return;
   }
   // Another owner: the request leaves the old owner's lineage and joins the new one's. Orgs on
-  // both paths (the district, the city) see no change.
-  const auto before_orgs = core::IdsOnPath(before->owner_path);
+  // both (the territory's lineage, the district, the city) see no change.
+  const auto before_orgs = TallyOrgsOf(*before);
   std::vector<std::int64_t> left, joined;
   for (const std::int64_t org : before_orgs) {
     if (std::find(after_orgs.begin(), after_orgs.end(), org) == after_orgs.end()) left.push_back(org);

@@ -100,6 +100,9 @@ class RequestService {
   // The tally items a request counts in (the rates' definitions), for generators that keep the
   // tallies themselves.
   static std::vector<std::string> TallyItemsOf(const Request& request);
+  // The orgs a request counts at: its owner's lineage and its territory's, each once. A street
+  // counts what its residents asked, whoever handles it; an agency counts what it handles.
+  static std::vector<std::int64_t> TallyOrgsOf(const Request& request);
   // The leaves of the catalogue, for generators: id, owner kind, agency kind, SLA class.
   std::vector<Category> ListLeaves(soci::session& sql) const;
   std::optional<SlaClass> FindSlaClass(soci::session& sql, const std::string& code) const {
