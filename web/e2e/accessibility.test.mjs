@@ -101,6 +101,10 @@ const OPENERS = {
     ['the request category dialog', '[data-test="request-category-add-top"]'],
     ['the SLA class dialog', '[data-test="request-sla-edit"]'],
   ],
+  '/open311-partners': [
+    ['the Open311 partner dialog', '[data-test="open311-partner-add"]'],
+    ['the Open311 revoke dialog', '[data-test^="open311-revoke-"]'],
+  ],
   '/request-to-sign': [
     ['the request return dialog', '[data-test="request-open-return"]'],
     ['the request dispatch dialog', '[data-test="request-open-dispatch"]'],

@@ -26,6 +26,7 @@ const CITY_MENU = [
   '/requests',
   '/request-rates',
   '/request-catalogue',
+  '/open311-partners',
   '/inbox',
   '/workers',
   '/regrading',

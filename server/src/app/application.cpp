@@ -13,6 +13,7 @@
 #include "features/joint_committee/joint_committee_routes.hpp"
 #include "features/member/member_routes.hpp"
 #include "features/notification/notification_routes.hpp"
+#include "features/open311/open311_routes.hpp"
 #include "features/org/org_routes.hpp"
 #include "features/request/request_routes.hpp"
 #include "features/role/role_routes.hpp"
@@ -65,6 +66,8 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
                                                                *org_service_, *notification_service_);
   agreement_service_ = std::make_unique<cobuild::AgreementService>(*database_, clock, *audit_writer_, *org_service_,
                                                                    *unit_service_, *notification_service_);
+  open311_service_ = std::make_unique<open311::Open311Service>(*database_, clock, *audit_writer_, *org_service_,
+                                                               *request_service_);
 
   health::RegisterHealthRoutes(router_, health_info_);
   auth::RegisterAuthRoutes(router_, *auth_service_, *org_service_);
@@ -85,6 +88,7 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   supervision::RegisterSupervisionRoutes(router_, *supervision_service_);
   accountability::RegisterAccountabilityRoutes(router_, *accountability_service_);
   request::RegisterRequestRoutes(router_, *request_service_, clock);
+  open311::RegisterOpen311Routes(router_, *open311_service_);
   cobuild::RegisterAgreementRoutes(router_, *agreement_service_);
   workforce::RegisterWorkforceRoutes(router_, *workforce_service_);
 

@@ -11,6 +11,7 @@
 #include "db/audit_writer.hpp"
 #include "db/database.hpp"
 #include "features/accountability/accountability_service.hpp"
+#include "features/open311/open311_service.hpp"
 #include "features/request/request_service.hpp"
 #include "features/attachment/attachment_store.hpp"
 #include "features/audit/audit_log_service.hpp"
@@ -75,6 +76,7 @@ class Application {
   const workforce::WorkforceService& workforce_service() const { return *workforce_service_; }
   const accountability::AccountabilityService& accountability_service() const { return *accountability_service_; }
   const request::RequestService& request_service() const { return *request_service_; }
+  const open311::Open311Service& open311_service() const { return *open311_service_; }
   const cobuild::AgreementService& agreement_service() const { return *agreement_service_; }
 
  private:
@@ -101,6 +103,7 @@ class Application {
   std::unique_ptr<workforce::WorkforceService> workforce_service_;
   std::unique_ptr<accountability::AccountabilityService> accountability_service_;
   std::unique_ptr<request::RequestService> request_service_;
+  std::unique_ptr<open311::Open311Service> open311_service_;
   std::unique_ptr<cobuild::AgreementService> agreement_service_;
   http::Router router_;
   std::unique_ptr<http::Pipeline> pipeline_;

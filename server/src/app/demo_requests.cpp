@@ -72,6 +72,7 @@ struct RequestStory {
   std::map<std::string, std::int64_t> requests;    // the story's name for each → id
   std::map<std::string, std::string> staff;        // org name → username of a background user
   std::string password = core::RandomPassword();
+  std::string partner_key;  // the api_key of 东城区网格化管理平台 (Open311)
 
   // The demo login of `who` (hotline, community, street, district, agency), or the background staff
   // of the org named `who`.
@@ -284,6 +285,46 @@ void ScheduleDemoRequests(DemoStory& story, Application& application) {
        "来电人反映和平里小区车位严重不足，晚上车辆停满消防通道。", "何军", "13066667777", "和平里小区");
   take(0, 9, 30, "stall", "hotline", "08.04.01", "胜利社区", "路口占道经营",
        "来电人反映胜利路口早市摊贩占用人行道和非机动车道。", "许明", "18611112222", "胜利路口");
+
+  // Open311: the city issues 东城区网格化管理平台 its key; the grid platform files what its patrols
+  // and residents report, with the attributes the leaf asks for.
+  story.At(20, 9, 0, [s] {
+    s->Act("city", [&](const core::Actor& actor) {
+      s->partner_key =
+          s->application.open311_service().CreatePartner(actor, {"东城区网格化管理平台", s->orgs.at("东城区")}).api_key;
+    });
+  });
+  const auto post = [s](int days_ago, int hour, int minute, std::string name, open311::NewServiceRequest input) {
+    s->story.At(days_ago, hour, minute, [=] {
+      const open311::Open311Service& open311 = s->application.open311_service();
+      const open311::PartnerActor partner = open311.Authenticate(s->partner_key, "127.0.0.1", "demo-open311");
+      open311::NewServiceRequest filed = input;
+      filed.address_id = std::to_string(s->orgs.at(input.address_id));  // the org's name, as the story says
+      s->requests[name] = open311.Post(partner, filed).service_request_id;
+    });
+  };
+  open311::NewServiceRequest trapped;
+  trapped.service_code = "07.01.01";
+  trapped.address_id = "东风社区";
+  trapped.address_string = "东风小区7号楼1单元";
+  trapped.description = "网格员巡查时接居民求助：7号楼1单元电梯停在3楼与4楼之间，轿厢内有一名老人。";
+  trapped.last_name = "陈";
+  trapped.first_name = "淑芬";
+  trapped.phone = "13698765432";
+  trapped.attributes = {{"LIFT_NO", "7号楼1单元"}, {"TRAPPED", "1"}};
+  post(6, 18, 5, "trapped", trapped);
+  step(6, 18, 12, "东城区市场监管所", "trapped", sign);
+  step(6, 18, 15, "东城区市场监管所", "trapped", contact("已通知维保单位赶赴现场，同时电话安抚被困老人"));
+  step(6, 18, 50, "东城区市场监管所", "trapped", reply("维保人员18:40到场救出被困老人，老人无恙；电梯停用待检。"));
+  step(5, 10, 0, "district", "trapped", rate("satisfied", true, "来得很快"));  // the first receiver calls back
+  open311::NewServiceRequest cold;
+  cold.service_code = "04.01.01";
+  cold.address_id = "和平里社区";
+  cold.address_string = "和平里小区9号楼";
+  cold.description = "网格员入户走访发现9号楼顶层多户室温偏低，住户反映供热后一直不热。";
+  cold.attributes = {{"ROOM_TEMP", "15.5"}};
+  post(1, 10, 30, "cold", cold);
+  step(1, 11, 0, "东城区房管所", "cold", sign);
 }
 
 }  // namespace liandong::app

@@ -156,6 +156,8 @@ const std::map<std::string, std::string> kBodies = {
     {"POST /api/v1/regrading-runs/{id}/reviews", "{}"},
     {"POST /api/v1/regrading-runs/{id}/approve", ""},
     {"POST /api/v1/regrading-runs/{id}/revert", R"({"reason":"越权撤销"})"},
+    {"POST /api/v1/open311-partners", R"({"name":"越权对接系统","org_id":{org}})"},
+    {"POST /api/v1/open311-partners/{id}/revoke", R"({"reason":"越权吊销"})"},
 };
 
 // Objects named by a path parameter that is not an id: roles and settings are deployment-wide.
@@ -319,6 +321,13 @@ class ScopeMatrixTest : public ::testing::Test {
       return bulletin.Json().at("id").as_int64();
     }
     if (kind == "request-categories") return std::stoll(leaf_category_);
+    if (kind == "open311-partners") {
+      // A partner system of that subtree, issued by the city.
+      const auto issued = city_->Post("/api/v1/open311-partners", R"({"name":"矩阵对接)" + std::to_string(sibling_id) +
+                                                                       R"(","org_id":)" + std::to_string(sibling_id) + "}");
+      EXPECT_EQ(issued.status, 201) << issued.body;
+      return issued.Json().at("id").as_int64();
+    }
     if (kind == "requests") {
       // A request of a community of that subtree, taken by the city's hotline.
       const auto taken = city_->Post("/api/v1/requests", R"({"category_id":)" + leaf_category_ +

@@ -20,9 +20,10 @@ constexpr std::string_view kContentSecurityPolicy =
     "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
     "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+// The JSON API, and GeoReport v2 for partner systems (/open311/v2/…).
 bool IsApiPath(const Request& request) {
   const auto& segments = request.segments();
-  return !segments.empty() && segments.front() == "api";
+  return !segments.empty() && (segments.front() == "api" || segments.front() == "open311");
 }
 
 bool ChangesState(Verb method) { return method != Verb::get && method != Verb::head && method != Verb::options; }

@@ -348,3 +348,40 @@ export function reopenRequest(id: number, reason: string) {
 export function getRequestRates(org?: number, month?: string): Promise<Rates> {
   return request<Rates>(`/request-rates${toQuery({ org, month })}`);
 }
+
+/** A partner system of Open311 GeoReport v2 (/open311/v2/), acting as its system account. */
+export interface Open311Partner {
+  id: number;
+  name: string;
+  org: { id: number; name: string };
+  username: string;
+  /** The first characters of its api_key, to tell keys apart. */
+  key_hint: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  revoke_reason: string;
+  request_count: number;
+}
+
+export function listOpen311Partners(): Promise<Open311Partner[]> {
+  return items<Open311Partner>('/open311-partners');
+}
+
+/** Issues a partner's api_key: answered this once, stored only as a hash. */
+export function createOpen311Partner(input: {
+  name: string;
+  org_id: number;
+}): Promise<Open311Partner & { api_key: string }> {
+  return request<Open311Partner & { api_key: string }>('/open311-partners', {
+    method: 'POST',
+    body: input,
+  });
+}
+
+export function revokeOpen311Partner(id: number, reason: string): Promise<Open311Partner> {
+  return request<Open311Partner>(`/open311-partners/${encodeURIComponent(id)}/revoke`, {
+    method: 'POST',
+    body: { reason },
+  });
+}

@@ -1153,6 +1153,33 @@ const en: Messages = {
     placeholder: 'Optional: one of the supervisions this organisation received',
     none: 'This organisation received no supervision',
   },
+  // Open311 GeoReport v2 partners.
+  open311: {
+    title: 'Open311 partners',
+    intro:
+      'Outside systems (a district’s grid platform, the city’s 12345 platform) file and read residents’ requests through Open311 GeoReport v2. Each has its own api_key, sees only requests in its org’s area and never residents’ names or phones. Endpoint:',
+    add: 'Add a partner',
+    issue: 'Issue key',
+    name: 'System name',
+    org: 'Org',
+    orgHint: 'The partner takes requests in this org’s name (first receiver) and may file and read them only in its area.',
+    keyHint: 'Key starts',
+    requests: 'Filed',
+    created: 'Issued',
+    lastUsed: 'Last filed',
+    state: 'State',
+    active: 'Active',
+    revoked: 'Revoked',
+    revoke: 'Revoke',
+    revokeTitle: 'Revoke the key of “{name}”',
+    revokeReason: 'Reason',
+    revokeReasonRequired: 'Give the reason',
+    nameRequired: 'Enter the system’s name',
+    orgRequired: 'Choose the org',
+    issued: 'Key issued to “{name}”',
+    keyOnce: 'The key is shown this once: copy it now and hand it over securely. A lost key can only be revoked and issued anew.',
+    none: 'No partner systems yet',
+  },
   // Residents' requests (接诉即办).
   request: {
     menu: {
@@ -1160,6 +1187,7 @@ const en: Messages = {
       queues: 'Residents’ requests',
       rates: 'Request rates',
       catalogue: 'Request categories',
+      open311: 'Open311 partners',
     },
     todo: {
       to_sign: 'Requests to sign for',

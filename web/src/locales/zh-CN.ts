@@ -1140,6 +1140,33 @@ const zhCN = {
     placeholder: '可选：从该组织收到的督办中选择',
     none: '该组织没有收到督办',
   },
+  // Open311 GeoReport v2 partners (Open311 对接).
+  open311: {
+    title: 'Open311 对接',
+    intro:
+      '区级网格化平台、市级 12345 平台等外部系统按 Open311 GeoReport v2 标准提交和查询居民诉求。每个系统一个密钥（api_key），只能查看所属组织辖区内的诉求，看不到居民姓名和电话。接口地址：',
+    add: '新增对接系统',
+    issue: '发放密钥',
+    name: '系统名称',
+    org: '所属组织',
+    orgHint: '对接系统以该组织的名义受理诉求（首接负责），只能向该组织辖区内的社区或街道提交、查询诉求。',
+    keyHint: '密钥开头',
+    requests: '已提交',
+    created: '发放时间',
+    lastUsed: '最近提交',
+    state: '状态',
+    active: '使用中',
+    revoked: '已吊销',
+    revoke: '吊销',
+    revokeTitle: '吊销“{name}”的密钥',
+    revokeReason: '吊销原因',
+    revokeReasonRequired: '请填写吊销原因',
+    nameRequired: '请输入系统名称',
+    orgRequired: '请选择所属组织',
+    issued: '已为“{name}”发放密钥',
+    keyOnce: '密钥只显示这一次，请立即复制并通过安全渠道交给对接方；遗失后只能吊销并重新发放。',
+    none: '还没有对接系统',
+  },
   // Residents' requests (接诉即办).
   request: {
     menu: {
@@ -1147,6 +1174,7 @@ const zhCN = {
       queues: '接诉即办',
       rates: '三率统计',
       catalogue: '诉求分类',
+      open311: 'Open311 对接',
     },
     todo: {
       to_sign: '待签收工单',

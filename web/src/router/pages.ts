@@ -296,6 +296,15 @@ export const PAGES: readonly Page[] = [
     access: holding('request:catalogue'),
   },
   {
+    path: '/open311-partners',
+    name: 'open311-partners',
+    component: () => import('@/views/request/Open311PartnersPage.vue'),
+    titleKey: 'request.menu.open311',
+    icon: Connection,
+    inMenu: true,
+    access: holding('open311:manage'),
+  },
+  {
     path: '/inbox',
     name: 'inbox',
     component: () => import('@/views/inbox/InboxPage.vue'),

@@ -464,7 +464,7 @@ void RequestService::Notify(soci::session& sql, std::int64_t org_id, const Reque
   notification_service_.Notify(sql, {org_id, "request", title + "：" + request.title, body, Link(request.id)});
 }
 
-Request RequestService::Create(const core::Actor& actor, const NewRequest& input) const {
+Request RequestService::Create(const core::Actor& actor, const NewRequest& input, const AlsoWrite& also) const {
   core::RequirePermission(actor, "request:intake");
   if (!IsChannel(input.channel)) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_channel");
   if (!IsValidText(input.title, kMaxTitleLength)) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_title");
@@ -564,6 +564,7 @@ Request RequestService::Create(const core::Actor& actor, const NewRequest& input
   const Request created = *repository_.Find(sql, request.id);
   ApplyTally(sql, std::nullopt, created);
   audit_.Record(sql, actor, {"request.create", "request", request.id});
+  if (also) also(sql, created);
   transaction.Commit();
   return created;
 }

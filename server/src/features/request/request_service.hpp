@@ -57,7 +57,9 @@ class RequestService {
   std::vector<Agency> ListAgencies(const core::Actor& actor) const;
   Agency CreateAgency(const core::Actor& actor, const NewAgency& input) const;
 
-  Request Create(const core::Actor& actor, const NewRequest& input) const;
+  // `also` runs in the request's transaction once it is written (a partner system's own records).
+  using AlsoWrite = std::function<void(soci::session&, const Request&)>;
+  Request Create(const core::Actor& actor, const NewRequest& input, const AlsoWrite& also = {}) const;
   RequestPage List(const core::Actor& actor, const RequestFilter& filter) const;
   RequestDetail Get(const core::Actor& actor, std::int64_t id) const;
   // The orgs that may own the request: its territory's street, that street's communities and the

@@ -51,7 +51,7 @@ const std::vector<PermissionDefinition>& PermissionCatalogue() {
       {"supervision:write", "staff"}, {"accountability:read", "staff"}, {"accountability:write", "staff"},
       {"bulletin:read", "staff"},   {"bulletin:write", "staff"}, {"notification:read", "staff"},
       {"request:read", "staff"},    {"request:intake", "staff"}, {"request:handle", "staff"},
-      {"request:catalogue", "staff"},
+      {"request:catalogue", "staff"}, {"open311:manage", "staff"},
       {"cobuild:read", "staff"},    {"cobuild:write", "staff"},  {"cobuild:report", "staff"},
       {"workforce:read", "staff"},  {"workforce:write", "staff"}, {"workforce:manage", "staff"},
   };

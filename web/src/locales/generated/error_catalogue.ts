@@ -505,6 +505,102 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorCatalogueEntry>> = {
     'zh-CN': '每件工单只能重办一次',
     en: 'A request can be reopened once',
   },
+  'open311.api_key_required': {
+    'zh-CN': '缺少 api_key：请使用市级组织部门发放的对接密钥',
+    en: 'api_key is missing: use the key the city issued to your system',
+  },
+  'open311.invalid_api_key': {
+    'zh-CN': 'api_key 无效或已被吊销',
+    en: 'The api_key is invalid or has been revoked',
+  },
+  'open311.service_not_found': {
+    'zh-CN': '没有这个服务代码（诉求分类）',
+    en: 'No service with this code',
+  },
+  'open311.unknown_service_code': {
+    'zh-CN': 'service_code 不是在用的最末一级诉求分类',
+    en: 'service_code is not a leaf category in use',
+  },
+  'open311.service_code_required': { 'zh-CN': '缺少 service_code', en: 'service_code is required' },
+  'open311.address_id_required': {
+    'zh-CN': '缺少 address_id（诉求所在社区或街道在组织库中的编号）',
+    en: "address_id is required: the id of the request's community or street in the org register",
+  },
+  'open311.unknown_address_id': {
+    'zh-CN': 'address_id 不是本系统可受理范围内的社区或街道',
+    en: 'address_id is no community or street your system may file requests for',
+  },
+  'open311.description_required': {
+    'zh-CN': '缺少 description（诉求内容）',
+    en: 'description is required',
+  },
+  'open311.attribute_required': {
+    'zh-CN': '缺少该服务的必填属性',
+    en: 'A required attribute of the service is missing',
+  },
+  'open311.invalid_attribute': {
+    'zh-CN': '属性值不符合该服务的定义',
+    en: 'An attribute value does not fit its definition',
+  },
+  'open311.invalid_location': { 'zh-CN': '经纬度格式有误', en: 'lat or long is not a number' },
+  'open311.invalid_form': {
+    'zh-CN': '表单内容不是有效的 UTF-8 文本',
+    en: 'The form is not valid UTF-8 text',
+  },
+  'open311.invalid_date': {
+    'zh-CN': '日期须为带时区的 ISO 8601 格式，如 2026-12-01T08:00:00+08:00',
+    en: 'Dates must be ISO 8601 with a time zone, like 2026-12-01T08:00:00+08:00',
+  },
+  'open311.invalid_date_range': {
+    'zh-CN': 'end_date 早于 start_date',
+    en: 'end_date is before start_date',
+  },
+  'open311.date_range_too_long': {
+    'zh-CN': '查询时间范围不能超过 90 天',
+    en: 'A date range may span at most 90 days',
+  },
+  'open311.invalid_status': {
+    'zh-CN': 'status 只能是 open 或 closed',
+    en: 'status must be open or closed',
+  },
+  'open311.invalid_service_request_id': {
+    'zh-CN': 'service_request_id 须为逗号分隔的编号，最多 100 个',
+    en: 'service_request_id must be at most 100 comma-separated ids',
+  },
+  'open311.invalid_service_code': {
+    'zh-CN': 'service_code 最多 100 个',
+    en: 'At most 100 service codes',
+  },
+  'open311.request_not_found': {
+    'zh-CN': '没有这件诉求，或本系统无权查看',
+    en: 'No such request, or your system may not see it',
+  },
+  'open311.token_not_found': { 'zh-CN': '没有这个 token', en: 'No such token' },
+  'open311.unknown_format': {
+    'zh-CN': '只支持 .json 和 .xml 两种格式',
+    en: 'Only .json and .xml are supported',
+  },
+  'open311.invalid_partner_name': {
+    'zh-CN': '对接系统名称不能为空，且不超过 50 个字',
+    en: "The partner's name is required, at most 50 characters",
+  },
+  'open311.invalid_partner_org': {
+    'zh-CN': '请选择对接系统所属的组织',
+    en: "Choose the partner's org",
+  },
+  'open311.partner_name_taken': {
+    'zh-CN': '已有同名的对接系统',
+    en: 'A partner with this name exists',
+  },
+  'open311.partner_not_found': { 'zh-CN': '没有这个对接系统', en: 'No such partner' },
+  'open311.partner_revoked': {
+    'zh-CN': '该对接系统的密钥已吊销',
+    en: "This partner's key is already revoked",
+  },
+  'open311.revoke_reason_required': {
+    'zh-CN': '吊销密钥须填写原因（不超过 500 字）',
+    en: 'Revoking a key needs a reason (at most 500 characters)',
+  },
   'workforce.invalid_scheme': {
     'zh-CN': '等级序列填写有误（名称、年份、晋级间隔、岗位或学历折算）',
     en: 'The grade scheme is invalid (name, years, step interval, posts or degree credits)',

@@ -1,0 +1,184 @@
+#include "features/open311/open311_format.hpp"
+
+#include <boost/json.hpp>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+
+#include "http/response.hpp"
+
+namespace liandong::open311 {
+namespace {
+
+constexpr std::string_view kXmlDeclaration = "<?xml version=\"1.0\" encoding=\"utf-8\"?>";
+
+void AppendEscaped(std::string& out, std::string_view text) {
+  for (char c : text) {
+    switch (c) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default: out += c;
+    }
+  }
+}
+
+void AppendXml(std::string& out, const std::string& name, const Value& value);
+
+void AppendXmlRecord(std::string& out, const std::string& name, const Record& record) {
+  out += '<' + name + '>';
+  for (const Field& field : record) AppendXml(out, field.name, field.value);
+  out += "</" + name + '>';
+}
+
+void AppendXml(std::string& out, const std::string& name, const Value& value) {
+  if (value.kind == Value::Kind::kNull) {
+    out += '<' + name + "/>";
+    return;
+  }
+  if (value.kind == Value::Kind::kList) {
+    out += '<' + name + '>';
+    for (const Record& record : value.records) AppendXmlRecord(out, value.item, record);
+    out += "</" + name + '>';
+    return;
+  }
+  out += '<' + name + '>';
+  AppendEscaped(out, value.text);
+  out += "</" + name + '>';
+}
+
+boost::json::value ToJson(const Value& value);
+
+boost::json::object ToJson(const Record& record) {
+  boost::json::object object;
+  for (const Field& field : record) object[field.name] = ToJson(field.value);
+  return object;
+}
+
+boost::json::value ToJson(const Value& value) {
+  switch (value.kind) {
+    case Value::Kind::kNull: return nullptr;
+    case Value::Kind::kText: return boost::json::string(value.text);
+    case Value::Kind::kBool: return value.text == "true";
+    case Value::Kind::kNumber: {
+      std::int64_t integer = 0;
+      const auto* end = value.text.data() + value.text.size();
+      if (auto [ptr, error] = std::from_chars(value.text.data(), end, integer); error == std::errc() && ptr == end) {
+        return integer;
+      }
+      return std::stod(value.text);
+    }
+    case Value::Kind::kList: {
+      boost::json::array array;
+      for (const Record& record : value.records) array.push_back(ToJson(record));
+      return array;
+    }
+  }
+  return nullptr;
+}
+
+int Digits(const std::string& text, std::size_t at, std::size_t count) {
+  int value = 0;
+  for (std::size_t i = at; i < at + count; ++i) {
+    if (i >= text.size() || !std::isdigit(static_cast<unsigned char>(text[i]))) return -1;
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
+}  // namespace
+
+Value Value::Number(double number) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.6f", number);
+  std::string text(buffer);
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  return {Kind::kNumber, text, {}, {}};
+}
+
+std::string WriteList(Format format, const std::string& root, const std::string& item,
+                      const std::vector<Record>& records) {
+  if (format == Format::kJson) {
+    boost::json::array array;
+    for (const Record& record : records) array.push_back(ToJson(record));
+    return http::SerializeJson(array);
+  }
+  std::string out(kXmlDeclaration);
+  out += '<' + root + '>';
+  for (const Record& record : records) AppendXmlRecord(out, item, record);
+  out += "</" + root + '>';
+  return out;
+}
+
+std::string WriteRecord(Format format, const std::string& root, const Record& record) {
+  if (format == Format::kJson) return http::SerializeJson(ToJson(record));
+  std::string out(kXmlDeclaration);
+  AppendXmlRecord(out, root, record);
+  return out;
+}
+
+std::string WriteErrors(Format format, int code, const std::string& description) {
+  return WriteList(format, "errors", "error",
+                   {Record{{"code", Value::Integer(code)}, {"description", Value::Text(description)}}});
+}
+
+std::string ContentType(Format format) {
+  return format == Format::kJson ? "application/json; charset=utf-8" : "text/xml; charset=utf-8";
+}
+
+std::string IsoDateTime(std::int64_t seconds) {
+  const std::time_t china = static_cast<std::time_t>(seconds + 8 * 3600);
+  std::tm parts{};
+  gmtime_r(&china, &parts);
+  char buffer[40];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S+08:00", &parts);
+  return buffer;
+}
+
+std::optional<std::int64_t> ParseIsoDateTime(const std::string& text) {
+  // YYYY-MM-DDTHH:MM:SS
+  if (text.size() < 20 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != ' ') ||
+      text[13] != ':' || text[16] != ':') {
+    return std::nullopt;
+  }
+  const int year = Digits(text, 0, 4), month = Digits(text, 5, 2), day = Digits(text, 8, 2);
+  const int hour = Digits(text, 11, 2), minute = Digits(text, 14, 2), second = Digits(text, 17, 2);
+  if (year < 1970 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 ||
+      minute > 59 || second < 0 || second > 60) {
+    return std::nullopt;
+  }
+  std::size_t at = 19;
+  if (text[at] == '.') {
+    ++at;
+    const std::size_t digits_start = at;
+    while (at < text.size() && std::isdigit(static_cast<unsigned char>(text[at]))) ++at;
+    if (at == digits_start) return std::nullopt;
+  }
+  std::int64_t offset = 0;
+  if (at < text.size() && text[at] == 'Z' && at + 1 == text.size()) {
+    offset = 0;
+  } else if (at + 6 == text.size() && (text[at] == '+' || text[at] == '-') && text[at + 3] == ':') {
+    const int offset_hours = Digits(text, at + 1, 2), offset_minutes = Digits(text, at + 4, 2);
+    if (offset_hours < 0 || offset_hours > 14 || offset_minutes < 0 || offset_minutes > 59) return std::nullopt;
+    offset = (offset_hours * 3600 + offset_minutes * 60) * (text[at] == '+' ? 1 : -1);
+  } else {
+    return std::nullopt;
+  }
+  std::tm parts{};
+  parts.tm_year = year - 1900;
+  parts.tm_mon = month - 1;
+  parts.tm_mday = day;
+  parts.tm_hour = hour;
+  parts.tm_min = minute;
+  parts.tm_sec = second;
+  const std::time_t utc = timegm(&parts);
+  if (parts.tm_mday != day) return std::nullopt;  // 2026-02-30 rolled over
+  return static_cast<std::int64_t>(utc) - offset;
+}
+
+}  // namespace liandong::open311
