@@ -2,7 +2,8 @@
 // takes a request, the community it was routed to returns it naming the street, the street
 // dispatches it to the police station serving it, which signs for it, contacts the resident,
 // handles and replies; the hotline records the resident's rating, and the district's 三率 count it
-// and drill down, through the police station, to the request itself.
+// and drill down, through the police station, to the request itself; so do the street's, where the
+// resident lives.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import {
@@ -193,6 +194,20 @@ test(
       await link.first().click();
       await expectPath(page, requestPath);
       await expectText(page.locator('[data-test="request-detail-owner"]'), '和平派出所');
+    });
+
+    // The street's 三率 keep it too, though the police station handled it: its resident asked.
+    await withPage(t, async (page, config) => {
+      await signInThroughApi(page, loginFor(config, 'street'));
+      const month = chinaMonth();
+      await page.goto(`/request-rates?month=${month}`);
+      await expectText(page.locator('[data-test="request-rates-title"]'), `和平街道 · ${month}`);
+      await page.locator('[data-test="request-count-satisfied"]').click();
+      await page.waitForURL((url) => url.pathname === '/requests');
+      assert.equal(new URL(page.url()).searchParams.get('measure'), 'satisfied');
+      const link = page.locator('[data-test="request-link"]').filter({ hasText: title });
+      await link.first().click();
+      await expectPath(page, requestPath);
     });
   },
 );
