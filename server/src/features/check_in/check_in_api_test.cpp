@@ -158,7 +158,7 @@ TEST_F(CheckInApiTest, ASecondCommunityIsRefusedAndAMoveKeepsTheHistory) {
   const auto history = moved.Json().at("history").as_array();
   ASSERT_EQ(history.size(), 2u);
   EXPECT_EQ(history[0].at("community").at("name"), "和平里社区");
-  EXPECT_EQ(history[0].at("ended_on"), today_);
+  EXPECT_EQ(history[0].at("ended_on").as_string(), today_);
   EXPECT_TRUE(history[1].at("ended_on").is_null());
   EXPECT_EQ(moved.Json().at("previous_id"), first.Json().at("id"));
   EXPECT_EQ(community_->Get("/api/v1/member-check-ins?q=秦朗").Json().at("total"), 0) << "no longer on the roster";
@@ -203,7 +203,7 @@ TEST_F(CheckInApiTest, AUnitReportsAndTheCommunityReceivesItOnce) {
             "check_in.received_before_report");
   const auto received = street_->Post(receipt, "{}");
   ASSERT_EQ(received.status, 200) << received.body;
-  EXPECT_EQ(received.Json().at("received_on"), today_);
+  EXPECT_EQ(received.Json().at("received_on").as_string(), today_);
   EXPECT_EQ(ErrorCode(street_->Post(receipt, "{}")), "check_in.already_received");
   // A unit without a Party org of its own or a joint branch cannot report.
   const auto bare = street_->Post("/api/v1/unit-check-ins",
