@@ -88,7 +88,7 @@ const en: Messages = {
     workers: 'Community workers',
     regrading: 'Regrading',
     gradeSchemes: 'Grade schemes and pay',
-    checkInRoster: 'Dual reporting',
+    checkInRoster: 'Check-in roster',
     servicePosts: 'Service posts',
     feedbackSheets: 'Feedback sheets',
     checkInEvaluations: 'Evaluations',

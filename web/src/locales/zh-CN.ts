@@ -86,7 +86,7 @@ const zhCN = {
     workers: '社区工作者',
     regrading: '调岗调级',
     gradeSchemes: '等级序列与薪酬',
-    checkInRoster: '双报到',
+    checkInRoster: '双报到花名册',
     servicePosts: '服务岗位',
     feedbackSheets: '服务登记卡',
     checkInEvaluations: '双向评价',
