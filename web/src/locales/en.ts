@@ -998,7 +998,7 @@ const en: Messages = {
     mutual: 'Two-way evaluation',
     mutualIntro:
       'Communities and resident units rate each other once a year; each side sees only what it gave and the averages it received',
-    received: 'Received (averages)',
+    receivedAverages: 'Received (averages)',
     receivedCount: '{count} ratings',
     average: 'Average',
     given: 'Given',

@@ -986,7 +986,7 @@ const zhCN = {
     subjectRequired: '请选择评价对象',
     mutual: '双向评价',
     mutualIntro: '社区与驻区单位每年互评一次；各方只看到本方给出的评价和收到评价的汇总',
-    received: '收到评价汇总',
+    receivedAverages: '收到评价汇总',
     receivedCount: '共 {count} 份评价',
     average: '平均分',
     given: '本方已评',

@@ -60,12 +60,12 @@ constexpr std::string_view kSelectPosts = R"sql(
 constexpr std::string_view kGenerateSheets = R"sql(
   INSERT INTO feedback_sheet (member_id, year, quarter, employer_org_id, community_id, sessions, minutes,
                               generated_at)
-  SELECT k.member_id, :year, :quarter, m.org_id, k.community_id,
+  SELECT k.member_id, CAST(:year AS INTEGER), CAST(:quarter AS INTEGER), m.org_id, k.community_id,
          (SELECT COUNT(*) FROM service_hours h
           WHERE h.member_id = k.member_id AND h.served_on >= :start AND h.served_on <= :end),
          (SELECT COALESCE(SUM(h.minutes), 0) FROM service_hours h
           WHERE h.member_id = k.member_id AND h.served_on >= :start_again AND h.served_on <= :end_again),
-         :at
+         CAST(:at AS BIGINT)
   FROM member_check_in k
   JOIN org c ON c.id = k.community_id
   JOIN member m ON m.id = k.member_id
