@@ -63,7 +63,6 @@ test('a member reports by ID number, serves on a post, and the employer receives
       id_number: idNumber,
       status: 'full',
       in_service: true,
-      home_community_id: hepingli,
     });
   });
 
