@@ -4,7 +4,6 @@
 
 #include "core/china_date.hpp"
 #include "core/crypto.hpp"
-#include "core/identity.hpp"
 #include "features/check_in/check_in_model.hpp"
 
 namespace liandong::app {
@@ -69,58 +68,42 @@ void CreateDemoCheckIn(const Application& application, db::Session& session,
                                   community_user, now);
   }
 
-  // In-service members of the units' Party branches, living in 和平街道's and 胜利街道's communities.
-  struct MemberLine {
-    const char* name;
-    const char* gender;
-    const char* first17;
-    const char* unit;
-    const char* home;
-    const char* moved_from;  // reported there first, then moved (a transfer with history)
-  };
-  const std::vector<MemberLine> member_lines = {
-      {"陈思远", "male", "11010519850612101", "胜利科技发展有限公司", "和平里社区", nullptr},
-      {"林晓雯", "female", "11010519880923102", "胜利科技发展有限公司", "和平里社区", nullptr},
-      {"周博文", "male", "11010519910207113", "胜利科技发展有限公司", "和平里社区", "东风社区"},
-      {"许佳怡", "female", "11010519870418124", "胜利科技发展有限公司", "东风社区", nullptr},
-      {"宋立新", "male", "11010519760830135", "东城区第一人民医院", "和平里社区", nullptr},
-      {"韩雪梅", "female", "11010519820115146", "东城区第一人民医院", "建设社区", nullptr},
-      {"罗振华", "male", "11010519790521157", "和平科技有限公司", "胜利社区", nullptr},
-      // Not reported yet: the browser test reports this one by ID number.
-      {"秦朗", "male", kDemoUnreportedMemberIdFirst17, "胜利科技发展有限公司", "和平里社区", nullptr},
-  };
+  // The city's in-service members (a quarter of its members), each reported to the community it
+  // lives in; the first of 和平街道 had reported to 东风社区 before and moved (a transfer, history kept).
   struct Reported {
     std::int64_t member_id = 0;
+    std::int64_t employer_org_id = 0;
     std::int64_t check_in_id = 0;
     std::string home;
   };
+  std::map<std::int64_t, std::string> community_names;
+  for (const auto& [name, org] : communities) community_names[org.id] = name;
   std::vector<Reported> reported;
-  int serial = 0;
-  for (const MemberLine& line : member_lines) {
-    member::MemberInput input;
-    input.org_id = party_org_of(line.unit);
-    input.name = line.name;
-    input.gender = line.gender;
-    input.id_number = core::CompleteIdNumber(line.first17);
-    input.phone = "137" + std::to_string(20000000 + ++serial * 7907);
-    input.education = "大学本科";
-    input.joined_on = std::to_string(2005 + serial) + "-07-01";
-    input.full_member_on = std::to_string(2006 + serial) + "-07-01";
-    input.in_service = true;
-    input.employer_unit_id = unit_ids.at(line.unit);
-    input.home_community_id = communities.at(line.home).id;
-    const std::int64_t member_id = application.member_service().SeedMember(session, input);
-    if (std::string(line.first17) == kDemoUnreportedMemberIdFirst17) continue;
-    std::optional<std::int64_t> previous;
-    if (line.moved_from) {
-      previous = check_ins.SeedMemberCheckIn(sql, member_id, communities.at(line.moved_from).id,
-                                             last_year + "-03-01", std::nullopt, community_user, now);
+  {
+    long long member_id = 0, org_id = 0, home_id = 0;
+    soci::statement statement =
+        (sql.prepare << "SELECT id, org_id, home_community_id FROM member WHERE in_service = 1 "
+                        "AND home_community_id IS NOT NULL ORDER BY id",
+         soci::into(member_id), soci::into(org_id), soci::into(home_id));
+    statement.execute();
+    while (statement.fetch()) {
+      if (community_names.count(home_id) == 0) continue;
+      reported.push_back({member_id, org_id, 0, community_names.at(home_id)});
     }
-    const std::string reported_on = line.moved_from ? last_year + "-09-01" : last_year + "-04-0" + std::to_string(serial);
-    reported.push_back({member_id,
-                        check_ins.SeedMemberCheckIn(sql, member_id, communities.at(line.home).id, reported_on, previous,
-                                                    community_user, now),
-                        line.home});
+  }
+  int serial = 0;
+  bool moved = false;
+  for (Reported& member : reported) {
+    std::optional<std::int64_t> previous;
+    if (!moved && member.home == "和平里社区") {
+      previous = check_ins.SeedMemberCheckIn(sql, member.member_id, communities.at("东风社区").id,
+                                             last_year + "-03-01", std::nullopt, community_user, now);
+      moved = true;
+    }
+    const std::string reported_on =
+        previous ? last_year + "-09-01" : last_year + "-04-0" + std::to_string(1 + serial++ % 9);
+    member.check_in_id = check_ins.SeedMemberCheckIn(sql, member.member_id, communities.at(member.home).id,
+                                                     reported_on, previous, community_user, now);
   }
 
   // 和平里社区's service posts, in four of the eight categories, with sign-ups and a year of hours.
@@ -180,10 +163,8 @@ void CreateDemoCheckIn(const Application& application, db::Session& session,
   int graded = 0;
   for (const Reported& member : reported) {
     if (member.home != "和平里社区") continue;
-    long long employer = 0;
-    const long long id = member.member_id;
-    sql << "SELECT org_id FROM member WHERE id = :id", soci::use(id, "id"), soci::into(employer);
-    check_ins.SeedEvaluation(sql, year - 1, hepingli, "member", member.member_id, employer, kGrades[graded % 4],
+    check_ins.SeedEvaluation(sql, year - 1, hepingli, "member", member.member_id, member.employer_org_id,
+                             kGrades[graded % 4],
                              "积极参加社区服务，群众评价好", community_user, now);
     ++graded;
   }

@@ -1,8 +1,9 @@
 // The demo city's dual reporting (双报到): unit Party orgs reported to their communities (one still
-// awaiting its receipt), in-service members of units' Party orgs reported to the communities they
-// live in (one moved, with its history), 和平里社区's service posts with sign-ups and hours, last
-// quarter's feedback sheets in the employers' inboxes, last year's evaluations and two-way ratings.
-// Adds the login "unit" (unit.admin) at 胜利科技发展有限公司党支部, an employer of reported members.
+// awaiting its receipt), the in-service members reported to the communities they live in (one
+// moved, with its history), 和平里社区's service posts with sign-ups and hours, last quarter's
+// feedback sheets in the members' own Party orgs' inboxes, last year's evaluations and two-way
+// ratings. Adds the login "unit" (unit.admin) at 胜利科技发展有限公司党支部, a unit's Party org
+// that reported to 胜利社区 (it adds no members: the demo's member counts stay as they are).
 #pragma once
 
 #include <map>
@@ -15,9 +16,6 @@
 #include "features/org/org_model.hpp"
 
 namespace liandong::app {
-
-// The in-service member the browser test reports by ID number: not reported anywhere yet.
-inline constexpr const char* kDemoUnreportedMemberIdFirst17 = "11010519900315123";
 
 // Inside CreateDemoCity's transaction, with its communities and units by name.
 void CreateDemoCheckIn(const Application& application, db::Session& session,

@@ -16,8 +16,10 @@ using testing::HttpClient;
 using testing::HttpResult;
 using testing::TestServer;
 
-// 秦朗, in-service member of 胜利科技发展有限公司党支部, living in 和平里社区, not reported yet.
+// 秦朗 and 陈思远, in-service members of 胜利科技发展有限公司党支部 (registered by its user in each
+// test), living in 和平里社区, not reported yet.
 const std::string kUnreported = "110105199003151239";
+const std::string kColleague = core::CompleteIdNumber("11010519850612101");
 
 std::string ErrorCode(const HttpResult& result) {
   if (!result.Json().is_object() || !result.Json().as_object().contains("error")) return "(none) " + result.body;
@@ -40,6 +42,16 @@ class CheckInApiTest : public ::testing::Test {
     today_ = core::ChinaDate(server_.clock().NowSeconds());
     year_ = std::stoi(today_.substr(0, 4));
     quarter_ = (std::stoi(today_.substr(5, 2)) - 1) / 3 + 1;
+    const std::int64_t branch = unit_->Get("/api/v1/me").Json().at("user").at("org").at("id").as_int64();
+    for (const auto& [name, id_number] : {std::pair{"秦朗", kUnreported}, std::pair{"陈思远", kColleague}}) {
+      const auto made = unit_->Post("/api/v1/members", Serialize({{"org_id", branch},
+                                                                  {"name", name},
+                                                                  {"gender", "male"},
+                                                                  {"id_number", id_number},
+                                                                  {"status", "full"},
+                                                                  {"in_service", true}}));
+      ASSERT_EQ(made.status, 201) << made.body;
+    }
   }
 
   HttpResult Report(HttpClient& client, const std::string& id_number, std::int64_t community, bool transfer = false) {
@@ -98,9 +110,9 @@ TEST_F(CheckInApiTest, AMemberReportsSignsUpServesAndTheEmployerReceivesTheQuart
   EXPECT_EQ(signed_up.Json().at("signed_up"), 1);
   EXPECT_EQ(ErrorCode(community_->Post(sign_ups, Serialize({{"check_in_id", check_in}}))), "check_in.already_signed_up");
   // Another member of 和平里社区 for the post of one: full.
-  const auto others = community_->Get("/api/v1/member-check-ins?q=陈思远").Json().at("items").as_array();
-  ASSERT_EQ(others.size(), 1u);
-  const auto full = community_->Post(sign_ups, Serialize({{"check_in_id", others[0].at("id")}}));
+  const auto colleague = Report(*community_, kColleague, hepingli_);
+  ASSERT_EQ(colleague.status, 201) << colleague.body;
+  const auto full = community_->Post(sign_ups, Serialize({{"check_in_id", colleague.Json().at("id")}}));
   EXPECT_EQ(full.status, 409);
   EXPECT_EQ(ErrorCode(full), "check_in.post_full");
 

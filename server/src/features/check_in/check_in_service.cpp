@@ -57,12 +57,6 @@ std::string QuarterName(int year, int quarter) {
          "季度";
 }
 
-std::string Hours(std::int64_t minutes) {
-  std::string text = std::to_string(minutes / 60);
-  if (minutes % 60 != 0) text += "." + std::to_string(minutes % 60 * 10 / 60);
-  return text;
-}
-
 const char* GradeName(const std::string& grade) {
   if (grade == "excellent") return "优秀";
   if (grade == "good") return "良好";
