@@ -258,7 +258,8 @@ TEST_F(CheckInApiTest, CommunityAndUnitRateEachOtherAndSeeOnlyTheirOwnAndTheAggr
   }
   ASSERT_NE(technology, 0) << view;
   std::vector<std::int64_t> items;
-  for (const auto& item : community_->Get("/api/v1/evaluation-items").Json().at("items").as_array()) {
+  const auto catalogue = community_->Get("/api/v1/evaluation-items").Json();
+  for (const auto& item : catalogue.at("items").as_array()) {
     if (item.at("direction") == "community_to_unit") items.push_back(item.at("id").as_int64());
   }
   ASSERT_EQ(items.size(), 4u);
@@ -301,7 +302,7 @@ TEST_F(CheckInApiTest, CommunityAndUnitRateEachOtherAndSeeOnlyTheirOwnAndTheAggr
   ASSERT_EQ(unit_view.at("to_rate").as_array().size(), 1u) << unit_view;
   const auto pair = unit_view.at("to_rate").as_array()[0];
   boost::json::array lines;
-  for (const auto& item : unit_->Get("/api/v1/evaluation-items").Json().at("items").as_array()) {
+  for (const auto& item : catalogue.at("items").as_array()) {
     if (item.at("direction") == "unit_to_community") lines.push_back(boost::json::object{{"item_id", item.at("id")}, {"score", 4}});
   }
   const auto by_unit = unit_->Post("/api/v1/mutual-evaluations",
