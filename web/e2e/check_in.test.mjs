@@ -73,7 +73,7 @@ test('a member reports by ID number, serves on a post, and the employer receives
     await page.locator('[data-test="member-check-in-open"]').click();
     const dialog = page.locator('[data-test="member-check-in-dialog"]');
     await dialog.waitFor();
-    await dialog.locator('[data-test="member-check-in-id-number"] input').fill(idNumber);
+    await dialog.locator('[data-test="member-check-in-id-number"]').fill(idNumber);
     await dialog.locator('[data-test="member-check-in-submit"]').click();
     const roster = page
       .locator('[data-test="member-check-in-table"] tbody tr')
