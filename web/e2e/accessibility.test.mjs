@@ -75,6 +75,12 @@ const OPENERS = {
   '/supervisions': [['the new supervision dialog', '[data-test="supervision-create"]']],
   '/accountabilities': [['the new accountability dialog', '[data-test="accountability-create"]']],
   '/bulletins': [['the new bulletin dialog', '[data-test="bulletin-create"]']],
+  '/check-in/roster': [
+    ['the member check-in dialog', '[data-test="member-check-in-open"]'],
+    ['the unit check-in dialog', '[data-test="unit-check-in-open"]'],
+  ],
+  '/check-in/posts': [['the new service post dialog', '[data-test="service-post-create"]']],
+  '/check-in/evaluations': [['the yearly evaluation dialog', '[data-test="evaluate-open"]']],
   '/users': [
     ['the new user dialog', '[data-test="user-add"]'],
     ['the user edit dialog', '[data-test="user-edit"]'],

@@ -8,6 +8,7 @@
 #include "features/audit/audit_routes.hpp"
 #include "features/auth/auth_routes.hpp"
 #include "features/bulletin/bulletin_routes.hpp"
+#include "features/check_in/check_in_routes.hpp"
 #include "features/cobuild/agreement_routes.hpp"
 #include "features/duty/duty_routes.hpp"
 #include "features/joint_committee/joint_committee_routes.hpp"
@@ -68,6 +69,9 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
                                                                    *unit_service_, *notification_service_);
   open311_service_ = std::make_unique<open311::Open311Service>(*database_, clock, *audit_writer_, *org_service_,
                                                                *request_service_);
+  check_in_service_ = std::make_unique<check_in::CheckInService>(*database_, clock, *audit_writer_, *org_service_,
+                                                                 *unit_service_, *member_service_,
+                                                                 *notification_service_);
 
   health::RegisterHealthRoutes(router_, health_info_);
   auth::RegisterAuthRoutes(router_, *auth_service_, *org_service_);
@@ -91,6 +95,7 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   open311::RegisterOpen311Routes(router_, *open311_service_);
   cobuild::RegisterAgreementRoutes(router_, *agreement_service_);
   workforce::RegisterWorkforceRoutes(router_, *workforce_service_);
+  check_in::RegisterCheckInRoutes(router_, *check_in_service_, clock);
 
   const auth::AuthService& auth_service = *auth_service_;
   db::Database& database = *database_;

@@ -17,6 +17,7 @@
 #include "features/audit/audit_log_service.hpp"
 #include "features/auth/auth_service.hpp"
 #include "features/bulletin/bulletin_service.hpp"
+#include "features/check_in/check_in_service.hpp"
 #include "features/cobuild/agreement_service.hpp"
 #include "features/duty/duty_service.hpp"
 #include "features/health/health_routes.hpp"
@@ -78,6 +79,7 @@ class Application {
   const request::RequestService& request_service() const { return *request_service_; }
   const open311::Open311Service& open311_service() const { return *open311_service_; }
   const cobuild::AgreementService& agreement_service() const { return *agreement_service_; }
+  const check_in::CheckInService& check_in_service() const { return *check_in_service_; }
 
  private:
   std::unique_ptr<db::Database> database_;
@@ -105,6 +107,7 @@ class Application {
   std::unique_ptr<request::RequestService> request_service_;
   std::unique_ptr<open311::Open311Service> open311_service_;
   std::unique_ptr<cobuild::AgreementService> agreement_service_;
+  std::unique_ptr<check_in::CheckInService> check_in_service_;
   http::Router router_;
   std::unique_ptr<http::Pipeline> pipeline_;
 };

@@ -1,4 +1,5 @@
 #include "app/demo_city.hpp"
+#include "app/demo_check_in.hpp"
 #include "app/demo_workforce.hpp"
 
 #include <sys/stat.h>
@@ -270,6 +271,7 @@ std::vector<DemoLogin> CreateDemoCity(Application& application, const core::Cloc
       now);
   SeedDemoAgencies(application, session, streets, logins);
   CreateDemoWorkforce(application, session, city, streets, communities, now);
+  CreateDemoCheckIn(application, session, communities, unit_ids, logins, now);
   transaction.Commit();
   return logins;
 }

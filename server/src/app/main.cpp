@@ -27,13 +27,14 @@ using namespace liandong;
 
 constexpr const char* kDefaultDatabase = "sqlite:var/liandong.db";
 
-// Runs the sweeps of tasks, residents' requests and agreements (overdue notices, warnings, escalation,
-// reminders) every `seconds` until destroyed.
+// Runs the sweeps of tasks, residents' requests, agreements and feedback sheets (overdue notices,
+// warnings, escalation, reminders, the quarter's 服务登记卡) every `seconds` until destroyed.
 class Sweeper {
  public:
   Sweeper(const task::TaskService& task_service, const request::RequestService& request_service,
-          const cobuild::AgreementService& agreement_service, int seconds)
-      : thread_([this, &task_service, &request_service, &agreement_service, seconds] {
+          const cobuild::AgreementService& agreement_service, const check_in::CheckInService& check_in_service,
+          int seconds)
+      : thread_([this, &task_service, &request_service, &agreement_service, &check_in_service, seconds] {
           std::unique_lock lock(mutex_);
           while (!stop_) {
             lock.unlock();
@@ -45,6 +46,12 @@ class Sweeper {
               agreement_service.SweepReminders();
             } catch (const std::exception& error) {
               core::log::Error("task.sweep_failed", {{"error", db::LoggableMessage(error)}});
+            }
+            try {
+              const std::int64_t sheets = check_in_service.SweepFeedbackSheets();
+              if (sheets > 0) core::log::Info("check_in.sheets_sent", {{"sheets", sheets}});
+            } catch (const std::exception& error) {
+              core::log::Error("check_in.sweep_failed", {{"error", db::LoggableMessage(error)}});
             }
             try {
               const request::RequestSweepResult result = request_service.Sweep();
@@ -86,7 +93,7 @@ int Serve(const app::ApplicationConfig& config, const http::ServerConfig& server
   app::Application application(config, *clock);
   http::Server server(server_config, application.pipeline());
   Sweeper sweeper(application.task_service(), application.request_service(), application.agreement_service(),
-                  sweep_seconds);
+                  application.check_in_service(), sweep_seconds);
   server.RunUntilSignal();
   return 0;
 }

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "app/scaled_check_in.hpp"
 #include "app/scaled_cobuild.hpp"
 #include "app/scaled_random.hpp"
 #include "app/scaled_requests.hpp"
@@ -664,6 +665,7 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
     counts.users = user_id;
     AddTasks(application, session, tree, shape.tasks, now, random, counts.tasks, counts.task_nodes);
     AddScaledAgreements(application, session, kSeed + 15, tree.user_of_org.at(tree.city), now);
+    const std::int64_t city_user = tree.user_of_org.at(tree.city);
     transaction.Commit();
     {
       RequestCity request_city;
@@ -754,6 +756,11 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
       rollup.Commit();
     }
     CreateScaledWorkforce(application, session, now);
+    const ScaledCheckInCounts check_ins = AddScaledCheckIns(application, session, kSeed + 17, city_user, now);
+    core::log::Info("demo.scaled_check_ins", {{"unit_check_ins", check_ins.unit_check_ins},
+                                              {"member_check_ins", check_ins.member_check_ins},
+                                              {"hours", check_ins.hours},
+                                              {"sheets", check_ins.sheets}});
     if (sqlite) {
       sql << "PRAGMA wal_checkpoint(TRUNCATE)";
     } else {

@@ -50,6 +50,8 @@ const std::set<std::string> kUnscoped = {
     "GET /api/v1/agency-kinds",
     "GET /api/v1/agencies",  // those in or serving the actor's subtree: by the actor, no ?org=
     "GET /api/v1/grade-scheme-templates",  // the shipped grade schemes: data of no org
+    "GET /api/v1/service-categories",      // the common service categories: data of no org
+    "GET /api/v1/evaluation-items",        // the two-way evaluation's items: data of no org
 };
 
 // A body that passes validation for each state-changing route, so that only the scope can refuse
@@ -158,6 +160,19 @@ const std::map<std::string, std::string> kBodies = {
     {"POST /api/v1/regrading-runs/{id}/revert", R"({"reason":"越权撤销"})"},
     {"POST /api/v1/open311-partners", R"({"name":"越权对接系统","org_id":{org}})"},
     {"POST /api/v1/open311-partners/{id}/revoke", R"({"reason":"越权吊销"})"},
+    {"POST /api/v1/unit-check-ins", R"({"unit_id":{unit}})"},
+    {"POST /api/v1/unit-check-ins/{id}/receipt", "{}"},
+    {"POST /api/v1/member-check-ins", R"({"id_number":"110105199003151239","community_id":{org}})"},
+    {"POST /api/v1/service-posts",
+     R"({"community_id":{org},"category_id":1,"title":"越权岗位","headcount":1,"starts_on":"2026-01-01",)"
+     R"("ends_on":"2026-12-31"})"},
+    {"POST /api/v1/service-posts/{id}/sign-ups", R"({"check_in_id":1})"},
+    {"POST /api/v1/service-posts/{id}/hours", R"({"check_in_id":1,"served_on":"2025-12-01","hours":1})"},
+    {"POST /api/v1/feedback-sheets/generate", R"({"org_id":{org},"year":2025,"quarter":4})"},
+    {"POST /api/v1/check-in-evaluations",
+     R"({"year":2025,"subject_kind":"unit","check_in_id":{unit_check_in},"grade":"good"})"},
+    {"POST /api/v1/mutual-evaluations",
+     R"({"year":2025,"direction":"community_to_unit","community_id":{org},"unit_id":1,"scores":[]})"},
 };
 
 // Objects named by a path parameter that is not an id: roles and settings are deployment-wide.
@@ -353,6 +368,43 @@ class ScopeMatrixTest : public ::testing::Test {
       transaction.Commit();
       return id;
     }
+    if (kind == "unit-check-ins" || kind == "member-check-ins" || kind == "service-posts") {
+      // A running check-in at the community (the demo's, or one seeded for the city's user), or a post.
+      db::Session session(server_.application().database());
+      db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+      const check_in::CheckInService& check_ins = server_.application().check_in_service();
+      const std::int64_t city_user = city_->Get("/api/v1/me").Json().at("user").at("id").as_int64();
+      const long long community_id = community;
+      long long id = 0;
+      soci::indicator found = soci::i_null;
+      std::int64_t made = 0;
+      if (kind == "unit-check-ins") {
+        session.sql() << "SELECT MIN(id) FROM unit_check_in WHERE community_id = :org", soci::use(community_id, "org"),
+            soci::into(id, found);
+        if (found != soci::i_ok) {
+          long long unit_id = 0;
+          session.sql() << "SELECT MIN(id) FROM unit WHERE org_id = :org", soci::use(community_id, "org"),
+              soci::into(unit_id);
+          id = check_ins.SeedUnitCheckIn(session.sql(), unit_id, community, community, "2025-03-01", std::nullopt,
+                                         city_user, server_.clock().NowSeconds());
+        }
+      } else if (kind == "member-check-ins") {
+        const long long member = member_id;
+        session.sql() << "SELECT MIN(id) FROM member_check_in WHERE member_id = :member AND ended_on IS NULL",
+            soci::use(member, "member"), soci::into(id, found);
+        if (found != soci::i_ok) {
+          id = check_ins.SeedMemberCheckIn(session.sql(), member_id, community, "2025-03-01", std::nullopt, city_user,
+                                           server_.clock().NowSeconds());
+        }
+      } else {
+        made = check_ins.SeedPost(session.sql(),
+                                  check_in::NewServicePost{community, 1, "矩阵岗位", "", 3, "2025-01-01", "2026-12-31"},
+                                  city_user, server_.clock().NowSeconds());
+        id = made;
+      }
+      transaction.Commit();
+      return id;
+    }
     if (kind == "workers") {
       const auto workers = city_->Get("/api/v1/workers?org=" + std::to_string(community)).Json().at("items").as_array();
       EXPECT_FALSE(workers.empty()) << "the demo city has workers in every community";
@@ -445,9 +497,20 @@ class ScopeMatrixTest : public ::testing::Test {
     return target;
   }
 
-  std::string Body(const std::string& name, std::int64_t org_id, std::int64_t own_org_id) const {
+  std::string Body(const std::string& name, std::int64_t org_id, std::int64_t own_org_id) {
     const auto body = kBodies.find(name);
     std::string payload = body == kBodies.end() ? "" : body->second;
+    if (payload.find("{unit_check_in}") != std::string::npos) {
+      payload = Replace(payload, "{unit_check_in}", std::to_string(ObjectIn("unit-check-ins", org_id)));
+    }
+    if (payload.find("{unit}") != std::string::npos) {
+      // A unit located in that subtree (the demo has units in every community of 和平街道 and 胜利街道).
+      db::Session session(server_.application().database());
+      const long long org = CommunityUnder(org_id);
+      long long unit_id = 0;
+      session.sql() << "SELECT MIN(id) FROM unit WHERE org_id = :org", soci::use(org, "org"), soci::into(unit_id);
+      payload = Replace(payload, "{unit}", std::to_string(unit_id));
+    }
     payload = Replace(payload, "LEAF", leaf_category_);
     payload = Replace(payload, "{org}", std::to_string(org_id));
     payload = Replace(payload, "{own_org}", std::to_string(own_org_id));

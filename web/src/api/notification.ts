@@ -11,6 +11,8 @@ export const NOTIFICATION_KINDS = [
   'bulletin',
   'agreement',
   'request',
+  'check_in',
+  'feedback_sheet',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -251,6 +251,50 @@ export const PAGES: readonly Page[] = [
       },
     ],
   },
+  // Dual reporting (双报到) and the two-way evaluation (双向评价).
+  {
+    path: '/check-in/roster',
+    name: 'check-in-roster',
+    component: () => import('@/views/check_in/RosterPage.vue'),
+    titleKey: 'menu.checkInRoster',
+    icon: Stamp,
+    inMenu: true,
+    access: holding('check_in:read'),
+  },
+  {
+    path: '/check-in/posts',
+    name: 'service-posts',
+    component: () => import('@/views/check_in/ServicePostListPage.vue'),
+    titleKey: 'menu.servicePosts',
+    icon: Avatar,
+    inMenu: true,
+    access: holding('check_in:read'),
+    details: [
+      {
+        path: '/check-in/posts/:id(\\d+)',
+        name: 'service-post',
+        component: () => import('@/views/check_in/ServicePostDetailPage.vue'),
+      },
+    ],
+  },
+  {
+    path: '/check-in/feedback-sheets',
+    name: 'feedback-sheets',
+    component: () => import('@/views/check_in/FeedbackSheetPage.vue'),
+    titleKey: 'menu.feedbackSheets',
+    icon: Tickets,
+    inMenu: true,
+    access: holding('check_in:read'),
+  },
+  {
+    path: '/check-in/evaluations',
+    name: 'check-in-evaluations',
+    component: () => import('@/views/check_in/EvaluationPage.vue'),
+    titleKey: 'menu.checkInEvaluations',
+    icon: TrendCharts,
+    inMenu: true,
+    access: holding('check_in:read'),
+  },
   // Residents' requests (接诉即办).
   {
     path: '/requests/new',

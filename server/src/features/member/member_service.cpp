@@ -96,6 +96,14 @@ Member MemberService::FindInScope(db::Session& session, const core::Actor& actor
                               [](const Member& member) { return member.org_path; }, "member.not_found");
 }
 
+std::optional<Member> MemberService::FindByIdNumber(soci::session& sql, const std::string& id_number) const {
+  const auto id = repository_.FindIdByIdNumberIndex(sql, cipher_.BlindIndex(id_number));
+  if (!id) return std::nullopt;
+  auto member = repository_.Find(sql, *id);
+  if (!member || member->archived) return std::nullopt;
+  return member;
+}
+
 MemberPage MemberService::ListMembers(const core::Actor& actor, const MemberFilter& filter) const {
   core::RequirePermission(actor, "member:read");
   db::Session session(database_);

@@ -46,6 +46,10 @@ class MemberService {
   Transfer AcceptTransfer(const core::Actor& actor, std::int64_t id) const;
   Transfer RefuseTransfer(const core::Actor& actor, std::int64_t id, const std::string& reason) const;
 
+  // The live member with this ID number (already normalised), wherever its org is: for features
+  // where a member presents themselves by ID number (dual reporting at the community they live
+  // in). Found through the blind index; the caller decides what of the member it may show.
+  std::optional<Member> FindByIdNumber(soci::session& sql, const std::string& id_number) const;
   // Inserts a member without permission checks, inside the caller's transaction: the demo city.
   std::int64_t SeedMember(db::Session& session, const MemberInput& input) const;
   // Starts loading members in bulk with chosen ids, in the caller's open transaction, without

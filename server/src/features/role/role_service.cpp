@@ -54,6 +54,7 @@ const std::vector<PermissionDefinition>& PermissionCatalogue() {
       {"request:catalogue", "staff"}, {"open311:manage", "staff"},
       {"cobuild:read", "staff"},    {"cobuild:write", "staff"},  {"cobuild:report", "staff"},
       {"workforce:read", "staff"},  {"workforce:write", "staff"}, {"workforce:manage", "staff"},
+      {"check_in:read", "staff"},   {"check_in:write", "staff"},
   };
   return catalogue;
 }

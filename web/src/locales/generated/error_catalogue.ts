@@ -1000,4 +1000,164 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorCatalogueEntry>> = {
     'zh-CN': '续签协议应在原协议结束后开始',
     en: 'A renewal starts after the agreement it renews ends',
   },
+  'check_in.not_found': { 'zh-CN': '报到记录不存在', en: 'No such check-in' },
+  'check_in.org_not_found': { 'zh-CN': '组织不存在', en: 'No such organisation' },
+  'check_in.community_not_found': { 'zh-CN': '社区不存在', en: 'No such community' },
+  'check_in.not_a_community': {
+    'zh-CN': '只能向社区党组织报到',
+    en: 'Check-ins are made at a community',
+  },
+  'check_in.unit_not_found': { 'zh-CN': '驻区单位不存在', en: 'No such resident unit' },
+  'check_in.unit_without_party_org': {
+    'zh-CN': '该单位尚无党组织（单独或联合党支部），不能报到',
+    en: 'The unit has no Party organisation (own or joint branch) to report',
+  },
+  'check_in.unit_not_in_community': {
+    'zh-CN': '该单位不在任何社区辖区内',
+    en: 'The unit is not located in a community',
+  },
+  'check_in.unit_already_reported': {
+    'zh-CN': '该单位党组织已向社区报到',
+    en: "The unit's Party organisation has already reported",
+  },
+  'check_in.already_received': {
+    'zh-CN': '该报到单已接收',
+    en: 'That check-in has already been received',
+  },
+  'check_in.received_before_report': {
+    'zh-CN': '接收日期不能早于报到日期',
+    en: 'A receipt cannot precede the check-in',
+  },
+  'check_in.invalid_date': {
+    'zh-CN': '日期应为 YYYY-MM-DD 格式的有效日期',
+    en: 'Dates must be valid YYYY-MM-DD dates',
+  },
+  'check_in.future_date': { 'zh-CN': '日期不能晚于今天', en: 'The date cannot be in the future' },
+  'check_in.invalid_text': {
+    'zh-CN': '内容不超过 500 个字',
+    en: 'The text can be at most 500 characters',
+  },
+  'check_in.invalid_id_number': {
+    'zh-CN': '身份证号码格式不正确',
+    en: 'The ID number is not valid',
+  },
+  'check_in.member_not_found': {
+    'zh-CN': '未找到该身份证号对应的党员',
+    en: 'No Party member has that ID number',
+  },
+  'check_in.not_in_service': {
+    'zh-CN': '该党员不是在职党员，无需到居住社区报到',
+    en: 'The member is not an in-service member',
+  },
+  'check_in.already_reported': {
+    'zh-CN': '该党员已在本社区报到',
+    en: 'The member has already reported to this community',
+  },
+  'check_in.second_community': {
+    'zh-CN': '该党员已在其他社区报到；如已搬迁，请办理报到转移',
+    en: 'The member is reported to another community; record a move instead',
+  },
+  'check_in.transfer_before_report': {
+    'zh-CN': '转移日期不能早于原社区的报到日期',
+    en: 'A move cannot precede the current check-in',
+  },
+  'check_in.invalid_title': {
+    'zh-CN': '岗位名称不能为空，且不超过 100 个字',
+    en: 'The title is required (at most 100 characters)',
+  },
+  'check_in.invalid_headcount': {
+    'zh-CN': '岗位人数应为 1 至 1000 的整数',
+    en: 'The headcount must be 1 to 1000',
+  },
+  'check_in.end_before_start': {
+    'zh-CN': '结束日期不能早于开始日期',
+    en: 'The end cannot precede the start',
+  },
+  'check_in.category_not_found': { 'zh-CN': '服务类别不存在', en: 'No such service category' },
+  'check_in.post_not_found': { 'zh-CN': '服务岗位不存在', en: 'No such service post' },
+  'check_in.not_reported_here': {
+    'zh-CN': '该党员未在本岗位所在社区报到',
+    en: "The member is not reported to the post's community",
+  },
+  'check_in.post_closed': { 'zh-CN': '服务岗位已结束，不能再认领', en: 'The post has ended' },
+  'check_in.already_signed_up': {
+    'zh-CN': '该党员已认领本岗位',
+    en: 'The member has already signed up to this post',
+  },
+  'check_in.post_full': { 'zh-CN': '岗位人数已满', en: 'The post is full' },
+  'check_in.invalid_hours': {
+    'zh-CN': '服务时长应为 0.5 至 24 小时，以半小时为单位',
+    en: 'Hours must be 0.5 to 24, in half hours',
+  },
+  'check_in.not_signed_up': {
+    'zh-CN': '该党员未认领本岗位，不能登记服务时长',
+    en: 'The member never signed up to this post',
+  },
+  'check_in.outside_post_period': {
+    'zh-CN': '服务日期不在岗位服务期内',
+    en: "The day is outside the post's period",
+  },
+  'check_in.hours_recorded': {
+    'zh-CN': '该党员当天在本岗位的服务时长已登记',
+    en: 'Hours for that day are already recorded',
+  },
+  'check_in.invalid_quarter': {
+    'zh-CN': '季度应为 1 至 4，年份应为有效年份',
+    en: 'The quarter must be 1 to 4 of a valid year',
+  },
+  'check_in.quarter_not_started': {
+    'zh-CN': '该季度尚未开始',
+    en: 'That quarter has not started yet',
+  },
+  'check_in.invalid_year': {
+    'zh-CN': '年份无效（不能晚于今年）',
+    en: 'The year is not valid (at most this year)',
+  },
+  'check_in.invalid_subject': {
+    'zh-CN': '评价对象应为党员或单位',
+    en: 'The subject is a member or a unit',
+  },
+  'check_in.invalid_grade': {
+    'zh-CN': '评价等次应为优秀、良好、一般或较差',
+    en: 'The grade is excellent, good, fair or poor',
+  },
+  'check_in.not_reported_in_year': {
+    'zh-CN': '该年度未在本社区报到，不能评价',
+    en: 'Not reported to the community that year',
+  },
+  'check_in.already_evaluated': { 'zh-CN': '本年度已评价', en: 'Already evaluated for that year' },
+  'mutual_evaluation.invalid_direction': {
+    'zh-CN': '评价方向无效',
+    en: 'The direction is not valid',
+  },
+  'mutual_evaluation.invalid_year': {
+    'zh-CN': '年份无效（不能晚于今年）',
+    en: 'The year is not valid (at most this year)',
+  },
+  'mutual_evaluation.community_not_found': { 'zh-CN': '社区不存在', en: 'No such community' },
+  'mutual_evaluation.unit_not_found': { 'zh-CN': '驻区单位不存在', en: 'No such resident unit' },
+  'mutual_evaluation.not_cobuilding': {
+    'zh-CN': '该单位当年未向该社区报到，不是共建双方',
+    en: 'The unit did not report to the community that year',
+  },
+  'mutual_evaluation.wrong_side': {
+    'zh-CN': '只能以本组织身份评价对方',
+    en: 'Rate only as your own organisation',
+  },
+  'mutual_evaluation.invalid_items': {
+    'zh-CN': '请对每个评价项目各打一次分',
+    en: 'Score every item once',
+  },
+  'mutual_evaluation.score_out_of_scale': {
+    'zh-CN': '评分应为 1 至 5 的整数',
+    en: 'Scores are whole numbers from 1 to 5',
+  },
+  'mutual_evaluation.already_rated': {
+    'zh-CN': '本年度已评价过对方',
+    en: 'Already rated for that year',
+  },
+  'mutual_evaluation.invalid_comment': {
+    'zh-CN': '评语不超过 500 个字',
+    en: 'The comment can be at most 500 characters',
+  },
 };
