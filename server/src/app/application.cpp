@@ -9,6 +9,8 @@
 #include "features/auth/auth_routes.hpp"
 #include "features/bulletin/bulletin_routes.hpp"
 #include "features/cobuild/agreement_routes.hpp"
+#include "features/cobuild_list/list_routes.hpp"
+#include "features/cobuild_list/venue_routes.hpp"
 #include "features/duty/duty_routes.hpp"
 #include "features/joint_committee/joint_committee_routes.hpp"
 #include "features/member/member_routes.hpp"
@@ -65,6 +67,10 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
                                                                *org_service_, *notification_service_);
   agreement_service_ = std::make_unique<cobuild::AgreementService>(*database_, clock, *audit_writer_, *org_service_,
                                                                    *unit_service_, *notification_service_);
+  list_service_ = std::make_unique<cobuild_list::ListService>(*database_, clock, *audit_writer_, *org_service_,
+                                                             *unit_service_, *notification_service_);
+  venue_service_ = std::make_unique<cobuild_list::VenueService>(*database_, clock, *audit_writer_, *org_service_,
+                                                               *unit_service_, *list_service_);
 
   health::RegisterHealthRoutes(router_, health_info_);
   auth::RegisterAuthRoutes(router_, *auth_service_, *org_service_);
@@ -86,6 +92,8 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   accountability::RegisterAccountabilityRoutes(router_, *accountability_service_);
   request::RegisterRequestRoutes(router_, *request_service_, clock);
   cobuild::RegisterAgreementRoutes(router_, *agreement_service_);
+  cobuild_list::RegisterListRoutes(router_, *list_service_);
+  cobuild_list::RegisterVenueRoutes(router_, *venue_service_);
   workforce::RegisterWorkforceRoutes(router_, *workforce_service_);
 
   const auth::AuthService& auth_service = *auth_service_;

@@ -17,6 +17,8 @@
 #include "features/auth/auth_service.hpp"
 #include "features/bulletin/bulletin_service.hpp"
 #include "features/cobuild/agreement_service.hpp"
+#include "features/cobuild_list/list_service.hpp"
+#include "features/cobuild_list/venue_service.hpp"
 #include "features/duty/duty_service.hpp"
 #include "features/health/health_routes.hpp"
 #include "features/joint_committee/joint_committee_service.hpp"
@@ -76,6 +78,8 @@ class Application {
   const accountability::AccountabilityService& accountability_service() const { return *accountability_service_; }
   const request::RequestService& request_service() const { return *request_service_; }
   const cobuild::AgreementService& agreement_service() const { return *agreement_service_; }
+  const cobuild_list::ListService& list_service() const { return *list_service_; }
+  const cobuild_list::VenueService& venue_service() const { return *venue_service_; }
 
  private:
   std::unique_ptr<db::Database> database_;
@@ -102,6 +106,8 @@ class Application {
   std::unique_ptr<accountability::AccountabilityService> accountability_service_;
   std::unique_ptr<request::RequestService> request_service_;
   std::unique_ptr<cobuild::AgreementService> agreement_service_;
+  std::unique_ptr<cobuild_list::ListService> list_service_;
+  std::unique_ptr<cobuild_list::VenueService> venue_service_;
   http::Router router_;
   std::unique_ptr<http::Pipeline> pipeline_;
 };
