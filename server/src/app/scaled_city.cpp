@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/scaled_cobuild.hpp"
+#include "app/scaled_cobuild_lists.hpp"
 #include "app/scaled_random.hpp"
 #include "app/scaled_requests.hpp"
 #include "app/scaled_workforce.hpp"
@@ -664,6 +665,7 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
     counts.users = user_id;
     AddTasks(application, session, tree, shape.tasks, now, random, counts.tasks, counts.task_nodes);
     AddScaledAgreements(application, session, kSeed + 15, tree.user_of_org.at(tree.city), now);
+    AddScaledCobuildLists(application, session, kSeed + 17, tree.user_of_org.at(tree.city), now);
     transaction.Commit();
     {
       RequestCity request_city;

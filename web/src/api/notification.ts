@@ -11,6 +11,7 @@ export const NOTIFICATION_KINDS = [
   'bulletin',
   'agreement',
   'request',
+  'cobuild_match',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -251,6 +251,57 @@ export const PAGES: readonly Page[] = [
       },
     ],
   },
+  // The three co-building lists (三张清单) and the service centres' venues.
+  {
+    path: '/cobuild/needs',
+    name: 'needs',
+    component: () => import('@/views/cobuild_list/NeedListPage.vue'),
+    titleKey: 'menu.needs',
+    icon: Tickets,
+    inMenu: true,
+    access: holding('cobuild:read'),
+    details: [
+      {
+        path: '/cobuild/needs/:id(\\d+)',
+        name: 'need',
+        component: () => import('@/views/cobuild_list/NeedDetailPage.vue'),
+      },
+    ],
+  },
+  {
+    path: '/cobuild/resources',
+    name: 'resources',
+    component: () => import('@/views/cobuild_list/ResourceListPage.vue'),
+    titleKey: 'menu.resources',
+    icon: Files,
+    inMenu: true,
+    access: holding('cobuild:read'),
+  },
+  {
+    path: '/cobuild/projects',
+    name: 'projects',
+    component: () => import('@/views/cobuild_list/ProjectListPage.vue'),
+    titleKey: 'menu.projects',
+    icon: Checked,
+    inMenu: true,
+    access: holding('cobuild:read'),
+    details: [
+      {
+        path: '/cobuild/projects/:id(\\d+)',
+        name: 'project',
+        component: () => import('@/views/cobuild_list/ProjectDetailPage.vue'),
+      },
+    ],
+  },
+  {
+    path: '/cobuild/venues',
+    name: 'venues',
+    component: () => import('@/views/cobuild_list/VenuePage.vue'),
+    titleKey: 'menu.venues',
+    icon: OfficeBuilding,
+    inMenu: true,
+    access: holding('cobuild:read'),
+  },
   // Residents' requests (接诉即办).
   {
     path: '/requests/new',
