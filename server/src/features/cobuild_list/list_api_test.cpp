@@ -270,7 +270,7 @@ TEST_F(ListApiTest, BadInputGetsItsOwnCodeAndChangesNothing) {
       {with("category", "nothing"), "need.invalid_category"},
       {with("tags", boost::json::array{"a,b"}), "need.invalid_tags"},
       {with("title", ""), "need.invalid_title"},
-      {with("title", std::string(101 * 3, 'x')), "need.invalid_title"},
+      {with("title", boost::json::value(std::string(101 * 3, 'x'))), "need.invalid_title"},
       {with("description", nullptr), "need.invalid_description"},
       {with("beneficiaries", ""), "need.invalid_beneficiaries"},
       {with("beneficiary_count", 0), "need.invalid_beneficiary_count"},

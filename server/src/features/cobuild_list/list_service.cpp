@@ -5,6 +5,7 @@
 
 #include "core/china_date.hpp"
 #include "core/error.hpp"
+#include "core/identity.hpp"
 #include "core/org_scope.hpp"
 #include "core/text.hpp"
 #include "features/cobuild_list/matching.hpp"
