@@ -38,7 +38,11 @@ test('a community raises a need, the matching suggests a unit venue, the street 
   // The street registers 和平科技有限公司's hall at 和平里社区.
   await withPage(t, async (page, config) => {
     await signInThroughApi(page, loginFor(config, 'street'));
-    const units = await callApi(page, 'GET', `/units?q=${encodeURIComponent('和平科技有限公司')}&page_size=20`);
+    const units = await callApi(
+      page,
+      'GET',
+      `/units?q=${encodeURIComponent('和平科技有限公司')}&page_size=20`,
+    );
     const unit = units.items.find((each) => each.name === '和平科技有限公司');
     assert.ok(unit);
     const venue = await callApi(page, 'POST', '/venues', {
@@ -60,7 +64,10 @@ test('a community raises a need, the matching suggests a unit venue, the street 
     const dialog = page.locator('[data-test="need-form-dialog"]');
     await dialog.waitFor();
     await dialog.locator('[data-test="need-category"]').click();
-    await page.locator('.need-category-popper .el-select-dropdown__item').filter({ hasText: '活动场地' }).click();
+    await page
+      .locator('.need-category-popper .el-select-dropdown__item')
+      .filter({ hasText: '活动场地' })
+      .click();
     await dialog.locator('[data-test="need-title"] input').fill(needTitle);
     await dialog
       .locator('[data-test="need-description"] textarea')
@@ -77,7 +84,9 @@ test('a community raises a need, the matching suggests a unit venue, the street 
     await expectText(page.locator('[data-test="need-heading"]'), needTitle);
     await expectText(page.locator('[data-test="need-status"]'), '待对接');
     // The unit's venue is suggested, with the reasons for its rank.
-    const row = page.locator('[data-test="suggestion-table"] tbody tr').filter({ hasText: venueName });
+    const row = page
+      .locator('[data-test="suggestion-table"] tbody tr')
+      .filter({ hasText: venueName });
     await expectText(row.locator('[data-test="suggestion-reasons"]'), /同一社区（和平里社区）/);
     await expectText(row.locator('[data-test="suggestion-reasons"]'), /标签相同：活动室/);
     // A community does not confirm matches.
@@ -87,7 +96,9 @@ test('a community raises a need, the matching suggests a unit venue, the street 
   await withPage(t, async (page, config) => {
     await signInThroughApi(page, loginFor(config, 'street'));
     await page.goto(needPath);
-    const row = page.locator('[data-test="suggestion-table"] tbody tr').filter({ hasText: venueName });
+    const row = page
+      .locator('[data-test="suggestion-table"] tbody tr')
+      .filter({ hasText: venueName });
     await row.locator('[data-test="suggestion-confirm"]').click();
     await page.locator('.el-message-box__btns .el-button--primary').click();
     await expectText(page.locator('[data-test="need-status"]'), '已对接');
@@ -104,7 +115,10 @@ test('a community raises a need, the matching suggests a unit venue, the street 
     await page.locator('[data-test="delivery-people"] input').fill('28');
     await page.locator('[data-test="delivery-people"] input').press('Tab');
     await page.locator('[data-test="delivery-submit"]').click();
-    await expectText(page.locator('[data-test="delivery-table"] tbody'), /首次棋牌活动在多功能厅举行/);
+    await expectText(
+      page.locator('[data-test="delivery-table"] tbody'),
+      /首次棋牌活动在多功能厅举行/,
+    );
     await expectText(page.locator('[data-test="project-people-served"]'), '28');
     await page.locator('[data-test="rating-stars"] .el-rate__item').nth(3).click();
     await page.locator('[data-test="rating-comment"] input').fill('老人们很满意');

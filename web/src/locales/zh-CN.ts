@@ -964,7 +964,8 @@ const zhCN = {
     claim: '认领',
     claimed: '微心愿已认领',
     suggestions: '对接建议',
-    suggestionsHint: '按类别与标签相符、组织距离（同社区、同街道、同区）、剩余容量和需求日期前场地空闲天数综合排序，每项列出得分理由。',
+    suggestionsHint:
+      '按类别与标签相符、组织距离（同社区、同街道、同区）、剩余容量和需求日期前场地空闲天数综合排序，每项列出得分理由。',
     noSuggestions: '暂无匹配的资源或项目',
     rank: '排名',
     offeredBy: '提供方',
