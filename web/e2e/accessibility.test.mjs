@@ -96,6 +96,9 @@ const OPENERS = {
   ],
   '/supervision': [['the supervision return reason dialog', '[data-test="supervision-return"]']],
   '/cobuild/agreements': [['the new agreement dialog', '[data-test="agreement-create"]']],
+  '/cobuild/needs': [['the new need dialog', '[data-test="need-create"]']],
+  '/cobuild/resources': [['the new resource dialog', '[data-test="resource-create"]']],
+  '/cobuild/venues': [['the new venue dialog', '[data-test="venue-create"]']],
   '/agreement': [
     ['the agreement report dialog', '[data-test="agreement-file-report"]'],
     ['the agreement delivery dialog', '[data-test="agreement-deliver"]'],

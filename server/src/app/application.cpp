@@ -10,6 +10,8 @@
 #include "features/bulletin/bulletin_routes.hpp"
 #include "features/check_in/check_in_routes.hpp"
 #include "features/cobuild/agreement_routes.hpp"
+#include "features/cobuild_list/list_routes.hpp"
+#include "features/cobuild_list/venue_routes.hpp"
 #include "features/duty/duty_routes.hpp"
 #include "features/joint_committee/joint_committee_routes.hpp"
 #include "features/member/member_routes.hpp"
@@ -72,6 +74,10 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   check_in_service_ = std::make_unique<check_in::CheckInService>(*database_, clock, *audit_writer_, *org_service_,
                                                                  *unit_service_, *member_service_,
                                                                  *notification_service_);
+  list_service_ = std::make_unique<cobuild_list::ListService>(*database_, clock, *audit_writer_, *org_service_,
+                                                             *unit_service_, *notification_service_);
+  venue_service_ = std::make_unique<cobuild_list::VenueService>(*database_, clock, *audit_writer_, *org_service_,
+                                                               *unit_service_, *list_service_);
 
   health::RegisterHealthRoutes(router_, health_info_);
   auth::RegisterAuthRoutes(router_, *auth_service_, *org_service_);
@@ -94,6 +100,8 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   request::RegisterRequestRoutes(router_, *request_service_, clock);
   open311::RegisterOpen311Routes(router_, *open311_service_);
   cobuild::RegisterAgreementRoutes(router_, *agreement_service_);
+  cobuild_list::RegisterListRoutes(router_, *list_service_);
+  cobuild_list::RegisterVenueRoutes(router_, *venue_service_);
   workforce::RegisterWorkforceRoutes(router_, *workforce_service_);
   check_in::RegisterCheckInRoutes(router_, *check_in_service_, clock);
 

@@ -19,6 +19,8 @@
 #include "features/bulletin/bulletin_service.hpp"
 #include "features/check_in/check_in_service.hpp"
 #include "features/cobuild/agreement_service.hpp"
+#include "features/cobuild_list/list_service.hpp"
+#include "features/cobuild_list/venue_service.hpp"
 #include "features/duty/duty_service.hpp"
 #include "features/health/health_routes.hpp"
 #include "features/joint_committee/joint_committee_service.hpp"
@@ -80,6 +82,8 @@ class Application {
   const open311::Open311Service& open311_service() const { return *open311_service_; }
   const cobuild::AgreementService& agreement_service() const { return *agreement_service_; }
   const check_in::CheckInService& check_in_service() const { return *check_in_service_; }
+  const cobuild_list::ListService& list_service() const { return *list_service_; }
+  const cobuild_list::VenueService& venue_service() const { return *venue_service_; }
 
  private:
   std::unique_ptr<db::Database> database_;
@@ -108,6 +112,8 @@ class Application {
   std::unique_ptr<open311::Open311Service> open311_service_;
   std::unique_ptr<cobuild::AgreementService> agreement_service_;
   std::unique_ptr<check_in::CheckInService> check_in_service_;
+  std::unique_ptr<cobuild_list::ListService> list_service_;
+  std::unique_ptr<cobuild_list::VenueService> venue_service_;
   http::Router router_;
   std::unique_ptr<http::Pipeline> pipeline_;
 };

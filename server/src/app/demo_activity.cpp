@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/demo_cobuild.hpp"
+#include "app/demo_cobuild_lists.hpp"
 #include "app/demo_requests.hpp"
 #include "core/china_date.hpp"
 
@@ -166,6 +167,7 @@ void CreateDemoActivity(Application& application, core::FakeClock& clock, const 
     dongfeng = ChildNamed(orgs, actor, heping.id, "东风社区");
   });
   CreateDemoCobuild(application, logins, clock.NowSeconds() + kDemoActivityDays * kDaySeconds);
+  CreateDemoCobuildLists(application, logins, clock.NowSeconds() + kDemoActivityDays * kDaySeconds);
 
   // 责任清单 of the year: the city's for the city and the districts, 东城区's for its streets and
   // communities, each line owned by one of the built-in departments.

@@ -10,6 +10,7 @@
 
 #include "app/scaled_check_in.hpp"
 #include "app/scaled_cobuild.hpp"
+#include "app/scaled_cobuild_lists.hpp"
 #include "app/scaled_random.hpp"
 #include "app/scaled_requests.hpp"
 #include "app/scaled_workforce.hpp"
@@ -666,6 +667,7 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
     AddTasks(application, session, tree, shape.tasks, now, random, counts.tasks, counts.task_nodes);
     AddScaledAgreements(application, session, kSeed + 15, tree.user_of_org.at(tree.city), now);
     const std::int64_t city_user = tree.user_of_org.at(tree.city);
+    AddScaledCobuildLists(application, session, kSeed + 17, tree.user_of_org.at(tree.city), now);
     transaction.Commit();
     {
       RequestCity request_city;

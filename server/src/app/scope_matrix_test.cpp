@@ -52,6 +52,7 @@ const std::set<std::string> kUnscoped = {
     "GET /api/v1/grade-scheme-templates",  // the shipped grade schemes: data of no org
     "GET /api/v1/service-categories",      // the common service categories: data of no org
     "GET /api/v1/evaluation-items",        // the two-way evaluation's items: data of no org
+    "GET /api/v1/cobuild-categories",      // the categories of the co-building lists: deployment-wide
 };
 
 // A body that passes validation for each state-changing route, so that only the scope can refuse
@@ -142,6 +143,25 @@ const std::map<std::string, std::string> kBodies = {
      R"({"commitment_id":1,"delivered_on":"2026-01-01","quantity":1,"text":"越权兑现"})"},
     {"POST /api/v1/agreements/{id}/terminate", R"({"reason":"越权终止"})"},
     {"POST /api/v1/agreements/{id}/renew", R"({"end_on":"2030-12-31"})"},
+    {"POST /api/v1/needs",
+     R"({"org_id":{org},"category":"venue","title":"越权需求","description":"越权","beneficiaries":"居民",)"
+     R"("beneficiary_count":10,"wanted_by":"2026-06-30"})"},
+    {"POST /api/v1/needs/{id}/match", R"({"resource_id":1})"},
+    {"POST /api/v1/needs/{id}/claim", R"({"unit_id":1})"},
+    {"POST /api/v1/resources",
+     R"({"org_id":{org},"resource_kind":"funds","category":"venue","title":"越权资源","quantity":100,)"
+     R"("valid_from":"2026-01-01","valid_to":"2026-12-31"})"},
+    {"POST /api/v1/projects",
+     R"({"org_id":{org},"category":"venue","title":"越权项目","budget":0,"owners":"甲","starts_on":"2026-01-01",)"
+     R"("ends_on":"2026-12-31"})"},
+    {"POST /api/v1/projects/{id}/deliveries", R"({"delivered_on":"2026-01-01","text":"越权记录","people_served":1})"},
+    {"POST /api/v1/projects/{id}/rating", R"({"rating":5})"},
+    {"POST /api/v1/service-centres",
+     R"({"org_id":{org},"name":"越权中心","address":"越权路","opening_hours":"全天","service_items":["越权"]})"},
+    {"POST /api/v1/venues", R"({"org_id":{org},"name":"越权场地","capacity":10,"opening_hours":"全天"})"},
+    {"POST /api/v1/venues/{id}/bookings",
+     R"({"booked_on":"2026-06-01","start_time":"09:00","end_time":"10:00","title":"越权预约","attendees":1})"},
+    {"POST /api/v1/venue-bookings/{id}/cancel", ""},
     {"POST /api/v1/grade-schemes",
      R"({"org_id":{org},"template":"three_posts_eighteen_grades","effective_from_year":2090})"},
     {"PUT /api/v1/grade-schemes/{id}", R"({"template":"three_posts_eighteen_grades","effective_from_year":2091})"},
@@ -404,6 +424,9 @@ class ScopeMatrixTest : public ::testing::Test {
       }
       transaction.Commit();
       return id;
+    if (kind == "needs" || kind == "resources" || kind == "projects" || kind == "service-centres" ||
+        kind == "venues" || kind == "venue-bookings") {
+      return ListObjectIn(kind, community);
     }
     if (kind == "workers") {
       const auto workers = city_->Get("/api/v1/workers?org=" + std::to_string(community)).Json().at("items").as_array();
@@ -432,6 +455,58 @@ class ScopeMatrixTest : public ::testing::Test {
     ADD_FAILURE() << "the scope matrix does not know objects of kind '" << kind
                   << "': teach ObjectIn how to make one outside a subtree";
     return 0;
+  }
+
+  // A need, resource, project, service centre, venue or booking of the community, seeded for the
+  // city's user (who reads the lists but writes none).
+  std::int64_t ListObjectIn(const std::string& kind, std::int64_t community) {
+    db::Session session(server_.application().database());
+    db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+    const std::int64_t user = city_->Get("/api/v1/me").Json().at("user").at("id").as_int64();
+    const std::int64_t now = server_.clock().NowSeconds();
+    const auto& lists = server_.application().list_service();
+    const auto& venues = server_.application().venue_service();
+    std::int64_t id = 0;
+    if (kind == "needs") {
+      id = lists.SeedNeed(session.sql(),
+                          {community, "micro_wish", "venue", {}, "矩阵需求", "矩阵", "居民", 5, "2026-06-30"}, user, now);
+    } else if (kind == "resources") {
+      cobuild_list::NewResource input;
+      input.org_id = community;
+      input.resource_kind = "funds";
+      input.category = "venue";
+      input.title = "矩阵资源";
+      input.quantity = 100;
+      input.valid_from = "2026-01-01";
+      input.valid_to = "2026-12-31";
+      id = lists.SeedResource(session.sql(), input, user, now);
+    } else if (kind == "projects") {
+      cobuild_list::NewProject input;
+      input.org_id = community;
+      input.category = "venue";
+      input.title = "矩阵项目";
+      input.owners = "甲";
+      input.starts_on = "2026-01-01";
+      input.ends_on = "2026-12-31";
+      id = lists.SeedProject(session.sql(), input, user, now);
+      lists.SeedDelivery(session.sql(), id, {"2026-01-01", "矩阵服务", 1}, user, now);
+    } else if (kind == "service-centres") {
+      id = venues.SeedCentre(session.sql(), {community, "矩阵中心", "矩阵路", "全天", {"矩阵服务"}}, user, now);
+    } else {
+      cobuild_list::NewVenue venue;
+      venue.org_id = community;
+      venue.name = "矩阵场地";
+      venue.capacity = 10;
+      venue.opening_hours = "全天";
+      id = venues.SeedVenue(session.sql(), venue, "2026-01-01", user, now);
+      if (kind == "venue-bookings") {
+        id = venues.SeedBooking(session.sql(), id, community, {std::nullopt, std::nullopt, "2026-06-01", "09:00",
+                                                                "10:00", "矩阵预约", 1},
+                                user, now);
+      }
+    }
+    transaction.Commit();
+    return id;
   }
 
   // A task node of `org_id` (or its task), issued by the city; the city's own root node for the city.

@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = [
   'request',
   'check_in',
   'feedback_sheet',
+  'cobuild_match',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

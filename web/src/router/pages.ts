@@ -274,6 +274,20 @@ export const PAGES: readonly Page[] = [
         path: '/check-in/posts/:id(\\d+)',
         name: 'service-post',
         component: () => import('@/views/check_in/ServicePostDetailPage.vue'),
+  // The three co-building lists (三张清单) and the service centres' venues.
+  {
+    path: '/cobuild/needs',
+    name: 'needs',
+    component: () => import('@/views/cobuild_list/NeedListPage.vue'),
+    titleKey: 'menu.needs',
+    icon: Tickets,
+    inMenu: true,
+    access: holding('cobuild:read'),
+    details: [
+      {
+        path: '/cobuild/needs/:id(\\d+)',
+        name: 'need',
+        component: () => import('@/views/cobuild_list/NeedDetailPage.vue'),
       },
     ],
   },
@@ -294,6 +308,38 @@ export const PAGES: readonly Page[] = [
     icon: TrendCharts,
     inMenu: true,
     access: holding('check_in:read'),
+    path: '/cobuild/resources',
+    name: 'resources',
+    component: () => import('@/views/cobuild_list/ResourceListPage.vue'),
+    titleKey: 'menu.resources',
+    icon: Files,
+    inMenu: true,
+    access: holding('cobuild:read'),
+  },
+  {
+    path: '/cobuild/projects',
+    name: 'projects',
+    component: () => import('@/views/cobuild_list/ProjectListPage.vue'),
+    titleKey: 'menu.projects',
+    icon: Checked,
+    inMenu: true,
+    access: holding('cobuild:read'),
+    details: [
+      {
+        path: '/cobuild/projects/:id(\\d+)',
+        name: 'project',
+        component: () => import('@/views/cobuild_list/ProjectDetailPage.vue'),
+      },
+    ],
+  },
+  {
+    path: '/cobuild/venues',
+    name: 'venues',
+    component: () => import('@/views/cobuild_list/VenuePage.vue'),
+    titleKey: 'menu.venues',
+    icon: OfficeBuilding,
+    inMenu: true,
+    access: holding('cobuild:read'),
   },
   // Residents' requests (接诉即办).
   {

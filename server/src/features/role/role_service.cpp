@@ -53,6 +53,7 @@ const std::vector<PermissionDefinition>& PermissionCatalogue() {
       {"request:read", "staff"},    {"request:intake", "staff"}, {"request:handle", "staff"},
       {"request:catalogue", "staff"}, {"open311:manage", "staff"},
       {"cobuild:read", "staff"},    {"cobuild:write", "staff"},  {"cobuild:report", "staff"},
+      {"cobuild:match", "staff"},
       {"workforce:read", "staff"},  {"workforce:write", "staff"}, {"workforce:manage", "staff"},
       {"check_in:read", "staff"},   {"check_in:write", "staff"},
   };

@@ -1160,4 +1160,255 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorCatalogueEntry>> = {
     'zh-CN': '评语不超过 500 个字',
     en: 'The comment can be at most 500 characters',
   },
+  'need.not_found': { 'zh-CN': '需求不存在', en: 'No such need' },
+  'need.org_not_found': { 'zh-CN': '提出需求的组织不存在', en: 'No such organisation' },
+  'need.invalid_org': {
+    'zh-CN': '需求应由街道或社区党组织提出',
+    en: 'A need is raised by a street or community Party organisation',
+  },
+  'need.invalid_kind': {
+    'zh-CN': '需求类型应为需求或微心愿',
+    en: 'The kind must be need or micro_wish',
+  },
+  'need.invalid_category': { 'zh-CN': '需求类别无效', en: 'Unknown category' },
+  'need.invalid_tags': {
+    'zh-CN': '标签无效：最多 10 个，每个不超过 20 个字且不含逗号',
+    en: 'Invalid tags: at most 10, each at most 20 characters without commas',
+  },
+  'need.invalid_title': {
+    'zh-CN': '需求名称不能为空，且不超过 100 个字',
+    en: 'The title is required (at most 100 characters)',
+  },
+  'need.invalid_description': {
+    'zh-CN': '需求描述不能为空，且不超过 2000 个字',
+    en: 'The description is required (at most 2000 characters)',
+  },
+  'need.invalid_beneficiaries': {
+    'zh-CN': '请填写受益对象（不超过 200 个字）',
+    en: 'Name the beneficiaries (at most 200 characters)',
+  },
+  'need.invalid_beneficiary_count': {
+    'zh-CN': '受益人数应为正整数',
+    en: 'The number of beneficiaries must be a positive whole number',
+  },
+  'need.invalid_date': {
+    'zh-CN': '日期应为 YYYY-MM-DD 格式的有效日期',
+    en: 'Dates must be valid YYYY-MM-DD dates',
+  },
+  'need.wanted_in_past': {
+    'zh-CN': '期望完成日期不能早于今天',
+    en: 'The wanted-by date cannot be in the past',
+  },
+  'need.not_open': { 'zh-CN': '该需求已对接、认领或关闭', en: 'The need is no longer open' },
+  'need.not_micro_wish': { 'zh-CN': '只有微心愿可以认领', en: 'Only micro-wishes can be claimed' },
+  'need.already_claimed': {
+    'zh-CN': '该微心愿已被认领',
+    en: 'The micro-wish has already been claimed',
+  },
+  'need.invalid_match': {
+    'zh-CN': '请选择一项资源或一个项目进行对接',
+    en: 'Choose one resource or one project to match',
+  },
+  'need.unit_not_found': { 'zh-CN': '驻区单位不存在', en: 'No such resident unit' },
+  'need.unit_outside_territory': {
+    'zh-CN': '认领单位不在需求所在街道的辖区内',
+    en: "The unit is not located in the need's street",
+  },
+  'need.invalid_claim_note': {
+    'zh-CN': '认领说明不超过 2000 个字',
+    en: 'The note can be at most 2000 characters',
+  },
+  'resource.not_found': { 'zh-CN': '资源不存在', en: 'No such resource' },
+  'resource.org_not_found': { 'zh-CN': '资源所属组织不存在', en: 'No such organisation' },
+  'resource.invalid_kind': {
+    'zh-CN': '资源类型应为资金、人才或服务（场地请在场地中登记）',
+    en: 'The kind must be funds, talent or service (venues are listed through their venue)',
+  },
+  'resource.invalid_category': { 'zh-CN': '资源类别无效', en: 'Unknown category' },
+  'resource.invalid_tags': {
+    'zh-CN': '标签无效：最多 10 个，每个不超过 20 个字且不含逗号',
+    en: 'Invalid tags: at most 10, each at most 20 characters without commas',
+  },
+  'resource.invalid_title': {
+    'zh-CN': '资源名称不能为空，且不超过 100 个字',
+    en: 'The title is required (at most 100 characters)',
+  },
+  'resource.invalid_description': {
+    'zh-CN': '资源说明不超过 2000 个字',
+    en: 'The description can be at most 2000 characters',
+  },
+  'resource.invalid_quantity': {
+    'zh-CN': '数量应为正整数（资金以分计）',
+    en: 'The quantity must be a positive whole number (funds in fen)',
+  },
+  'resource.invalid_headcount': {
+    'zh-CN': '人才资源须填写人数（正整数）',
+    en: 'Talent needs a headcount (a positive whole number)',
+  },
+  'resource.invalid_date': {
+    'zh-CN': '日期应为 YYYY-MM-DD 格式的有效日期',
+    en: 'Dates must be valid YYYY-MM-DD dates',
+  },
+  'resource.end_before_start': {
+    'zh-CN': '有效期结束日期不能早于开始日期',
+    en: 'The validity cannot end before it starts',
+  },
+  'resource.unit_not_found': { 'zh-CN': '驻区单位不存在', en: 'No such resident unit' },
+  'resource.unit_outside_territory': {
+    'zh-CN': '提供资源的单位不在该组织辖区内',
+    en: "The unit is not located in that organisation's territory",
+  },
+  'resource.invalid_served_org': {
+    'zh-CN': '服务对象组织不存在',
+    en: 'No such organisation to serve',
+  },
+  'resource.expired': {
+    'zh-CN': '该资源已过有效期，不能对接',
+    en: 'The resource has expired and cannot be matched',
+  },
+  'resource.exhausted': {
+    'zh-CN': '该资源剩余数量不足',
+    en: 'Not that much of the resource remains',
+  },
+  'project.not_found': { 'zh-CN': '项目不存在', en: 'No such project' },
+  'project.org_not_found': { 'zh-CN': '项目所属组织不存在', en: 'No such organisation' },
+  'project.invalid_category': { 'zh-CN': '项目类别无效', en: 'Unknown category' },
+  'project.invalid_tags': {
+    'zh-CN': '标签无效：最多 10 个，每个不超过 20 个字且不含逗号',
+    en: 'Invalid tags: at most 10, each at most 20 characters without commas',
+  },
+  'project.invalid_title': {
+    'zh-CN': '项目名称不能为空，且不超过 100 个字',
+    en: 'The title is required (at most 100 characters)',
+  },
+  'project.invalid_description': {
+    'zh-CN': '项目说明不超过 2000 个字',
+    en: 'The description can be at most 2000 characters',
+  },
+  'project.invalid_budget': {
+    'zh-CN': '预算应为不小于 0 的整数（以分计）',
+    en: 'The budget must be a whole number of fen, 0 or more',
+  },
+  'project.invalid_owners': {
+    'zh-CN': '请填写项目负责人（不超过 100 个字）',
+    en: 'Name the owners (at most 100 characters)',
+  },
+  'project.invalid_date': {
+    'zh-CN': '日期应为 YYYY-MM-DD 格式的有效日期',
+    en: 'Dates must be valid YYYY-MM-DD dates',
+  },
+  'project.end_before_start': {
+    'zh-CN': '项目结束日期不能早于开始日期',
+    en: 'The project cannot end before it starts',
+  },
+  'project.invalid_milestone': {
+    'zh-CN': '里程碑须有名称（不超过 100 个字）和有效日期，最多 20 个',
+    en: 'Each milestone needs a title (at most 100 characters) and a valid date; at most 20',
+  },
+  'project.unit_not_found': { 'zh-CN': '驻区单位不存在', en: 'No such resident unit' },
+  'project.unit_outside_territory': {
+    'zh-CN': '承接单位不在该组织辖区内',
+    en: "The unit is not located in that organisation's territory",
+  },
+  'project.invalid_delivery': {
+    'zh-CN': '请填写服务记录内容（不超过 2000 个字）',
+    en: 'Describe what was delivered (at most 2000 characters)',
+  },
+  'project.invalid_people_served': {
+    'zh-CN': '服务人数应为不小于 0 的整数',
+    en: 'People served must be a whole number, 0 or more',
+  },
+  'project.delivery_outside_term': {
+    'zh-CN': '服务日期应在项目开始之后，且不晚于今天',
+    en: 'The delivery date must be within the project and not in the future',
+  },
+  'project.invalid_rating': { 'zh-CN': '评价应为 1 至 5 分', en: 'The rating must be from 1 to 5' },
+  'project.invalid_comment': {
+    'zh-CN': '评价意见不超过 2000 个字',
+    en: 'The comment can be at most 2000 characters',
+  },
+  'project.not_delivered': {
+    'zh-CN': '项目尚无服务记录，不能评价',
+    en: 'The project has no delivery to rate yet',
+  },
+  'project.closed': { 'zh-CN': '项目已评价结项', en: 'The project is closed' },
+  'service_centre.not_found': { 'zh-CN': '党群服务中心不存在', en: 'No such service centre' },
+  'service_centre.org_not_found': { 'zh-CN': '服务中心所属组织不存在', en: 'No such organisation' },
+  'service_centre.invalid_name': {
+    'zh-CN': '服务中心名称不能为空，且不超过 100 个字',
+    en: 'The name is required (at most 100 characters)',
+  },
+  'service_centre.invalid_address': {
+    'zh-CN': '请填写地址（不超过 200 个字）',
+    en: 'The address is required (at most 200 characters)',
+  },
+  'service_centre.invalid_opening_hours': {
+    'zh-CN': '请填写开放时间（不超过 200 个字）',
+    en: 'The opening hours are required (at most 200 characters)',
+  },
+  'service_centre.invalid_items': {
+    'zh-CN': '请填写 1 至 30 项服务项目，每项不超过 100 个字',
+    en: 'List 1 to 30 service items, each at most 100 characters',
+  },
+  'venue.not_found': { 'zh-CN': '场地不存在', en: 'No such venue' },
+  'venue.org_not_found': { 'zh-CN': '场地所属组织不存在', en: 'No such organisation' },
+  'venue.invalid_name': {
+    'zh-CN': '场地名称不能为空，且不超过 100 个字',
+    en: 'The name is required (at most 100 characters)',
+  },
+  'venue.invalid_capacity': {
+    'zh-CN': '容纳人数应为 1 至 100000 的整数',
+    en: 'The capacity must be a whole number from 1 to 100000',
+  },
+  'venue.invalid_opening_hours': {
+    'zh-CN': '请填写开放时间（不超过 200 个字）',
+    en: 'The opening hours are required (at most 200 characters)',
+  },
+  'venue.invalid_category': { 'zh-CN': '场地资源类别无效', en: 'Unknown category' },
+  'venue.invalid_tags': {
+    'zh-CN': '标签无效：最多 10 个，每个不超过 20 个字且不含逗号',
+    en: 'Invalid tags: at most 10, each at most 20 characters without commas',
+  },
+  'venue.invalid_date': {
+    'zh-CN': '日期应为 YYYY-MM-DD 格式的有效日期，且范围不超过 92 天',
+    en: 'Dates must be valid YYYY-MM-DD dates, at most 92 days apart',
+  },
+  'venue.invalid_service_centre': {
+    'zh-CN': '服务中心不存在或不属于该组织',
+    en: 'No such service centre at that organisation',
+  },
+  'venue.unit_not_found': { 'zh-CN': '驻区单位不存在', en: 'No such resident unit' },
+  'venue.unit_outside_territory': {
+    'zh-CN': '场地所属单位不在该组织辖区内',
+    en: "The unit is not located in that organisation's territory",
+  },
+  'booking.not_found': { 'zh-CN': '预约不存在', en: 'No such booking' },
+  'booking.org_not_found': { 'zh-CN': '预约组织不存在', en: 'No such organisation' },
+  'booking.unit_not_found': { 'zh-CN': '驻区单位不存在', en: 'No such resident unit' },
+  'booking.invalid_date': {
+    'zh-CN': '预约日期应为 YYYY-MM-DD 格式的有效日期',
+    en: 'The date must be a valid YYYY-MM-DD date',
+  },
+  'booking.invalid_time': {
+    'zh-CN': '预约时间应为 HH:MM，且结束晚于开始',
+    en: 'Times must be HH:MM with the end after the start',
+  },
+  'booking.invalid_title': {
+    'zh-CN': '请填写活动名称（不超过 100 个字）',
+    en: 'Name the activity (at most 100 characters)',
+  },
+  'booking.over_capacity': {
+    'zh-CN': '参加人数应为正整数，且不超过场地容纳人数',
+    en: "Attendees must be a positive number within the venue's capacity",
+  },
+  'booking.in_past': { 'zh-CN': '不能预约今天之前的日期', en: 'A booking cannot be in the past' },
+  'booking.too_far_ahead': {
+    'zh-CN': '最多预约一年以内的日期',
+    en: 'Bookings can be made at most a year ahead',
+  },
+  'booking.overlaps': {
+    'zh-CN': '该时段已被预约，请选择其他时间',
+    en: 'That time overlaps another booking of the venue',
+  },
+  'booking.cancelled': { 'zh-CN': '该预约已取消', en: 'The booking has already been cancelled' },
 };
