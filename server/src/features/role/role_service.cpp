@@ -54,6 +54,8 @@ const std::vector<PermissionDefinition>& PermissionCatalogue() {
       {"request:catalogue", "staff"},
       {"cobuild:read", "staff"},    {"cobuild:write", "staff"},  {"cobuild:report", "staff"},
       {"workforce:read", "staff"},  {"workforce:write", "staff"}, {"workforce:manage", "staff"},
+      {"workforce:appraise", "staff"}, {"workforce:qualify", "staff"}, {"workforce:train", "staff"},
+      {"workforce:staff", "staff"},    {"workforce:fund", "staff"},
   };
   return catalogue;
 }
