@@ -123,6 +123,10 @@ const OPENERS = {
   '/regrading': [
     ['the regrading revert dialog', '[data-test="run-revert"]', '[data-test="run-open"]'],
   ],
+  '/training': [
+    ['the training import dialog', '[data-test="training-import"]', '#tab-records'],
+    ['the course dialog', '[data-test="course-add"]', '#tab-courses'],
+  ],
 };
 
 const OPEN_LAYER = '.el-overlay:visible :is(.el-dialog, .el-drawer)';
