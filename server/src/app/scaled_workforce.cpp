@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -104,10 +105,24 @@ std::int64_t CreateScaledWorkforce(const Application& application, db::Session& 
   for (int required_year = year - 4; required_year <= year; ++required_year) {
     training.SeedRequirements(sql, city_id, required_year, bands);
   }
-  workforce::StaffingNorm norm = workforce::ShippedStaffingNorm();
-  norm.org.id = city_id;
-  norm.effective_from_year = year - 6;
-  staffing.SeedNorm(sql, norm);
+  // The city's norm and communities' guarantees unless there are some already (the demo city's, in
+  // tests).
+  long long norms = 0;
+  sql << "SELECT COUNT(*) FROM staffing_norm WHERE org_id = :city_id", soci::use(city_id, "city_id"), soci::into(norms);
+  if (norms == 0) {
+    workforce::StaffingNorm norm = workforce::ShippedStaffingNorm();
+    norm.org.id = city_id;
+    norm.effective_from_year = year - 6;
+    staffing.SeedNorm(sql, norm);
+  }
+  std::set<std::int64_t> guaranteed;
+  {
+    long long org_id = 0;
+    soci::statement statement =
+        (sql.prepare << "SELECT DISTINCT org_id FROM community_guarantee", soci::into(org_id));
+    statement.execute();
+    while (statement.fetch()) guaranteed.insert(org_id);
+  }
   std::array<long long, 3> qualifications{};
   sql << "SELECT MIN(id) FROM qualification WHERE name = '助理社会工作师'", soci::into(qualifications[0]);
   sql << "SELECT MIN(id) FROM qualification WHERE name = '社会工作师'", soci::into(qualifications[1]);
@@ -158,7 +173,7 @@ std::int64_t CreateScaledWorkforce(const Application& application, db::Session& 
     const std::vector<std::int64_t> path_ids = core::IdsOnPath(community.path);
     const std::int64_t district_course =
         path_ids.size() > 1 && district_courses.count(path_ids[1]) > 0 ? district_courses[path_ids[1]] : city_courses[1];
-    {
+    if (guaranteed.count(community.id) == 0) {
       // Five years of guarantees: households around the norm's bands (some communities short).
       std::uint64_t random = Mix(0x6775617261ULL + static_cast<std::uint64_t>(community.id));
       random = Mix(random);
