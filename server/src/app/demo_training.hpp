@@ -2,7 +2,7 @@
 // to its principals and deputies (one 社会工作师 expiring within 45 days), city and district courses
 // with this and last year's required hours and completion records (one staff worker per street
 // short of hours), each community's guarantees for this and last year under the shipped staffing
-// norm (东风社区 and 光明社区 short of it), and each street's establishment quotas.
+// norm (东风社区, 胜利社区 and 光明社区 short of it), and each street's establishment quotas.
 #pragma once
 
 #include <map>
