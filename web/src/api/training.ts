@@ -219,3 +219,12 @@ export function saveGuarantee(body: {
 }): Promise<unknown> {
   return request('/community-guarantees', { method: 'PUT', body });
 }
+
+export function saveFunds(body: {
+  org_id: number;
+  year: number;
+  operating_funds: number;
+  service_funds: number;
+}): Promise<unknown> {
+  return request('/community-funds', { method: 'PUT', body });
+}

@@ -1205,6 +1205,13 @@ const en: Messages = {
     },
   },
   staffing: {
+    edit: 'Edit',
+    editTitle: '{name}: guarantees of {year}',
+    saved: 'Saved',
+    officeSpace: 'Office space (m²)',
+    serviceSpace: 'Service space (m²)',
+    operatingFunds: 'Operating funds (yuan a year)',
+    serviceFunds: 'Service funds (yuan a year)',
     summary:
       '{communities} communities: {required} required by the norm, {inPost} in post, {shortfall} short, {excess} over.',
     norm: '(norm: {name})',

@@ -1192,6 +1192,13 @@ const zhCN = {
     },
   },
   staffing: {
+    edit: '填报',
+    editTitle: '{name} {year} 年度基层保障',
+    saved: '已保存',
+    officeSpace: '办公用房（㎡）',
+    serviceSpace: '服务用房（㎡）',
+    operatingFunds: '运转经费（元/年）',
+    serviceFunds: '服务经费（元/年）',
     summary:
       '共 {communities} 个社区：按标准应配 {required} 人，在岗 {inPost} 人，缺 {shortfall} 人，超 {excess} 人。',
     norm: '（配备标准：{name}）',
