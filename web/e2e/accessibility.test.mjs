@@ -127,6 +127,7 @@ const OPENERS = {
     ['the training import dialog', '[data-test="training-import"]', '#tab-records'],
     ['the course dialog', '[data-test="course-add"]', '#tab-courses'],
   ],
+  '/staffing': [['the community guarantee dialog', '[data-test="staffing-edit"]']],
 };
 
 const OPEN_LAYER = '.el-overlay:visible :is(.el-dialog, .el-drawer)';
