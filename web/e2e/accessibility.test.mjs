@@ -136,6 +136,11 @@ const OPENERS = {
   '/regrading': [
     ['the regrading revert dialog', '[data-test="run-revert"]', '[data-test="run-open"]'],
   ],
+  '/training': [
+    ['the training import dialog', '[data-test="training-import"]', '#tab-records'],
+    ['the course dialog', '[data-test="course-add"]', '#tab-courses'],
+  ],
+  '/staffing': [['the community guarantee dialog', '[data-test="staffing-edit"]']],
 };
 
 const OPEN_LAYER = '.el-overlay:visible :is(.el-dialog, .el-drawer)';

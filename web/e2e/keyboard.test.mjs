@@ -39,6 +39,8 @@ const CITY_MENU = [
   '/workers',
   '/regrading',
   '/grade-schemes',
+  '/training',
+  '/staffing',
 ];
 
 /** What has the focus: its data-test, where it lies, whether it shows a ring, and its text. */

@@ -2,7 +2,9 @@
 // loads the shipped 三岗十八级, a street imports its workers and their appraisals from .xlsx (one
 // bad row reported each time), the district computes this year's regrading, the proposals explain
 // a regular step, an early step and a held grade, the street and the district review and approve,
-// and the pay roster opens with the new pay.
+// and the pay roster opens with the new pay; the staffing page shows a community short of its norm
+// down to its workers, and the training page lists who is short of hours and whose qualification
+// expires soon.
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -231,11 +233,12 @@ test(
           const values = row.values.slice(1);
           lines.set(values[2], values);
         });
-        // 街道, 社区, 姓名, 身份证号, 岗位, 等级, 基本工资, 岗位津贴, 应发合计
+        // 街道, 社区, 姓名, 身份证号, 岗位, 等级, 基本工资, 岗位津贴, 资格津贴, 应发合计
         assert.equal(lines.get(regular.name)?.[5], 6, 'the regular step is in the roster');
         assert.equal(lines.get(regular.name)?.[6], 2600 + 5 * 180);
         assert.equal(lines.get(early.name)?.[5], 9, 'the early step is in the roster');
-        assert.equal(lines.get(early.name)?.[8], 2600 + 8 * 180 + 500);
+        assert.equal(lines.get(early.name)?.[8], 0, 'no qualification, no qualification allowance');
+        assert.equal(lines.get(early.name)?.[9], 2600 + 8 * 180 + 500);
         assert.equal(lines.get(held.name)?.[5], 4, 'the held grade is in the roster');
 
         // The profile keeps the change with its explanation.
@@ -252,5 +255,61 @@ test(
       } finally {
         await rm(directory, { recursive: true, force: true });
       }
+    }),
+);
+
+test(
+  'the staffing page shows a community short of its norm, and training lists shortfalls and expiring qualifications',
+  TEST_TIMEOUT,
+  (t) =>
+    withPage(t, async (page, config) => {
+      await page.goto('/login');
+      await logIn(page, loginFor(config, 'district'));
+      await expectPath(page, '/');
+
+      // The district's streets, required against in post; a street short of the norm drills down
+      // to its communities, and a community short of it to its workers.
+      await page.goto('/staffing');
+      await page.locator('[data-test="staffing-chart"]').waitFor();
+      await expectText(
+        page.locator('[data-test="staffing-summary"]'),
+        /按标准应配 \d+ 人，在岗 \d+ 人，缺 [1-9]\d* 人/,
+      );
+      const shortStreet = page
+        .locator('[data-test="staffing-table"] .el-table__row')
+        .filter({ has: page.locator('[data-test="staffing-short"]') })
+        .first();
+      await shortStreet.locator('[data-test="staffing-row"]').click();
+      await page.waitForLoadState('networkidle');
+      await expectText(page.locator('.el-card__header').first(), /各社区应配与在岗人数/);
+      const shortCommunity = page
+        .locator('[data-test="staffing-table"] .el-table__row')
+        .filter({ has: page.locator('[data-test="staffing-short"]') })
+        .first();
+      const name = (
+        await shortCommunity.locator('[data-test="staffing-row"]').textContent()
+      ).trim();
+      const cells = await shortCommunity.locator('td').allTextContents();
+      // 社区, 户数, 人口, 用房, 经费, 应配, 在岗, 缺编, 超配
+      assert.ok(
+        Number(cells[5]) > Number(cells[6]),
+        `${name} has fewer in post than its norm requires`,
+      );
+      await shortCommunity.locator('[data-test="staffing-row"]').click();
+      const workers = page.locator('[data-test="staffing-workers"]');
+      await expectText(
+        workers.locator('.el-card__header'),
+        new RegExp(`${name}在岗社区工作者（${cells[6].trim()} 人）`),
+      );
+      await expectAccessible(page, 'the staffing page');
+
+      // Training: someone is short of this year's hours; a qualification expires within 90 days.
+      await page.goto('/training');
+      await expectText(page.locator('[data-test="training-summary"]'), /学时不足 [1-9]\d* 人/);
+      await page.locator('[data-test="training-short"]').first().waitFor();
+      await page.locator('#tab-qualifications').click();
+      await page.locator('[data-test="expiring-table"] .el-table__row').first().waitFor();
+      await expectText(page.locator('[data-test="expiring-table"]'), /社会工作师/);
+      await expectAccessible(page, 'the training page');
     }),
 );

@@ -26,6 +26,7 @@
 #include "features/supervision/supervision_routes.hpp"
 #include "features/unit/unit_routes.hpp"
 #include "features/user/user_routes.hpp"
+#include "features/workforce/training_routes.hpp"
 #include "features/workforce/workforce_routes.hpp"
 
 namespace liandong::app {
@@ -60,6 +61,9 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   duty_service_ = std::make_unique<duty::DutyService>(*database_, clock, *audit_writer_, *org_service_);
   workforce_service_ = std::make_unique<workforce::WorkforceService>(*database_, clock, *field_cipher_,
                                                                     *audit_writer_, *org_service_);
+  training_service_ = std::make_unique<workforce::TrainingService>(*database_, clock, *field_cipher_, *audit_writer_,
+                                                                   *org_service_);
+  staffing_service_ = std::make_unique<workforce::StaffingService>(*database_, clock, *audit_writer_, *org_service_);
   supervision_service_ = std::make_unique<supervision::SupervisionService>(
       *database_, clock, *audit_writer_, *org_service_, *duty_service_, *notification_service_, *attachment_store_,
       *task_service_);
@@ -104,6 +108,7 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   cobuild_list::RegisterVenueRoutes(router_, *venue_service_);
   workforce::RegisterWorkforceRoutes(router_, *workforce_service_);
   check_in::RegisterCheckInRoutes(router_, *check_in_service_, clock);
+  workforce::RegisterTrainingRoutes(router_, *training_service_, *staffing_service_, clock);
 
   const auth::AuthService& auth_service = *auth_service_;
   db::Database& database = *database_;

@@ -31,6 +31,8 @@
 #include "features/setting/setting_service.hpp"
 #include "features/street/street_service.hpp"
 #include "features/supervision/supervision_service.hpp"
+#include "features/workforce/staffing_service.hpp"
+#include "features/workforce/training_service.hpp"
 #include "features/workforce/workforce_service.hpp"
 #include "features/task/task_service.hpp"
 #include "features/unit/unit_service.hpp"
@@ -77,6 +79,8 @@ class Application {
   const duty::DutyService& duty_service() const { return *duty_service_; }
   const supervision::SupervisionService& supervision_service() const { return *supervision_service_; }
   const workforce::WorkforceService& workforce_service() const { return *workforce_service_; }
+  const workforce::TrainingService& training_service() const { return *training_service_; }
+  const workforce::StaffingService& staffing_service() const { return *staffing_service_; }
   const accountability::AccountabilityService& accountability_service() const { return *accountability_service_; }
   const request::RequestService& request_service() const { return *request_service_; }
   const open311::Open311Service& open311_service() const { return *open311_service_; }
@@ -107,6 +111,8 @@ class Application {
   std::unique_ptr<duty::DutyService> duty_service_;
   std::unique_ptr<supervision::SupervisionService> supervision_service_;
   std::unique_ptr<workforce::WorkforceService> workforce_service_;
+  std::unique_ptr<workforce::TrainingService> training_service_;
+  std::unique_ptr<workforce::StaffingService> staffing_service_;
   std::unique_ptr<accountability::AccountabilityService> accountability_service_;
   std::unique_ptr<request::RequestService> request_service_;
   std::unique_ptr<open311::Open311Service> open311_service_;

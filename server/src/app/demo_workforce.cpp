@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "app/demo_training.hpp"
 #include "core/china_date.hpp"
 #include "core/identity.hpp"
 
@@ -85,6 +86,7 @@ void CreateDemoWorkforce(const Application& application, db::Session& session, c
   }
   // 西城区 has regraded this year: every street reviewed it and the district approved.
   workforce.SeedRun(session, west, year, workforce::WorkforceService::Approve::kYes);
+  CreateDemoTraining(application, session, city, streets, communities, now);
 }
 
 }  // namespace liandong::app

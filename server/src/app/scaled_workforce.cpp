@@ -1,13 +1,17 @@
 #include "app/scaled_workforce.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "core/china_date.hpp"
 #include "core/identity.hpp"
 #include "core/log.hpp"
+#include "core/org_scope.hpp"
 #include "db/bulk_insert.hpp"
 
 namespace liandong::app {
@@ -83,6 +87,48 @@ std::int64_t CreateScaledWorkforce(const Application& application, db::Session& 
     workforce.SeedScheme(sql, second_district, faster);
   }
 
+  // Training, qualifications and staffing: the city's courses and requirements, one course per
+  // district, the shipped staffing norm, qualifications as migrated.
+  const workforce::TrainingService& training = application.training_service();
+  const workforce::StaffingService& staffing = application.staffing_service();
+  const std::array<std::int64_t, 2> city_courses{training.SeedCourse(sql, city_id, "社区工作者岗位通用能力培训", 16),
+                                                 training.SeedCourse(sql, city_id, "社会工作实务", 8)};
+  std::map<std::int64_t, std::int64_t> district_courses;
+  for (const Community& community : communities) {
+    const std::vector<std::int64_t> ids = core::IdsOnPath(community.path);
+    if (ids.size() > 1 && district_courses.count(ids[1]) == 0) {
+      district_courses[ids[1]] = training.SeedCourse(sql, ids[1], "基层治理专题培训", 12);
+    }
+  }
+  const std::vector<workforce::TrainingRequirement> bands{
+      {"principal", 1, 30, 40}, {"deputy", 1, 30, 32}, {"staff", 1, 6, 24}, {"staff", 7, 30, 32}};
+  for (int required_year = year - 4; required_year <= year; ++required_year) {
+    training.SeedRequirements(sql, city_id, required_year, bands);
+  }
+  // The city's norm and communities' guarantees unless there are some already (the demo city's, in
+  // tests).
+  long long norms = 0;
+  sql << "SELECT COUNT(*) FROM staffing_norm WHERE org_id = :city_id", soci::use(city_id, "city_id"), soci::into(norms);
+  if (norms == 0) {
+    workforce::StaffingNorm norm = workforce::ShippedStaffingNorm();
+    norm.org.id = city_id;
+    norm.effective_from_year = year - 6;
+    staffing.SeedNorm(sql, norm);
+  }
+  std::set<std::int64_t> guaranteed;
+  {
+    long long org_id = 0;
+    soci::statement statement =
+        (sql.prepare << "SELECT DISTINCT org_id FROM community_guarantee", soci::into(org_id));
+    statement.execute();
+    while (statement.fetch()) guaranteed.insert(org_id);
+  }
+  std::array<long long, 3> qualifications{};
+  sql << "SELECT MIN(id) FROM qualification WHERE name = '助理社会工作师'", soci::into(qualifications[0]);
+  sql << "SELECT MIN(id) FROM qualification WHERE name = '社会工作师'", soci::into(qualifications[1]);
+  sql << "SELECT MIN(id) FROM qualification WHERE name = '高级社会工作师'", soci::into(qualifications[2]);
+  const std::string today = core::ChinaDate(now);
+
   db::BulkInserter workers(session, "worker",
                            {"id",
                             "org_id",
@@ -107,14 +153,39 @@ std::int64_t CreateScaledWorkforce(const Application& application, db::Session& 
   db::BulkInserter appraisals(session, "appraisal", {"worker_id", "year", "result", "entered_at"});
   db::BulkInserter events(session, "worker_event",
                           {"worker_id", "kind", "effective_on", "from_value", "to_value", "explanation", "created_at"});
+  db::BulkInserter records(session, "training_record",
+                           {"worker_id", "course_id", "completed_on", "hours", "created_at"});
+  db::BulkInserter held(session, "worker_qualification",
+                        {"worker_id", "qualification_id", "issued_on", "expires_on", "created_at"});
+  db::BulkInserter guarantees(session, "community_guarantee",
+                              {"org_id", "year", "households", "population", "office_space", "service_space",
+                               "operating_funds", "service_funds", "updated_at"});
   appraisals.FlushFirst(workers);
   events.FlushFirst(workers);
+  records.FlushFirst(workers);
+  held.FlushFirst(workers);
   static constexpr std::array kEducations = {"associate", "bachelor", "bachelor", "master", "high_school"};
   // Ids after any worker already there (the demo city's, in tests).
   long long first_id = 0;
   sql << "SELECT COALESCE(MAX(id), 0) FROM worker", soci::into(first_id);
   std::int64_t id = first_id;
   for (const Community& community : communities) {
+    const std::vector<std::int64_t> path_ids = core::IdsOnPath(community.path);
+    const std::int64_t district_course =
+        path_ids.size() > 1 && district_courses.count(path_ids[1]) > 0 ? district_courses[path_ids[1]] : city_courses[1];
+    if (guaranteed.count(community.id) == 0) {
+      // Five years of guarantees: households around the norm's bands (some communities short).
+      std::uint64_t random = Mix(0x6775617261ULL + static_cast<std::uint64_t>(community.id));
+      random = Mix(random);
+      const int households = 1200 + static_cast<int>(random % 6000);
+      for (int guarantee_year = year - 4; guarantee_year <= year; ++guarantee_year) {
+        const int size = households - (year - guarantee_year) * 30;
+        guarantees.Add({community.id, guarantee_year, size, size * 27 / 10, 250 + static_cast<int>(random % 300),
+                        400 + static_cast<int>((random >> 8) % 600),
+                        static_cast<std::int64_t>(20'000'000 + (random >> 16) % 20'000'000),
+                        static_cast<std::int64_t>(10'000'000 + (random >> 24) % 15'000'000), now});
+      }
+    }
     for (int i = 0; i < kWorkersPerCommunity; ++i) {
       ++id;
       std::uint64_t random = Mix(0x776f726b6572ULL + static_cast<std::uint64_t>(id));
@@ -170,6 +241,22 @@ std::int64_t CreateScaledWorkforce(const Application& application, db::Session& 
       for (int served = year - 5; served < year; ++served) {
         appraisals.Add({id, served, Result(below(100)), now});
       }
+      // Training: two courses a year for five years; one in ten did only one this year.
+      for (int trained = year - 4; trained <= year; ++trained) {
+        const std::string spring = std::min(today, std::to_string(trained) + "-0" + std::to_string(3 + below(3)) + "-1" +
+                                                       std::to_string(below(10)));
+        const std::string autumn = std::min(today, std::to_string(trained) + "-" + std::to_string(10 + below(2)) + "-0" +
+                                                       std::to_string(1 + below(9)));
+        records.Add({id, city_courses[0], spring, 16, now});
+        if (trained < year || below(10) != 0) records.Add({id, district_course, autumn, 12, now});
+      }
+      // Qualifications: about half hold one, valid three years from its issue (some expire soon).
+      if (below(2) == 0) {
+        const int level = below(10) < 6 ? 0 : below(10) < 9 ? 1 : 2;
+        const std::string issued = core::AddDays(today, -30 - below(3 * 365));
+        held.Add({id, static_cast<std::int64_t>(qualifications[static_cast<std::size_t>(level)]), issued,
+                  core::AddDays(issued, 3 * 365), now});
+      }
       const std::string created = std::string(post) + ":" + std::to_string(grade);
       events.Add({id, "created", service_start, "", created, "", now});
     }
@@ -177,9 +264,13 @@ std::int64_t CreateScaledWorkforce(const Application& application, db::Session& 
   workers.Finish();
   appraisals.Finish();
   events.Finish();
+  records.Finish();
+  held.Finish();
+  guarantees.Finish();
   db::ResetIdSequences(session, {"worker", "worker_event"});
   transaction.Commit();
-  db::AnalyzeTables(session, {"worker", "appraisal", "worker_event"});
+  db::AnalyzeTables(session, {"worker", "appraisal", "worker_event", "training_record", "worker_qualification",
+                              "community_guarantee"});
   core::log::Info("demo.scaled_workforce", {{"workers", id - first_id}});
   return id - first_id;
 }

@@ -23,6 +23,12 @@ TEST(ScaledWorkforce, LoadsWorkersThatARegradingRunProposesFor) {
     long long appraisals = 0;
     session.sql() << "SELECT COUNT(*) FROM appraisal", soci::into(appraisals);
     EXPECT_GE(appraisals, loaded * 5);
+    // Five years of training, and qualifications for about half of them.
+    long long records = 0, qualifications = 0;
+    session.sql() << "SELECT COUNT(*) FROM training_record", soci::into(records);
+    session.sql() << "SELECT COUNT(*) FROM worker_qualification", soci::into(qualifications);
+    EXPECT_GE(records, loaded * 5);
+    EXPECT_GE(qualifications, loaded / 4);
   }
   // 西城区 approved its run of this year in the demo city: only 东城区 is computed.
   const auto summaries = application.workforce_service().ComputeRunsOfLevel("district", 2026);

@@ -53,6 +53,11 @@ const std::set<std::string> kUnscoped = {
     "GET /api/v1/service-categories",      // the common service categories: data of no org
     "GET /api/v1/evaluation-items",        // the two-way evaluation's items: data of no org
     "GET /api/v1/cobuild-categories",      // the categories of the co-building lists: deployment-wide
+    "GET /api/v1/workforce-owners",        // which department owns which part: deployment-wide
+    "GET /api/v1/qualifications",          // the qualification catalogue is the city's, like roles
+    "POST /api/v1/qualifications",
+    "PUT /api/v1/qualifications/{id}",
+    "GET /api/v1/staffing-norms",  // the subtree's and those above: by the actor, no ?org=
 };
 
 // A body that passes validation for each state-changing route, so that only the scope can refuse
@@ -193,6 +198,20 @@ const std::map<std::string, std::string> kBodies = {
      R"({"year":2025,"subject_kind":"unit","check_in_id":{unit_check_in},"grade":"good"})"},
     {"POST /api/v1/mutual-evaluations",
      R"({"year":2025,"direction":"community_to_unit","community_id":{org},"unit_id":1,"scores":[]})"},
+    {"POST /api/v1/workers/{id}/qualifications", R"({"qualification_id":1,"issued_on":"2020-01-01"})"},
+    {"POST /api/v1/courses", R"({"org_id":{org},"name":"越权课程","hours":8})"},
+    {"PUT /api/v1/courses/{id}", R"({"name":"越权修改","hours":8})"},
+    {"PUT /api/v1/training-requirements", R"({"org_id":{org},"year":2025,"items":[]})"},
+    {"POST /api/v1/training-records",
+     R"({"id_number":"11010519491231002X","course":"社会工作实务","completed_on":"2025-06-01"})"},
+    {"POST /api/v1/training-records/import",
+     R"({"rows":[{"id_number":"11010519491231002X","course":"社会工作实务","completed_on":"2025-06-01"}]})"},
+    {"PUT /api/v1/community-guarantees",
+     R"({"org_id":{org},"year":2025,"households":1,"population":1,"office_space":1,"service_space":1})"},
+    {"PUT /api/v1/community-funds", R"({"org_id":{org},"year":2025,"operating_funds":1,"service_funds":1})"},
+    {"POST /api/v1/staffing-norms", R"({"org_id":{org},"name":"越权标准","effective_from_year":2090})"},
+    {"PUT /api/v1/staffing-norms/{id}", R"({"name":"越权修改","effective_from_year":2091})"},
+    {"PUT /api/v1/establishment-quotas", R"({"org_id":{org},"year":2025,"kind":"other","allotted":1,"used":0})"},
 };
 
 // Objects named by a path parameter that is not an id: roles and settings are deployment-wide.
@@ -451,6 +470,21 @@ class ScopeMatrixTest : public ::testing::Test {
                                                           R"(,"year":)" + std::to_string(2000 + runs_made_) + "}");
       EXPECT_EQ(made.status, 201) << made.body;
       return made.Json().at("id").as_int64();
+    }
+    if (kind == "courses") {
+      const auto course = city_->Post("/api/v1/courses", R"({"org_id":)" + std::to_string(sibling_id) +
+                                                             R"(,"name":"矩阵课程","hours":4})");
+      EXPECT_EQ(course.status, 201) << course.body;
+      return course.Json().at("id").as_int64();
+    }
+    if (kind == "staffing-norms") {
+      // A version of a year of its own: one per jurisdiction and year.
+      ++runs_made_;
+      const auto norm = city_->Post("/api/v1/staffing-norms", R"({"org_id":)" + std::to_string(sibling_id) +
+                                                                   R"(,"name":"矩阵标准","effective_from_year":)" +
+                                                                   std::to_string(2030 + runs_made_) + "}");
+      EXPECT_EQ(norm.status, 201) << norm.body;
+      return norm.Json().at("id").as_int64();
     }
     ADD_FAILURE() << "the scope matrix does not know objects of kind '" << kind
                   << "': teach ObjectIn how to make one outside a subtree";

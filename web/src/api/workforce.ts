@@ -93,7 +93,17 @@ export interface Worker {
   education: Education;
   status: WorkerStatus;
   member: NamedRef | null;
-  pay?: { base_pay: number; allowance: number; total: number };
+  pay?: { base_pay: number; allowance: number; qualification_allowance?: number; total: number };
+  qualifications?: {
+    id: number;
+    qualification_id: number;
+    name: string;
+    allowance: number;
+    issued_on: string;
+    expires_on: string | null;
+  }[];
+  /** This year's training hours against the requirement (in post only). */
+  training?: { completed: number; required: number };
   events?: WorkerEvent[];
   appraisals?: { year: number; result: AppraisalResult }[];
 }
@@ -167,6 +177,11 @@ export function listWorkers(filters: WorkerFilters): Promise<Page<Worker>> {
 
 export function getWorker(id: number): Promise<Worker> {
   return request(`/workers/${encodeURIComponent(id)}`);
+}
+
+/** Changes a worker from a day on; each change becomes a timeline event. */
+export function updateWorker(id: number, changes: Record<string, unknown>): Promise<Worker> {
+  return request(`/workers/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes });
 }
 
 export function addAppraisal(

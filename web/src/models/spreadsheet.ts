@@ -24,7 +24,7 @@ export interface ColumnSpec {
 }
 
 export interface SheetSpec {
-  kind: 'member' | 'unit' | 'worker' | 'appraisal';
+  kind: 'member' | 'unit' | 'worker' | 'appraisal' | 'training';
   /** Name of the worksheet in the template and of the downloaded file. */
   title: string;
   columns: readonly ColumnSpec[];

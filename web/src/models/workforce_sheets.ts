@@ -73,3 +73,15 @@ export const APPRAISAL_SHEET: SheetSpec = {
     },
   ],
 };
+
+export const TRAINING_SHEET: SheetSpec = {
+  kind: 'training',
+  title: '培训完成记录',
+  columns: [
+    { header: '姓名', field: 'name', type: 'text', width: 12 },
+    { header: '身份证号', field: 'id_number', type: 'text', required: true, width: 22 },
+    { header: '课程名称', field: 'course', type: 'text', required: true, width: 28 },
+    { header: '完成日期', field: 'completed_on', type: 'date', required: true, width: 12 },
+    { header: '学时', field: 'hours', type: 'integer', width: 8 },
+  ],
+};

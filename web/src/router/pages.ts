@@ -438,6 +438,24 @@ export const PAGES: readonly Page[] = [
     inMenu: true,
     access: holding('workforce:read'),
   },
+  {
+    path: '/training',
+    name: 'training',
+    component: () => import('@/views/workforce/TrainingPage.vue'),
+    titleKey: 'menu.training',
+    icon: Checked,
+    inMenu: true,
+    access: holding('workforce:read'),
+  },
+  {
+    path: '/staffing',
+    name: 'staffing',
+    component: () => import('@/views/workforce/StaffingPage.vue'),
+    titleKey: 'menu.staffing',
+    icon: DataAnalysis,
+    inMenu: true,
+    access: holding('workforce:read'),
+  },
   // The separated administrators' pages (三员分立).
   {
     path: '/users',

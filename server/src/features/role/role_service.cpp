@@ -56,6 +56,8 @@ const std::vector<PermissionDefinition>& PermissionCatalogue() {
       {"cobuild:match", "staff"},
       {"workforce:read", "staff"},  {"workforce:write", "staff"}, {"workforce:manage", "staff"},
       {"check_in:read", "staff"},   {"check_in:write", "staff"},
+      {"workforce:appraise", "staff"}, {"workforce:qualify", "staff"}, {"workforce:train", "staff"},
+      {"workforce:staff", "staff"},    {"workforce:fund", "staff"},
   };
   return catalogue;
 }

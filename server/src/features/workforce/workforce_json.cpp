@@ -116,8 +116,27 @@ boost::json::value ToJson(const Worker& worker) {
   };
   if (!worker.post_name.empty()) object["post_name"] = worker.post_name;
   if (worker.pay) {
-    object["pay"] = boost::json::object{
-        {"base_pay", worker.pay->base_pay}, {"allowance", worker.pay->allowance}, {"total", worker.pay->total()}};
+    object["pay"] = boost::json::object{{"base_pay", worker.pay->base_pay},
+                                        {"allowance", worker.pay->allowance},
+                                        {"qualification_allowance", worker.pay->qualification_allowance},
+                                        {"total", worker.pay->total()}};
+  }
+  if (!worker.events.empty() || !worker.qualifications.empty()) {
+    boost::json::array qualifications;
+    for (const HeldQualification& held : worker.qualifications) {
+      qualifications.push_back(boost::json::object{
+          {"id", held.id},
+          {"qualification_id", held.qualification_id},
+          {"name", held.name},
+          {"allowance", held.allowance},
+          {"issued_on", held.issued_on},
+          {"expires_on", held.expires_on ? boost::json::value(*held.expires_on) : boost::json::value(nullptr)}});
+    }
+    object["qualifications"] = std::move(qualifications);
+  }
+  if (worker.training_required) {
+    object["training"] =
+        boost::json::object{{"completed", worker.training_completed.value_or(0)}, {"required", *worker.training_required}};
   }
   if (!worker.events.empty() || !worker.appraisals.empty()) {
     boost::json::array events;

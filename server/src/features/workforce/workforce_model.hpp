@@ -85,10 +85,23 @@ struct Appraisal {
   std::string result;  // excellent, competent, basically_competent, incompetent
 };
 
+// A month's pay: base pay and the post's allowance from the pay table, plus the allowance of the
+// worker's highest valid qualification on the day.
 struct Pay {
   std::int64_t base_pay = 0;
   std::int64_t allowance = 0;
-  std::int64_t total() const { return base_pay + allowance; }
+  std::int64_t qualification_allowance = 0;
+  std::int64_t total() const { return base_pay + allowance + qualification_allowance; }
+};
+
+// A qualification a worker holds, as the profile shows it.
+struct HeldQualification {
+  std::int64_t id = 0;
+  std::int64_t qualification_id = 0;
+  std::string name;
+  std::int64_t allowance = 0;
+  std::string issued_on;
+  std::optional<std::string> expires_on;
 };
 
 struct Worker {
@@ -113,6 +126,10 @@ struct Worker {
   std::optional<Pay> pay;
   std::vector<WorkerEvent> events;  // newest recorded first
   std::vector<Appraisal> appraisals;
+  std::vector<HeldQualification> qualifications;
+  // This year's training hours and what the worker's post and grade require.
+  std::optional<int> training_completed;
+  std::optional<int> training_required;
 };
 
 // What creating or importing a worker takes; identifiers in the clear, before validation.

@@ -85,11 +85,11 @@ void RegisterWorkforceRoutes(http::Router& router, const WorkforceService& workf
     return http::Ok(ToJson(
         workforce_service.UpdateWorker(request.Actor(), request.PathId("id"), ParseWorkerChanges(request.Json()))));
   });
-  router.Add(Verb::post, "/api/v1/workers/{id}/appraisals", "workforce:write", [&](http::Request& request) {
+  router.Add(Verb::post, "/api/v1/workers/{id}/appraisals", "workforce:appraise", [&](http::Request& request) {
     return http::Created(
         ToJson(workforce_service.AddAppraisal(request.Actor(), request.PathId("id"), ParseAppraisal(request.Json()))));
   });
-  router.Add(Verb::post, "/api/v1/appraisals/import", "workforce:write", [&](http::Request& request) {
+  router.Add(Verb::post, "/api/v1/appraisals/import", "workforce:appraise", [&](http::Request& request) {
     const AppraisalRows rows = ParseAppraisalRows(request.Json());
     return http::Ok(WithMessages(ToJson(workforce_service.ImportAppraisals(request.Actor(), rows.inputs, rows.errors)),
                                  request.language()));

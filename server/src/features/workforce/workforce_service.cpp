@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/identity.hpp"
 #include "core/xlsx.hpp"
+#include "features/workforce/training_service.hpp"
 
 namespace liandong::workforce {
 
@@ -292,8 +293,19 @@ Worker WorkforceService::GetWorker(const core::Actor& actor, std::int64_t id) co
   const std::vector<Scheme> schemes = repository_.LoadSchemes(session.sql());
   if (const Scheme* scheme = ResolveScheme(schemes, worker.org_path, CurrentYear())) {
     if (const SchemePost* post = scheme->FindPost(worker.post)) worker.post_name = post->name;
-    if (const PayCell* cell = scheme->FindPay(worker.post, worker.grade))
-      worker.pay = Pay{cell->base_pay, cell->allowance};
+    if (const PayCell* cell = scheme->FindPay(worker.post, worker.grade)) {
+      worker.pay = Pay{cell->base_pay, cell->allowance, training_.QualificationAllowance(session.sql(), id, Today())};
+    }
+  }
+  for (const WorkerQualification& held : training_.ListWorkerQualifications(session.sql(), id)) {
+    worker.qualifications.push_back(HeldQualification{held.id, held.qualification.id, held.qualification.name,
+                                                      held.qualification.allowance, held.issued_on, held.expires_on});
+  }
+  if (worker.status == "in_post") {
+    const int year = CurrentYear();
+    worker.training_completed = training_.HoursOfWorker(session.sql(), id, year);
+    worker.training_required =
+        RequiredHours(training_.LoadRequirements(session.sql()), worker.org_path, year, worker.post, worker.grade);
   }
   return worker;
 }
@@ -506,7 +518,7 @@ void WorkforceService::AddAppraisalIn(soci::session& sql, const core::Actor& act
 
 Worker WorkforceService::AddAppraisal(const core::Actor& actor, std::int64_t worker_id,
                                       const Appraisal& appraisal) const {
-  core::RequirePermission(actor, "workforce:write");
+  core::RequirePermission(actor, "workforce:appraise");
   {
     db::Session session(database_);
     db::Transaction transaction(session, db::Transaction::Mode::kWrite);
@@ -521,7 +533,7 @@ Worker WorkforceService::AddAppraisal(const core::Actor& actor, std::int64_t wor
 
 ImportResult WorkforceService::ImportAppraisals(const core::Actor& actor, const std::vector<AppraisalInput>& rows,
                                                 const std::vector<ImportError>& parse_errors) const {
-  core::RequirePermission(actor, "workforce:write");
+  core::RequirePermission(actor, "workforce:appraise");
   if (rows.size() > static_cast<std::size_t>(kMaxImportRows)) {
     throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "at most 5000 rows per import");
   }
@@ -787,12 +799,15 @@ std::string WorkforceService::ExportPayRoster(const core::Actor& actor, std::opt
   const std::vector<Scheme> schemes = repository_.LoadSchemes(session.sql());
   const auto streets = repository_.LoadStreets(session.sql());
   const std::vector<RosterRow> rows = repository_.ListRoster(session.sql(), scope);
+  // The qualification allowances as of today for this year, else as of 1 January of the year.
+  const auto qualification_allowances = training_.QualificationAllowances(
+      session.sql(), scope, year == CurrentYear() ? Today() : std::to_string(year) + "-01-01");
   core::Sheet sheet{
       "薪酬花名册",
       {root.name + "社区工作者薪酬花名册（" + std::to_string(year) + "年）",
        "导出时间：" + core::ChinaDateTime(clock_.NowSeconds()) + "（北京时间）　共 " + std::to_string(rows.size()) +
            " 人；基本工资一律取自所适用等级序列的薪酬表（同工同酬），" + "金额单位：元；身份证号已脱敏"},
-      {"街道", "社区", "姓名", "身份证号", "岗位", "等级", "基本工资", "岗位津贴", "应发合计", "等级序列"},
+      {"街道", "社区", "姓名", "身份证号", "岗位", "等级", "基本工资", "岗位津贴", "资格津贴", "应发合计", "等级序列"},
       {}};
   std::int64_t total = 0;
   for (const RosterRow& row : rows) {
@@ -806,19 +821,24 @@ std::string WorkforceService::ExportPayRoster(const core::Actor& actor, std::opt
     const std::string post_name = post != nullptr ? post->name : row.post;
     const std::string scheme_name =
         scheme != nullptr ? scheme->definition.name + "（" + scheme->org.name + "）" : "无适用等级序列";
+    const auto held = qualification_allowances.find(row.worker_id);
+    const std::int64_t qualification = held != qualification_allowances.end() ? held->second : 0;
     if (cell != nullptr) {
+      const Pay pay{cell->base_pay, cell->allowance, qualification};
       sheet.rows.push_back({street_name, row.org_name, row.name, row.id_number_masked, post_name,
-                            core::NumberCell(row.grade), core::NumberCell(cell->base_pay / 100.0),
-                            core::NumberCell(cell->allowance / 100.0),
-                            core::NumberCell((cell->base_pay + cell->allowance) / 100.0), scheme_name});
-      total += cell->base_pay + cell->allowance;
+                            core::NumberCell(row.grade), core::NumberCell(pay.base_pay / 100.0),
+                            core::NumberCell(pay.allowance / 100.0),
+                            core::NumberCell(pay.qualification_allowance / 100.0),
+                            core::NumberCell(pay.total() / 100.0), scheme_name});
+      total += pay.total();
     } else {
       sheet.rows.push_back({street_name, row.org_name, row.name, row.id_number_masked, post_name,
-                            core::NumberCell(row.grade), core::Cell{}, core::Cell{}, core::Cell{}, scheme_name});
+                            core::NumberCell(row.grade), core::Cell{}, core::Cell{}, core::Cell{}, core::Cell{},
+                            scheme_name});
     }
   }
-  sheet.rows.push_back(
-      {"合计", "", "", "", "", core::Cell{}, core::Cell{}, core::Cell{}, core::NumberCell(total / 100.0), ""});
+  sheet.rows.push_back({"合计", "", "", "", "", core::Cell{}, core::Cell{}, core::Cell{}, core::Cell{},
+                        core::NumberCell(total / 100.0), ""});
   std::string workbook = core::WriteWorkbook(sheet);
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
   audit_.Record(session.sql(), actor,

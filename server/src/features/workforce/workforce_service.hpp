@@ -1,8 +1,8 @@
 // Rules for the community workforce: scheme versions per jurisdiction (the nearest ancestor's
 // version covering a year applies), workers with encrypted identifiers and a timeline, one
 // appraisal per worker-year, and yearly regrading runs (compute, street review, approval, revert),
-// each in one transaction. workforce:read to see, workforce:write for workers, appraisals and a
-// street's review, workforce:manage for schemes and runs.
+// each in one transaction. workforce:read to see, workforce:write for workers and a street's
+// review, workforce:appraise for appraisals, workforce:manage for schemes and runs.
 #pragma once
 
 #include <cstdint>
@@ -18,6 +18,7 @@
 #include "db/database.hpp"
 #include "features/org/org_service.hpp"
 #include "features/workforce/workforce_model.hpp"
+#include "features/workforce/training_repository.hpp"
 #include "features/workforce/workforce_repository.hpp"
 
 namespace liandong::workforce {
@@ -106,6 +107,7 @@ class WorkforceService {
   const db::AuditWriter& audit_;
   const org::OrgService& orgs_;
   WorkforceRepository repository_;
+  TrainingRepository training_;  // qualification allowances and training hours of a worker
 };
 
 // The version that applies to an org at `path` in `year`: the nearest jurisdiction on the path

@@ -703,6 +703,72 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorCatalogueEntry>> = {
     'zh-CN': '该街道不在此次调岗调级中',
     en: 'That street has no workers in this run',
   },
+  'workforce.catalogue_city_only': {
+    'zh-CN': '职业资格目录由市级统一维护',
+    en: 'Only the city maintains the qualification catalogue',
+  },
+  'workforce.invalid_qualification': {
+    'zh-CN': '职业资格名称不能为空（不超过 30 个字），津贴不能为负',
+    en: 'The qualification needs a name (at most 30 characters) and an allowance not below zero',
+  },
+  'workforce.qualification_taken': {
+    'zh-CN': '已有同名的职业资格',
+    en: 'A qualification of that name exists',
+  },
+  'workforce.qualification_not_found': { 'zh-CN': '职业资格不存在', en: 'No such qualification' },
+  'workforce.invalid_qualification_dates': {
+    'zh-CN': '取得日期应不晚于今天，有效期应晚于取得日期',
+    en: 'The issue date must not be after today, and the expiry after the issue',
+  },
+  'workforce.qualification_exists': {
+    'zh-CN': '该工作者这一资格（同一取得日期）已登记',
+    en: 'This worker already holds this qualification from that day',
+  },
+  'workforce.invalid_course': {
+    'zh-CN': '课程名称不能为空（不超过 100 个字），学时应为 1–200',
+    en: 'The course needs a name (at most 100 characters) and 1–200 hours',
+  },
+  'workforce.course_not_found': {
+    'zh-CN': '课程不存在或不面向该工作者所在辖区',
+    en: "No such course for this worker's jurisdiction",
+  },
+  'workforce.invalid_requirement': {
+    'zh-CN': '学时要求填写有误（岗位、等级段或学时）',
+    en: 'The training requirement is invalid (post, grade band or hours)',
+  },
+  'workforce.requirement_overlap': {
+    'zh-CN': '同一岗位的等级段不能重叠',
+    en: 'Grade bands of one post must not overlap',
+  },
+  'workforce.training_in_future': {
+    'zh-CN': '培训完成日期不能晚于今天',
+    en: 'Training cannot be recorded for a future date',
+  },
+  'workforce.invalid_hours': {
+    'zh-CN': '学时应为 1–200 的整数',
+    en: 'Hours must be a whole number from 1 to 200',
+  },
+  'workforce.training_record_exists': {
+    'zh-CN': '该工作者这一天的这门课程已登记',
+    en: "This worker's completion of this course on that day is already recorded",
+  },
+  'workforce.invalid_guarantee': {
+    'zh-CN': '户数、人口、面积和经费应为不小于 0 的整数',
+    en: 'Households, population, space and funds must be whole numbers not below zero',
+  },
+  'workforce.invalid_norm': {
+    'zh-CN': '配备标准填写有误（户数段应从 0 起递增，人数不减，封顶不小于最后一段）',
+    en: 'The staffing norm is invalid (bands from 0 ascending, headcounts not decreasing, cap not below the last)',
+  },
+  'workforce.norm_exists': {
+    'zh-CN': '该辖区已有同一年度生效的配备标准',
+    en: 'This jurisdiction has a norm taking effect that year',
+  },
+  'workforce.norm_not_found': { 'zh-CN': '配备标准不存在', en: 'No such staffing norm' },
+  'workforce.invalid_quota': {
+    'zh-CN': '编制应属于街道，类别为事业编、社区专职岗位或其他，核定数和已用数不小于 0',
+    en: 'A quota belongs to a street, of kind public institution, community post or other, with counts not below zero',
+  },
   'auth.second_factor_required': {
     'zh-CN': '请输入动态验证码完成登录',
     en: 'Enter your one-time code to finish signing in',

@@ -13,7 +13,10 @@ vi.mock('@/api/workforce', async (importOriginal) => ({
   addAppraisal: vi.fn(),
 }));
 
-const street: User = { ...streetAdmin, permissions: ['workforce:read', 'workforce:write'] };
+const street: User = {
+  ...streetAdmin,
+  permissions: ['workforce:read', 'workforce:write', 'workforce:appraise'],
+};
 
 const WORKER: Worker = {
   id: 31,
