@@ -22,6 +22,7 @@
 #include "features/supervision/supervision_routes.hpp"
 #include "features/unit/unit_routes.hpp"
 #include "features/user/user_routes.hpp"
+#include "features/whistle/whistle_routes.hpp"
 #include "features/workforce/workforce_routes.hpp"
 
 namespace liandong::app {
@@ -65,6 +66,10 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
                                                                *org_service_, *notification_service_);
   agreement_service_ = std::make_unique<cobuild::AgreementService>(*database_, clock, *audit_writer_, *org_service_,
                                                                    *unit_service_, *notification_service_);
+  whistle_service_ = std::make_unique<whistle::WhistleService>(*database_, clock, *audit_writer_, *org_service_,
+                                                               *notification_service_);
+  power_act_service_ = std::make_unique<whistle::PowerActService>(*database_, clock, *audit_writer_, *org_service_,
+                                                                  *notification_service_);
 
   health::RegisterHealthRoutes(router_, health_info_);
   auth::RegisterAuthRoutes(router_, *auth_service_, *org_service_);
@@ -87,6 +92,7 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   request::RegisterRequestRoutes(router_, *request_service_, clock);
   cobuild::RegisterAgreementRoutes(router_, *agreement_service_);
   workforce::RegisterWorkforceRoutes(router_, *workforce_service_);
+  whistle::RegisterWhistleRoutes(router_, *whistle_service_, *power_act_service_, clock);
 
   const auth::AuthService& auth_service = *auth_service_;
   db::Database& database = *database_;

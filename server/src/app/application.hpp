@@ -31,6 +31,8 @@
 #include "features/task/task_service.hpp"
 #include "features/unit/unit_service.hpp"
 #include "features/user/user_service.hpp"
+#include "features/whistle/power_act_service.hpp"
+#include "features/whistle/whistle_service.hpp"
 #include "http/pipeline.hpp"
 #include "http/router.hpp"
 
@@ -76,6 +78,8 @@ class Application {
   const accountability::AccountabilityService& accountability_service() const { return *accountability_service_; }
   const request::RequestService& request_service() const { return *request_service_; }
   const cobuild::AgreementService& agreement_service() const { return *agreement_service_; }
+  const whistle::WhistleService& whistle_service() const { return *whistle_service_; }
+  const whistle::PowerActService& power_act_service() const { return *power_act_service_; }
 
  private:
   std::unique_ptr<db::Database> database_;
@@ -102,6 +106,8 @@ class Application {
   std::unique_ptr<accountability::AccountabilityService> accountability_service_;
   std::unique_ptr<request::RequestService> request_service_;
   std::unique_ptr<cobuild::AgreementService> agreement_service_;
+  std::unique_ptr<whistle::WhistleService> whistle_service_;
+  std::unique_ptr<whistle::PowerActService> power_act_service_;
   http::Router router_;
   std::unique_ptr<http::Pipeline> pipeline_;
 };

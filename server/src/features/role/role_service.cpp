@@ -54,6 +54,10 @@ const std::vector<PermissionDefinition>& PermissionCatalogue() {
       {"request:catalogue", "staff"},
       {"cobuild:read", "staff"},    {"cobuild:write", "staff"},  {"cobuild:report", "staff"},
       {"workforce:read", "staff"},  {"workforce:write", "staff"}, {"workforce:manage", "staff"},
+      {"whistle:read", "staff"},    {"whistle:blow", "staff"},   {"whistle:sign", "staff"},
+      {"whistle:respond", "staff"}, {"whistle:configure", "staff"},
+      {"power:read", "staff"},      {"power:act", "staff"},      {"power:answer", "staff"},
+      {"power:personnel", "staff"},
   };
   return catalogue;
 }
