@@ -11,6 +11,7 @@
 #include "app/scaled_cobuild.hpp"
 #include "app/scaled_random.hpp"
 #include "app/scaled_requests.hpp"
+#include "app/scaled_whistles.hpp"
 #include "app/scaled_workforce.hpp"
 #include "core/china_date.hpp"
 #include "core/crypto.hpp"
@@ -682,6 +683,8 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
                                                          kSeed + 16);
       counts.requests = made.requests;
       counts.agencies = made.agencies;
+      AddScaledWhistles(application, session, request_city, scale == DemoScale::kMegacity ? 20'000 : 2'000, now,
+                        kSeed + 17);
     }
     tree = TaskTree();
 
