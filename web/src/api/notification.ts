@@ -11,6 +11,8 @@ export const NOTIFICATION_KINDS = [
   'bulletin',
   'agreement',
   'request',
+  'whistle',
+  'power_act',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
