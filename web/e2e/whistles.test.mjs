@@ -23,7 +23,10 @@ const TEST_TIMEOUT = { timeout: 240_000 };
 /** Moves the server's clock (the file of `liandong serve --clock-file`) and waits for it to tell. */
 async function setClockOffset(seconds) {
   const file = process.env.LIANDONG_CLOCK_FILE;
-  assert.ok(file, 'LIANDONG_CLOCK_FILE is not set: run the server with --clock-file and point this at it');
+  assert.ok(
+    file,
+    'LIANDONG_CLOCK_FILE is not set: run the server with --clock-file and point this at it',
+  );
   await writeFile(file, `${seconds}\n`);
   await new Promise((resolve) => setTimeout(resolve, 1500));
 }
@@ -83,7 +86,9 @@ test(
         await expectText(page.locator('[data-test="whistle-state"]'), '处置中');
         // The board shows it open with the agencies' clocks running.
         await page.goto('/whistles');
-        const row = page.locator('[data-test="whistle-table"] .el-table__row').filter({ hasText: title });
+        const row = page
+          .locator('[data-test="whistle-table"] .el-table__row')
+          .filter({ hasText: title });
         await expectText(row, '剩余');
       });
 
@@ -102,7 +107,10 @@ test(
         await openWhistle(page, whistleId);
         await expectText(page.locator(`[data-test="whistle-part-${squad}"]`), '未到场');
         await textAction(page, 'whistle-arrive', '执法队员4名到场');
-        await expectText(page.locator(`[data-test="whistle-part-${squad}"] [data-test="whistle-late"]`), '迟到');
+        await expectText(
+          page.locator(`[data-test="whistle-part-${squad}"] [data-test="whistle-late"]`),
+          '迟到',
+        );
       });
 
       // The street sees the lateness, and cannot close while the parts are open.
@@ -120,7 +128,11 @@ test(
         await withPage(t, async (page, config) => {
           await signInThroughApi(page, loginFor(config, role));
           await openWhistle(page, whistleId);
-          await textAction(page, 'whistle-complete', role === 'agency' ? '劝离占道摊贩12户' : '责令3家餐饮店整改');
+          await textAction(
+            page,
+            'whistle-complete',
+            role === 'agency' ? '劝离占道摊贩12户' : '责令3家餐饮店整改',
+          );
         });
       }
 
@@ -135,7 +147,10 @@ test(
           [squad, '3', '到场迟到'],
         ]) {
           await page.locator(`[data-test="whistle-rate-${agency}"]`).click();
-          await page.locator('[data-test="whistle-rate-score"]').getByText(score, { exact: true }).click();
+          await page
+            .locator('[data-test="whistle-rate-score"]')
+            .getByText(score, { exact: true })
+            .click();
           await page.locator('[data-test="whistle-rate-comment"] input').fill(comment);
           await page.locator('[data-test="whistle-rate-submit"]').click();
           await expectText(page.locator(`[data-test="whistle-score-${agency}"]`), `${score} 分`);

@@ -224,7 +224,14 @@ export interface PowerAct {
 }
 
 export interface PowerActDetail extends PowerAct {
-  steps: { id: number; kind: string; org: WhistleOrg; user_name: string; text: string; at: string }[];
+  steps: {
+    id: number;
+    kind: string;
+    org: WhistleOrg;
+    user_name: string;
+    text: string;
+    at: string;
+  }[];
   can_answer: boolean;
   can_conclude: boolean;
 }

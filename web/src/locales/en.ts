@@ -1163,7 +1163,11 @@ const en: Messages = {
     open: 'Open',
     closed: 'Closed',
     states: { awaiting_sign_off: 'Awaiting sign-off', dispatched: 'In hand', closed: 'Closed' },
-    types: { beyond_means: "Beyond the street's means", enforcement: 'Joint enforcement', emergency: 'Emergency' },
+    types: {
+      beyond_means: "Beyond the street's means",
+      enforcement: 'Joint enforcement',
+      emergency: 'Emergency',
+    },
     sources: {
       hotline: '12345 hotline',
       grid_patrol: 'Grid patrol',
@@ -1217,7 +1221,8 @@ const en: Messages = {
     descriptionRequired: 'Enter the description',
     agenciesRequired: 'Choose the agencies',
     submit: 'Blow',
-    signOffHint: 'Dispatched once the principal leader signs off; agencies arrive within {minutes} minutes',
+    signOffHint:
+      'Dispatched once the principal leader signs off; agencies arrive within {minutes} minutes',
     emergencyHint: 'Dispatched at once and signed after; agencies arrive within {minutes} minutes',
     actions: {
       'sign-off': 'Sign off',
@@ -1246,7 +1251,12 @@ const en: Messages = {
       closed: 'Closed',
       rated: 'Rated',
     },
-    bands: { too_low: 'Too low', normal: 'Normal', too_high: 'Too high', unknown: 'No resident count' },
+    bands: {
+      too_low: 'Too low',
+      normal: 'Normal',
+      too_high: 'Too high',
+      unknown: 'No resident count',
+    },
     rates: {
       title: '{org}, {month}: whistle rate',
       bandHint: 'Normal: {low}–{high} per 10,000 residents a month',

@@ -1,7 +1,13 @@
 import { flushPromises } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { User } from '@/api/session';
-import { getWhistle, getWhistleRates, listWhistles, type Whistle, type WhistleResponse } from '@/api/whistle';
+import {
+  getWhistle,
+  getWhistleRates,
+  listWhistles,
+  type Whistle,
+  type WhistleResponse,
+} from '@/api/whistle';
 import { useSessionStore } from '@/stores/session';
 import { streetAdmin } from '@/testing/fixtures';
 import { createTestPlugins, mountAtRoute } from '@/testing/plugins';
@@ -76,7 +82,9 @@ function aWhistle(overrides: Partial<Whistle> = {}): Whistle {
 }
 
 beforeEach(() => {
-  vi.mocked(listWhistles).mockReset().mockResolvedValue({ items: [aWhistle()], total: 1, page: 1, page_size: 20 });
+  vi.mocked(listWhistles)
+    .mockReset()
+    .mockResolvedValue({ items: [aWhistle()], total: 1, page: 1, page_size: 20 });
   vi.mocked(getWhistleRates)
     .mockReset()
     .mockResolvedValue({
@@ -85,7 +93,13 @@ beforeEach(() => {
       band: { low_per_10k: 0.2, high_per_10k: 2 },
       whistles: 2,
       streets: [
-        { street: { id: 5, name: '和平街道', level: 'street' }, whistles: 2, residents: 52000, per_10k: 0.385, band: 'normal' },
+        {
+          street: { id: 5, name: '和平街道', level: 'street' },
+          whistles: 2,
+          residents: 52000,
+          per_10k: 0.385,
+          band: 'normal',
+        },
       ],
     });
 });
@@ -112,20 +126,42 @@ describe('WhistleDetailPage', () => {
   it('offers the street the rating of each agency once the whistle is closed', async () => {
     const closed = aWhistle({
       state: 'closed',
-      responses: [aPart({ completed_at: '2026-03-02T04:00:00Z', open: false, score: 5, rating_comment: '响应迅速' })],
+      responses: [
+        aPart({
+          completed_at: '2026-03-02T04:00:00Z',
+          open: false,
+          score: 5,
+          rating_comment: '响应迅速',
+        }),
+      ],
     });
-    vi.mocked(getWhistle).mockReset().mockResolvedValue({
-      ...closed,
-      responses: [...closed.responses, aPart({ id: 2, agency: { id: 72, name: '东城区城管执法队', level: 'agency' }, completed_at: '2026-03-02T04:00:00Z', open: false })],
-      steps: [],
-      can_sign_off: false,
-      can_close: false,
-      can_rate: true,
-      own_response_id: null,
-    });
+    vi.mocked(getWhistle)
+      .mockReset()
+      .mockResolvedValue({
+        ...closed,
+        responses: [
+          ...closed.responses,
+          aPart({
+            id: 2,
+            agency: { id: 72, name: '东城区城管执法队', level: 'agency' },
+            completed_at: '2026-03-02T04:00:00Z',
+            open: false,
+          }),
+        ],
+        steps: [],
+        can_sign_off: false,
+        can_close: false,
+        can_rate: true,
+        own_response_id: null,
+      });
     const { plugins } = createTestPlugins();
     useSessionStore().$patch({ user: street, csrfToken: 'csrf', restored: true });
-    const { wrapper } = await mountAtRoute(WhistleDetailPage, '/whistles/:id', '/whistles/9', plugins);
+    const { wrapper } = await mountAtRoute(
+      WhistleDetailPage,
+      '/whistles/:id',
+      '/whistles/9',
+      plugins,
+    );
     await flushPromises();
 
     expect(wrapper.get('[data-test="whistle-state"]').text()).toBe('已办结');
