@@ -289,12 +289,18 @@ TEST_F(WhistleApiTest, AStreetsWhistleRateIsPerTenThousandResidentsAndMonthInIts
   EXPECT_EQ(heping.at("whistles").as_int64(), 5);
   EXPECT_DOUBLE_EQ(heping.at("per_10k").as_double(), 2.5);
   EXPECT_EQ(heping.at("band"), "too_high");  // above the shipped 2.0
-  // The district page lists its streets, those without a count as unknown.
+  // The district page lists its streets: 胜利街道 (61,000 residents in the demo city) blew none.
   const auto district = district_.Get("/api/v1/whistle-rates").Json();
-  bool unknown = false;
-  for (const auto& street : district.at("streets").as_array()) unknown = unknown || street.at("band") == "unknown";
   EXPECT_GE(district.at("streets").as_array().size(), 2u);
-  EXPECT_TRUE(unknown);
+  bool shengli_seen = false;
+  for (const auto& street : district.at("streets").as_array()) {
+    if (street.at("street").at("id").as_int64() != shengli_) continue;
+    shengli_seen = true;
+    EXPECT_EQ(street.at("residents").as_int64(), 61000);
+    EXPECT_EQ(street.at("whistles").as_int64(), 0);
+    EXPECT_EQ(street.at("band"), "too_low");
+  }
+  EXPECT_TRUE(shengli_seen);
   EXPECT_EQ(ErrorCode(district_.Get("/api/v1/whistle-rates?month=2026-13")), "request.invalid_argument");
 }
 
