@@ -175,6 +175,17 @@ Whistle WhistleService::Write(const core::Actor& actor, const std::string& actio
   db::Session session(database_);
   soci::session& sql = session.sql();
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  if (!as_street) {
+    // An agency serving the street that was not summoned is told so (it may not report), not that
+    // the whistle is missing.
+    const auto found = repository_.FindWhistle(sql, id);
+    if (found &&
+        std::none_of(found->responses.begin(), found->responses.end(),
+                     [&](const Response& r) { return r.agency.id == actor.org_id; }) &&
+        repository_.ServesStreet(sql, actor.org_id, found->street.id)) {
+      throw AppError(ErrorKind::kPermissionDenied, "whistle.not_summoned", "only a summoned agency reports");
+    }
+  }
   Whistle whistle = as_street ? FindForStreet(sql, actor, id) : FindVisible(sql, actor, id);
   const bool was_signed = whistle.signed_off_at.has_value();
   const std::int64_t now = clock_.NowSeconds();
