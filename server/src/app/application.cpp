@@ -27,6 +27,7 @@
 #include "features/unit/unit_routes.hpp"
 #include "features/user/user_routes.hpp"
 #include "features/workforce/training_routes.hpp"
+#include "features/whistle/whistle_routes.hpp"
 #include "features/workforce/workforce_routes.hpp"
 
 namespace liandong::app {
@@ -82,6 +83,10 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
                                                              *unit_service_, *notification_service_);
   venue_service_ = std::make_unique<cobuild_list::VenueService>(*database_, clock, *audit_writer_, *org_service_,
                                                                *unit_service_, *list_service_);
+  whistle_service_ = std::make_unique<whistle::WhistleService>(*database_, clock, *audit_writer_, *org_service_,
+                                                               *notification_service_);
+  power_act_service_ = std::make_unique<whistle::PowerActService>(*database_, clock, *audit_writer_, *org_service_,
+                                                                  *notification_service_);
 
   health::RegisterHealthRoutes(router_, health_info_);
   auth::RegisterAuthRoutes(router_, *auth_service_, *org_service_);
@@ -109,6 +114,7 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   workforce::RegisterWorkforceRoutes(router_, *workforce_service_);
   check_in::RegisterCheckInRoutes(router_, *check_in_service_, clock);
   workforce::RegisterTrainingRoutes(router_, *training_service_, *staffing_service_, clock);
+  whistle::RegisterWhistleRoutes(router_, *whistle_service_, *power_act_service_, clock);
 
   const auth::AuthService& auth_service = *auth_service_;
   db::Database& database = *database_;

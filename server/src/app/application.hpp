@@ -37,6 +37,8 @@
 #include "features/task/task_service.hpp"
 #include "features/unit/unit_service.hpp"
 #include "features/user/user_service.hpp"
+#include "features/whistle/power_act_service.hpp"
+#include "features/whistle/whistle_service.hpp"
 #include "http/pipeline.hpp"
 #include "http/router.hpp"
 
@@ -88,6 +90,8 @@ class Application {
   const check_in::CheckInService& check_in_service() const { return *check_in_service_; }
   const cobuild_list::ListService& list_service() const { return *list_service_; }
   const cobuild_list::VenueService& venue_service() const { return *venue_service_; }
+  const whistle::WhistleService& whistle_service() const { return *whistle_service_; }
+  const whistle::PowerActService& power_act_service() const { return *power_act_service_; }
 
  private:
   std::unique_ptr<db::Database> database_;
@@ -120,6 +124,8 @@ class Application {
   std::unique_ptr<check_in::CheckInService> check_in_service_;
   std::unique_ptr<cobuild_list::ListService> list_service_;
   std::unique_ptr<cobuild_list::VenueService> venue_service_;
+  std::unique_ptr<whistle::WhistleService> whistle_service_;
+  std::unique_ptr<whistle::PowerActService> power_act_service_;
   http::Router router_;
   std::unique_ptr<http::Pipeline> pipeline_;
 };

@@ -10,6 +10,7 @@
 #include "app/demo_cobuild.hpp"
 #include "app/demo_cobuild_lists.hpp"
 #include "app/demo_requests.hpp"
+#include "app/demo_whistles.hpp"
 #include "core/china_date.hpp"
 
 namespace liandong::app {
@@ -151,6 +152,7 @@ const std::vector<DutyLine>& DistrictDutyList() {
 void CreateDemoActivity(Application& application, core::FakeClock& clock, const std::vector<DemoLogin>& logins) {
   DemoStory story(application, clock, logins);
   ScheduleDemoRequests(story, application);
+  ScheduleDemoWhistles(story, application);
   const org::OrgService& orgs = application.org_service();
   const task::TaskService& tasks = application.task_service();
 

@@ -10,6 +10,7 @@
 #include <map>
 
 #include "app/demo_requests.hpp"
+#include "app/demo_whistles.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/identity.hpp"
@@ -270,6 +271,7 @@ std::vector<DemoLogin> CreateDemoCity(Application& application, const core::Cloc
       street::StreetProfile{streets.at("光明街道").id, true, "2025-05-20", "", std::nullopt, false, std::nullopt, {}},
       now);
   SeedDemoAgencies(application, session, streets, logins);
+  SeedDemoWhistleCity(application, session, streets, logins, now);
   CreateDemoWorkforce(application, session, city, streets, communities, now);
   CreateDemoCheckIn(application, session, communities, unit_ids, logins, now);
   transaction.Commit();

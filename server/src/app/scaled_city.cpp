@@ -13,6 +13,7 @@
 #include "app/scaled_cobuild_lists.hpp"
 #include "app/scaled_random.hpp"
 #include "app/scaled_requests.hpp"
+#include "app/scaled_whistles.hpp"
 #include "app/scaled_workforce.hpp"
 #include "core/china_date.hpp"
 #include "core/crypto.hpp"
@@ -686,6 +687,8 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
                                                          kSeed + 16);
       counts.requests = made.requests;
       counts.agencies = made.agencies;
+      AddScaledWhistles(application, session, request_city, scale == DemoScale::kMegacity ? 20'000 : 2'000, now,
+                        kSeed + 17);
     }
     tree = TaskTree();
 

@@ -58,6 +58,8 @@ const std::set<std::string> kUnscoped = {
     "POST /api/v1/qualifications",
     "PUT /api/v1/qualifications/{id}",
     "GET /api/v1/staffing-norms",  // the subtree's and those above: by the actor, no ?org=
+    "GET /api/v1/whistle-settings",  // arrival times and the rate band are deployment-wide, like roles
+    "PUT /api/v1/whistle-settings",
 };
 
 // A body that passes validation for each state-changing route, so that only the scope can refuse
@@ -212,6 +214,22 @@ const std::map<std::string, std::string> kBodies = {
     {"POST /api/v1/staffing-norms", R"({"org_id":{org},"name":"越权标准","effective_from_year":2090})"},
     {"PUT /api/v1/staffing-norms/{id}", R"({"name":"越权修改","effective_from_year":2091})"},
     {"PUT /api/v1/establishment-quotas", R"({"org_id":{org},"year":2025,"kind":"other","allotted":1,"used":0})"},
+    {"PUT /api/v1/whistle-settings", R"({"band":{"low_per_10k":0.2,"high_per_10k":2}})"},
+    {"PUT /api/v1/orgs/{id}/residents", R"({"residents":50000,"counted_on":"2026-01-01"})"},
+    {"POST /api/v1/whistles",
+     R"({"street_org_id":{org},"type":"enforcement","source":"hotline","title":"越权吹哨","description":"越权",)"
+     R"("agency_ids":[1]})"},
+    {"POST /api/v1/whistles/{id}/sign-off", "{}"},
+    {"POST /api/v1/whistles/{id}/arrival", "{}"},
+    {"POST /api/v1/whistles/{id}/handling", R"({"text":"越权处置"})"},
+    {"POST /api/v1/whistles/{id}/completion", R"({"text":"越权完成"})"},
+    {"POST /api/v1/whistles/{id}/close", "{}"},
+    {"POST /api/v1/whistles/{id}/ratings", R"({"agency_org_id":1,"score":5})"},
+    {"POST /api/v1/power-acts",
+     R"({"street_org_id":{org},"agency_org_id":1,"power":"supervision","subject":"越权","text":"越权",)"
+     R"("response_due":"2099-12-31"})"},
+    {"POST /api/v1/power-acts/{id}/answer", R"({"text":"越权答复"})"},
+    {"POST /api/v1/power-acts/{id}/conclusion", R"({"outcome":"adopted"})"},
 };
 
 // Objects named by a path parameter that is not an id: roles and settings are deployment-wide.
@@ -486,6 +504,7 @@ class ScopeMatrixTest : public ::testing::Test {
       EXPECT_EQ(norm.status, 201) << norm.body;
       return norm.Json().at("id").as_int64();
     }
+    if (kind == "whistles" || kind == "power-acts") return WhistleIn(sibling_id, kind == "power-acts");
     ADD_FAILURE() << "the scope matrix does not know objects of kind '" << kind
                   << "': teach ObjectIn how to make one outside a subtree";
     return 0;
@@ -541,6 +560,35 @@ class ScopeMatrixTest : public ::testing::Test {
     }
     transaction.Commit();
     return id;
+  // A whistle (or a power act) of the street at or around `org_id` (a community's street, a
+  // district's first street), made by a staff user of that street towards an agency serving it.
+  std::int64_t WhistleIn(std::int64_t org_id, bool power_act) {
+    std::int64_t street = org_id;
+    for (int depth = 0; depth < 4; ++depth) {
+      const auto org = city_->Get("/api/v1/orgs/" + std::to_string(street)).Json();
+      if (org.at("level") == "street") break;
+      street = org.at("level") == "community" ? org.at("parent_id").as_int64() : FirstChild(street);
+    }
+    const std::string username = "matrix.whistler." + std::to_string(++users_made_);
+    {
+      db::Session session(server_.application().database());
+      server_.application().auth_service().CreateUser(
+          session.sql(), auth::NewUser{street, username, "矩阵吹哨", "street_admin", "Matrix-Test-Password-2026"});
+    }
+    HttpClient whistler = server_.Client();
+    EXPECT_EQ(whistler.SignIn(username, "Matrix-Test-Password-2026").status, 200);
+    const auto agencies =
+        whistler.Get("/api/v1/orgs/" + std::to_string(street) + "/whistle-agencies").Json().at("items").as_array();
+    EXPECT_FALSE(agencies.empty()) << "the demo city has agencies serving every street";
+    const std::string agency = agencies.empty() ? "0" : std::to_string(agencies[0].at("id").as_int64());
+    const auto made =
+        power_act ? whistler.Post("/api/v1/power-acts", R"({"agency_org_id":)" + agency +
+                                                            R"(,"power":"supervision","subject":"矩阵督办",)"
+                                                            R"("text":"矩阵","response_due":"2099-12-31"})")
+                  : whistler.Post("/api/v1/whistles", R"({"type":"enforcement","source":"hotline","title":"矩阵吹哨",)"
+                                                      R"("description":"矩阵","agency_ids":[)" + agency + "]}");
+    EXPECT_EQ(made.status, 201) << made.body;
+    return made.Json().at("id").as_int64();
   }
 
   // A task node of `org_id` (or its task), issued by the city; the city's own root node for the city.

@@ -14,6 +14,8 @@ export const NOTIFICATION_KINDS = [
   'check_in',
   'feedback_sheet',
   'cobuild_match',
+  'whistle',
+  'power_act',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

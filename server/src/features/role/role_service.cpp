@@ -58,6 +58,10 @@ const std::vector<PermissionDefinition>& PermissionCatalogue() {
       {"check_in:read", "staff"},   {"check_in:write", "staff"},
       {"workforce:appraise", "staff"}, {"workforce:qualify", "staff"}, {"workforce:train", "staff"},
       {"workforce:staff", "staff"},    {"workforce:fund", "staff"},
+      {"whistle:read", "staff"},    {"whistle:blow", "staff"},   {"whistle:sign", "staff"},
+      {"whistle:respond", "staff"}, {"whistle:configure", "staff"},
+      {"power:read", "staff"},      {"power:act", "staff"},      {"power:answer", "staff"},
+      {"power:personnel", "staff"},
   };
   return catalogue;
 }

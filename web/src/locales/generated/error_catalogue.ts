@@ -601,6 +601,165 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorCatalogueEntry>> = {
     'zh-CN': '吊销密钥须填写原因（不超过 500 字）',
     en: 'Revoking a key needs a reason (at most 500 characters)',
   },
+  'whistle.not_found': {
+    'zh-CN': '吹哨不存在或不在本组织范围内',
+    en: "No such whistle in your organisation's reach",
+  },
+  'whistle.invalid_type': {
+    'zh-CN': '吹哨类型须为街道难以解决的问题、综合执法或应急处置',
+    en: "The whistle type is beyond the street's means, enforcement or emergency",
+  },
+  'whistle.invalid_source': {
+    'zh-CN': '问题来源须为热线、网格巡查、居民议事会、信访或城市管理平台',
+    en: 'The source is the hotline, grid patrol, resident council, petition or city platform',
+  },
+  'whistle.invalid_title': {
+    'zh-CN': '吹哨事项不能为空，且不超过 100 个字',
+    en: 'The subject is required (at most 100 characters)',
+  },
+  'whistle.invalid_description': {
+    'zh-CN': '情况说明不能为空，且不超过 2000 个字',
+    en: 'The description is required (at most 2000 characters)',
+  },
+  'whistle.invalid_address': {
+    'zh-CN': '地点不超过 200 个字',
+    en: 'The place has at most 200 characters',
+  },
+  'whistle.invalid_street': {
+    'zh-CN': '吹哨街道须为本组织范围内的街道',
+    en: 'The street must be a street within your organisation',
+  },
+  'whistle.no_agencies': {
+    'zh-CN': '请选择 1 至 10 个报到单位',
+    en: 'Summon from 1 to 10 agencies',
+  },
+  'whistle.duplicate_agency': {
+    'zh-CN': '同一报到单位不能重复选择',
+    en: 'An agency is summoned once',
+  },
+  'whistle.agency_not_serving': {
+    'zh-CN': '只能向服务本街道的派出机构吹哨',
+    en: 'Only agencies serving the street can be summoned',
+  },
+  'whistle.not_street': {
+    'zh-CN': '只有吹哨街道可以办理此操作',
+    en: 'Only the street that blew the whistle does this',
+  },
+  'whistle.not_summoned': {
+    'zh-CN': '本单位不是该吹哨的报到单位',
+    en: 'Your agency was not summoned by this whistle',
+  },
+  'whistle.wrong_state': {
+    'zh-CN': '吹哨当前状态不允许此操作',
+    en: "The whistle's state does not allow this now",
+  },
+  'whistle.already_signed_off': {
+    'zh-CN': '街道主要领导已签发',
+    en: 'The principal leader has already signed it off',
+  },
+  'whistle.not_signed_off': {
+    'zh-CN': '须经街道主要领导签发后才能办结',
+    en: 'The principal leader must sign it off before closing',
+  },
+  'whistle.already_arrived': {
+    'zh-CN': '本单位已报到',
+    en: "Your agency's arrival is already recorded",
+  },
+  'whistle.not_arrived': { 'zh-CN': '请先报到再记录处置', en: 'Record your arrival first' },
+  'whistle.already_completed': {
+    'zh-CN': '本单位的处置已完成',
+    en: "Your agency's part is already complete",
+  },
+  'whistle.parts_open': {
+    'zh-CN': '还有报到单位未完成处置，事不完、人不撤，不能办结',
+    en: 'Some summoned agencies have not completed their part: the whistle cannot close',
+  },
+  'whistle.not_closed': {
+    'zh-CN': '吹哨办结后才能评哨',
+    en: 'Rate the agencies once the whistle is closed',
+  },
+  'whistle.already_rated': { 'zh-CN': '已对该单位评哨', en: 'This agency is already rated' },
+  'whistle.invalid_score': { 'zh-CN': '评分须为 1 至 5 分', en: 'The score is from 1 to 5' },
+  'whistle.invalid_text': {
+    'zh-CN': '内容不能为空（如须填写），且不超过规定字数',
+    en: 'The text is missing or too long',
+  },
+  'whistle.invalid_arrival_minutes': {
+    'zh-CN': '到场时限须为 1 至 1440 分钟',
+    en: 'The arrival time is 1 to 1440 minutes',
+  },
+  'whistle.invalid_band': {
+    'zh-CN': '吹哨率区间有误：下限不小于 0，上限须大于下限',
+    en: 'The rate band is invalid: the low bound is at least 0 and the high bound above it',
+  },
+  'whistle.invalid_residents': {
+    'zh-CN': '常住人口须为正整数',
+    en: 'The residents are a positive whole number',
+  },
+  'whistle.invalid_counted_on': {
+    'zh-CN': '统计日期应为 YYYY-MM-DD 格式的有效日期',
+    en: 'The count date must be a valid YYYY-MM-DD date',
+  },
+  'power_act.not_found': {
+    'zh-CN': '赋权事项不存在或不在本组织范围内',
+    en: "No such power act in your organisation's reach",
+  },
+  'power_act.invalid_power': {
+    'zh-CN': '权力类型须为处置权、建议权、参与权、督办权或人事任免建议权',
+    en: 'The power is disposal, recommendation, participation, supervision or personnel recommendation',
+  },
+  'power_act.personnel_denied': {
+    'zh-CN': '人事任免建议属保密事项，无权办理',
+    en: 'Personnel recommendations are confidential: you may not make one',
+  },
+  'power_act.invalid_subject': {
+    'zh-CN': '事项名称不能为空，且不超过 100 个字',
+    en: 'The subject is required (at most 100 characters)',
+  },
+  'power_act.invalid_text': {
+    'zh-CN': '内容不能为空，且不超过 2000 个字',
+    en: 'The text is required (at most 2000 characters)',
+  },
+  'power_act.invalid_evidence': {
+    'zh-CN': '依据材料说明不超过 2000 个字',
+    en: 'The evidence has at most 2000 characters',
+  },
+  'power_act.invalid_response_due': {
+    'zh-CN': '答复期限应为今天或以后的 YYYY-MM-DD 日期',
+    en: 'The response date must be a YYYY-MM-DD date from today on',
+  },
+  'power_act.invalid_street': {
+    'zh-CN': '行权街道须为本组织范围内的街道',
+    en: 'The street must be a street within your organisation',
+  },
+  'power_act.agency_not_serving': {
+    'zh-CN': '只能对服务本街道的派出机构行使职权',
+    en: 'Powers are exercised towards agencies serving the street only',
+  },
+  'power_act.not_agency': {
+    'zh-CN': '只有被行权的派出机构可以答复',
+    en: 'Only the agency concerned answers',
+  },
+  'power_act.not_street': {
+    'zh-CN': '只有行权街道可以记录结果',
+    en: 'Only the street that acted records the outcome',
+  },
+  'power_act.wrong_state': {
+    'zh-CN': '赋权事项当前状态不允许此操作',
+    en: "The act's state does not allow this now",
+  },
+  'power_act.not_answered': {
+    'zh-CN': '派出机构答复后才能记录结果',
+    en: 'Record the outcome after the agency has answered',
+  },
+  'power_act.invalid_answer': {
+    'zh-CN': '答复内容不能为空，且不超过 2000 个字',
+    en: 'The answer is required (at most 2000 characters)',
+  },
+  'power_act.invalid_outcome': {
+    'zh-CN': '结果须为采纳、部分采纳或未采纳',
+    en: 'The outcome is adopted, partly adopted or not adopted',
+  },
   'workforce.invalid_scheme': {
     'zh-CN': '等级序列填写有误（名称、年份、晋级间隔、岗位或学历折算）',
     en: 'The grade scheme is invalid (name, years, step interval, posts or degree credits)',
