@@ -41,7 +41,8 @@ const HttpClient::Headers kForm = {{"Content-Type", "application/x-www-form-urle
 
 // GeoReport's error list: the code of its one error.
 std::int64_t ErrorCodeOf(const HttpResult& result) {
-  const auto& errors = result.Json().as_array();
+  const boost::json::value body = result.Json();
+  const auto& errors = body.as_array();
   EXPECT_EQ(errors.size(), 1u) << result.body;
   return errors.at(0).at("code").as_int64();
 }
@@ -90,7 +91,8 @@ TEST_F(Open311ApiTest, ServicesAreTheCataloguesLeavesInJsonAndXml) {
   const auto json = anonymous_.Get("/open311/v2/services.json");
   ASSERT_EQ(json.status, 200) << json.body;
   EXPECT_EQ(json.Header("Content-Type"), "application/json; charset=utf-8");
-  const auto& services = json.Json().as_array();
+  const boost::json::value list = json.Json();
+  const auto& services = list.as_array();
   EXPECT_GE(services.size(), 300u);
   bool lift = false;
   for (const auto& service : services) {
@@ -146,7 +148,8 @@ TEST_F(Open311ApiTest, APartnerPostsARequestAndReadsItBackWithoutTheResidentsPer
 
   const auto posted = PostLift(key, heping_li_);
   ASSERT_EQ(posted.status, 201) << posted.body;
-  const auto& answer = posted.Json().as_array().at(0);
+  const boost::json::value posted_body = posted.Json();
+  const auto& answer = posted_body.as_array().at(0);
   const std::string id(answer.at("service_request_id").as_string());
   const std::string token(answer.at("token").as_string());
   EXPECT_EQ(answer.at("account_id"), "grid-778");
@@ -160,7 +163,8 @@ TEST_F(Open311ApiTest, APartnerPostsARequestAndReadsItBackWithoutTheResidentsPer
 
   const auto read = anonymous_.Get("/open311/v2/requests/" + id + ".json?api_key=" + key);
   ASSERT_EQ(read.status, 200) << read.body;
-  const auto& request = read.Json().as_array().at(0);
+  const boost::json::value read_body = read.Json();
+  const auto& request = read_body.as_array().at(0);
   EXPECT_EQ(request.at("service_request_id").as_string(), id);
   EXPECT_EQ(request.at("status"), "open");
   EXPECT_EQ(request.at("service_code"), "07.01.01");
@@ -191,11 +195,13 @@ TEST_F(Open311ApiTest, APartnerPostsARequestAndReadsItBackWithoutTheResidentsPer
   const auto open = anonymous_.Get("/open311/v2/requests.json?api_key=" + key + "&service_code=07.01.01&status=open");
   ASSERT_EQ(open.status, 200) << open.body;
   bool listed = false;
-  for (const auto& item : open.Json().as_array()) listed = listed || item.at("service_request_id").as_string() == id;
+  const boost::json::value open_body = open.Json();
+  for (const auto& item : open_body.as_array()) listed = listed || item.at("service_request_id").as_string() == id;
   EXPECT_TRUE(listed);
   const auto closed = anonymous_.Get("/open311/v2/requests.json?api_key=" + key + "&status=closed");
   ASSERT_EQ(closed.status, 200);
-  for (const auto& item : closed.Json().as_array()) EXPECT_EQ(item.at("status"), "closed");
+  const boost::json::value closed_body = closed.Json();
+  for (const auto& item : closed_body.as_array()) EXPECT_EQ(item.at("status"), "closed");
   const auto old = anonymous_.Get("/open311/v2/requests.json?api_key=" + key +
                                   "&start_date=2020-01-01T00:00:00Z&end_date=2020-02-01T00:00:00%2B08:00");
   ASSERT_EQ(old.status, 200) << old.body;
@@ -218,7 +224,8 @@ TEST_F(Open311ApiTest, RefusalsComeInGeoReportsErrorFormatAndChangeNothing) {
 
   const auto no_attribute = PostLift(key, heping_li_, "json", false);
   EXPECT_EQ(no_attribute.status, 400) << no_attribute.body;
-  EXPECT_NE(std::string(no_attribute.Json().as_array().at(0).at("description").as_string()).find("TRAPPED"),
+  const boost::json::value refusal = no_attribute.Json();
+  EXPECT_NE(std::string(refusal.as_array().at(0).at("description").as_string()).find("TRAPPED"),
             std::string::npos);
 
   // Another district's community is no address this partner may use.
@@ -269,7 +276,8 @@ TEST_F(Open311ApiTest, APartnerSeesItsOwnAreaOnlyAndARevokedKeyStopsWorking) {
   ASSERT_EQ(taken.status, 201) << taken.body;
   const std::string elsewhere = std::to_string(taken.Json().at("id").as_int64());
   EXPECT_EQ(anonymous_.Get("/open311/v2/requests/" + elsewhere + ".json?api_key=" + key).status, 404);
-  for (const auto& item : anonymous_.Get("/open311/v2/requests.json?api_key=" + key).Json().as_array()) {
+  const boost::json::value visible = anonymous_.Get("/open311/v2/requests.json?api_key=" + key).Json();
+  for (const auto& item : visible.as_array()) {
     EXPECT_NE(item.at("service_request_id").as_string(), elsewhere);
   }
 
