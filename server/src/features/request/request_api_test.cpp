@@ -198,7 +198,8 @@ TEST_F(RequestApiTest, RunsTheLoopFromTheHotlineToTheResidentsRating) {
                                                           "signed", "contacted", "note", "replied", "rated"}));
   EXPECT_FALSE(request.at("late").at("resolution").as_bool());
 
-  // The rates count it at the agency's district and the city, no longer at the street.
+  // The rates count it at the agency and its district, and at the territory's lineage: the street
+  // keeps it (its resident asked) though the police station handled it; the city counts it once.
   const auto city = Rates(city_, city_id_);
   EXPECT_EQ(city.at("counts").at("received").as_int64(), 1);
   EXPECT_EQ(city.at("counts").at("responded").as_int64(), 1);
@@ -207,7 +208,13 @@ TEST_F(RequestApiTest, RunsTheLoopFromTheHotlineToTheResidentsRating) {
   EXPECT_DOUBLE_EQ(city.at("rates").at("resolution").to_number<double>(), 1.0);
   EXPECT_DOUBLE_EQ(city.at("rates").at("satisfaction").to_number<double>(), 1.0);
   EXPECT_EQ(Rates(district_, dongcheng_).at("counts").at("satisfied").as_int64(), 1);
-  EXPECT_EQ(Rates(street_, heping_).at("counts").at("received").as_int64(), 0);
+  EXPECT_EQ(Rates(street_, heping_).at("counts").at("received").as_int64(), 1);
+  EXPECT_EQ(Rates(street_, heping_).at("counts").at("satisfied").as_int64(), 1);
+  const auto street_behind = street_.Get("/api/v1/requests?org=" + std::to_string(heping_) + "&month=" + Month() +
+                                         "&measure=satisfied")
+                                 .Json();
+  ASSERT_EQ(street_behind.at("total").as_int64(), 1);
+  EXPECT_EQ(street_behind.at("items").as_array()[0].at("id").as_int64(), id);
   bool agency_row = false;
   const auto district = Rates(district_, dongcheng_);
   for (const auto& child : district.at("children").as_array()) {
