@@ -439,7 +439,7 @@ std::vector<Candidate> ListRepository::ResourceCandidates(soci::session& sql, co
         JOIN org o ON o.id = r.org_id
         LEFT JOIN unit u ON u.id = r.unit_id
         WHERE r.category = :category AND r.valid_to >= :today AND r.valid_from <= :wanted_by
-          AND ((o.path >= :scope AND o.path < :scope_end))sql" + lineage + R"sql())
+          AND ((o.path >= :scope AND o.path < :scope_end))sql" + lineage + R"sql()
         ORDER BY r.id
         LIMIT :limit)sql",
        soci::use(category, "category"), soci::use(today, "today"), soci::use(wanted_by, "wanted_by"),
@@ -485,7 +485,7 @@ std::vector<Candidate> ListRepository::ProjectCandidates(soci::session& sql, con
         JOIN org o ON o.id = p.org_id
         LEFT JOIN unit u ON u.id = p.unit_id
         WHERE p.category = :category AND p.status = 'active' AND p.ends_on >= :today
-          AND ((o.path >= :scope AND o.path < :scope_end))sql" + lineage + R"sql())
+          AND ((o.path >= :scope AND o.path < :scope_end))sql" + lineage + R"sql()
         ORDER BY p.id
         LIMIT :limit)sql",
        soci::use(category, "category"), soci::use(today, "today"), db::UseScope{scope}, soci::use(limit, "limit"));

@@ -84,8 +84,8 @@ unit::Unit ListService::RequireUnitIn(soci::session& sql, const core::Actor& act
                                       const std::string& org_path, const std::string& prefix) const {
   const core::OrgScope own = core::OrgScope::Of(actor);
   unit::Unit unit = unit_service_.RequireInScope(sql, own, unit_id, prefix + ".unit_not_found");
-  const std::optional<core::OrgScope> territory = own.Narrow(org_path);
-  if (!territory || !territory->Contains(unit.org_path)) throw Invalid(prefix + ".unit_outside_territory", "unit_id");
+  // The unit lies in the territory of the org at `org_path` (which may be above the actor's own).
+  if (!unit.org_path.starts_with(org_path)) throw Invalid(prefix + ".unit_outside_territory", "unit_id");
   if (unit.archived) throw Invalid(prefix + ".unit_outside_territory", "unit_id");
   return unit;
 }
