@@ -96,7 +96,8 @@ TEST_F(ListApiTest, MatchingSuggestsTheUnitsVenueAndTheStreetConfirmsItIntoARate
 
   const auto suggestions = community_->Get("/api/v1/needs/" + std::to_string(need) + "/suggestions");
   ASSERT_EQ(suggestions.status, 200) << suggestions.body;
-  const auto& items = suggestions.Json().at("items").as_array();
+  const auto body = suggestions.Json();
+  const auto& items = body.at("items").as_array();
   ASSERT_EQ(items.size(), 1u);
   const auto& first = items[0];
   EXPECT_EQ(first.at("id"), resource);
