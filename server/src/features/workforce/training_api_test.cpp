@@ -51,7 +51,8 @@ class TrainingApiTest : public ::testing::Test {
   }
 
   std::int64_t QualificationId(const std::string& name) {
-    for (const auto& item : street_->Get("/api/v1/qualifications").Json().at("items").as_array()) {
+    const auto catalogue = street_->Get("/api/v1/qualifications").Json();
+    for (const auto& item : catalogue.at("items").as_array()) {
       if (item.at("name") == name.c_str()) return item.at("id").as_int64();
     }
     ADD_FAILURE() << "no qualification " << name;
@@ -122,8 +123,8 @@ TEST_F(TrainingApiTest, QualificationsBringTheirAllowanceIntoPayAndExpiringOnesA
     if (item.at("worker").at("id").as_int64() == worker) listed = true;
   }
   EXPECT_TRUE(listed);
-  for (const auto& item :
-       street_->Get("/api/v1/worker-qualifications/expiring?within_days=30").Json().at("items").as_array()) {
+  const auto soon = street_->Get("/api/v1/worker-qualifications/expiring?within_days=30").Json();
+  for (const auto& item : soon.at("items").as_array()) {
     EXPECT_NE(item.at("worker").at("id").as_int64(), worker);
   }
 
@@ -334,7 +335,8 @@ TEST_F(TrainingApiTest, StaffingComparesTheNormWithWorkersInPost) {
                                             {"used", 0}}))),
             "workforce.invalid_quota");
   bool quota_listed = false;
-  for (const auto& item : street_->Get("/api/v1/staffing?year=2026").Json().at("quotas").as_array()) {
+  const auto with_quota = street_->Get("/api/v1/staffing?year=2026").Json();
+  for (const auto& item : with_quota.at("quotas").as_array()) {
     if (item.at("kind") == "public_institution" && item.at("allotted") == 5) quota_listed = true;
   }
   EXPECT_TRUE(quota_listed);
