@@ -200,6 +200,8 @@ const std::map<std::string, std::string> kBodies = {
      R"({"year":2025,"subject_kind":"unit","check_in_id":{unit_check_in},"grade":"good"})"},
     {"POST /api/v1/mutual-evaluations",
      R"({"year":2025,"direction":"community_to_unit","community_id":{org},"unit_id":1,"scores":[]})"},
+    {"POST /api/v1/qualifications", R"({"name":"矩阵资格","allowance":100})"},
+    {"PUT /api/v1/qualifications/{id}", R"({"name":"矩阵修改","allowance":100})"},
     {"POST /api/v1/workers/{id}/qualifications", R"({"qualification_id":1,"issued_on":"2020-01-01"})"},
     {"POST /api/v1/courses", R"({"org_id":{org},"name":"越权课程","hours":8})"},
     {"PUT /api/v1/courses/{id}", R"({"name":"越权修改","hours":8})"},
@@ -488,6 +490,11 @@ class ScopeMatrixTest : public ::testing::Test {
                                                           R"(,"year":)" + std::to_string(2000 + runs_made_) + "}");
       EXPECT_EQ(made.status, 201) << made.body;
       return made.Json().at("id").as_int64();
+    }
+    if (kind == "qualifications") {
+      // The catalogue is deployment-wide: its last entry.
+      const auto catalogue = city_->Get("/api/v1/qualifications").Json();
+      return catalogue.at("items").as_array().back().at("id").as_int64();
     }
     if (kind == "courses") {
       const auto course = city_->Post("/api/v1/courses", R"({"org_id":)" + std::to_string(sibling_id) +
