@@ -68,12 +68,12 @@ test('a community raises a need, the matching suggests a unit venue, the street 
       .locator('.need-category-popper .el-select-dropdown__item')
       .filter({ hasText: '活动场地' })
       .click();
-    await dialog.locator('[data-test="need-title"] input').fill(needTitle);
+    await dialog.locator('[data-test="need-title"]').fill(needTitle);
     await dialog
-      .locator('[data-test="need-description"] textarea')
+      .locator('[data-test="need-description"]')
       .fill('社区老年人每周两次棋牌活动，需要一间可容纳 30 人的活动室');
-    await dialog.locator('[data-test="need-tags"] input').fill('老年人，活动室');
-    await dialog.locator('[data-test="need-beneficiaries"] input').fill('社区老年人');
+    await dialog.locator('[data-test="need-tags"]').fill('老年人，活动室');
+    await dialog.locator('[data-test="need-beneficiaries"]').fill('社区老年人');
     await dialog.locator('[data-test="need-beneficiary-count"] input').fill('30');
     await dialog.locator('[data-test="need-beneficiary-count"] input').press('Tab');
     await typeDate(page, 'need-wanted-by', chinaDate(20));
@@ -111,7 +111,7 @@ test('a community raises a need, the matching suggests a unit venue, the street 
     await page.locator('[data-test="need-project"]').click();
     await page.waitForURL(/\/cobuild\/projects\/\d+$/);
     await expectText(page.locator('[data-test="project-heading"]'), needTitle);
-    await page.locator('[data-test="delivery-text"] input').fill('首次棋牌活动在多功能厅举行');
+    await page.locator('[data-test="delivery-text"]').fill('首次棋牌活动在多功能厅举行');
     await page.locator('[data-test="delivery-people"] input').fill('28');
     await page.locator('[data-test="delivery-people"] input').press('Tab');
     await page.locator('[data-test="delivery-submit"]').click();
@@ -121,7 +121,7 @@ test('a community raises a need, the matching suggests a unit venue, the street 
     );
     await expectText(page.locator('[data-test="project-people-served"]'), '28');
     await page.locator('[data-test="rating-stars"] .el-rate__item').nth(3).click();
-    await page.locator('[data-test="rating-comment"] input').fill('老人们很满意');
+    await page.locator('[data-test="rating-comment"]').fill('老人们很满意');
     await page.locator('[data-test="rating-submit"]').click();
     await expectText(page.locator('[data-test="project-status"]'), '已结项');
     await expectText(page.locator('[data-test="project-rating-value"]'), /4 分/);
