@@ -688,7 +688,7 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
       counts.requests = made.requests;
       counts.agencies = made.agencies;
       AddScaledWhistles(application, session, request_city, scale == DemoScale::kMegacity ? 20'000 : 2'000, now,
-                        kSeed + 17);
+                        kSeed + 18);
     }
     tree = TaskTree();
 
@@ -761,7 +761,7 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
       rollup.Commit();
     }
     CreateScaledWorkforce(application, session, now);
-    const ScaledCheckInCounts check_ins = AddScaledCheckIns(application, session, kSeed + 17, city_user, now);
+    const ScaledCheckInCounts check_ins = AddScaledCheckIns(application, session, kSeed + 19, city_user, now);
     core::log::Info("demo.scaled_check_ins", {{"unit_check_ins", check_ins.unit_check_ins},
                                               {"member_check_ins", check_ins.member_check_ins},
                                               {"hours", check_ins.hours},
