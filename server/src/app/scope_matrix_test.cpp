@@ -463,6 +463,7 @@ class ScopeMatrixTest : public ::testing::Test {
       }
       transaction.Commit();
       return id;
+    }
     if (kind == "needs" || kind == "resources" || kind == "projects" || kind == "service-centres" ||
         kind == "venues" || kind == "venue-bookings") {
       return ListObjectIn(kind, community);
@@ -567,6 +568,8 @@ class ScopeMatrixTest : public ::testing::Test {
     }
     transaction.Commit();
     return id;
+  }
+
   // A whistle (or a power act) of the street at or around `org_id` (a community's street, a
   // district's first street), made by a staff user of that street towards an agency serving it.
   std::int64_t WhistleIn(std::int64_t org_id, bool power_act) {
