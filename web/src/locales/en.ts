@@ -916,6 +916,7 @@ const en: Messages = {
       feedback_sheet: 'Feedback sheet',
       whistle: 'Whistles',
       power_act: 'Street powers',
+      cobuild_match: 'Co-building match',
     },
   },
   checkIn: {
@@ -1019,8 +1020,6 @@ const en: Messages = {
     noneToRate: 'All rated for this year',
     notASide: 'Your org is neither a community nor a reported unit: only the averages received are shown',
     score: 'Score (1–5)',
-      cobuild_match: 'Co-building match',
-    },
   },
   cobuildList: {
     need: 'Need',

@@ -905,6 +905,7 @@ const zhCN = {
       feedback_sheet: '服务登记卡',
       whistle: '吹哨报到',
       power_act: '街道赋权',
+      cobuild_match: '共建对接',
     },
   },
   checkIn: {
@@ -1007,8 +1008,6 @@ const zhCN = {
     noneToRate: '本年度已全部评价',
     notASide: '本组织不是社区或报到单位党组织，仅可查看收到评价的汇总',
     score: '评分（1—5）',
-      cobuild_match: '共建对接',
-    },
   },
   cobuildList: {
     need: '需求',

@@ -277,20 +277,6 @@ export const PAGES: readonly Page[] = [
         path: '/check-in/posts/:id(\\d+)',
         name: 'service-post',
         component: () => import('@/views/check_in/ServicePostDetailPage.vue'),
-  // The three co-building lists (三张清单) and the service centres' venues.
-  {
-    path: '/cobuild/needs',
-    name: 'needs',
-    component: () => import('@/views/cobuild_list/NeedListPage.vue'),
-    titleKey: 'menu.needs',
-    icon: Tickets,
-    inMenu: true,
-    access: holding('cobuild:read'),
-    details: [
-      {
-        path: '/cobuild/needs/:id(\\d+)',
-        name: 'need',
-        component: () => import('@/views/cobuild_list/NeedDetailPage.vue'),
       },
     ],
   },
@@ -311,6 +297,25 @@ export const PAGES: readonly Page[] = [
     icon: TrendCharts,
     inMenu: true,
     access: holding('check_in:read'),
+  },
+  // The three co-building lists (三张清单) and the service centres' venues.
+  {
+    path: '/cobuild/needs',
+    name: 'needs',
+    component: () => import('@/views/cobuild_list/NeedListPage.vue'),
+    titleKey: 'menu.needs',
+    icon: Tickets,
+    inMenu: true,
+    access: holding('cobuild:read'),
+    details: [
+      {
+        path: '/cobuild/needs/:id(\\d+)',
+        name: 'need',
+        component: () => import('@/views/cobuild_list/NeedDetailPage.vue'),
+      },
+    ],
+  },
+  {
     path: '/cobuild/resources',
     name: 'resources',
     component: () => import('@/views/cobuild_list/ResourceListPage.vue'),
