@@ -43,7 +43,6 @@ struct IssuedPartner {
 
 // A leaf of the catalogue as a GeoReport service.
 struct Service {
-  std::int64_t category_id = 0;
   std::string code;         // "07.01.01"
   std::string name;         // "电梯困人"
   std::string description;  // the path: "电梯 / 电梯运行 / 电梯困人"

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <functional>
-#include <map>
 #include <string_view>
 
 #include "db/org_scope_binding.hpp"
@@ -150,84 +149,17 @@ std::vector<std::string> Open311Repository::RolePermissions(soci::session& sql, 
   return permissions;
 }
 
-std::vector<Service> Open311Repository::ListServices(soci::session& sql) const {
-  // The catalogue is a few hundred rows: read whole, the leaves and their paths are made here.
-  struct Node {
-    std::int64_t id = 0;
-    std::string code, name, parent_code, sla_name, owner_kind;
-    bool has_children = false;
-  };
-  std::vector<Node> nodes;
-  std::map<std::string, std::size_t> by_code;
-  {
-    long long id = 0;
-    std::string code, name, parent_code, sla_name, owner_kind;
-    soci::indicator parent_i = soci::i_null, sla_i = soci::i_null, owner_i = soci::i_null;
-    soci::statement statement = (sql.prepare << R"sql(
-      SELECT c.id, c.code, c.name, c.parent_code, s.name, c.owner_kind
-      FROM request_category c LEFT JOIN request_sla_class s ON s.code = c.sla_class
-      WHERE c.archived_at IS NULL
-      ORDER BY c.code)sql",
-                                 soci::into(id), soci::into(code), soci::into(name), soci::into(parent_code, parent_i),
-                                 soci::into(sla_name, sla_i), soci::into(owner_kind, owner_i));
-    if (statement.execute(true)) {
-      do {
-        by_code[code] = nodes.size();
-        nodes.push_back(Node{id, code, name, parent_i == soci::i_ok ? parent_code : "",
-                             sla_i == soci::i_ok ? sla_name : "", owner_i == soci::i_ok ? owner_kind : ""});
-      } while (statement.fetch());
-    }
+std::set<std::int64_t> Open311Repository::CategoriesWithAttributes(soci::session& sql) const {
+  std::set<std::int64_t> ids;
+  long long category_id = 0;
+  soci::statement statement =
+      (sql.prepare << "SELECT DISTINCT category_id FROM request_category_attribute", soci::into(category_id));
+  if (statement.execute(true)) {
+    do {
+      ids.insert(category_id);
+    } while (statement.fetch());
   }
-  for (const Node& node : nodes) {
-    if (const auto parent = by_code.find(node.parent_code); parent != by_code.end()) {
-      nodes[parent->second].has_children = true;
-    }
-  }
-  std::map<std::int64_t, bool> with_attributes;
-  {
-    long long category_id = 0;
-    soci::statement statement =
-        (sql.prepare << "SELECT DISTINCT category_id FROM request_category_attribute", soci::into(category_id));
-    if (statement.execute(true)) {
-      do {
-        with_attributes[category_id] = true;
-      } while (statement.fetch());
-    }
-  }
-  static const std::map<std::string, std::string> kOwnerWords = {
-      {"community", "社区办理"}, {"street", "街道办理"}, {"agency", "派出机构办理"}};
-  std::vector<Service> services;
-  for (const Node& node : nodes) {
-    if (node.has_children || node.sla_name.empty()) continue;
-    Service service;
-    service.category_id = node.id;
-    service.code = node.code;
-    service.name = node.name;
-    std::vector<const Node*> path{&node};
-    for (auto parent = by_code.find(node.parent_code); parent != by_code.end();
-         parent = by_code.find(nodes[parent->second].parent_code)) {
-      path.push_back(&nodes[parent->second]);
-    }
-    for (auto step = path.rbegin(); step != path.rend(); ++step) {
-      if (!service.description.empty()) service.description += " / ";
-      service.description += (*step)->name;
-    }
-    service.group = path.back()->name;
-    service.keywords = node.sla_name;
-    if (const auto owner = kOwnerWords.find(node.owner_kind); owner != kOwnerWords.end()) {
-      service.keywords += ", " + owner->second;
-    }
-    service.metadata = with_attributes.contains(node.id);
-    services.push_back(std::move(service));
-  }
-  return services;
-}
-
-std::optional<Service> Open311Repository::FindService(soci::session& sql, const std::string& code) const {
-  for (Service& service : ListServices(sql)) {
-    if (service.code == code) return std::move(service);
-  }
-  return std::nullopt;
+  return ids;
 }
 
 std::vector<Attribute> Open311Repository::ListAttributes(soci::session& sql, std::int64_t category_id) const {

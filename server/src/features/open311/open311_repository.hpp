@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <soci/soci.h>
 #include <string>
 #include <vector>
@@ -50,9 +51,8 @@ class Open311Repository {
   void TouchPartner(soci::session& sql, std::int64_t id, std::int64_t now) const;
   std::vector<std::string> RolePermissions(soci::session& sql, const std::string& role) const;
 
-  // Every leaf of the catalogue in use, in catalogue order.
-  std::vector<Service> ListServices(soci::session& sql) const;
-  std::optional<Service> FindService(soci::session& sql, const std::string& code) const;
+  // The categories that have attributes (GeoReport's "metadata").
+  std::set<std::int64_t> CategoriesWithAttributes(soci::session& sql) const;
   std::vector<Attribute> ListAttributes(soci::session& sql, std::int64_t category_id) const;
 
   void InsertPosted(soci::session& sql, std::int64_t request_id, std::int64_t partner_id, const std::string& token,

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <map>
+#include <set>
 
 #include "core/china_date.hpp"
 #include "core/crypto.hpp"
@@ -152,26 +154,47 @@ PartnerActor Open311Service::Authenticate(const std::string& api_key, const std:
 }
 
 std::vector<Service> Open311Service::ListServices() const {
+  static const std::map<std::string, std::string> kOwnerWords = {
+      {"community", "社区办理"}, {"street", "街道办理"}, {"agency", "派出机构办理"}};
   db::Session session(database_);
-  return repository_.ListServices(session.sql());
+  soci::session& sql = session.sql();
+  const std::set<std::int64_t> with_attributes = repository_.CategoriesWithAttributes(sql);
+  std::map<std::string, std::string> sla_names;  // a few classes for hundreds of leaves
+  std::vector<Service> services;
+  for (const request::Category& leaf : request_service_.ListLeaves(sql)) {
+    auto sla = sla_names.find(*leaf.sla_class);
+    if (sla == sla_names.end()) {
+      const auto found = request_service_.FindSlaClass(sql, *leaf.sla_class);
+      sla = sla_names.emplace(*leaf.sla_class, found ? found->name : *leaf.sla_class).first;
+    }
+    Service service;
+    service.code = leaf.code;
+    service.name = leaf.name;
+    service.description = leaf.full_name;
+    service.group = leaf.full_name.substr(0, leaf.full_name.find(" / "));
+    service.keywords = sla->second + ", " + kOwnerWords.at(*leaf.owner_kind);
+    service.metadata = with_attributes.contains(leaf.id);
+    services.push_back(std::move(service));
+  }
+  return services;
 }
 
 ServiceDefinition Open311Service::GetDefinition(const std::string& code) const {
   db::Session session(database_);
-  const auto service = repository_.FindService(session.sql(), code);
-  if (!service) throw AppError(ErrorKind::kNotFound, "open311.service_not_found", code);
-  return ServiceDefinition{service->code, repository_.ListAttributes(session.sql(), service->category_id)};
+  const auto leaf = request_service_.FindLeaf(session.sql(), code);
+  if (!leaf) throw AppError(ErrorKind::kNotFound, "open311.service_not_found", code);
+  return ServiceDefinition{leaf->code, repository_.ListAttributes(session.sql(), leaf->id)};
 }
 
 PostedRequest Open311Service::Post(const PartnerActor& partner, const NewServiceRequest& input) const {
   if (input.service_code.empty()) throw AppError(ErrorKind::kInvalidArgument, "open311.service_code_required");
-  std::optional<Service> service;
+  std::optional<request::Category> leaf;
   std::vector<Attribute> definitions;
   {
     db::Session session(database_);
-    service = repository_.FindService(session.sql(), input.service_code);
-    if (!service) throw AppError(ErrorKind::kInvalidArgument, "open311.unknown_service_code", input.service_code);
-    definitions = repository_.ListAttributes(session.sql(), service->category_id);
+    leaf = request_service_.FindLeaf(session.sql(), input.service_code);
+    if (!leaf) throw AppError(ErrorKind::kInvalidArgument, "open311.unknown_service_code", input.service_code);
+    definitions = repository_.ListAttributes(session.sql(), leaf->id);
   }
   std::int64_t territory = 0;
   {
@@ -195,9 +218,9 @@ PostedRequest Open311Service::Post(const PartnerActor& partner, const NewService
 
   request::NewRequest request;
   request.channel = "partner";
-  request.category_id = service->category_id;
+  request.category_id = leaf->id;
   const std::string address = Trimmed(input.address_string);
-  request.title = Prefix(address.empty() ? service->name : service->name + "｜" + address, kMaxTitle);
+  request.title = Prefix(address.empty() ? leaf->name : leaf->name + "｜" + address, kMaxTitle);
   request.description = description;
   request.address = address;
   request.latitude = input.lat;

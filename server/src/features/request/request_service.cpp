@@ -142,23 +142,15 @@ std::int64_t RequestService::ResealResidents(soci::session& sql, const core::Fie
   return changed;
 }
 
-std::vector<Category> RequestService::ListLeaves(soci::session& sql) const {
-  std::vector<Category> leaves;
-  for (Category& category : repository_.ListCategories(sql)) {
-    if (category.IsLeaf() && !category.archived && category.owner_kind && category.sla_class) {
-      leaves.push_back(std::move(category));
-    }
-  }
-  return leaves;
+namespace {
+
+bool IsLeafInUse(const Category& category) {
+  return category.IsLeaf() && !category.archived && category.owner_kind && category.sla_class;
 }
 
-// ---- catalogue, SLA classes and agencies ----
-
-std::vector<Category> RequestService::ListCategories(const core::Actor& actor) const {
-  core::RequirePermission(actor, "request:read");
-  db::Session session(database_);
-  std::vector<Category> categories = repository_.ListCategories(session.sql());
-  // Full names from the codes' order: a parent sorts before its children.
+// The catalogue in code order with each node's full name ("噪声扰民 / 社会生活噪声 / 邻里噪声"): a
+// parent sorts before its children.
+std::vector<Category> WithFullNames(std::vector<Category> categories) {
   std::map<std::string, std::string> names;
   for (Category& category : categories) {
     const auto parent = category.parent_code ? names.find(*category.parent_code) : names.end();
@@ -166,6 +158,30 @@ std::vector<Category> RequestService::ListCategories(const core::Actor& actor) c
     names[category.code] = category.full_name;
   }
   return categories;
+}
+
+}  // namespace
+
+std::vector<Category> RequestService::ListLeaves(soci::session& sql) const {
+  std::vector<Category> leaves;
+  for (Category& category : WithFullNames(repository_.ListCategories(sql))) {
+    if (IsLeafInUse(category)) leaves.push_back(std::move(category));
+  }
+  return leaves;
+}
+
+std::optional<Category> RequestService::FindLeaf(soci::session& sql, const std::string& code) const {
+  auto category = repository_.FindCategoryByCode(sql, code);
+  if (!category || !IsLeafInUse(*category)) return std::nullopt;
+  return category;
+}
+
+// ---- catalogue, SLA classes and agencies ----
+
+std::vector<Category> RequestService::ListCategories(const core::Actor& actor) const {
+  core::RequirePermission(actor, "request:read");
+  db::Session session(database_);
+  return WithFullNames(repository_.ListCategories(session.sql()));
 }
 
 Category RequestService::CreateCategory(const core::Actor& actor, const NewCategory& input) const {

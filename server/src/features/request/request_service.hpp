@@ -105,8 +105,10 @@ class RequestService {
   // The orgs a request counts at: its owner's lineage and its territory's, each once. A street
   // counts what its residents asked, whoever handles it; an agency counts what it handles.
   static std::vector<std::int64_t> TallyOrgsOf(const Request& request);
-  // The leaves of the catalogue, for generators: id, owner kind, agency kind, SLA class.
+  // The leaves of the catalogue in use, with their full names: for the generators and Open311.
   std::vector<Category> ListLeaves(soci::session& sql) const;
+  // A leaf in use by its code ("07.01.01"); nullopt for an inner node, an archived or unknown code.
+  std::optional<Category> FindLeaf(soci::session& sql, const std::string& code) const;
   std::optional<SlaClass> FindSlaClass(soci::session& sql, const std::string& code) const {
     return repository_.FindSlaClass(sql, code);
   }
