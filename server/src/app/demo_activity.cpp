@@ -12,6 +12,7 @@
 #include "app/demo_requests.hpp"
 #include "app/demo_whistles.hpp"
 #include "core/china_date.hpp"
+#include "core/crypto.hpp"
 
 namespace liandong::app {
 namespace {
@@ -52,6 +53,46 @@ void DemoStory::ActAs(const std::string& role, const std::function<void(const co
       std::find_if(logins_.begin(), logins_.end(), [&](const DemoLogin& each) { return each.role == role; });
   if (login == logins_.end()) throw std::logic_error("no demo login for " + role);
   ActAsUser(login->username, login->password, action);
+}
+
+std::int64_t DemoStory::OrgId(const std::string& name) const {
+  if (!org_ids_.contains(name)) {  // (re)read: orgs made since the last reading count too
+    db::Session session(application_.database());
+    long long id = 0;
+    std::string org;
+    soci::statement statement =
+        (session.sql().prepare << "SELECT id, name FROM org", soci::into(id), soci::into(org));
+    if (statement.execute(true)) {
+      do {
+        org_ids_[org] = id;
+      } while (statement.fetch());
+    }
+  }
+  const auto found = org_ids_.find(name);
+  if (found == org_ids_.end()) throw std::logic_error("no demo org named " + name);
+  return found->second;
+}
+
+void DemoStory::AddStaff(const std::string& org, const std::string& username, const std::string& display_name,
+                         const std::string& role) {
+  if (staff_.contains(org)) return;  // the chapters share an org's background user
+  if (staff_password_.empty()) staff_password_ = core::RandomPassword();
+  const std::int64_t org_id = OrgId(org);
+  db::Session session(application_.database());
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  application_.auth_service().CreateUser(session.sql(),
+                                         auth::NewUser{org_id, username, display_name, role, staff_password_});
+  transaction.Commit();
+  staff_[org] = username;
+}
+
+void DemoStory::Act(const std::string& who, const std::function<void(const core::Actor&)>& action) const {
+  const auto user = staff_.find(who);
+  if (user == staff_.end()) {
+    ActAs(who, action);
+  } else {
+    ActAsUser(user->second, staff_password_, action);
+  }
 }
 
 void DemoStory::ActAsUser(const std::string& username, const std::string& password,

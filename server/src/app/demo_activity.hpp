@@ -46,6 +46,15 @@ class DemoStory {
                  const std::function<void(const core::Actor&)>& action) const;
   Application& application() const { return application_; }
 
+  // The id of the org of that name (the demo city's names are unique).
+  std::int64_t OrgId(const std::string& name) const;
+  // Gives the org named `org`, which has no demo login, a background staff user for Act, unless
+  // another chapter gave it one.
+  void AddStaff(const std::string& org, const std::string& username, const std::string& display_name,
+                const std::string& role);
+  // The demo login of `who` (a role), or the background staff of the org named `who`.
+  void Act(const std::string& who, const std::function<void(const core::Actor&)>& action) const;
+
  private:
   std::int64_t TimeOf(int days_ago, int hour, int minute) const;
   // Moves to `at`, playing the scheduled events on the way.
@@ -61,6 +70,9 @@ class DemoStory {
   std::int64_t end_;
   std::string end_date_;
   std::multimap<std::int64_t, std::function<void()>> scheduled_;
+  mutable std::map<std::string, std::int64_t> org_ids_;  // name → id, read when first asked
+  std::map<std::string, std::string> staff_;              // org name → username of its background user
+  std::string staff_password_;
 };
 
 // Plays the story on `clock`, which the application's services must read: call it with the clock

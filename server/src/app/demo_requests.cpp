@@ -61,71 +61,38 @@ void SeedDemoAgencies(const Application& application, db::Session& session,
 namespace liandong::app {
 namespace {
 
-// The people and records of the requests' story, kept for the story's lifetime.
+// The records of the requests' story, kept for the story's lifetime.
 struct RequestStory {
   RequestStory(DemoStory& story, Application& application) : story(story), application(application) {}
 
   DemoStory& story;
   Application& application;
   std::map<std::string, std::int64_t> categories;  // code → id
-  std::map<std::string, std::int64_t> orgs;        // name → id
   std::map<std::string, std::int64_t> requests;    // the story's name for each → id
-  std::map<std::string, std::string> staff;        // org name → username of a background user
-  std::string password = core::RandomPassword();
   std::string partner_key;  // the api_key of 东城区网格化管理平台 (Open311)
-
-  // The demo login of `who` (hotline, community, street, district, agency), or the background staff
-  // of the org named `who`.
-  void Act(const std::string& who, const std::function<void(const core::Actor&)>& action) const {
-    const auto user = staff.find(who);
-    if (user == staff.end()) {
-      story.ActAs(who, action);
-    } else {
-      story.ActAsUser(user->second, password, action);
-    }
-  }
 
   const request::RequestService& service() const { return application.request_service(); }
 
-  // Looks up the orgs and categories, and gives the orgs without a demo login a staff user each.
+  // Looks up the categories, and gives the orgs without a demo login a staff user each.
   void Prepare() {
-    db::Session session(application.database());
-    soci::session& sql = session.sql();
-    db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-    long long id = 0;
-    std::string name;
-    soci::statement statement = (sql.prepare << "SELECT id, name FROM org", soci::into(id), soci::into(name));
-    if (statement.execute(true)) {
-      do {
-        orgs.emplace(name, id);
-      } while (statement.fetch());
+    {
+      db::Session session(application.database());
+      long long id = 0;
+      std::string code;
+      soci::statement codes =
+          (session.sql().prepare << "SELECT id, code FROM request_category", soci::into(id), soci::into(code));
+      if (codes.execute(true)) {
+        do {
+          categories.emplace(code, id);
+        } while (codes.fetch());
+      }
     }
-    std::string code;
-    soci::statement codes = (sql.prepare << "SELECT id, code FROM request_category", soci::into(id), soci::into(code));
-    if (codes.execute(true)) {
-      do {
-        categories.emplace(code, id);
-      } while (codes.fetch());
-    }
-    const struct {
-      const char* org;
-      const char* username;
-      const char* display_name;
-      const char* role;
-    } users[] = {
-        {"东风社区", "dongfeng.staff", "东风社区工作人员", "community_admin"},
-        {"建设社区", "jianshe.staff", "建设社区工作人员", "community_admin"},
-        {"胜利街道", "shengli.staff", "胜利街道工作人员", "street_admin"},
-        {"东城区城管执法队", "urban.staff", "城管执法队员", "agency_staff"},
-        {"东城区房管所", "housing.staff", "房管所工作人员", "agency_staff"},
-        {"东城区市场监管所", "market.staff", "市场监管所工作人员", "agency_staff"},
-    };
-    for (const auto& user : users) {
-      application.auth_service().CreateUser(
-          sql, auth::NewUser{orgs.at(user.org), user.username, user.display_name, user.role, password});
-      staff.emplace(user.org, user.username);
-    }
-    transaction.Commit();
+    story.AddStaff("东风社区", "dongfeng.staff", "东风社区工作人员", "community_admin");
+    story.AddStaff("建设社区", "jianshe.staff", "建设社区工作人员", "community_admin");
+    story.AddStaff("胜利街道", "shengli.staff", "胜利街道工作人员", "street_admin");
+    story.AddStaff("东城区城管执法队", "urban.staff", "城管执法队员", "agency_staff");
+    story.AddStaff("东城区房管所", "housing.staff", "房管所工作人员", "agency_staff");
+    story.AddStaff("东城区市场监管所", "market.staff", "市场监管所工作人员", "agency_staff");
   }
 };
 
@@ -140,7 +107,7 @@ void ScheduleDemoRequests(DemoStory& story, Application& application) {
                         std::string territory, std::string title, std::string description, std::string resident,
                         std::string phone, std::string address) {
     s->story.At(days_ago, hour, minute, [=] {
-      s->Act(who, [&](const core::Actor& actor) {
+      s->story.Act(who, [&](const core::Actor& actor) {
         request::NewRequest input;
         input.channel = who == "hotline" ? "hotline" : "street";
         input.category_id = s->categories.at(code);
@@ -149,7 +116,7 @@ void ScheduleDemoRequests(DemoStory& story, Application& application) {
         input.address = address;
         input.resident_name = resident;
         input.resident_phone = phone;
-        input.territory_org_id = s->orgs.at(territory);
+        input.territory_org_id = s->story.OrgId(territory);
         if (who != "hotline") input.owner_org_id = actor.org_id;
         s->requests[name] = s->service().Create(actor, input).id;
       });
@@ -159,7 +126,7 @@ void ScheduleDemoRequests(DemoStory& story, Application& application) {
   using Step = std::function<void(const request::RequestService&, const core::Actor&, std::int64_t)>;
   const auto step = [s](int days_ago, int hour, int minute, std::string who, std::string name, Step action) {
     s->story.At(days_ago, hour, minute, [=] {
-      s->Act(who, [&](const core::Actor& actor) { action(s->service(), actor, s->requests.at(name)); });
+      s->story.Act(who, [&](const core::Actor& actor) { action(s->service(), actor, s->requests.at(name)); });
     });
   };
   const auto sign = [](const request::RequestService& r, const core::Actor& a, std::int64_t id) { r.Sign(a, id); };
@@ -177,9 +144,9 @@ void ScheduleDemoRequests(DemoStory& story, Application& application) {
   const auto to = [s](std::string owner, std::string text, bool as_return) {
     return [=](const request::RequestService& r, const core::Actor& a, std::int64_t id) {
       if (as_return) {
-        r.Return(a, id, s->orgs.at(owner), text);
+        r.Return(a, id, s->story.OrgId(owner), text);
       } else {
-        r.Dispatch(a, id, s->orgs.at(owner), text);
+        r.Dispatch(a, id, s->story.OrgId(owner), text);
       }
     };
   };
@@ -289,9 +256,9 @@ void ScheduleDemoRequests(DemoStory& story, Application& application) {
   // Open311: the city issues 东城区网格化管理平台 its key; the grid platform files what its patrols
   // and residents report, with the attributes the leaf asks for.
   story.At(20, 9, 0, [s] {
-    s->Act("city", [&](const core::Actor& actor) {
+    s->story.Act("city", [&](const core::Actor& actor) {
       s->partner_key =
-          s->application.open311_service().CreatePartner(actor, {"东城区网格化管理平台", s->orgs.at("东城区")}).api_key;
+          s->application.open311_service().CreatePartner(actor, {"东城区网格化管理平台", s->story.OrgId("东城区")}).api_key;
     });
   });
   const auto post = [s](int days_ago, int hour, int minute, std::string name, open311::NewServiceRequest input) {
@@ -299,7 +266,7 @@ void ScheduleDemoRequests(DemoStory& story, Application& application) {
       const open311::Open311Service& open311 = s->application.open311_service();
       const open311::PartnerActor partner = open311.Authenticate(s->partner_key, "127.0.0.1", "demo-open311");
       open311::NewServiceRequest filed = input;
-      filed.address_id = std::to_string(s->orgs.at(input.address_id));  // the org's name, as the story says
+      filed.address_id = std::to_string(s->story.OrgId(input.address_id));  // the org's name, as the story says
       s->requests[name] = open311.Post(partner, filed).service_request_id;
     });
   };

@@ -42,58 +42,22 @@ void SeedDemoWhistleCity(const Application& application, db::Session& session,
 
 namespace {
 
-// The people and records of the whistles' story, kept for the story's lifetime.
+// The records of the whistles' story, kept for the story's lifetime.
 struct WhistleStory {
   WhistleStory(DemoStory& story, Application& application) : story(story), application(application) {}
 
   DemoStory& story;
   Application& application;
-  std::map<std::string, std::int64_t> orgs;      // name → id
-  std::map<std::string, std::int64_t> records;   // the story's name for each whistle or act → id
-  std::map<std::string, std::string> staff;      // org name → username of a background user
-  std::string password = core::RandomPassword();
-
-  // The demo login of `who` (street, agency, squad), or the background staff of the org `who`.
-  void Act(const std::string& who, const std::function<void(const core::Actor&)>& action) const {
-    const auto user = staff.find(who);
-    if (user == staff.end()) {
-      story.ActAs(who, action);
-    } else {
-      story.ActAsUser(user->second, password, action);
-    }
-  }
+  std::map<std::string, std::int64_t> records;  // the story's name for each whistle or act → id
 
   const whistle::WhistleService& whistles() const { return application.whistle_service(); }
   const whistle::PowerActService& acts() const { return application.power_act_service(); }
 
+  // The on-duty staff of orgs without a demo login.
   void Prepare() {
-    db::Session session(application.database());
-    soci::session& sql = session.sql();
-    db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-    long long id = 0;
-    std::string name;
-    soci::statement statement = (sql.prepare << "SELECT id, name FROM org", soci::into(id), soci::into(name));
-    if (statement.execute(true)) {
-      do {
-        orgs.emplace(name, id);
-      } while (statement.fetch());
-    }
-    const struct {
-      const char* org;
-      const char* username;
-      const char* display_name;
-      const char* role;
-    } users[] = {
-        {"东城区房管所", "housing.whistle", "房管所值班员", "agency_staff"},
-        {"东城区市场监管所", "market.whistle", "市场监管所值班员", "agency_staff"},
-        {"胜利街道", "shengli.whistle", "胜利街道应急值班", "street_admin"},
-    };
-    for (const auto& user : users) {
-      application.auth_service().CreateUser(
-          sql, auth::NewUser{orgs.at(user.org), user.username, user.display_name, user.role, password});
-      staff.emplace(user.org, user.username);
-    }
-    transaction.Commit();
+    story.AddStaff("东城区房管所", "housing.whistle", "房管所值班员", "agency_staff");
+    story.AddStaff("东城区市场监管所", "market.whistle", "市场监管所值班员", "agency_staff");
+    story.AddStaff("胜利街道", "shengli.whistle", "胜利街道应急值班", "street_admin");
   }
 };
 
@@ -108,7 +72,7 @@ void ScheduleDemoWhistles(DemoStory& story, Application& application) {
                         std::string source, std::string title, std::string description, std::string address,
                         std::vector<std::string> agencies) {
     s->story.At(days_ago, hour, minute, [=] {
-      s->Act(who, [&](const core::Actor& actor) {
+      s->story.Act(who, [&](const core::Actor& actor) {
         whistle::NewWhistle input;
         input.street_org_id = actor.org_id;
         input.type = type;
@@ -116,7 +80,7 @@ void ScheduleDemoWhistles(DemoStory& story, Application& application) {
         input.title = title;
         input.description = description;
         input.address = address;
-        for (const std::string& agency : agencies) input.agency_ids.push_back(s->orgs.at(agency));
+        for (const std::string& agency : agencies) input.agency_ids.push_back(s->story.OrgId(agency));
         s->records[name] = s->whistles().Blow(actor, input).id;
       });
     });
@@ -124,7 +88,7 @@ void ScheduleDemoWhistles(DemoStory& story, Application& application) {
   using Step = std::function<void(const whistle::WhistleService&, const core::Actor&, std::int64_t)>;
   const auto step = [s](int days_ago, int hour, int minute, std::string who, std::string name, Step action) {
     s->story.At(days_ago, hour, minute, [=] {
-      s->Act(who, [&](const core::Actor& actor) { action(s->whistles(), actor, s->records.at(name)); });
+      s->story.Act(who, [&](const core::Actor& actor) { action(s->whistles(), actor, s->records.at(name)); });
     });
   };
   const auto sign_off = [](std::string text) {
@@ -144,7 +108,7 @@ void ScheduleDemoWhistles(DemoStory& story, Application& application) {
   };
   const auto rate = [s](std::string agency, int score, std::string comment) {
     return [=](const whistle::WhistleService& w, const core::Actor& a, std::int64_t id) {
-      w.Rate(a, id, s->orgs.at(agency), score, comment);
+      w.Rate(a, id, s->story.OrgId(agency), score, comment);
     };
   };
 
@@ -198,7 +162,7 @@ void ScheduleDemoWhistles(DemoStory& story, Application& application) {
       s->story.ActAs("street", [&](const core::Actor& actor) {
         whistle::NewPowerAct input;
         input.street_org_id = actor.org_id;
-        input.agency_org_id = s->orgs.at(agency);
+        input.agency_org_id = s->story.OrgId(agency);
         input.power = power;
         input.subject = subject;
         input.text = text;
@@ -210,7 +174,7 @@ void ScheduleDemoWhistles(DemoStory& story, Application& application) {
   };
   const auto on_act = [s](int days_ago, int hour, std::string who, std::string name, ActStep action) {
     s->story.At(days_ago, hour, 0, [=] {
-      s->Act(who, [&](const core::Actor& actor) { action(s->acts(), actor, s->records.at(name)); });
+      s->story.Act(who, [&](const core::Actor& actor) { action(s->acts(), actor, s->records.at(name)); });
     });
   };
   const auto answer = [](std::string text) {
