@@ -276,6 +276,8 @@ TEST_F(SupervisionApiTest, BusinessRefusalsHaveTheirOwnCodes) {
 
 TEST_F(SupervisionApiTest, RejectsBadNewSupervisionsAndWritesNothing) {
   HttpClient city = server_.SignedIn("city");
+  // The demo city may already have told the community something; nothing new may arrive.
+  const std::int64_t notified_before = community_.Get("/api/v1/notifications").Json().at("total").as_int64();
   const std::int64_t xicheng_item = [&] {
     db::Session session(server_.application().database());
     return server_.application().duty_service().SeedItem(
@@ -324,7 +326,8 @@ TEST_F(SupervisionApiTest, RejectsBadNewSupervisionsAndWritesNothing) {
     EXPECT_EQ(ErrorCode(result), test.code) << test.body;
   }
   EXPECT_EQ(district_.Get("/api/v1/supervisions").Json().at("total").as_int64(), 0) << "nothing written";
-  EXPECT_EQ(community_.Get("/api/v1/notifications").Json().at("total").as_int64(), 0) << "nobody notified";
+  EXPECT_EQ(community_.Get("/api/v1/notifications").Json().at("total").as_int64(), notified_before)
+      << "nobody notified";
 }
 
 TEST_F(SupervisionApiTest, ListsByViewStateAndAsOf) {
