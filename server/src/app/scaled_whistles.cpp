@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "app/scaled_random.hpp"
@@ -21,6 +23,16 @@ constexpr std::array<const char*, 5> kPowers = {"disposal", "recommendation", "p
 constexpr std::array<const char*, 3> kOutcomes = {"adopted", "partly_adopted", "not_adopted"};
 constexpr std::int64_t kYear = 365 * 86400;
 constexpr std::int64_t kArrivalMinutes = 30;
+
+// A step of the whistle or act being made, written after its row (SQLite checks each row's
+// foreign keys as it is inserted).
+struct PendingStep {
+  std::string kind;
+  std::int64_t org_id;
+  std::optional<std::int64_t> target_org_id;
+  std::string text;
+  std::int64_t at;
+};
 
 }  // namespace
 
@@ -88,14 +100,15 @@ ScaledWhistleCounts AddScaledWhistles(const Application& application, db::Sessio
       w.state = open ? "dispatched" : "closed";
     }
     // One to three agencies serving the street.
+    std::vector<PendingStep> steps;
     std::vector<std::int64_t> summoned;
     const int wanted = std::min<int>(1 + random.Below(3), static_cast<int>(serving.size()));
     while (static_cast<int>(summoned.size()) < wanted) {
       const std::int64_t agency = serving[static_cast<std::size_t>(random.Below(static_cast<int>(serving.size())))];
       if (std::find(summoned.begin(), summoned.end(), agency) == summoned.end()) summoned.push_back(agency);
     }
-    load->AddStep(id, "blown", street, std::nullopt, std::nullopt, w.source, w.blown_at);
-    if (!emergency && w.signed_off_at) load->AddStep(id, "signed_off", street, std::nullopt, std::nullopt, "", signed_at);
+    steps.push_back({"blown", street, std::nullopt, w.source, w.blown_at});
+    if (!emergency && w.signed_off_at) steps.push_back({"signed_off", street, std::nullopt, "", signed_at});
     std::int64_t last_completed = w.dispatched_at.value_or(w.blown_at);
     std::vector<whistle::Response> parts;
     for (const std::int64_t agency : summoned) {
@@ -103,19 +116,19 @@ ScaledWhistleCounts AddScaledWhistles(const Application& application, db::Sessio
       part.agency.id = agency;
       if (w.dispatched_at) {
         part.arrival_due = *w.dispatched_at + kArrivalMinutes * 60;
-        load->AddStep(id, "dispatched", street, std::nullopt, agency, "30 分钟内到场", *w.dispatched_at);
+        steps.push_back({"dispatched", street, agency, "30 分钟内到场", *w.dispatched_at});
         // One in six arrives late.
         const bool late = random.Below(6) == 0;
         const std::int64_t arrived = *w.dispatched_at + 60 * (late ? 31 + random.Below(40) : 5 + random.Below(25));
         if (arrived < now) {
           part.arrived_at = arrived;
-          load->AddStep(id, "arrived", agency, std::nullopt, std::nullopt, late ? "迟到" : "", arrived);
+          steps.push_back({"arrived", agency, std::nullopt, late ? "迟到" : "", arrived});
           const std::int64_t completed = arrived + 3600 + random.Below(2 * 86400);
           if (!open || completed < now - 3600 * random.Below(48)) {
             if (completed < now) {
               part.completed_at = completed;
               part.completion_text = "已完成处置";
-              load->AddStep(id, "completed", agency, std::nullopt, std::nullopt, part.completion_text, completed);
+              steps.push_back({"completed", agency, std::nullopt, part.completion_text, completed});
               last_completed = std::max(last_completed, completed);
             }
           }
@@ -127,22 +140,25 @@ ScaledWhistleCounts AddScaledWhistles(const Application& application, db::Sessio
         std::all_of(parts.begin(), parts.end(), [](const whistle::Response& p) { return p.completed_at.has_value(); });
     if (w.state == "closed" && !all_complete) w.state = "dispatched";
     if (emergency && w.signed_off_at) {
-      load->AddStep(id, "signed_off", street, std::nullopt, std::nullopt, "事后补签", signed_at);
+      steps.push_back({"signed_off", street, std::nullopt, "事后补签", signed_at});
     }
     if (w.state == "closed") {
       w.closed_at = std::max(last_completed, signed_at) + 1800;
       w.closing_text = "处置完毕";
-      load->AddStep(id, "closed", street, std::nullopt, std::nullopt, w.closing_text, *w.closed_at);
+      steps.push_back({"closed", street, std::nullopt, w.closing_text, *w.closed_at});
       for (whistle::Response& part : parts) {
         const bool late = part.IsLate(now);
         part.score = late ? 2 + random.Below(3) : 4 + random.Below(2);
         part.rated_at = *w.closed_at + 600;
-        load->AddStep(id, "rated", street, std::nullopt, part.agency.id, std::to_string(*part.score) + " 分",
-                      *part.rated_at);
+        steps.push_back({"rated", street, part.agency.id, std::to_string(*part.score) + " 分",
+                      *part.rated_at});
       }
     }
     load->AddWhistle(w, std::nullopt);
     for (const whistle::Response& part : parts) load->AddResponse(id, part);
+    for (const PendingStep& step : steps) {
+      load->AddStep(id, step.kind, step.org_id, std::nullopt, step.target_org_id, step.text, step.at);
+    }
     ++counts.whistles;
   }
 
@@ -151,6 +167,7 @@ ScaledWhistleCounts AddScaledWhistles(const Application& application, db::Sessio
   for (std::int64_t id = 1; id <= acts; ++id) {
     const std::int64_t street = streets[static_cast<std::size_t>(random.Below(static_cast<int>(streets.size())))];
     const std::vector<std::int64_t>& serving = agencies_of_street.at(street);
+    std::vector<PendingStep> act_steps;
     whistle::PowerAct act;
     act.id = id;
     act.street.id = street;
@@ -163,22 +180,23 @@ ScaledWhistleCounts AddScaledWhistles(const Application& application, db::Sessio
     act.response_due = core::AddDays(acted_on, 7);
     const std::int64_t due_at = core::ChinaDayStart(core::AddDays(act.response_due, 1)) - 1;
     act.state = "awaiting_answer";
-    load->AddPowerActStep(id, "acted", street, act.subject, act.acted_at);
+    act_steps.push_back({"acted", street, std::nullopt, act.subject, act.acted_at});
     const std::int64_t answered = act.acted_at + 86400 * (1 + random.Below(random.Below(10) == 0 ? 14 : 6));
     if (answered < now && act.power != "personnel_recommendation") {
       act.state = "answered";
       act.answered_at = answered;
       act.answer = "已按街道要求落实。";
-      load->AddPowerActStep(id, "answered", act.agency.id, act.answer, answered);
+      act_steps.push_back({"answered", act.agency.id, std::nullopt, act.answer, answered});
     }
     const std::int64_t concluded = answered + 86400 * (1 + random.Below(5));
     if (concluded < now) {
       act.state = "concluded";
       act.outcome = random.Pick(kOutcomes);
       act.concluded_at = concluded;
-      load->AddPowerActStep(id, "concluded", street, *act.outcome, concluded);
+      act_steps.push_back({"concluded", street, std::nullopt, *act.outcome, concluded});
     }
     load->AddPowerAct(act, due_at, std::nullopt);
+    for (const PendingStep& step : act_steps) load->AddPowerActStep(id, step.kind, step.org_id, step.text, step.at);
     ++counts.power_acts;
   }
   load->Finish();
