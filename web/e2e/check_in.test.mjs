@@ -124,7 +124,12 @@ test('a member reports by ID number, serves on a post, and the employer receives
     await page.goto('/inbox');
     const notice = page
       .locator('[data-test="inbox-table"] tbody tr')
-      .filter({ has: page.locator('[data-test="inbox-title"]', { hasText: '在职党员服务登记卡' }) })
+      .filter({
+        // This quarter's, not the last quarter's that the demo sent.
+        has: page.locator('[data-test="inbox-title"]', {
+          hasText: `在职党员服务登记卡：${year} 年第${'一二三四'[quarter - 1]}季度`,
+        }),
+      })
       .first();
     await notice.click();
     await page.waitForURL(/\/check-in\/feedback-sheets\?/);
