@@ -212,6 +212,11 @@ async function setUpWork(t) {
       targets: { mode: 'children' },
     });
     work.task = task.id;
+    // A partner system whose key can be revoked (the demo's own comes with its activity).
+    await callApi(page, 'POST', '/open311-partners', {
+      name: `无障碍检查对接系统${uniqueSuffix()}`,
+      org_id: (await currentSession(page)).user.org.id,
+    });
     work.root = task.root_assignment_id;
   });
   for (const role of ['district', 'street']) {
@@ -337,13 +342,16 @@ test('the login page has no serious accessibility violation', (t) =>
     await expectAccessible(page, 'the login page');
   }));
 
-test(
-  'every page, detail page and dialog of every role has no serious accessibility violation',
-  TEST_TIMEOUT,
-  async (t) => {
-    const work = await setUpWork(t);
-    const seen = new Set();
-    for (const role of ROLES) {
+// The records the pages show, made once by the first role's test; the dialogs opened so far.
+let work = null;
+const seen = new Set();
+
+for (const role of ROLES) {
+  test(
+    `every page, detail page and dialog of ${role} has no serious accessibility violation`,
+    TEST_TIMEOUT,
+    async (t) => {
+      work ??= await setUpWork(t);
       await withPage(t, async (page, config) => {
         await signInThroughApi(page, loginFor(config, role));
         await page.goto('/');
@@ -400,16 +408,20 @@ test(
           await checkOpeners(page, OPENERS['/task-assignment'], seen);
         }
       });
-    }
-    // The street accepts the report, so that its review queue is as the other tests expect.
-    await withPage(t, async (page, config) => {
-      await signInThroughApi(page, loginFor(config, 'street'));
-      await callApi(page, 'POST', `/progress-reports/${work.report}/accept`);
-    });
-    const missed = Object.values(OPENERS)
-      .flat()
-      .map(([what]) => what)
-      .filter((what) => !seen.has(what));
-    assert.deepEqual(missed, [], 'dialogs no role could open');
-  },
-);
+    },
+  );
+}
+
+test('every dialog is opened by some role, and the street has no report left to review', async (t) => {
+  assert.ok(work, 'the role tests made their records');
+  // The street accepts the report, so that its review queue is as the other tests expect.
+  await withPage(t, async (page, config) => {
+    await signInThroughApi(page, loginFor(config, 'street'));
+    await callApi(page, 'POST', `/progress-reports/${work.report}/accept`);
+  });
+  const missed = Object.values(OPENERS)
+    .flat()
+    .map(([what]) => what)
+    .filter((what) => !seen.has(what));
+  assert.deepEqual(missed, [], 'dialogs no role could open');
+});
