@@ -97,7 +97,7 @@ beforeEach(() => {
           street: { id: 5, name: '和平街道', level: 'street' },
           whistles: 2,
           residents: 52000,
-          per_10k: 0.385,
+          per_10k: 2 / 5.2, // 2 whistles for 52,000 residents
           band: 'normal',
         },
       ],
@@ -112,7 +112,8 @@ describe('WhistleBoardPage', () => {
     await flushPromises();
 
     expect(listWhistles).toHaveBeenCalledWith({ state: 'open', page: 1, page_size: 20 });
-    const row = wrapper.find('.el-table__body-wrapper tbody tr');
+    // The board's table, not the rate card's (whichever answer comes first).
+    const row = wrapper.find('[data-test="whistle-table"] .el-table__body-wrapper tbody tr');
     expect(row.text()).toContain('菜市场周边占道经营');
     expect(row.text()).toContain('按时到场');
     expect(row.get('[data-test="whistle-late"]').text()).toBe('迟到 12 分钟');
