@@ -69,11 +69,13 @@ constexpr std::string_view kGuaranteeColumns = R"sql(
          g.service_funds
   FROM community_guarantee g
 )sql";
+// The orgs of the scope first, then their workers (CROSS JOIN keeps SQLite to that order: grouping
+// by org_id, it would otherwise walk every worker of the city by worker_org, 0.34 s a district).
 constexpr std::string_view kInPostCounts = R"sql(
   SELECT w.org_id, COUNT(*)
-  FROM worker w
-  JOIN org o ON o.id = w.org_id
-  WHERE o.path >= :scope AND o.path < :scope_end AND w.status = 'in_post'
+  FROM org o
+  CROSS JOIN worker w
+  WHERE w.org_id = o.id AND o.path >= :scope AND o.path < :scope_end AND w.status = 'in_post'
   GROUP BY w.org_id
 )sql";
 constexpr std::string_view kSelectNorms = R"sql(
