@@ -95,14 +95,17 @@ test('a member reports by ID number, serves on a post, and the employer receives
     await page.goto(`/check-in/posts/${post.id}`);
     await page.locator('[data-test="sign-up-member"]').click();
     await page.keyboard.type(name);
-    await page.locator('.el-select-dropdown__item').filter({ hasText: name }).first().click();
+    // Each select's own dropdown: the sign-up one may still be fading out when the next opens.
+    await page
+      .locator('.sign-up-member-popper .el-select-dropdown__item')
+      .filter({ hasText: name })
+      .click();
     await page.locator('[data-test="sign-up-submit"]').click();
     await expectText(page.locator('[data-test="service-post-signed-up"]'), '1 / 3');
     await page.locator('[data-test="hours-member"]').click();
     await page
-      .locator('.el-select-dropdown__item:visible')
+      .locator('.hours-member-popper .el-select-dropdown__item')
       .filter({ hasText: name })
-      .first()
       .click();
     await page.locator('[data-test="hours-submit"]').click();
     await expectText(
