@@ -28,6 +28,11 @@ constexpr std::string_view kSelectUnitPlaces = R"sql(
   ORDER BY u.id
 )sql";
 
+// By primary key alone: the sweep's own statement also asks "not reminded, not filed", which
+// PostgreSQL answers from the partial index of unreminded reports while the freshly loaded table
+// has no statistics yet, scanning all of it per row (the megacity load stalled there for an hour).
+constexpr std::string_view kSeedReminded = "UPDATE agreement_report SET reminded_at = :at WHERE id = :id";
+
 std::vector<cobuild::NewCommitment> FiveOnes() {
   return {
       {"venue", "开放活动场地，供社区开展党组织活动", 1, "monthly"},
@@ -58,6 +63,9 @@ std::int64_t AddScaledAgreements(const Application& application, db::Session& se
   const cobuild::AgreementService& agreements = application.agreement_service();
   Random random(seed);
   const std::string today = core::ChinaDate(now);
+  long long reminded_id = 0, reminded_at = 0;
+  soci::statement mark_reminded =
+      (sql.prepare << kSeedReminded, soci::use(reminded_at, "at"), soci::use(reminded_id, "id"));
   std::int64_t count = 0;
   for (const auto& [community_id, units] : by_community) {
     // One agreement per kUnitsPerAgreement units: a third signed by the street, the rest by the
@@ -88,7 +96,9 @@ std::int64_t AddScaledAgreements(const Application& application, db::Session& se
       // date was reminded, so the server's sweep has nothing to catch up on.
       for (const cobuild::Report& report : agreements.SeededReports(sql, id)) {
         if (report.due_on <= core::AddDays(today, cobuild::kReminderDays)) {
-          agreements.SeedReminder(sql, report.id, core::ChinaDayStart(core::AddDays(report.due_on, -cobuild::kReminderDays)));
+          reminded_id = report.id;
+          reminded_at = core::ChinaDayStart(core::AddDays(report.due_on, -cobuild::kReminderDays));
+          mark_reminded.execute(true);
         }
         if (report.due_on >= today) continue;
         const int fate = random.Below(100);

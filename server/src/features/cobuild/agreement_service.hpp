@@ -63,9 +63,6 @@ class AgreementService {
                   std::int64_t filed_at, std::int64_t filed_by) const;
   void SeedDelivery(soci::session& sql, const NewDelivery& delivery, std::int64_t recorded_by,
                     std::int64_t now) const;
-  void SeedReminder(soci::session& sql, std::int64_t report_id, std::int64_t at) const {
-    repository_.MarkReminded(sql, report_id, at);
-  }
   void SeedTermination(soci::session& sql, std::int64_t id, const std::string& on, const std::string& reason) const {
     repository_.Terminate(sql, id, on, reason);
     repository_.RefreshReportSummary(sql, id);
