@@ -14,6 +14,7 @@
 #include "features/cobuild_list/venue_routes.hpp"
 #include "features/duty/duty_routes.hpp"
 #include "features/joint_committee/joint_committee_routes.hpp"
+#include "features/key_enterprise/key_enterprise_routes.hpp"
 #include "features/member/member_routes.hpp"
 #include "features/notification/notification_routes.hpp"
 #include "features/open311/open311_routes.hpp"
@@ -87,6 +88,8 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
                                                                *notification_service_);
   power_act_service_ = std::make_unique<whistle::PowerActService>(*database_, clock, *audit_writer_, *org_service_,
                                                                   *notification_service_);
+  key_enterprise_service_ = std::make_unique<key_enterprise::KeyEnterpriseService>(
+      *database_, clock, *audit_writer_, *org_service_, *unit_service_, *notification_service_);
 
   health::RegisterHealthRoutes(router_, health_info_);
   auth::RegisterAuthRoutes(router_, *auth_service_, *org_service_);
@@ -115,6 +118,7 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   check_in::RegisterCheckInRoutes(router_, *check_in_service_, clock);
   workforce::RegisterTrainingRoutes(router_, *training_service_, *staffing_service_, clock);
   whistle::RegisterWhistleRoutes(router_, *whistle_service_, *power_act_service_, clock);
+  key_enterprise::RegisterKeyEnterpriseRoutes(router_, *key_enterprise_service_);
 
   const auth::AuthService& auth_service = *auth_service_;
   db::Database& database = *database_;

@@ -24,6 +24,7 @@
 #include "features/duty/duty_service.hpp"
 #include "features/health/health_routes.hpp"
 #include "features/joint_committee/joint_committee_service.hpp"
+#include "features/key_enterprise/key_enterprise_service.hpp"
 #include "features/member/member_service.hpp"
 #include "features/notification/notification_service.hpp"
 #include "features/org/org_service.hpp"
@@ -92,6 +93,7 @@ class Application {
   const cobuild_list::VenueService& venue_service() const { return *venue_service_; }
   const whistle::WhistleService& whistle_service() const { return *whistle_service_; }
   const whistle::PowerActService& power_act_service() const { return *power_act_service_; }
+  const key_enterprise::KeyEnterpriseService& key_enterprise_service() const { return *key_enterprise_service_; }
 
  private:
   std::unique_ptr<db::Database> database_;
@@ -126,6 +128,7 @@ class Application {
   std::unique_ptr<cobuild_list::VenueService> venue_service_;
   std::unique_ptr<whistle::WhistleService> whistle_service_;
   std::unique_ptr<whistle::PowerActService> power_act_service_;
+  std::unique_ptr<key_enterprise::KeyEnterpriseService> key_enterprise_service_;
   http::Router router_;
   std::unique_ptr<http::Pipeline> pipeline_;
 };

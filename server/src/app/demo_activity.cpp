@@ -10,6 +10,7 @@
 #include "app/demo_cobuild.hpp"
 #include "app/demo_cobuild_lists.hpp"
 #include "app/demo_requests.hpp"
+#include "app/demo_key_enterprises.hpp"
 #include "app/demo_whistles.hpp"
 #include "core/china_date.hpp"
 #include "core/crypto.hpp"
@@ -194,6 +195,7 @@ void CreateDemoActivity(Application& application, core::FakeClock& clock, const 
   DemoStory story(application, clock, logins);
   ScheduleDemoRequests(story, application);
   ScheduleDemoWhistles(story, application);
+  ScheduleDemoKeyEnterprises(story, application);
   const org::OrgService& orgs = application.org_service();
   const task::TaskService& tasks = application.task_service();
 

@@ -13,6 +13,7 @@
 #include "app/scaled_cobuild_lists.hpp"
 #include "app/scaled_random.hpp"
 #include "app/scaled_requests.hpp"
+#include "app/scaled_key_enterprises.hpp"
 #include "app/scaled_whistles.hpp"
 #include "app/scaled_workforce.hpp"
 #include "core/china_date.hpp"
@@ -689,6 +690,9 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
       counts.agencies = made.agencies;
       AddScaledWhistles(application, session, request_city, scale == DemoScale::kMegacity ? 20'000 : 2'000, now,
                         kSeed + 18);
+      db::Transaction key_enterprises(session, db::Transaction::Mode::kWrite);
+      AddScaledKeyEnterprises(application, session, request_city.hotline_user, now, kSeed + 19);
+      key_enterprises.Commit();
     }
     tree = TaskTree();
 

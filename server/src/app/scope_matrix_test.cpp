@@ -196,6 +196,10 @@ const std::map<std::string, std::string> kBodies = {
     {"POST /api/v1/service-posts/{id}/sign-ups", R"({"check_in_id":1})"},
     {"POST /api/v1/service-posts/{id}/hours", R"({"check_in_id":1,"served_on":"2025-12-01","hours":1})"},
     {"POST /api/v1/feedback-sheets/generate", R"({"org_id":{org},"year":2025,"quarter":4})"},
+    {"POST /api/v1/key-enterprises",
+     R"({"unit_id":{unit},"street_org_id":{org},"agency_org_id":{org},"reason":"越权纳入"})"},
+    {"POST /api/v1/key-enterprises/{id}/entries", R"({"kind":"visit","happened_on":"2026-01-01","text":"越权走访"})"},
+    {"POST /api/v1/key-enterprise-entries/{id}/resolve", R"({"resolution":"越权解决"})"},
     {"POST /api/v1/check-in-evaluations",
      R"({"year":2025,"subject_kind":"unit","check_in_id":{unit_check_in},"grade":"good"})"},
     {"POST /api/v1/mutual-evaluations",
@@ -513,6 +517,9 @@ class ScopeMatrixTest : public ::testing::Test {
       return norm.Json().at("id").as_int64();
     }
     if (kind == "whistles" || kind == "power-acts") return WhistleIn(sibling_id, kind == "power-acts");
+    if (kind == "key-enterprises" || kind == "key-enterprise-entries") {
+      return KeyEnterpriseIn(sibling_id, kind == "key-enterprise-entries");
+    }
     ADD_FAILURE() << "the scope matrix does not know objects of kind '" << kind
                   << "': teach ObjectIn how to make one outside a subtree";
     return 0;
@@ -599,6 +606,34 @@ class ScopeMatrixTest : public ::testing::Test {
                                                       R"("description":"矩阵","agency_ids":[)" + agency + "]}");
     EXPECT_EQ(made.status, 201) << made.body;
     return made.Json().at("id").as_int64();
+  }
+
+  // A key enterprise of the street at or around `org_id` (as WhistleIn finds it), a unit of that
+  // street and an agency serving it, seeded for the city's user; or an open issue in its log.
+  std::int64_t KeyEnterpriseIn(std::int64_t org_id, bool entry) {
+    std::int64_t street = org_id;
+    for (int depth = 0; depth < 4; ++depth) {
+      const auto org = city_->Get("/api/v1/orgs/" + std::to_string(street)).Json();
+      if (org.at("level") == "street") break;
+      street = org.at("level") == "community" ? org.at("parent_id").as_int64() : FirstChild(street);
+    }
+    db::Session session(server_.application().database());
+    db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+    const long long street_id = street;
+    long long unit_id = 0, agency_id = 0;
+    session.sql() << "SELECT MIN(u.id) FROM unit u JOIN org o ON o.id = u.org_id JOIN org s ON s.id = :street "
+                     "WHERE o.path LIKE s.path || '%' AND NOT EXISTS (SELECT 1 FROM key_enterprise k WHERE "
+                     "k.unit_id = u.id)",
+        soci::use(street_id, "street"), soci::into(unit_id);
+    session.sql() << "SELECT MIN(agency_org_id) FROM agency_street WHERE street_org_id = :street",
+        soci::use(street_id, "street"), soci::into(agency_id);
+    const std::int64_t user = city_->Get("/api/v1/me").Json().at("user").at("id").as_int64();
+    const std::int64_t now = server_.clock().NowSeconds();
+    const auto& service = server_.application().key_enterprise_service();
+    std::int64_t id = service.Seed(session.sql(), {unit_id, street, agency_id, "矩阵"}, "2026-01-01", user, now);
+    if (entry) id = service.SeedEntry(session.sql(), id, {"issue", "2026-01-01", "矩阵问题"}, "street", street, user, now);
+    transaction.Commit();
+    return id;
   }
 
   // A task node of `org_id` (or its task), issued by the city; the city's own root node for the city.

@@ -62,6 +62,7 @@ const std::vector<PermissionDefinition>& PermissionCatalogue() {
       {"whistle:respond", "staff"}, {"whistle:configure", "staff"},
       {"power:read", "staff"},      {"power:act", "staff"},      {"power:answer", "staff"},
       {"power:personnel", "staff"},
+      {"key_enterprise:read", "staff"}, {"key_enterprise:write", "staff"},
   };
   return catalogue;
 }

@@ -1635,5 +1635,65 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorCatalogueEntry>> = {
     'zh-CN': '该时段已被预约，请选择其他时间',
     en: 'That time overlaps another booking of the venue',
   },
+  'key_enterprise.not_found': {
+    'zh-CN': '重点企业不存在或不在本组织范围内',
+    en: "No such key enterprise in your organisation's reach",
+  },
+  'key_enterprise.unit_not_found': {
+    'zh-CN': '驻区单位不存在或不在本组织范围内',
+    en: "No such resident unit in your organisation's reach",
+  },
+  'key_enterprise.not_key_enterprise': {
+    'zh-CN': '该单位未登记为重点企业，请先在驻区单位信息中标记',
+    en: "The unit is not registered as a key enterprise; mark it in the unit's record first",
+  },
+  'key_enterprise.unit_outside_street': {
+    'zh-CN': '该单位不在所选街道辖区内',
+    en: 'The unit is not located in that street',
+  },
+  'key_enterprise.street_not_found': {
+    'zh-CN': '街道不存在或不在本组织范围内',
+    en: "No such street in your organisation's reach",
+  },
+  'key_enterprise.invalid_street': {
+    'zh-CN': '块上责任方须为本组织范围内的街道',
+    en: "The 块 owner must be a street in your organisation's reach",
+  },
+  'key_enterprise.agency_not_serving': {
+    'zh-CN': '条上责任方须为服务该街道的派出机构',
+    en: 'The 条 owner must be an agency serving that street',
+  },
+  'key_enterprise.invalid_reason': {
+    'zh-CN': '请填写纳入原因（不超过 200 个字）',
+    en: 'Give the reason (at most 200 characters)',
+  },
+  'key_enterprise.already_listed': {
+    'zh-CN': '该企业已纳入双向管理',
+    en: 'The enterprise is already managed by both sides',
+  },
+  'key_enterprise.invalid_kind': {
+    'zh-CN': '记录类型须为走访或问题',
+    en: 'The entry must be a visit or an issue',
+  },
+  'key_enterprise.invalid_date': {
+    'zh-CN': '日期应为一年以内、不晚于今天的有效日期',
+    en: 'The date must be a valid date within the last year, not in the future',
+  },
+  'key_enterprise.invalid_text': {
+    'zh-CN': '请填写记录内容（不超过 2000 个字）',
+    en: 'Describe the visit or issue (at most 2000 characters)',
+  },
+  'key_enterprise.invalid_resolution': {
+    'zh-CN': '请填写解决情况（不超过 2000 个字）',
+    en: 'Describe how it was resolved (at most 2000 characters)',
+  },
+  'key_enterprise.not_an_issue': {
+    'zh-CN': '只有问题记录可以标记解决',
+    en: 'Only an issue can be resolved',
+  },
+  'key_enterprise.already_resolved': {
+    'zh-CN': '该问题已解决',
+    en: 'The issue is already resolved',
+  },
   'booking.cancelled': { 'zh-CN': '该预约已取消', en: 'The booking has already been cancelled' },
 };
