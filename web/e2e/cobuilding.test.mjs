@@ -114,6 +114,8 @@ test('a street signs with a unit, files its quarterly report on time, and sees a
       rows.filter({ hasText: lateTitle }).locator('[data-test="agreement-late"]'),
       /份报告逾期/,
     );
+    // The filtered list replaces the whole one: wait for the on-time agreement to leave it.
+    await rows.filter({ hasText: title }).waitFor({ state: 'detached' });
     assert.equal(await rows.filter({ hasText: title }).count(), 0);
     await rows.filter({ hasText: lateTitle }).locator('[data-test="agreement-link"]').click();
     await expectText(page.locator('[data-test="agreement-report-status"]'), '逾期未交');
