@@ -43,6 +43,22 @@ describe('request', () => {
     });
   });
 
+  it('keeps the field the server names as at fault, and null when it names none', async () => {
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse(
+        400,
+        errorBody('key_enterprise.not_key_enterprise', '该单位未登记为重点企业', 'r', 'unit_id'),
+      ),
+    );
+    fetchMock.mockResolvedValueOnce(jsonResponse(404, errorBody('org.not_found', '组织不存在')));
+
+    await expect(request('/key-enterprises', { method: 'POST', body: {} })).rejects.toMatchObject({
+      code: 'key_enterprise.not_key_enterprise',
+      field: 'unit_id',
+    });
+    await expect(request('/orgs/9')).rejects.toMatchObject({ field: null });
+  });
+
   it('calls the unauthorized hook on a 401 and still throws', async () => {
     const onUnauthorized = vi.fn();
     configureClient({ onUnauthorized });

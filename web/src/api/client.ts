@@ -7,18 +7,29 @@ export const CLIENT_ERROR_CODES = {
   invalidResponse: 'client.invalid_response',
 } as const;
 
-/** A failed API call: the HTTP status and the stable `code` the server sent. */
+/**
+ * A failed API call: the HTTP status, the stable `code` the server sent and, when one field of
+ * the body or query is at fault, its name (`field`, as the body names it).
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly requestId: string | null;
+  readonly field: string | null;
 
-  constructor(init: { status: number; code: string; message: string; requestId: string | null }) {
+  constructor(init: {
+    status: number;
+    code: string;
+    message: string;
+    requestId: string | null;
+    field?: string | null;
+  }) {
     super(init.message);
     this.name = 'ApiError';
     this.status = init.status;
     this.code = init.code;
     this.requestId = init.requestId;
+    this.field = init.field ?? null;
   }
 }
 
@@ -191,10 +202,10 @@ export function uploadFile<T>(path: string, file: File): Promise<T> {
 }
 
 interface ErrorBody {
-  error?: { code?: unknown; message?: unknown; request_id?: unknown };
+  error?: { code?: unknown; message?: unknown; request_id?: unknown; field?: unknown };
 }
 
-/** Builds an ApiError from the server's `{"error": {code, message, request_id}}` body. */
+/** Builds an ApiError from the server's `{"error": {code, message, request_id, field?}}` body. */
 async function toApiError(response: Response): Promise<ApiError> {
   let body: ErrorBody | null = null;
   try {
@@ -209,5 +220,6 @@ async function toApiError(response: Response): Promise<ApiError> {
     code: typeof error?.code === 'string' ? error.code : CLIENT_ERROR_CODES.invalidResponse,
     message: typeof error?.message === 'string' ? error.message : response.statusText,
     requestId: typeof error?.request_id === 'string' ? error.request_id : headerRequestId,
+    field: typeof error?.field === 'string' && error.field !== '' ? error.field : null,
   });
 }

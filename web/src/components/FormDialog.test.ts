@@ -119,6 +119,46 @@ describe('FormDialog', () => {
     expect(dialog.saved()).toBeUndefined();
   });
 
+  it('shows a refusal that names a field of the form under that field, until it changes', async () => {
+    const taken = new ApiError({
+      status: 409,
+      code: 'org.name_taken',
+      message: '名称已存在',
+      requestId: 'r',
+      field: 'name',
+    });
+    const dialog = await openDialog(vi.fn(() => Promise.reject(taken)));
+
+    await dialog.type('网格党支部');
+    await dialog.submit();
+
+    const item = dialog.wrapper.get('.el-form-item');
+    await vi.waitFor(() => expect(item.get('.el-form-item__error').text()).toBe('名称已存在'));
+    expect(dialog.wrapper.find('[data-test="thing-error"]').exists()).toBe(false);
+    expect(dialog.props.modelValue).toBe(true);
+
+    await dialog.type('楼栋党小组');
+    await flushPromises();
+    await vi.waitFor(() => expect(item.find('.el-form-item__error').exists()).toBe(false));
+  });
+
+  it('shows a refusal naming a field the form does not have above the form', async () => {
+    const refusal = new ApiError({
+      status: 400,
+      code: 'org.invalid_parent',
+      message: '上级组织无效',
+      requestId: 'r',
+      field: 'parent_id',
+    });
+    const dialog = await openDialog(vi.fn(() => Promise.reject(refusal)));
+
+    await dialog.type('网格党支部');
+    await dialog.submit();
+
+    expect(dialog.wrapper.get('[data-test="thing-error"]').text()).toContain('上级组织无效');
+    expect(dialog.wrapper.find('.el-form-item__error').exists()).toBe(false);
+  });
+
   it('emits what was saved and closes on success', async () => {
     const dialog = await openDialog(async (name) => `saved ${name}`);
 

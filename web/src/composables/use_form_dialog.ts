@@ -1,4 +1,4 @@
-import { ElMessage, type FormInstance } from 'element-plus';
+import { ElMessage, type FormInstance, type FormItemContext } from 'element-plus';
 import { nextTick, ref, watch, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 
@@ -71,10 +71,14 @@ export function useFormDialog<T>(options: FormDialogOptions<T>) {
     }
   }
 
-  /** Validates again the fields that show an error, so a message goes once the value is valid. */
-  function revalidateFailedFields(): void {
+  /**
+   * Validates again the fields that show an error, so a message goes once the value is valid;
+   * `except` keeps its message (the server's, which the rules cannot judge).
+   */
+  function revalidateFailedFields(except?: FormItemContext): void {
     if (resetting.value) return;
     for (const field of options.form()?.fields ?? []) {
+      if (field === except) continue;
       if (field.validateState === 'error') field.validate('').catch(() => undefined);
     }
   }

@@ -25,9 +25,9 @@ export function jsonResponse(status: number, body: unknown, headers: HeadersInit
   });
 }
 
-/** An error body in the server's shape. */
-export function errorBody(code: string, message: string, requestId = 'req-1') {
-  return { error: { code, message, request_id: requestId } };
+/** An error body in the server's shape; `field` names the field at fault, if one is. */
+export function errorBody(code: string, message: string, requestId = 'req-1', field?: string) {
+  return { error: { code, message, request_id: requestId, ...(field ? { field } : {}) } };
 }
 
 /**
