@@ -9,6 +9,7 @@ import {
   expectAccessible,
   loginFor,
   randomChineseName,
+  randomCreditCode,
   randomIdNumber,
   signInThroughApi,
   uniqueSuffix,
@@ -125,6 +126,8 @@ const OPENERS = {
     ['the request reply dialog', '[data-test="request-open-reply"]'],
   ],
   '/request-replied': [['the request rating dialog', '[data-test="request-open-rating"]']],
+  '/key-enterprises': [['the key enterprise dialog', '[data-test="key-enterprise-open"]']],
+  '/key-enterprise': [['the issue resolve dialog', '[data-test="entry-resolve"]']],
   '/workers': [
     ['the worker import dialog', '[data-test="worker-import"]'],
     ['the appraisal import dialog', '[data-test="appraisal-import"]'],
@@ -197,7 +200,7 @@ async function checkOpeners(page, openers, seen) {
 /**
  * What the pages and their dialogs show: a community's member, a city duty item, a city task down
  * to the communities with a report, a supervision answered by the district, an accountability
- * record and a bulletin. Returns the ids.
+ * record, a bulletin, and a street's key enterprise with an open issue. Returns the ids.
  */
 async function setUpWork(t) {
   const work = {};
@@ -331,6 +334,38 @@ async function setUpWork(t) {
       commitments: [{ kind: 'venue', description: '开放会议室', quantity: 1, rhythm: 'monthly' }],
     });
     work.agreement = agreement.id;
+    // A key enterprise of the street (a unit of its own) with an issue open, to resolve.
+    const street = (await currentSession(page)).user.org;
+    const unit = await callApi(page, 'POST', '/units', {
+      org_id: street.id,
+      name: `无障碍检查重点企业${uniqueSuffix()}`,
+      credit_code: randomCreditCode(),
+      unit_kind: 'private_enterprise',
+      industry: '制造业',
+      staff_count: 320,
+      legal_representative: randomChineseName('王'),
+      eligible_for_org: false,
+      own_org_id: null,
+      joint_branch_org_id: null,
+      instructor: '',
+      key_enterprise: true,
+    });
+    const agencies = await callApi(page, 'GET', '/agencies');
+    const agency = agencies.items.find((each) =>
+      each.streets.some((served) => served.id === street.id),
+    );
+    const enterprise = await callApi(page, 'POST', '/key-enterprises', {
+      unit_id: unit.id,
+      street_org_id: street.id,
+      agency_org_id: agency.org.id,
+      reason: '无障碍检查',
+    });
+    await callApi(page, 'POST', `/key-enterprises/${enterprise.id}/entries`, {
+      kind: 'issue',
+      happened_on: chinaDate(0),
+      text: '企业门前占道停车',
+    });
+    work.keyEnterprise = enterprise.id;
   });
   return work;
 }
@@ -401,6 +436,12 @@ for (const role of ROLES) {
             `/cobuild/agreements/${work.agreement}/print`,
             'the agreement print page',
           );
+          await checkPage(
+            page,
+            `/key-enterprises/${work.keyEnterprise}`,
+            'the key enterprise page',
+          );
+          await checkOpeners(page, OPENERS['/key-enterprise'], seen);
           await checkPage(page, '/reviews', 'the review queue with a report');
           await page.locator('[data-test="review-link"]').first().click();
           await settle(page, 'the task node with a report to review');

@@ -37,6 +37,7 @@ const CITY_MENU = [
   '/whistles',
   '/whistle-rates',
   '/power-acts',
+  '/key-enterprises',
   '/open311-partners',
   '/inbox',
   '/workers',

@@ -187,6 +187,22 @@ export function randomIdNumber() {
   return first17 + idNumberCheckCharacter(first17);
 }
 
+const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** A random unified social credit code (GB 32100) of a firm in 东城区, check character included. */
+export function randomCreditCode() {
+  let first17 = '91110101';
+  for (let i = 0; i < 9; i += 1) {
+    first17 += CREDIT_CODE_ALPHABET[Math.floor(Math.random() * CREDIT_CODE_ALPHABET.length)];
+  }
+  let sum = 0;
+  for (let i = 0; i < 17; i += 1) {
+    sum += CREDIT_CODE_ALPHABET.indexOf(first17[i]) * CREDIT_CODE_WEIGHTS[i];
+  }
+  return first17 + CREDIT_CODE_ALPHABET[(31 - (sum % 31)) % 31];
+}
+
 /** How the server masks an ID number: region, eight stars, the last four characters. */
 export function maskedIdNumber(idNumber) {
   return `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`;

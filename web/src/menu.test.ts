@@ -60,6 +60,20 @@ describe('menuFor', () => {
     expect(responsibilityPages(communityStaff)).toEqual(withoutAccountability);
   });
 
+  it('shows 重点企业双向管理 to holders of key_enterprise:read only, after the street powers', () => {
+    const withKeyEnterprises = (user: typeof streetAdmin) => ({
+      ...user,
+      permissions: [...user.permissions, 'key_enterprise:read', 'power:read'],
+    });
+    const street = paths(withKeyEnterprises(streetAdmin));
+    expect(street).toContain('/key-enterprises');
+    expect(street.indexOf('/key-enterprises')).toBe(street.indexOf('/power-acts') + 1);
+    expect(paths(withKeyEnterprises(cityAdmin))).toContain('/key-enterprises');
+    for (const user of [streetAdmin, cityStaff, communityStaff, systemAdmin]) {
+      expect(paths(user)).not.toContain('/key-enterprises');
+    }
+  });
+
   it('shows 待审核 only to users holding task:review', () => {
     const noReview = {
       ...communityStaff,

@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   'cobuild_match',
   'whistle',
   'power_act',
+  'key_enterprise',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -14,6 +14,7 @@ import {
   House,
   Key,
   List,
+  Management,
   Odometer,
   OfficeBuilding,
   Promotion,
@@ -442,6 +443,23 @@ export const PAGES: readonly Page[] = [
         path: '/power-acts/:id(\\d+)',
         name: 'power-act',
         component: () => import('@/views/power/PowerActDetailPage.vue'),
+      },
+    ],
+  },
+  // Key enterprises managed by both sides (双向管理重点企业): the street (块) and an agency (条).
+  {
+    path: '/key-enterprises',
+    name: 'key-enterprises',
+    component: () => import('@/views/key_enterprise/KeyEnterpriseListPage.vue'),
+    titleKey: 'keyEnterprise.menu',
+    icon: Management,
+    inMenu: true,
+    access: holding('key_enterprise:read'),
+    details: [
+      {
+        path: '/key-enterprises/:id(\\d+)',
+        name: 'key-enterprise',
+        component: () => import('@/views/key_enterprise/KeyEnterpriseDetailPage.vue'),
       },
     ],
   },
