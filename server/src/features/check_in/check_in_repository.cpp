@@ -4,6 +4,7 @@
 #include <map>
 #include <string_view>
 
+#include "db/like_pattern.hpp"
 #include "db/org_scope_binding.hpp"
 
 namespace liandong::check_in {
@@ -109,16 +110,6 @@ constexpr std::string_view kEvaluationsFrom = R"sql(
   WHERE v.year = :year
     AND ((c.path >= :scope AND c.path < :scope_end) OR (s.path >= :scope_again AND s.path < :scope_end_again))
 )sql";
-
-std::string LikePattern(const std::string& text) {
-  std::string pattern = "%";
-  for (const char c : text) {
-    if (c == '%' || c == '_' || c == '\\') pattern.push_back('\\');
-    pattern.push_back(c);
-  }
-  pattern.push_back('%');
-  return pattern;
-}
 
 std::optional<std::string> Nullable(const std::string& value, soci::indicator indicator) {
   if (indicator != soci::i_ok) return std::nullopt;
@@ -267,7 +258,7 @@ Page<UnitCheckIn> CheckInRepository::ListUnitCheckIns(soci::session& sql, const 
                                                       const RosterFilter& filter) const {
   std::string where(kWhereCommunityInScope);
   if (filter.running_only) where += kRunningUnit;
-  const std::string pattern = LikePattern(filter.text);
+  const std::string pattern = db::LikePattern(filter.text);
   if (!filter.text.empty()) where += kUnitText;
   const auto bind = [&](soci::statement& s) {
     db::BindScope(s, scope);
@@ -340,7 +331,7 @@ Page<MemberCheckIn> CheckInRepository::ListMemberCheckIns(soci::session& sql, co
                                                           const RosterFilter& filter) const {
   std::string where(kWhereCommunityInScope);
   if (filter.running_only) where += kRunningMember;
-  const std::string pattern = LikePattern(filter.text);
+  const std::string pattern = db::LikePattern(filter.text);
   if (!filter.text.empty()) where += kMemberText;
   const auto bind = [&](soci::statement& s) {
     db::BindScope(s, scope);

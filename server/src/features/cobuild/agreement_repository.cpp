@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "core/china_date.hpp"
+#include "db/like_pattern.hpp"
 #include "db/org_scope_binding.hpp"
 
 namespace liandong::cobuild {
@@ -233,16 +234,6 @@ std::vector<Row> Select(soci::session& sql, const std::string& query, const std:
   return rows;
 }
 
-std::string LikePattern(const std::string& text) {
-  std::string pattern = "%";
-  for (const char c : text) {
-    if (c == '%' || c == '_' || c == '\\') pattern.push_back('\\');
-    pattern.push_back(c);
-  }
-  pattern.push_back('%');
-  return pattern;
-}
-
 // The unit parties' names of each agreement, in party order.
 void LoadUnitNames(soci::session& sql, std::vector<Agreement>& agreements) {
   if (agreements.empty()) return;
@@ -287,7 +278,7 @@ AgreementPage AgreementRepository::List(soci::session& sql, const ListQuery& que
   if (state == "expiring") where += kExpiring;
   if (state == "ended") where += kEnded;
   if (query.late_only) where += kLateOnly;
-  const std::string pattern = LikePattern(query.text);
+  const std::string pattern = db::LikePattern(query.text);
   if (!query.text.empty()) where += kText;
   const std::string expiring = core::AddDays(query.today, kExpiringDays);
   const long long limit = query.limit;

@@ -3,6 +3,7 @@
 #include <map>
 #include <string_view>
 
+#include "db/like_pattern.hpp"
 #include "db/org_scope_binding.hpp"
 #include "features/cobuild_list/list_rows.hpp"
 
@@ -155,7 +156,7 @@ template <typename Item, typename Convert>
 Page<Item> ListPage(soci::session& sql, std::string_view select, std::string_view from_count,
                     std::string_view filter_sql, std::string_view order, const core::OrgScope& scope,
                     const ListFilter& filter, Convert convert) {
-  const std::string pattern = LikePattern(filter.text);
+  const std::string pattern = db::LikePattern(filter.text);
   const long long limit = filter.limit;
   const long long offset = filter.offset;
   Page<Item> page;

@@ -67,15 +67,4 @@ inline std::vector<std::string> TagsOf(const std::string& column) {
   return tags;
 }
 
-// A LIKE pattern for the text anywhere, with the wildcards escaped (ESCAPE '\').
-inline std::string LikePattern(const std::string& text) {
-  std::string pattern = "%";
-  for (const char c : text) {
-    if (c == '%' || c == '_' || c == '\\') pattern.push_back('\\');
-    pattern.push_back(c);
-  }
-  pattern.push_back('%');
-  return pattern;
-}
-
 }  // namespace liandong::cobuild_list
