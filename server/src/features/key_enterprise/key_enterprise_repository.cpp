@@ -1,5 +1,6 @@
 #include "features/key_enterprise/key_enterprise_repository.hpp"
 
+#include "db/like_pattern.hpp"
 #include "db/org_scope_binding.hpp"
 
 namespace liandong::key_enterprise {
@@ -23,8 +24,17 @@ constexpr std::string_view kSelectEnterprise = R"sql(
 constexpr std::string_view kFromList = R"sql(
   FROM key_enterprise k
   JOIN unit u ON u.id = k.unit_id
-  JOIN org s ON s.id = k.street_org_id
-  JOIN org a ON a.id = k.agency_org_id
+)sql";
+
+// The enterprises whose street or agency lies in the scope, each side found on its own: as one
+// OR over both joins, PostgreSQL merge-joined the whole org table (a megacity district: 168 ms
+// against 20 ms; SQLite 10 ms against 2 ms).
+constexpr std::string_view kInScope = R"sql(
+  WHERE k.id IN (SELECT ks.id FROM key_enterprise ks JOIN org s ON s.id = ks.street_org_id
+                 WHERE s.path >= :scope AND s.path < :scope_end
+                 UNION
+                 SELECT ka.id FROM key_enterprise ka JOIN org a ON a.id = ka.agency_org_id
+                 WHERE a.path >= :scope2 AND a.path < :scope_end2)
 )sql";
 
 constexpr std::string_view kInsertEnterprise = R"sql(
@@ -146,16 +156,6 @@ struct EntryColumns {
   }
 };
 
-// "%text%" for LIKE … ESCAPE '\', with the wildcards of the text taken literally.
-std::string ContainsPattern(const std::string& text) {
-  std::string pattern = "%";
-  for (const char c : text) {
-    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
-    pattern += c;
-  }
-  return pattern + "%";
-}
-
 }  // namespace
 
 std::int64_t KeyEnterpriseRepository::Insert(soci::session& sql, const NewKeyEnterprise& input,
@@ -192,9 +192,8 @@ std::optional<std::int64_t> KeyEnterpriseRepository::FindByUnit(soci::session& s
 }
 
 KeyEnterprisePage KeyEnterpriseRepository::List(soci::session& sql, const KeyEnterpriseQuery& query) const {
-  std::string where =
-      " WHERE ((s.path >= :scope AND s.path < :scope_end) OR (a.path >= :scope2 AND a.path < :scope_end2))";
-  const std::string pattern = ContainsPattern(query.text);
+  std::string where(kInScope);
+  const std::string pattern = db::LikePattern(query.text);
   if (!query.text.empty()) where += " AND u.name LIKE :pattern ESCAPE '\\'";
   if (query.open_issues_only) {
     where +=
@@ -227,8 +226,12 @@ KeyEnterprisePage KeyEnterpriseRepository::List(soci::session& sql, const KeyEnt
   statement.exchange(soci::use(limit, "limit"));
   statement.exchange(soci::use(offset, "offset"));
   statement.alloc();
-  statement.prepare(std::string(kSelectEnterprise) + where +
-                    " ORDER BY k.listed_on DESC, k.id DESC LIMIT :limit OFFSET :offset");
+  // The page's ids first, then the log's counts for those rows only: with the counts in the same
+  // SELECT, both databases computed them for every enterprise of the scope before sorting (a
+  // megacity district: 21 req/s on SQLite, 4 on PostgreSQL).
+  statement.prepare(std::string(kSelectEnterprise) + " WHERE k.id IN (SELECT k.id" + std::string(kFromList) + where +
+                    " ORDER BY k.listed_on DESC, k.id DESC LIMIT :limit OFFSET :offset)" +
+                    " ORDER BY k.listed_on DESC, k.id DESC");
   statement.define_and_bind();
   if (statement.execute(true)) {
     do {
