@@ -23,12 +23,12 @@
 #include "features/role/role_routes.hpp"
 #include "features/setting/setting_routes.hpp"
 #include "features/street/street_routes.hpp"
-#include "features/task/task_routes.hpp"
 #include "features/supervision/supervision_routes.hpp"
+#include "features/task/task_routes.hpp"
 #include "features/unit/unit_routes.hpp"
 #include "features/user/user_routes.hpp"
-#include "features/workforce/training_routes.hpp"
 #include "features/whistle/whistle_routes.hpp"
+#include "features/workforce/training_routes.hpp"
 #include "features/workforce/workforce_routes.hpp"
 
 namespace liandong::app {
@@ -54,17 +54,16 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
                                                                                       *org_service_, *unit_service_);
   street_service_ = std::make_unique<street::StreetService>(*database_, clock, *audit_writer_, *org_service_);
   notification_service_ = std::make_unique<notification::NotificationService>(*database_, clock);
-  attachment_store_ =
-      std::make_unique<attachment::AttachmentStore>(*database_, clock, *org_service_, config.files_dir);
+  attachment_store_ = std::make_unique<attachment::AttachmentStore>(*database_, clock, *org_service_, config.files_dir);
   task_service_ = std::make_unique<task::TaskService>(*database_, clock, *audit_writer_, *notification_service_,
                                                       *attachment_store_, *setting_service_);
   bulletin_service_ = std::make_unique<bulletin::BulletinService>(*database_, clock, *audit_writer_, *org_service_,
                                                                   *notification_service_);
   duty_service_ = std::make_unique<duty::DutyService>(*database_, clock, *audit_writer_, *org_service_);
-  workforce_service_ = std::make_unique<workforce::WorkforceService>(*database_, clock, *field_cipher_,
-                                                                    *audit_writer_, *org_service_);
-  training_service_ = std::make_unique<workforce::TrainingService>(*database_, clock, *field_cipher_, *audit_writer_,
-                                                                   *org_service_);
+  workforce_service_ =
+      std::make_unique<workforce::WorkforceService>(*database_, clock, *field_cipher_, *audit_writer_, *org_service_);
+  training_service_ =
+      std::make_unique<workforce::TrainingService>(*database_, clock, *field_cipher_, *audit_writer_, *org_service_);
   staffing_service_ = std::make_unique<workforce::StaffingService>(*database_, clock, *audit_writer_, *org_service_);
   supervision_service_ = std::make_unique<supervision::SupervisionService>(
       *database_, clock, *audit_writer_, *org_service_, *duty_service_, *notification_service_, *attachment_store_,
@@ -75,15 +74,14 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
                                                                *org_service_, *notification_service_);
   agreement_service_ = std::make_unique<cobuild::AgreementService>(*database_, clock, *audit_writer_, *org_service_,
                                                                    *unit_service_, *notification_service_);
-  open311_service_ = std::make_unique<open311::Open311Service>(*database_, clock, *audit_writer_, *org_service_,
-                                                               *request_service_);
-  check_in_service_ = std::make_unique<check_in::CheckInService>(*database_, clock, *audit_writer_, *org_service_,
-                                                                 *unit_service_, *member_service_,
-                                                                 *notification_service_);
+  open311_service_ =
+      std::make_unique<open311::Open311Service>(*database_, clock, *audit_writer_, *org_service_, *request_service_);
+  check_in_service_ = std::make_unique<check_in::CheckInService>(
+      *database_, clock, *audit_writer_, *org_service_, *unit_service_, *member_service_, *notification_service_);
   list_service_ = std::make_unique<cobuild_list::ListService>(*database_, clock, *audit_writer_, *org_service_,
-                                                             *unit_service_, *notification_service_);
+                                                              *unit_service_, *notification_service_);
   venue_service_ = std::make_unique<cobuild_list::VenueService>(*database_, clock, *audit_writer_, *org_service_,
-                                                               *unit_service_, *list_service_);
+                                                                *unit_service_, *list_service_);
   whistle_service_ = std::make_unique<whistle::WhistleService>(*database_, clock, *audit_writer_, *org_service_,
                                                                *notification_service_);
   power_act_service_ = std::make_unique<whistle::PowerActService>(*database_, clock, *audit_writer_, *org_service_,

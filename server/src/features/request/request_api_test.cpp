@@ -114,7 +114,7 @@ class RequestApiTest : public ::testing::Test {
   std::int64_t tuanjie_community_ = DemoOrgId(city_, {"西城区", "团结街道", "团结社区"});
   std::int64_t police_ = AgencyId("和平派出所");
   std::int64_t urban_ = AgencyId("东城区城管执法队");
-  HttpClient operator_ = server_.SignedIn("hotline");  // the 12345 hotline, at the city
+  HttpClient operator_ = server_.SignedIn("hotline");     // the 12345 hotline, at the city
   HttpClient police_staff_ = server_.SignedIn("agency");  // 和平派出所's staff
 };
 
@@ -210,9 +210,9 @@ TEST_F(RequestApiTest, RunsTheLoopFromTheHotlineToTheResidentsRating) {
   EXPECT_EQ(Rates(district_, dongcheng_).at("counts").at("satisfied").as_int64(), 1);
   EXPECT_EQ(Rates(street_, heping_).at("counts").at("received").as_int64(), 1);
   EXPECT_EQ(Rates(street_, heping_).at("counts").at("satisfied").as_int64(), 1);
-  const auto street_behind = street_.Get("/api/v1/requests?org=" + std::to_string(heping_) + "&month=" + Month() +
-                                         "&measure=satisfied")
-                                 .Json();
+  const auto street_behind =
+      street_.Get("/api/v1/requests?org=" + std::to_string(heping_) + "&month=" + Month() + "&measure=satisfied")
+          .Json();
   ASSERT_EQ(street_behind.at("total").as_int64(), 1);
   EXPECT_EQ(street_behind.at("items").as_array()[0].at("id").as_int64(), id);
   bool agency_row = false;
@@ -225,9 +225,8 @@ TEST_F(RequestApiTest, RunsTheLoopFromTheHotlineToTheResidentsRating) {
   }
   EXPECT_TRUE(agency_row);
   // Each figure drills down to its requests.
-  const auto behind = city_.Get("/api/v1/requests?org=" + std::to_string(city_id_) + "&month=" + Month() +
-                                "&measure=returned")
-                          .Json();
+  const auto behind =
+      city_.Get("/api/v1/requests?org=" + std::to_string(city_id_) + "&month=" + Month() + "&measure=returned").Json();
   ASSERT_EQ(behind.at("total").as_int64(), 1);
   EXPECT_EQ(behind.at("items").as_array()[0].at("id").as_int64(), id);
   EXPECT_EQ(city_.Get("/api/v1/requests?org=" + std::to_string(city_id_) + "&month=" + Month() + "&measure=reopened")
@@ -273,19 +272,19 @@ TEST_F(RequestApiTest, RoutesByTheLeafToTheAgencyServingTheStreetOrElseTheStreet
 TEST_F(RequestApiTest, BadInputGetsItsOwnCodeAndChangesNothing) {
   EXPECT_EQ(ErrorCode(Take("03.01.01", heping_li_, "")), "resident_request.invalid_title");
   auto body = [&](std::int64_t category) {
-    return Body({{"category_id", category}, {"title", "噪音"}, {"description", "噪音"}, {"territory_org_id", heping_li_}});
+    return Body(
+        {{"category_id", category}, {"title", "噪音"}, {"description", "噪音"}, {"territory_org_id", heping_li_}});
   };
   auto unknown = operator_.Post("/api/v1/requests", body(99999999));
   EXPECT_EQ(unknown.status, 400);
   EXPECT_EQ(ErrorCode(unknown), "resident_request.unknown_category");
   auto not_leaf = operator_.Post("/api/v1/requests", body(category_ids_.at("01")));
   EXPECT_EQ(ErrorCode(not_leaf), "resident_request.category_not_leaf");
-  EXPECT_EQ(ErrorCode(operator_.Post("/api/v1/requests",
-                                     Body({{"category_id", category_ids_.at("03.01.01")},
-                                           {"title", "噪音"},
-                                           {"description", "噪音"},
-                                           {"resident_phone", "12ab"},
-                                           {"territory_org_id", heping_li_}}))),
+  EXPECT_EQ(ErrorCode(operator_.Post("/api/v1/requests", Body({{"category_id", category_ids_.at("03.01.01")},
+                                                               {"title", "噪音"},
+                                                               {"description", "噪音"},
+                                                               {"resident_phone", "12ab"},
+                                                               {"territory_org_id", heping_li_}}))),
             "resident_request.invalid_resident_phone");
   EXPECT_EQ(operator_.Get("/api/v1/requests?queue=taken").Json().at("total").as_int64(), 0);
 
@@ -413,11 +412,10 @@ TEST_F(RequestApiTest, TheCatalogueIsEditedAsData) {
                                                                       {"sla_class", "general"}}));
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(created.Json().at("code"), "01.01.07");
-  EXPECT_EQ(ErrorCode(city_.Post("/api/v1/request-categories",
-                                 Body({{"parent_code", "22.03.01.01.01"},
-                                       {"name", "第六级"},
-                                       {"owner_kind", "street"},
-                                       {"sla_class", "general"}}))),
+  EXPECT_EQ(ErrorCode(city_.Post("/api/v1/request-categories", Body({{"parent_code", "22.03.01.01.01"},
+                                                                     {"name", "第六级"},
+                                                                     {"owner_kind", "street"},
+                                                                     {"sla_class", "general"}}))),
             "resident_request.category_too_deep");
   EXPECT_EQ(ErrorCode(city_.Post("/api/v1/request-categories",
                                  Body({{"parent_code", "01.01"}, {"name", "无承办"}, {"sla_class", "general"}}))),

@@ -74,9 +74,12 @@ std::string MaskName(const std::string& name) {
   if (name.empty()) return "";
   std::size_t first = 1;
   const auto lead = static_cast<unsigned char>(name[0]);
-  if (lead >= 0xF0) first = 4;
-  else if (lead >= 0xE0) first = 3;
-  else if (lead >= 0xC0) first = 2;
+  if (lead >= 0xF0)
+    first = 4;
+  else if (lead >= 0xE0)
+    first = 3;
+  else if (lead >= 0xC0)
+    first = 2;
   first = std::min(first, name.size());
   const std::size_t others = core::CharacterCount(name) - 1;
   return name.substr(0, first) + std::string(others, '*');
@@ -84,9 +87,7 @@ std::string MaskName(const std::string& name) {
 
 std::string MonthOf(std::int64_t utc_seconds) { return core::ChinaDate(utc_seconds).substr(0, 7); }
 
-bool IsMonth(const std::string& month) {
-  return month.size() == 7 && core::IsIsoDate(month + "-01");
-}
+bool IsMonth(const std::string& month) { return month.size() == 7 && core::IsIsoDate(month + "-01"); }
 
 // The month `count` months before `month` ("2026-03", 2 → "2026-01").
 std::string MonthsBefore(const std::string& month, int count) {
@@ -100,15 +101,15 @@ std::string MonthsBefore(const std::string& month, int count) {
 }
 
 const std::set<std::string>& Queues() {
-  static const std::set<std::string> queues = {"to_sign", "in_hand",  "overdue",   "returned",
-                                               "to_rate", "taken",    "extensions", "territory"};
+  static const std::set<std::string> queues = {"to_sign", "in_hand", "overdue",    "returned",
+                                               "to_rate", "taken",   "extensions", "territory"};
   return queues;
 }
 
 const std::set<std::string>& Measures() {
-  static const std::set<std::string> measures = {"received", "responded", "replied", "on_time",
-                                                 "rated",    "resolved",  "satisfied", "basically_satisfied",
-                                                 "unsatisfied", "returned", "reopened"};
+  static const std::set<std::string> measures = {"received",    "responded", "replied",   "on_time",
+                                                 "rated",       "resolved",  "satisfied", "basically_satisfied",
+                                                 "unsatisfied", "returned",  "reopened"};
   return measures;
 }
 
@@ -136,7 +137,8 @@ std::int64_t RequestService::ResealResidents(soci::session& sql, const core::Fie
                                              const core::FieldCipher& to) const {
   std::int64_t changed = 0;
   for (const auto& [id, name, phone] : repository_.ListSealedResidents(sql)) {
-    repository_.UpdateSealedResident(sql, id, core::Reseal(from, to, name).sealed, core::Reseal(from, to, phone).sealed);
+    repository_.UpdateSealedResident(sql, id, core::Reseal(from, to, name).sealed,
+                                     core::Reseal(from, to, phone).sealed);
     ++changed;
   }
   return changed;
@@ -284,7 +286,8 @@ SlaClass RequestService::UpdateSlaClass(const core::Actor& actor, const SlaClass
   db::Session session(database_);
   soci::session& sql = session.sql();
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  if (!repository_.FindSlaClass(sql, input.code)) throw AppError(ErrorKind::kNotFound, "resident_request.invalid_sla_class");
+  if (!repository_.FindSlaClass(sql, input.code))
+    throw AppError(ErrorKind::kNotFound, "resident_request.invalid_sla_class");
   repository_.UpdateSlaClass(sql, input);
   audit_.Record(sql, actor, {"request_sla_class.update", "request_sla_class", std::nullopt, "ok", input.code});
   SlaClass updated = *repository_.FindSlaClass(sql, input.code);
@@ -307,7 +310,8 @@ std::vector<Agency> RequestService::ListAgencies(const core::Actor& actor) const
 Agency RequestService::CreateAgency(const core::Actor& actor, const NewAgency& input) const {
   core::RequirePermission(actor, "org:write");
   if (!IsValidText(input.name, 100)) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_agency");
-  if (input.street_ids.empty()) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_agency", "street_ids");
+  if (input.street_ids.empty())
+    throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_agency", "street_ids");
   db::Session session(database_);
   soci::session& sql = session.sql();
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
@@ -326,8 +330,8 @@ Agency RequestService::CreateAgency(const core::Actor& actor, const NewAgency& i
       throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_agency", "street_ids");
     }
   }
-  const org::Org agency = org_service_.SeedOrg(session, {parent.id, "agency", "branch", input.name, "", "", "",
-                                                         std::nullopt, ""});
+  const org::Org agency =
+      org_service_.SeedOrg(session, {parent.id, "agency", "branch", input.name, "", "", "", std::nullopt, ""});
   repository_.InsertAgency(sql, agency.id, input.kind, input.street_ids);
   audit_.Record(sql, actor, {"agency.create", "org", agency.id});
   transaction.Commit();
@@ -411,9 +415,8 @@ std::pair<std::string, std::string> RequestService::GetResident(const core::Acto
     throw AppError(ErrorKind::kPermissionDenied, "resident_request.not_owner", "the owner or the first receiver only");
   }
   const auto [name_cipher, phone_cipher] = repository_.FindCiphers(sql, id);
-  std::pair<std::string, std::string> resident{
-      name_cipher.empty() ? "" : cipher_.Decrypt(name_cipher).value_or(""),
-      phone_cipher.empty() ? "" : cipher_.Decrypt(phone_cipher).value_or("")};
+  std::pair<std::string, std::string> resident{name_cipher.empty() ? "" : cipher_.Decrypt(name_cipher).value_or(""),
+                                               phone_cipher.empty() ? "" : cipher_.Decrypt(phone_cipher).value_or("")};
   audit_.Record(sql, actor, {"request.unmask", "request", id});
   transaction.Commit();
   return resident;
@@ -483,7 +486,8 @@ void RequestService::Notify(soci::session& sql, std::int64_t org_id, const Reque
 Request RequestService::Create(const core::Actor& actor, const NewRequest& input, const AlsoWrite& also) const {
   core::RequirePermission(actor, "request:intake");
   if (!IsChannel(input.channel)) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_channel");
-  if (!IsValidText(input.title, kMaxTitleLength)) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_title");
+  if (!IsValidText(input.title, kMaxTitleLength))
+    throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_title");
   if (!IsValidText(input.description, kMaxTextLength)) {
     throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_description");
   }
@@ -550,7 +554,8 @@ Request RequestService::Create(const core::Actor& actor, const NewRequest& input
     }
   }
   request.territory_path = territory.path;
-  if (!IsValidOwner(sql, request, owner_id)) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_owner");
+  if (!IsValidOwner(sql, request, owner_id))
+    throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_owner");
   const org::Org owner = *org_service_.FindOrg(sql, owner_id);
   request.owner = {owner.id, owner.name, owner.level};
   request.owner_path = owner.path;
@@ -574,8 +579,8 @@ Request RequestService::Create(const core::Actor& actor, const NewRequest& input
   } else {
     repository_.InsertStep(sql, request.id, "dispatched", actor.org_id, actor.user_id, owner.id, routing, now);
     Notify(sql, owner.id, request, "新工单",
-           "请于 " + core::ChinaDateTime(request.sign_for_due) + " 前签收，" + core::ChinaDateTime(request.resolution_due) +
-               " 前办结。");
+           "请于 " + core::ChinaDateTime(request.sign_for_due) + " 前签收，" +
+               core::ChinaDateTime(request.resolution_due) + " 前办结。");
   }
   const Request created = *repository_.Find(sql, request.id);
   ApplyTally(sql, std::nullopt, created);
@@ -593,7 +598,8 @@ RequestPage RequestService::List(const core::Actor& actor, const RequestFilter& 
   if (filter.measure && !Measures().contains(*filter.measure)) {
     throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "measure");
   }
-  if (filter.month && !IsMonth(*filter.month)) throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "month");
+  if (filter.month && !IsMonth(*filter.month))
+    throw AppError(ErrorKind::kInvalidArgument, "request.invalid_argument", "month");
   db::Session session(database_);
   const core::OrgScope scope = org_service_.ScopeOf(session.sql(), actor, filter.org_id);
   ListQuery query{scope};
@@ -621,8 +627,9 @@ RequestDetail RequestService::Get(const core::Actor& actor, std::int64_t id) con
   const bool owner = r.owner.id == actor.org_id && actor.Can("request:handle");
   detail.can_sign = owner && r.state == "dispatched";
   detail.can_handle = owner && r.state == "in_hand";
-  const bool pending = std::any_of(detail.extensions.begin(), detail.extensions.end(),
-                                   [&](const Extension& x) { return x.state == "pending" && x.approver.id == actor.org_id; });
+  const bool pending = std::any_of(detail.extensions.begin(), detail.extensions.end(), [&](const Extension& x) {
+    return x.state == "pending" && x.approver.id == actor.org_id;
+  });
   detail.can_decide_extension = pending && actor.Can("request:handle");
   const bool receiver = r.first_receiver.id == actor.org_id && actor.Can("request:intake");
   detail.can_rate = receiver && r.state == "replied";
@@ -656,10 +663,11 @@ Request RequestService::FindForFirstReceiver(soci::session& sql, const core::Act
   return request;
 }
 
-Request RequestService::HandOver(soci::session& sql, const Request& before,
-                                 std::int64_t target_org_id, bool as_return, std::int64_t now) const {
+Request RequestService::HandOver(soci::session& sql, const Request& before, std::int64_t target_org_id, bool as_return,
+                                 std::int64_t now) const {
   if (target_org_id == before.owner.id) throw AppError(ErrorKind::kInvalidArgument, "resident_request.return_to_self");
-  if (!IsValidOwner(sql, before, target_org_id)) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_owner");
+  if (!IsValidOwner(sql, before, target_org_id))
+    throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_owner");
   const org::Org target = *org_service_.FindOrg(sql, target_org_id);
   const SlaClass sla = *repository_.FindSlaClass(sql, before.sla_class);
   Request after = before;
@@ -690,10 +698,13 @@ Request RequestService::Sign(const core::Actor& actor, std::int64_t id) const {
 Request RequestService::Dispatch(const core::Actor& actor, std::int64_t id, std::int64_t target_org_id,
                                  const std::string& text) const {
   core::RequirePermission(actor, "request:handle");
-  if (core::CharacterCount(text) > kMaxTextLength) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_text");
+  if (core::CharacterCount(text) > kMaxTextLength)
+    throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_text");
   return Write(
       actor, "request.dispatch",
-      [&](soci::session& sql) { return FindForOwner(sql, actor, id, {"dispatched", "in_hand"}); },
+      [&](soci::session& sql) {
+        return FindForOwner(sql, actor, id, {"dispatched", "in_hand"});
+      },
       [&](soci::session& sql, const Request& before, std::int64_t now) {
         const Request after = HandOver(sql, before, target_org_id, false, now);
         repository_.InsertStep(sql, id, "dispatched", actor.org_id, actor.user_id, target_org_id, text, now);
@@ -706,10 +717,13 @@ Request RequestService::Return(const core::Actor& actor, std::int64_t id, std::o
                                const std::string& reason) const {
   core::RequirePermission(actor, "request:handle");
   if (!target_org_id) throw AppError(ErrorKind::kInvalidArgument, "resident_request.return_owner_required");
-  if (!IsValidText(reason, kMaxTextLength)) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_reason");
+  if (!IsValidText(reason, kMaxTextLength))
+    throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_reason");
   return Write(
       actor, "request.return",
-      [&](soci::session& sql) { return FindForOwner(sql, actor, id, {"dispatched", "in_hand"}); },
+      [&](soci::session& sql) {
+        return FindForOwner(sql, actor, id, {"dispatched", "in_hand"});
+      },
       [&](soci::session& sql, const Request& before, std::int64_t now) {
         const Request after = HandOver(sql, before, *target_org_id, true, now);
         repository_.InsertStep(sql, id, "returned", actor.org_id, actor.user_id, *target_org_id, reason, now);
@@ -747,17 +761,20 @@ Request RequestService::AskExtension(const core::Actor& actor, std::int64_t id, 
                                      const std::string& reason) const {
   core::RequirePermission(actor, "request:handle");
   if (days <= 0 || days > 365) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_extension");
-  if (!IsValidText(reason, kMaxTextLength)) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_reason");
+  if (!IsValidText(reason, kMaxTextLength))
+    throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_reason");
   return Write(
       actor, "request.extension_ask", [&](soci::session& sql) { return FindForOwner(sql, actor, id, {"in_hand"}); },
       [&](soci::session& sql, const Request& before, std::int64_t now) {
         const auto extensions = repository_.ListExtensions(sql, id);
-        if (std::any_of(extensions.begin(), extensions.end(), [](const Extension& x) { return x.state == "pending"; })) {
+        if (std::any_of(extensions.begin(), extensions.end(),
+                        [](const Extension& x) { return x.state == "pending"; })) {
           throw AppError(ErrorKind::kConflict, "resident_request.extension_pending");
         }
         const std::int64_t left = std::max<std::int64_t>(
             0, repository_.FindSlaClass(sql, before.sla_class)->max_extension_days - before.extension_days);
-        if (days > left) throw AppError(ErrorKind::kInvalidArgument, "resident_request.extension_too_long", std::to_string(left));
+        if (days > left)
+          throw AppError(ErrorKind::kInvalidArgument, "resident_request.extension_too_long", std::to_string(left));
         const org::Org owner = *org_service_.FindOrg(sql, before.owner.id);
         if (!owner.parent_id) {
           throw AppError(ErrorKind::kInvalidArgument, "resident_request.extension_too_long", "no org above");
@@ -774,7 +791,8 @@ Request RequestService::AskExtension(const core::Actor& actor, std::int64_t id, 
 Request RequestService::DecideExtension(const core::Actor& actor, std::int64_t id, std::int64_t extension_id,
                                         bool approve, const std::string& text) const {
   core::RequirePermission(actor, "request:handle");
-  if (core::CharacterCount(text) > kMaxTextLength) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_text");
+  if (core::CharacterCount(text) > kMaxTextLength)
+    throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_text");
   return Write(
       actor, approve ? "request.extension_approve" : "request.extension_refuse",
       [&](soci::session& sql) { return FindVisible(sql, actor, id); },
@@ -784,7 +802,8 @@ Request RequestService::DecideExtension(const core::Actor& actor, std::int64_t i
                                             [&](const Extension& x) { return x.id == extension_id; });
         if (extension == extensions.end()) throw AppError(ErrorKind::kNotFound, "resident_request.extension_not_found");
         if (extension->approver.id != actor.org_id) {
-          throw AppError(ErrorKind::kPermissionDenied, "resident_request.not_approver", "the org above the owner decides");
+          throw AppError(ErrorKind::kPermissionDenied, "resident_request.not_approver",
+                         "the org above the owner decides");
         }
         if (extension->state != "pending") {
           throw AppError(ErrorKind::kConflict, "resident_request.wrong_state", extension->state);
@@ -824,8 +843,10 @@ Request RequestService::Reply(const core::Actor& actor, std::int64_t id, const s
 Request RequestService::Rate(const core::Actor& actor, std::int64_t id, const std::string& satisfaction, bool resolved,
                              const std::string& text) const {
   core::RequirePermission(actor, "request:intake");
-  if (!IsSatisfaction(satisfaction)) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_satisfaction");
-  if (core::CharacterCount(text) > kMaxTextLength) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_text");
+  if (!IsSatisfaction(satisfaction))
+    throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_satisfaction");
+  if (core::CharacterCount(text) > kMaxTextLength)
+    throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_text");
   return Write(
       actor, "request.rate", [&](soci::session& sql) { return FindForFirstReceiver(sql, actor, id, "replied"); },
       [&](soci::session& sql, const Request& before, std::int64_t now) {
@@ -835,8 +856,9 @@ Request RequestService::Rate(const core::Actor& actor, std::int64_t id, const st
         after.rated_at = now;
         after.closed_at = now;
         after.state = "closed";
-        const std::string label =
-            satisfaction == "satisfied" ? "满意" : satisfaction == "basically_satisfied" ? "基本满意" : "不满意";
+        const std::string label = satisfaction == "satisfied"             ? "满意"
+                                  : satisfaction == "basically_satisfied" ? "基本满意"
+                                                                          : "不满意";
         repository_.InsertStep(sql, id, "rated", actor.org_id, actor.user_id, std::nullopt,
                                label + (resolved ? "，已解决" : "，未解决") + (text.empty() ? "" : "：" + text), now);
         return after;
@@ -845,7 +867,8 @@ Request RequestService::Rate(const core::Actor& actor, std::int64_t id, const st
 
 Request RequestService::Reopen(const core::Actor& actor, std::int64_t id, const std::string& reason) const {
   core::RequirePermission(actor, "request:intake");
-  if (!IsValidText(reason, kMaxTextLength)) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_reason");
+  if (!IsValidText(reason, kMaxTextLength))
+    throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_reason");
   return Write(
       actor, "request.reopen", [&](soci::session& sql) { return FindForFirstReceiver(sql, actor, id, "closed"); },
       [&](soci::session& sql, const Request& before, std::int64_t now) {
@@ -863,8 +886,8 @@ Request RequestService::Reopen(const core::Actor& actor, std::int64_t id, const 
         after.contact_due = now + sla.contact_minutes * 60;
         after.resolution_due = now + sla.resolution_minutes * 60;
         after.extension_days = 0;
-        after.signed_at = after.contacted_at = after.replied_at = after.rated_at = after.closed_at =
-            after.warned_at = after.escalated_at = std::nullopt;
+        after.signed_at = after.contacted_at = after.replied_at = after.rated_at = after.closed_at = after.warned_at =
+            after.escalated_at = std::nullopt;
         after.reply.clear();
         after.satisfaction.reset();
         after.resolved.reset();
@@ -912,8 +935,8 @@ RequestSweepResult RequestService::Sweep() const {
       const std::int64_t above = owner.parent_id.value_or(owner.id);
       repository_.InsertStep(sql, before.id, "escalated", before.owner.id, std::nullopt, above,
                              core::ChinaDateTime(before.resolution_due), now);
-      Notify(sql, above, before, "工单超时未办结", owner.name + "的工单已超过办结时限 " +
-                                                        core::ChinaDateTime(before.resolution_due) + "。");
+      Notify(sql, above, before, "工单超时未办结",
+             owner.name + "的工单已超过办结时限 " + core::ChinaDateTime(before.resolution_due) + "。");
       ++result.escalated;
     }
     transaction.Commit();

@@ -70,7 +70,8 @@ class RequestService {
   std::pair<std::string, std::string> GetResident(const core::Actor& actor, std::int64_t id) const;
 
   Request Sign(const core::Actor& actor, std::int64_t id) const;
-  Request Dispatch(const core::Actor& actor, std::int64_t id, std::int64_t target_org_id, const std::string& text) const;
+  Request Dispatch(const core::Actor& actor, std::int64_t id, std::int64_t target_org_id,
+                   const std::string& text) const;
   Request Return(const core::Actor& actor, std::int64_t id, std::optional<std::int64_t> target_org_id,
                  const std::string& reason) const;
   Request Contact(const core::Actor& actor, std::int64_t id, const std::string& text) const;
@@ -130,8 +131,8 @@ class RequestService {
                                std::string_view state) const;
   // The request as `before` would be once handed to another owner (dispatched, or returned naming
   // it): a fresh sign-for clock there. Refuses the current owner and an org that may not own it.
-  Request HandOver(soci::session& sql, const Request& before, std::int64_t target_org_id,
-                   bool as_return, std::int64_t now) const;
+  Request HandOver(soci::session& sql, const Request& before, std::int64_t target_org_id, bool as_return,
+                   std::int64_t now) const;
   // One step of a request in a write transaction: `find` loads and checks it, `change` records the
   // step (its timeline entry, notices) and returns the request changed; then the row, its tallies
   // and the audit entry are written, and the request is read back.
