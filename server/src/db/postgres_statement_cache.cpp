@@ -5,21 +5,35 @@
 #include <atomic>
 #include <cctype>
 #include <cstring>
+#include <list>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "db/next_definition.hpp"
 
 namespace liandong::db {
 namespace {
 
-struct Connection {
-  std::unordered_map<std::string, std::string> names;    // statement text → our name
-  std::unordered_map<std::string, std::string> aliases;  // SOCI's name → our name
+struct Cached {
+  std::string name;
+  std::list<std::string>::iterator recency;  // its place in Connection::recency
 };
+
+struct Connection {
+  std::unordered_map<std::string, Cached> names;         // statement text → our name
+  std::list<std::string> recency;                        // statement texts, the last used first
+  std::unordered_map<std::string, std::string> aliases;  // SOCI's name → our name
+  std::unordered_set<std::size_t> seen_once;             // hashes of texts run once, unprepared
+};
+
+// A text is prepared the second time its connection runs it. Texts that carry their values inline
+// (a page's ids in an IN list) mostly run once: preparing them would cost a round trip each, and
+// a second one to forget them, and push the statements that do repeat out of the cache.
+constexpr std::size_t kMaxSeenOnce = 4096;
 
 struct Cache {
   std::mutex mutex;
@@ -27,6 +41,7 @@ struct Cache {
   std::uint64_t next_name = 0;
   std::uint64_t hits = 0;
   std::uint64_t prepares = 0;
+  std::uint64_t evictions = 0;
 };
 
 std::atomic<bool> enabled{false};
@@ -52,7 +67,38 @@ std::optional<std::string> CachedName(PGconn* conn, const std::string& text) {
   const auto found = connection.names.find(text);
   if (found == connection.names.end()) return std::nullopt;
   ++cache.hits;
-  return found->second;
+  connection.recency.splice(connection.recency.begin(), connection.recency, found->second.recency);
+  return found->second.name;
+}
+
+// True when `text` ran on this connection before and should now be prepared; otherwise notes it.
+bool SecondSight(PGconn* conn, const std::string& text) {
+  Cache& cache = TheCache();
+  std::lock_guard lock(cache.mutex);
+  Connection& connection = cache.connections[conn];
+  const std::size_t hash = std::hash<std::string>{}(text);
+  if (connection.seen_once.erase(hash) > 0) return true;
+  if (connection.seen_once.size() >= kMaxSeenOnce) connection.seen_once.clear();
+  connection.seen_once.insert(hash);
+  return false;
+}
+
+// Makes room for one more statement on a full connection: forgets the least recently used one
+// that no SOCI statement holds under its own name, and returns its name for DEALLOCATE (empty when
+// there is room, or when every statement is held).
+std::string EvictForRoom(Connection& connection) {
+  if (connection.names.size() < kMaxCachedPostgresPerConnection) return {};
+  for (auto text = connection.recency.rbegin(); text != connection.recency.rend(); ++text) {
+    const auto found = connection.names.find(*text);
+    const std::string name = found->second.name;
+    bool held = false;
+    for (const auto& [alias, aliased] : connection.aliases) held = held || aliased == name;
+    if (held) continue;
+    connection.recency.erase(found->second.recency);
+    connection.names.erase(found);
+    return name;
+  }
+  return {};
 }
 
 // Prepares `text` under a new name of ours. Returns the name, or the failed result to hand back
@@ -60,10 +106,18 @@ std::optional<std::string> CachedName(PGconn* conn, const std::string& text) {
 std::string PrepareForCache(PGconn* conn, const std::string& text, int parameters, PGresult** failure) {
   Cache& cache = TheCache();
   std::string name;
+  std::string evicted;
   {
     std::lock_guard lock(cache.mutex);
-    if (cache.connections[conn].names.size() >= kMaxCachedPostgresPerConnection) return {};
+    Connection& connection = cache.connections[conn];
+    evicted = EvictForRoom(connection);
+    if (connection.names.size() >= kMaxCachedPostgresPerConnection) return {};
+    if (!evicted.empty()) ++cache.evictions;
     name = "ld_" + std::to_string(++cache.next_name);
+  }
+  if (!evicted.empty()) {
+    // Session-level, not undone by a rollback; a failure only leaves the statement on the server.
+    PQclear(LIANDONG_NEXT(PQexec)(conn, ("DEALLOCATE " + evicted).c_str()));
   }
   PGresult* result = LIANDONG_NEXT(PQprepare)(conn, name.c_str(), text.c_str(), parameters, nullptr);
   if (PQresultStatus(result) != PGRES_COMMAND_OK) {
@@ -72,7 +126,9 @@ std::string PrepareForCache(PGconn* conn, const std::string& text, int parameter
   }
   PQclear(result);
   std::lock_guard lock(cache.mutex);
-  cache.connections[conn].names.emplace(text, name);
+  Connection& connection = cache.connections[conn];
+  connection.recency.push_front(text);
+  connection.names.emplace(text, Cached{name, connection.recency.begin()});
   ++cache.prepares;
   return name;
 }
@@ -90,7 +146,7 @@ void EnablePostgresStatementCache() { enabled.store(true, std::memory_order_rela
 PostgresCacheCounts PostgresStatementCacheCounts() {
   Cache& cache = TheCache();
   std::lock_guard lock(cache.mutex);
-  return {cache.hits, cache.prepares};
+  return {cache.hits, cache.prepares, cache.evictions};
 }
 
 }  // namespace liandong::db
@@ -106,6 +162,9 @@ PGresult* PQexecParams(PGconn* conn, const char* command, int parameters, const 
   }
   const std::string text(command);
   std::optional<std::string> name = CachedName(conn, text);
+  if (!name && !SecondSight(conn, text)) {
+    return LIANDONG_NEXT(PQexecParams)(conn, command, parameters, types, values, lengths, formats, result_format);
+  }
   if (!name) {
     PGresult* failure = nullptr;
     std::string made = PrepareForCache(conn, text, parameters, &failure);
@@ -126,6 +185,7 @@ PGresult* PQprepare(PGconn* conn, const char* statement, const char* query, int 
   }
   const std::string text(query);
   std::optional<std::string> name = CachedName(conn, text);
+  if (!name && !SecondSight(conn, text)) return LIANDONG_NEXT(PQprepare)(conn, statement, query, parameters, types);
   if (!name) {
     PGresult* failure = nullptr;
     std::string made = PrepareForCache(conn, text, parameters, &failure);
@@ -169,6 +229,12 @@ PGresult* PQexec(PGconn* conn, const char* query) {
     if (connection != cache.connections.end() && connection->second.aliases.erase(query + kDeallocate.size()) > 0) {
       return PQmakeEmptyPGresult(conn, PGRES_COMMAND_OK);
     }
+  }
+  // A statement without values (SOCI sends those this way) is cached like any other; a string of
+  // several statements is not (PQprepare takes one).
+  if (enabled.load(std::memory_order_relaxed) && query != nullptr && Cacheable(query) &&
+      std::strchr(query, ';') == nullptr) {
+    return PQexecParams(conn, query, 0, nullptr, nullptr, nullptr, nullptr, 0);
   }
   return LIANDONG_NEXT(PQexec)(conn, query);
 }
