@@ -1,7 +1,7 @@
 // Residents' requests (接诉即办) end to end, as issue 16's "Done means" walks them: the 12345 hotline
 // takes a request, the community it was routed to returns it naming the street, the street
 // dispatches it to the police station serving it, which signs for it, contacts the resident,
-// handles and replies; the hotline records the resident's rating, and the district's 三率 count it
+// handles (a note with a photo as evidence) and replies; the hotline records the resident's rating, and the district's 三率 count it
 // and drill down, through the police station, to the request itself; so do the street's, where the
 // resident lives.
 import assert from 'node:assert/strict';
@@ -16,6 +16,8 @@ import {
   uniqueSuffix,
   withPage,
 } from './support.mjs';
+
+const EVIDENCE = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
 
 after(closeBrowser);
 
@@ -137,6 +139,13 @@ test(
       ]) {
         const dialog = await openAction(page, action);
         await dialog.locator(`[data-test="request-${action}-text"]`).fill(text);
+        if (action === 'note') {
+          // 处置佐证: the photo goes up first, and the note names it.
+          await dialog
+            .locator('[data-test="evidence-input"]')
+            .setInputFiles({ name: '清运现场.pdf', mimeType: 'application/pdf', buffer: EVIDENCE });
+          await expectText(dialog.locator('[data-test="evidence-chosen"]'), /清运现场\.pdf/);
+        }
         await submit(page, dialog, action);
       }
       await expectText(page.locator('[data-test="request-reply"]'), '垃圾已清运，物业承诺每日巡查');
@@ -166,6 +175,17 @@ test(
         '答复',
         '回访评价',
       ]);
+      // The note's evidence is on its step, and the first receiver downloads it.
+      const link = page.locator('[data-test="request-step"]', { hasText: '联合物业清运楼道垃圾' })
+        .locator('[data-test="attachment-link"]');
+      await expectText(link, '清运现场.pdf');
+      const href = await link.getAttribute('href');
+      const download = await page.evaluate(async (url) => {
+        const response = await fetch(url);
+        return { status: response.status, body: await response.text() };
+      }, href);
+      assert.equal(download.status, 200);
+      assert.equal(download.body, EVIDENCE.toString());
     });
 
     // The district's 三率 count it under the police station, and drill down to it.

@@ -70,8 +70,8 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
       *task_service_);
   accountability_service_ = std::make_unique<accountability::AccountabilityService>(
       *database_, clock, *audit_writer_, *org_service_, *duty_service_, *supervision_service_);
-  request_service_ = std::make_unique<request::RequestService>(*database_, clock, *field_cipher_, *audit_writer_,
-                                                               *org_service_, *notification_service_);
+  request_service_ = std::make_unique<request::RequestService>(
+      *database_, clock, *field_cipher_, *audit_writer_, *org_service_, *notification_service_, *attachment_store_);
   agreement_service_ = std::make_unique<cobuild::AgreementService>(*database_, clock, *audit_writer_, *org_service_,
                                                                    *unit_service_, *notification_service_);
   open311_service_ =

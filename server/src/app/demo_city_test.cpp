@@ -99,5 +99,34 @@ TEST(DemoCityTest, WritesLoginsReadableOnlyByTheOwner) {
   std::filesystem::remove_all(path.parent_path());
 }
 
+// The residents' requests of the demo: the squad's note on the garbage station carries its
+// 清运记录, which the street that hosts the request downloads.
+TEST(DemoCityTest, ARequestsStepCarriesItsEvidence) {
+  testing::TestServer server({.demo_activity = true});
+  testing::HttpClient street = server.SignedIn("street");
+  const auto requests = street.Get("/api/v1/requests?page_size=100").Json();
+  std::int64_t garbage = 0;
+  for (const auto& item : requests.at("items").as_array()) {
+    if (item.at("title") == "垃圾站两天未清运") garbage = item.at("id").as_int64();
+  }
+  ASSERT_NE(garbage, 0) << requests;
+  const auto detail = street.Get("/api/v1/requests/" + std::to_string(garbage)).Json();
+  std::string file_name;
+  std::int64_t file_id = 0;
+  for (const auto& step : detail.at("steps").as_array()) {
+    for (const auto& file : step.at("attachments").as_array()) {
+      EXPECT_EQ(step.at("kind"), "note");
+      file_name = file.at("file_name").as_string();
+      file_id = file.at("id").as_int64();
+    }
+  }
+  EXPECT_EQ(file_name, "垃圾站清运记录.pdf");
+  const auto download =
+      street.Get("/api/v1/requests/" + std::to_string(garbage) + "/attachments/" + std::to_string(file_id));
+  ASSERT_EQ(download.status, 200) << download.body;
+  EXPECT_TRUE(download.body.starts_with("%PDF-1.4")) << download.body.substr(0, 20);
+  EXPECT_TRUE(download.body.ends_with("%%EOF\n"));
+}
+
 }  // namespace
 }  // namespace liandong::app

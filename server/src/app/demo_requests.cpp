@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <memory>
+#include <string_view>
 
 #include "core/crypto.hpp"
 
@@ -51,7 +52,8 @@ void SeedDemoAgencies(const Application& application, db::Session& session,
   };
   for (const auto& user : users) {
     DemoLogin login{user.role, user.username, core::RandomPassword()};
-    auth.CreateUser(sql, auth::NewUser{user.org_id, user.username, user.display_name, user.account_role, login.password});
+    auth.CreateUser(sql,
+                    auth::NewUser{user.org_id, user.username, user.display_name, user.account_role, login.password});
     logins.push_back(std::move(login));
   }
 }
@@ -61,6 +63,41 @@ void SeedDemoAgencies(const Application& application, db::Session& session,
 namespace liandong::app {
 namespace {
 
+// The squad's 清运记录, a one-page PDF: the demo's evidence on a request's step.
+constexpr std::string_view kGarbageRecordPdf = R"pdf(%PDF-1.4
+1 0 obj
+<< /Type /Catalog /Pages 2 0 R >>
+endobj
+2 0 obj
+<< /Type /Pages /Kids [3 0 R] /Count 1 >>
+endobj
+3 0 obj
+<< /Type /Page /Parent 2 0 R /MediaBox [0 0 420 297] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>
+endobj
+4 0 obj
+<< /Length 126 >>
+stream
+BT /F1 14 Tf 40 240 Td (Heping Li garbage station: cleared, photo record) Tj 0 -24 Td (Dongcheng urban management squad) Tj ET
+endstream
+endobj
+5 0 obj
+<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>
+endobj
+xref
+0 6
+0000000000 65535 f 
+0000000009 00000 n 
+0000000058 00000 n 
+0000000115 00000 n 
+0000000241 00000 n 
+0000000418 00000 n 
+trailer
+<< /Size 6 /Root 1 0 R >>
+startxref
+488
+%%EOF
+)pdf";
+
 // The records of the requests' story, kept for the story's lifetime.
 struct RequestStory {
   RequestStory(DemoStory& story, Application& application) : story(story), application(application) {}
@@ -69,7 +106,7 @@ struct RequestStory {
   Application& application;
   std::map<std::string, std::int64_t> categories;  // code → id
   std::map<std::string, std::int64_t> requests;    // the story's name for each → id
-  std::string partner_key;  // the api_key of 东城区网格化管理平台 (Open311)
+  std::string partner_key;                         // the api_key of 东城区网格化管理平台 (Open311)
 
   const request::RequestService& service() const { return application.request_service(); }
 
@@ -174,6 +211,11 @@ void ScheduleDemoRequests(DemoStory& story, Application& application) {
        "来电人反映和平里垃圾站已两天无人清运，垃圾外溢，气味很大。", "张丽", "13700001111", "和平里垃圾站");
   step(22, 10, 20, "东城区城管执法队", "garbage", sign);
   step(22, 10, 40, "东城区城管执法队", "garbage", contact("已联系来电人，清运车辆今日下午到场"));
+  step(22, 15, 30, "东城区城管执法队", "garbage",
+       [](const request::RequestService& r, const core::Actor& a, std::int64_t id) {
+         const attachment::Attachment record = r.Attach(a, id, "垃圾站清运记录.pdf", kGarbageRecordPdf);
+         r.AddNote(a, id, "清运车辆15时到场，清运垃圾约3吨，附清运记录", {record.id});
+       });
   step(22, 16, 0, "东城区城管执法队", "garbage", reply("已协调环卫公司完成清运，并将该点位清运频次调整为每日两次。"));
   step(21, 10, 0, "hotline", "garbage", rate("satisfied", true, ""));
 
@@ -186,7 +228,8 @@ void ScheduleDemoRequests(DemoStory& story, Application& application) {
   step(15, 10, 20, "street", "clutter", to("东城区城管执法队", "请城管执法队牵头，社区配合入户宣传", false));
   step(15, 10, 50, "东城区城管执法队", "clutter", sign);
   step(15, 11, 30, "东城区城管执法队", "clutter", contact("已联系来电人，约定本周集中清理"));
-  step(13, 15, 0, "东城区城管执法队", "clutter", reply("会同社区清理楼道杂物12处、劝离电动车30余辆，张贴消防安全提示。"));
+  step(13, 15, 0, "东城区城管执法队", "clutter",
+       reply("会同社区清理楼道杂物12处、劝离电动车30余辆，张贴消防安全提示。"));
   step(12, 9, 30, "hotline", "clutter", rate("satisfied", true, "清理得很彻底"));
 
   // 延期: 东城区房管所 asks two more days, 东城区 approves.
@@ -217,7 +260,8 @@ void ScheduleDemoRequests(DemoStory& story, Application& application) {
   });
   step(9, 9, 30, "东城区市场监管所", "lift", sign);
   step(9, 9, 40, "东城区市场监管所", "lift", contact("已向来电人致歉，安排特种设备检验"));
-  step(8, 10, 0, "东城区市场监管所", "lift", reply("经检验更换主板和门机，责令维保单位每周巡检，已连续运行48小时无故障。"));
+  step(8, 10, 0, "东城区市场监管所", "lift",
+       reply("经检验更换主板和门机，责令维保单位每周巡检，已连续运行48小时无故障。"));
   step(7, 9, 0, "hotline", "lift", rate("satisfied", true, "这次修好了"));
 
   // 超时: 建设社区 signs and contacts but has not replied: warned, then escalated to 和平街道.
@@ -245,7 +289,8 @@ void ScheduleDemoRequests(DemoStory& story, Application& application) {
        "来电人反映和平里公园广场舞每晚音响音量过大，持续到晚上九点半。", "钱芳", "13155556666", "和平里公园");
   step(4, 20, 20, "agency", "dance", sign);
   step(4, 20, 40, "agency", "dance", contact("民警已到场劝导降低音量"));
-  step(3, 10, 0, "agency", "dance", reply("已与广场舞队伍负责人约定音量上限和结束时间（晚8点半），社区志愿者每晚巡查。"));
+  step(3, 10, 0, "agency", "dance",
+       reply("已与广场舞队伍负责人约定音量上限和结束时间（晚8点半），社区志愿者每晚巡查。"));
 
   // Awaiting sign-for today.
   take(1, 15, 0, "parking", "hotline", "02.01.01", "和平里社区", "小区车位不足停车难",
@@ -257,8 +302,9 @@ void ScheduleDemoRequests(DemoStory& story, Application& application) {
   // and residents report, with the attributes the leaf asks for.
   story.At(20, 9, 0, [s] {
     s->story.Act("city", [&](const core::Actor& actor) {
-      s->partner_key =
-          s->application.open311_service().CreatePartner(actor, {"东城区网格化管理平台", s->story.OrgId("东城区")}).api_key;
+      s->partner_key = s->application.open311_service()
+                           .CreatePartner(actor, {"东城区网格化管理平台", s->story.OrgId("东城区")})
+                           .api_key;
     });
   });
   const auto post = [s](int days_ago, int hour, int minute, std::string name, open311::NewServiceRequest input) {

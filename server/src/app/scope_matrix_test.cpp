@@ -135,6 +135,7 @@ const std::map<std::string, std::string> kBodies = {
     {"POST /api/v1/requests/{id}/return", R"({"owner_org_id":{own_org},"reason":"越权退回"})"},
     {"POST /api/v1/requests/{id}/contact", R"({"text":"越权联系"})"},
     {"POST /api/v1/requests/{id}/notes", R"({"text":"越权记录"})"},
+    {"POST /api/v1/requests/{id}/attachments", "%PDF-1.4 matrix"},
     {"POST /api/v1/requests/{id}/extensions", R"({"days":1,"reason":"越权延期"})"},
     {"POST /api/v1/requests/{id}/extensions/{extension_id}/decision", R"({"approve":true})"},
     {"POST /api/v1/requests/{id}/reply", R"({"text":"越权答复"})"},

@@ -220,6 +220,7 @@ constexpr Message kMessages[] = {
             "A request cannot be returned or dispatched to its current owner"},
     Message{"resident_request.invalid_reason", "理由不能为空，且不超过 2000 个字",
             "The reason is required (at most 2000 characters)"},
+    Message{"resident_request.too_many_attachments", "每条记录最多附 20 个文件", "At most 20 files per note or reply"},
     Message{"resident_request.invalid_text", "内容不能为空，且不超过 2000 个字",
             "The text is required (at most 2000 characters)"},
     Message{"resident_request.already_contacted", "已记录过首次联系", "The first contact is already recorded"},

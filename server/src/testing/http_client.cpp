@@ -6,6 +6,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <cctype>
 #include <thread>
 
 namespace liandong::testing {
@@ -133,8 +134,9 @@ HttpResult HttpClient::SignIn(const std::string& username, const std::string& pa
 }
 
 HttpResult HttpClient::SendSecondFactor(const std::string& code, bool recovery_code) {
-  HttpResult result = Post("/api/v1/session/second-factor",
-                           boost::json::serialize(boost::json::object{{recovery_code ? "recovery_code" : "code", code}}));
+  HttpResult result =
+      Post("/api/v1/session/second-factor",
+           boost::json::serialize(boost::json::object{{recovery_code ? "recovery_code" : "code", code}}));
   if (result.status == 200) csrf_token_ = std::string(result.Json().at("csrf_token").as_string());
   return result;
 }
@@ -166,6 +168,22 @@ RawReply Exchange(std::uint16_t port, const std::string& bytes, std::chrono::mil
     reply.bytes.append(chunk, count);
   }
   return reply;
+}
+
+HttpResult HttpClient::Upload(const std::string& target, const std::string& file_name, const std::string& content) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string encoded;
+  for (const unsigned char c : file_name) {
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+      encoded.push_back(static_cast<char>(c));
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  return Send(boost::beast::http::verb::post, target, content,
+              {{"X-File-Name", encoded}, {"Content-Type", "application/octet-stream"}});
 }
 
 }  // namespace liandong::testing

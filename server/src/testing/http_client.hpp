@@ -46,6 +46,9 @@ class HttpClient {
   HttpResult Delete(const std::string& target, const Headers& headers = {}) {
     return Send(boost::beast::http::verb::delete_, target, {}, headers);
   }
+  // Uploads a file the way the web app does: the bytes as the body, the UTF-8 name percent-encoded
+  // in X-File-Name.
+  HttpResult Upload(const std::string& target, const std::string& file_name, const std::string& content);
 
   // Logs in; keeps the cookie and the CSRF token for later requests. Returns the login response.
   HttpResult SignIn(const std::string& username, const std::string& password);

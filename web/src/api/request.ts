@@ -1,4 +1,12 @@
-import { request, toQuery, type Page, type Paging } from './client';
+import {
+  API_BASE,
+  request,
+  toQuery,
+  uploadFile,
+  type Page,
+  type Paging,
+} from './client';
+import type { Attachment } from './task';
 
 /** An org as the requests' API names it: an agency's level is `agency`. */
 export interface RequestOrg {
@@ -116,6 +124,8 @@ export interface RequestStep {
   target: RequestOrg | null;
   text: string;
   at: string;
+  /** Evidence the owner linked to this note or reply. */
+  attachments: Attachment[];
 }
 
 export interface RequestExtension {
@@ -316,8 +326,18 @@ export function contactResident(id: number, text: string) {
   return act(id, 'contact', { text });
 }
 
-export function addRequestNote(id: number, text: string) {
-  return act(id, 'notes', { text });
+export function addRequestNote(id: number, text: string, attachmentIds: number[] = []) {
+  return act(id, 'notes', { text, attachment_ids: attachmentIds });
+}
+
+/** An evidence file for the request, uploaded by its owner; a note or the reply then links it. */
+export function uploadRequestAttachment(id: number, file: File): Promise<Attachment> {
+  return uploadFile<Attachment>(requestPath(id, '/attachments'), file);
+}
+
+/** Where a request's evidence file downloads from. */
+export function requestAttachmentUrl(id: number, attachmentId: number): string {
+  return API_BASE + requestPath(id, `/attachments/${encodeURIComponent(attachmentId)}`);
 }
 
 export function askExtension(id: number, days: number, reason: string) {
@@ -328,8 +348,8 @@ export function decideExtension(id: number, extensionId: number, approve: boolea
   return act(id, `extensions/${encodeURIComponent(extensionId)}/decision`, { approve, text });
 }
 
-export function replyRequest(id: number, text: string) {
-  return act(id, 'reply', { text });
+export function replyRequest(id: number, text: string, attachmentIds: number[] = []) {
+  return act(id, 'reply', { text, attachment_ids: attachmentIds });
 }
 
 export function rateRequest(

@@ -1835,6 +1835,7 @@ const en: Messages = {
     resolvedYes: 'Resolved',
     resolvedNo: 'Not resolved',
     timeline: 'Timeline',
+    evidence: 'Evidence',
     steps: {
       received: 'Received',
       dispatched: 'Dispatched',

@@ -1802,6 +1802,7 @@ const zhCN = {
     resolvedYes: '已解决',
     resolvedNo: '未解决',
     timeline: '办理过程',
+    evidence: '处置佐证',
     steps: {
       received: '受理',
       dispatched: '派单',

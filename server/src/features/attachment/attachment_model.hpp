@@ -19,13 +19,16 @@ struct Attachment {
   std::int64_t size = 0;
   std::string stored_name;
   std::int64_t created_at = 0;
+  std::optional<std::int64_t> request_id;
+  std::optional<std::int64_t> request_step_id;
 };
 
-// What an upload is attached to before a report or rectification links it.
+// What an upload is attached to before a report, a rectification or a request's step links it.
 struct Owner {
   std::int64_t org_id = 0;
   std::optional<std::int64_t> assignment_id;
   std::optional<std::int64_t> supervision_id;
+  std::optional<std::int64_t> request_id;
 };
 
 // A checked upload's record, before it has an id.

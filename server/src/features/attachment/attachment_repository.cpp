@@ -6,21 +6,22 @@ namespace liandong::attachment {
 namespace {
 
 constexpr std::string_view kInsert = R"sql(
-  INSERT INTO attachment (org_id, assignment_id, supervision_id, file_name, content_type, size, stored_name, sm3,
-                          created_by, created_at)
-  VALUES (:org_id, :assignment_id, :supervision_id, :file_name, :content_type, :size, :stored_name, :sm3,
-          :created_by, :created_at)
+  INSERT INTO attachment (org_id, assignment_id, supervision_id, request_id, file_name, content_type, size,
+                          stored_name, sm3, created_by, created_at)
+  VALUES (:org_id, :assignment_id, :supervision_id, :request_id, :file_name, :content_type, :size,
+          :stored_name, :sm3, :created_by, :created_at)
   RETURNING id
 )sql";
 
 constexpr std::string_view kSelect = R"sql(
   SELECT a.id, a.org_id, a.assignment_id, a.report_id, a.supervision_id, a.supervision_event_id, a.file_name,
-         a.content_type, a.size, a.stored_name, a.created_at
+         a.content_type, a.size, a.stored_name, a.created_at, a.request_id, a.request_step_id
   FROM attachment a
 )sql";
 constexpr std::string_view kWhereId = " WHERE a.id = :id";
 constexpr std::string_view kWhereSupervisionEventsOrdered =
     " WHERE a.supervision_id = :id AND a.supervision_event_id IS NOT NULL ORDER BY a.id";
+constexpr std::string_view kWhereRequestOrdered = " WHERE a.request_id = :id ORDER BY a.id";
 constexpr std::string_view kWhereReportIn = " WHERE a.report_id IN (";
 constexpr std::string_view kOrderById = ") ORDER BY a.id";
 
@@ -32,6 +33,11 @@ constexpr std::string_view kLinkToReport = R"sql(
 constexpr std::string_view kLinkToEvent = R"sql(
   UPDATE attachment SET supervision_event_id = :event_id
   WHERE id = :id AND supervision_id = :supervision_id AND supervision_event_id IS NULL
+)sql";
+
+constexpr std::string_view kLinkToRequestStep = R"sql(
+  UPDATE attachment SET request_step_id = :step_id
+  WHERE id = :id AND request_id = :request_id AND org_id = :org_id AND request_step_id IS NULL
 )sql";
 
 struct Columns {
@@ -50,6 +56,10 @@ struct Columns {
   long long size = 0;
   std::string stored_name;
   long long created_at = 0;
+  long long request_id = 0;
+  soci::indicator request_indicator = soci::i_null;
+  long long step_id = 0;
+  soci::indicator step_indicator = soci::i_null;
 
   void Into(soci::statement& statement) {
     statement.exchange(soci::into(id));
@@ -63,6 +73,8 @@ struct Columns {
     statement.exchange(soci::into(size));
     statement.exchange(soci::into(stored_name));
     statement.exchange(soci::into(created_at));
+    statement.exchange(soci::into(request_id, request_indicator));
+    statement.exchange(soci::into(step_id, step_indicator));
   }
 
   static std::optional<std::int64_t> Optional(long long value, soci::indicator indicator) {
@@ -80,7 +92,9 @@ struct Columns {
                       content_type,
                       size,
                       stored_name,
-                      created_at};
+                      created_at,
+                      Optional(request_id, request_indicator),
+                      Optional(step_id, step_indicator)};
   }
 };
 
@@ -114,12 +128,15 @@ std::int64_t AttachmentRepository::Insert(soci::session& sql, const NewAttachmen
   soci::indicator assignment_indicator = owner.assignment_id ? soci::i_ok : soci::i_null;
   const long long supervision_id = owner.supervision_id.value_or(0);
   soci::indicator supervision_indicator = owner.supervision_id ? soci::i_ok : soci::i_null;
+  const long long request_id = owner.request_id.value_or(0);
+  soci::indicator request_indicator = owner.request_id ? soci::i_ok : soci::i_null;
   const long long size = attachment.size;
   const long long created_by = attachment.created_by;
   const long long created_at = now;
   long long id = 0;
   sql << kInsert, soci::use(org_id, "org_id"), soci::use(assignment_id, assignment_indicator, "assignment_id"),
-      soci::use(supervision_id, supervision_indicator, "supervision_id"), soci::use(attachment.file_name, "file_name"),
+      soci::use(supervision_id, supervision_indicator, "supervision_id"),
+      soci::use(request_id, request_indicator, "request_id"), soci::use(attachment.file_name, "file_name"),
       soci::use(attachment.content_type, "content_type"), soci::use(size, "size"),
       soci::use(attachment.stored_name, "stored_name"), soci::use(attachment.sm3, "sm3"),
       soci::use(created_by, "created_by"), soci::use(created_at, "created_at"), soci::into(id);
@@ -167,6 +184,24 @@ bool AttachmentRepository::LinkToSupervisionEvent(soci::session& sql, std::int64
   const long long event = event_id;
   soci::statement statement = (sql.prepare << kLinkToEvent, soci::use(event, "event_id"), soci::use(key, "id"),
                                soci::use(supervision, "supervision_id"));
+  statement.execute(true);
+  return statement.get_affected_rows() == 1;
+}
+
+std::vector<Attachment> AttachmentRepository::ListOfRequest(soci::session& sql, std::int64_t request_id) const {
+  const long long key = request_id;
+  return Select(sql, std::string(kWhereRequestOrdered),
+                [&](soci::statement& statement) { statement.exchange(soci::use(key, "id")); });
+}
+
+bool AttachmentRepository::LinkToRequestStep(soci::session& sql, std::int64_t id, std::int64_t request_id,
+                                             std::int64_t org_id, std::int64_t step_id) const {
+  const long long key = id;
+  const long long request = request_id;
+  const long long org = org_id;
+  const long long step = step_id;
+  soci::statement statement = (sql.prepare << kLinkToRequestStep, soci::use(step, "step_id"), soci::use(key, "id"),
+                               soci::use(request, "request_id"), soci::use(org, "org_id"));
   statement.execute(true);
   return statement.get_affected_rows() == 1;
 }

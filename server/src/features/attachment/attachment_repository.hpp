@@ -25,6 +25,12 @@ class AttachmentRepository {
   // upload.
   bool LinkToSupervisionEvent(soci::session& sql, std::int64_t id, std::int64_t supervision_id,
                               std::int64_t event_id) const;
+  // A request's uploads, linked to a step or not, in the order they came.
+  std::vector<Attachment> ListOfRequest(soci::session& sql, std::int64_t request_id) const;
+  // Links an unlinked upload that `org_id` made for the request to one of its steps; false when
+  // `id` is no such upload.
+  bool LinkToRequestStep(soci::session& sql, std::int64_t id, std::int64_t request_id, std::int64_t org_id,
+                         std::int64_t step_id) const;
 };
 
 }  // namespace liandong::attachment

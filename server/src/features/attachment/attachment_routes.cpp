@@ -45,14 +45,18 @@ UploadedFile ReadUpload(const http::Request& request) {
   return {std::string(decoded.begin(), decoded.end()), request.body()};
 }
 
+http::Response FileResponse(const Attachment& attachment, std::string content) {
+  http::Response response;
+  response.content_type = attachment.content_type;
+  response.body = std::move(content);
+  response.AddHeader("Content-Disposition", "attachment; filename*=UTF-8''" + EncodeFileName(attachment.file_name));
+  return response;
+}
+
 void RegisterAttachmentRoutes(http::Router& router, const AttachmentStore& attachment_store) {
   router.Add(http::Verb::get, "/api/v1/attachments/{id}", "task:read", [&](http::Request& request) {
     auto [attachment, content] = attachment_store.Download(request.Actor(), request.PathId("id"));
-    http::Response response;
-    response.content_type = attachment.content_type;
-    response.body = std::move(content);
-    response.AddHeader("Content-Disposition", "attachment; filename*=UTF-8''" + EncodeFileName(attachment.file_name));
-    return response;
+    return FileResponse(attachment, std::move(content));
   });
 }
 

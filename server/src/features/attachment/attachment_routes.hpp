@@ -19,4 +19,7 @@ UploadedFile ReadUpload(const http::Request& request);
 // An attachment as the API shows it.
 boost::json::object ToJson(const Attachment& attachment);
 
+// The answer that downloads a file: its type, and its name for saving.
+http::Response FileResponse(const Attachment& attachment, std::string content);
+
 }  // namespace liandong::attachment

@@ -47,13 +47,9 @@ AttachmentStore::Saved AttachmentStore::Save(soci::session& sql, const core::Act
   const auto content_type = DetectContentType(*name, content);
   if (!content_type) throw AppError(ErrorKind::kInvalidArgument, "attachment.type_not_allowed", *name);
   StoredFile file = storage_.Write(content);
-  NewAttachment record{owner,
-                       *name,
-                       *content_type,
-                       static_cast<std::int64_t>(content.size()),
-                       file.name(),
-                       core::Sm3Hex(content),
-                       actor.user_id};
+  NewAttachment record{
+      owner,        *name, *content_type, static_cast<std::int64_t>(content.size()), file.name(), core::Sm3Hex(content),
+      actor.user_id};
   const std::int64_t id = repository_.Insert(sql, record, clock_.NowSeconds());
   return Saved{*repository_.Find(sql, id), std::move(file)};
 }
@@ -71,6 +67,15 @@ void AttachmentStore::LinkToSupervisionEvent(soci::session& sql, const std::vect
                                              std::int64_t supervision_id, std::int64_t event_id) const {
   for (const std::int64_t id : ids) {
     if (!repository_.LinkToSupervisionEvent(sql, id, supervision_id, event_id)) {
+      throw AppError(ErrorKind::kInvalidArgument, "attachment.not_found");
+    }
+  }
+}
+
+void AttachmentStore::LinkToRequestStep(soci::session& sql, const std::vector<std::int64_t>& ids,
+                                        std::int64_t request_id, std::int64_t org_id, std::int64_t step_id) const {
+  for (const std::int64_t id : ids) {
+    if (!repository_.LinkToRequestStep(sql, id, request_id, org_id, step_id)) {
       throw AppError(ErrorKind::kInvalidArgument, "attachment.not_found");
     }
   }

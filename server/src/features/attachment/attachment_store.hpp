@@ -59,6 +59,14 @@ class AttachmentStore {
                     std::int64_t report_id) const;
   void LinkToSupervisionEvent(soci::session& sql, const std::vector<std::int64_t>& ids, std::int64_t supervision_id,
                               std::int64_t event_id) const;
+  // A request's uploads, linked to a step or not, in the order they came.
+  std::vector<Attachment> ListOfRequest(soci::session& sql, std::int64_t request_id) const {
+    return repository_.ListOfRequest(sql, request_id);
+  }
+  // Links uploads that `org_id` made for the request and no step holds yet to the step `step_id`:
+  // every id must be such an upload, else attachment.not_found. In the caller's write transaction.
+  void LinkToRequestStep(soci::session& sql, const std::vector<std::int64_t>& ids, std::int64_t request_id,
+                         std::int64_t org_id, std::int64_t step_id) const;
   // The stored bytes; attachment.missing if the file is gone.
   std::string ReadContent(const Attachment& attachment) const { return storage_.Read(attachment.stored_name); }
 

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json/serialize.hpp>
+#include <map>
 
 #include "core/china_date.hpp"
 #include "testing/demo_orgs.hpp"
@@ -402,6 +403,76 @@ TEST_F(RequestApiTest, EachOrgSeesOnlyTheRequestsItsSubtreeOwnsTakesOrHosts) {
   EXPECT_EQ(resident.Json().at("phone"), "13812345678");
   db::Session session(server_.application().database());
   EXPECT_EQ(server_.application().audit_writer().CountFor(session.sql(), "request.unmask", heping_request), 1);
+}
+
+TEST_F(RequestApiTest, TheOwnerLinksEvidenceToANoteOrItsReplyAndThoseWhoReadTheRequestDownloadIt) {
+  const std::string pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n";
+  const std::int64_t id = TakeId("03.01.01", heping_li_);  // a community's to handle
+  const auto upload = [&](HttpClient& client, const std::string& name, const std::string& content = "") {
+    return client.Upload(Path(id, "/attachments"), name, content.empty() ? pdf : content);
+  };
+  // Only the owner, and only with the request in hand.
+  EXPECT_EQ(ErrorCode(upload(community_, "现场照片.pdf")), "resident_request.wrong_state");
+  ASSERT_EQ(Act(community_, id, "sign").status, 200);
+  EXPECT_EQ(upload(street_, "现场照片.pdf").status, 403);
+  EXPECT_EQ(upload(police_staff_, "现场照片.pdf").status, 404);  // cannot see it at all
+  EXPECT_EQ(ErrorCode(upload(community_, "现场.exe", "MZ\x90")), "attachment.type_not_allowed");
+  const auto photo = upload(community_, "现场照片.pdf");
+  ASSERT_EQ(photo.status, 201) << photo.body;
+  const std::int64_t photo_id = photo.Json().at("id").as_int64();
+  const auto receipt = upload(community_, "清运回执.pdf");
+  ASSERT_EQ(receipt.status, 201) << receipt.body;
+  const std::int64_t receipt_id = receipt.Json().at("id").as_int64();
+  const std::string photo_path = Path(id, "/attachments/" + std::to_string(photo_id));
+
+  // Until a note links it, only the uploader's org sees the upload.
+  EXPECT_EQ(street_.Get(photo_path).status, 404);
+  EXPECT_EQ(community_.Get(photo_path).status, 200);
+
+  // A note that names an upload it may not link writes nothing.
+  const auto steps_before = StepKinds(Detail(community_, id)).size();
+  EXPECT_EQ(ErrorCode(Act(community_, id, "notes", {{"text", "已清运"}, {"attachment_ids", {photo_id, 999999}}})),
+            "attachment.not_found");
+  boost::json::array many;
+  for (int i = 0; i < 21; ++i) many.push_back(photo_id);
+  EXPECT_EQ(ErrorCode(Act(community_, id, "notes", {{"text", "已清运"}, {"attachment_ids", many}})),
+            "resident_request.too_many_attachments");
+  EXPECT_EQ(StepKinds(Detail(community_, id)).size(), steps_before);
+
+  const auto noted =
+      Act(community_, id, "notes", {{"text", "联合物业清运楼道垃圾，附现场照片"}, {"attachment_ids", {photo_id}}});
+  ASSERT_EQ(noted.status, 201) << noted.body;
+  // Linked once: the reply cannot take the same file again, and stays unwritten.
+  EXPECT_EQ(ErrorCode(Act(community_, id, "reply", {{"text", "已处理"}, {"attachment_ids", {photo_id}}})),
+            "attachment.not_found");
+  EXPECT_EQ(Detail(community_, id).at("state"), "in_hand");
+  const auto replied = Act(community_, id, "reply", {{"text", "垃圾已清运"}, {"attachment_ids", {receipt_id}}});
+  ASSERT_EQ(replied.status, 200) << replied.body;
+
+  // Each step shows its own evidence, to everyone who reads the request.
+  const auto detail = Detail(street_, id);
+  std::map<std::string, std::vector<std::string>> files_by_step;
+  for (const auto& step : detail.at("steps").as_array()) {
+    for (const auto& file : step.at("attachments").as_array()) {
+      files_by_step[std::string(step.at("kind").as_string())].emplace_back(file.at("file_name").as_string());
+    }
+  }
+  EXPECT_EQ(files_by_step, (std::map<std::string, std::vector<std::string>>{{"note", {"现场照片.pdf"}},
+                                                                            {"replied", {"清运回执.pdf"}}}));
+  const auto download = street_.Get(photo_path);
+  ASSERT_EQ(download.status, 200) << download.body;
+  EXPECT_EQ(download.body, pdf);
+  EXPECT_EQ(operator_.Get(photo_path).status, 200);  // the first receiver
+  EXPECT_EQ(district_.Get(photo_path).status, 200);  // the territory's district
+  EXPECT_EQ(police_staff_.Get(photo_path).status, 404);
+  // Another request's path does not reach this request's file.
+  const std::int64_t other = TakeId("03.01.01", heping_li_);
+  EXPECT_EQ(street_.Get(Path(other, "/attachments/" + std::to_string(photo_id))).status, 404);
+
+  db::Session session(server_.application().database());
+  const auto& audit = server_.application().audit_writer();
+  EXPECT_EQ(audit.CountFor(session.sql(), "request.attach", photo_id), 1);
+  EXPECT_EQ(audit.CountFor(session.sql(), "request.attach", receipt_id), 1);
 }
 
 TEST_F(RequestApiTest, TheCatalogueIsEditedAsData) {

@@ -4,6 +4,7 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "features/attachment/attachment_routes.hpp"
 #include "http/json_input.hpp"
 
 namespace liandong::request {
@@ -157,6 +158,8 @@ boost::json::object ToJson(const RequestDetail& detail, std::int64_t now) {
   boost::json::object json = ToJson(detail.request, now);
   boost::json::array steps;
   for (const Step& step : detail.steps) {
+    boost::json::array attachments;
+    for (const attachment::Attachment& file : step.attachments) attachments.push_back(attachment::ToJson(file));
     steps.push_back({{"id", step.id},
                      {"kind", step.kind},
                      {"org", ToJson(step.org)},
@@ -165,7 +168,8 @@ boost::json::object ToJson(const RequestDetail& detail, std::int64_t now) {
                                            : boost::json::value(nullptr)},
                      {"target", step.target ? boost::json::value(ToJson(*step.target)) : boost::json::value(nullptr)},
                      {"text", step.text},
-                     {"at", core::FormatUtc(step.at)}});
+                     {"at", core::FormatUtc(step.at)},
+                     {"attachments", std::move(attachments)}});
   }
   boost::json::array extensions;
   for (const Extension& x : detail.extensions) {

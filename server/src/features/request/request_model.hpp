@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "features/attachment/attachment_model.hpp"
+
 namespace liandong::request {
 
 struct OrgRef {
@@ -137,6 +139,7 @@ struct Step {
   std::optional<OrgRef> target;
   std::string text;
   std::int64_t at = 0;
+  std::vector<attachment::Attachment> attachments;  // evidence linked to this step
 };
 
 struct Extension {

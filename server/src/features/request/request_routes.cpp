@@ -4,6 +4,7 @@
 
 #include "core/china_date.hpp"
 #include "core/error.hpp"
+#include "features/attachment/attachment_routes.hpp"
 #include "features/request/request_json.hpp"
 #include "http/json_input.hpp"
 #include "http/paging.hpp"
@@ -43,6 +44,14 @@ std::string ReadText(const boost::json::object& body, std::string_view field, st
   const http::BodyReader reader(body, {{field, code}});
   if (required) return reader.RequiredText(field, 2000);
   return reader.Text(field, 2000).value_or("");
+}
+
+// A note's or a reply's text and the uploads it links (attachment_ids, optional).
+std::pair<std::string, std::vector<std::int64_t>> ReadTextWithEvidence(const boost::json::object& body) {
+  const http::BodyReader reader(
+      body, {{"text", "resident_request.invalid_text"}, {"attachment_ids", "attachment.not_found"}});
+  std::string text = reader.RequiredText("text", 2000);
+  return {std::move(text), reader.Ids("attachment_ids", 1000)};  // the service allows 20
 }
 
 }  // namespace
@@ -122,17 +131,30 @@ void RegisterRequestRoutes(http::Router& router, const RequestService& service, 
     const auto target =
         http::BodyReader(body, {{"owner_org_id", "resident_request.return_owner_required"}}).Id("owner_org_id");
     const std::string reason = ReadText(body, "reason", "resident_request.invalid_reason", false);
-    return http::Ok(
-        ToJson(service.Return(request.Actor(), request.PathId("id"), target, reason), clock.NowSeconds()));
+    return http::Ok(ToJson(service.Return(request.Actor(), request.PathId("id"), target, reason), clock.NowSeconds()));
   });
   router.Add(Verb::post, "/api/v1/requests/{id}/contact", "request:handle", [&](http::Request& request) {
     const std::string text = ReadText(request.Json(), "text", "resident_request.invalid_text", true);
     return http::Ok(ToJson(service.Contact(request.Actor(), request.PathId("id"), text), clock.NowSeconds()));
   });
   router.Add(Verb::post, "/api/v1/requests/{id}/notes", "request:handle", [&](http::Request& request) {
-    const std::string text = ReadText(request.Json(), "text", "resident_request.invalid_text", true);
-    return http::Created(ToJson(service.AddNote(request.Actor(), request.PathId("id"), text), clock.NowSeconds()));
+    const auto [text, attachment_ids] = ReadTextWithEvidence(request.Json());
+    return http::Created(
+        ToJson(service.AddNote(request.Actor(), request.PathId("id"), text, attachment_ids), clock.NowSeconds()));
   });
+  router.Add(Verb::post, "/api/v1/requests/{id}/attachments", "request:handle", [&](http::Request& request) {
+    // The request first, so that one out of reach answers the same whatever the upload.
+    service.CheckCanAttach(request.Actor(), request.PathId("id"));
+    const attachment::UploadedFile upload = attachment::ReadUpload(request);
+    return http::Created(
+        attachment::ToJson(service.Attach(request.Actor(), request.PathId("id"), upload.file_name, upload.content)));
+  });
+  router.Add(Verb::get, "/api/v1/requests/{id}/attachments/{attachment_id}", "request:read",
+             [&](http::Request& request) {
+               auto [file, content] =
+                   service.DownloadEvidence(request.Actor(), request.PathId("id"), request.PathId("attachment_id"));
+               return attachment::FileResponse(file, std::move(content));
+             });
   router.Add(Verb::post, "/api/v1/requests/{id}/extensions", "request:handle", [&](http::Request& request) {
     const auto& body = request.Json();
     const auto days = http::BodyReader(body, {{"days", "resident_request.invalid_extension"}}).Integer("days", 1, 365);
@@ -145,15 +167,17 @@ void RegisterRequestRoutes(http::Router& router, const RequestService& service, 
              [&](http::Request& request) {
                const auto& body = request.Json();
                const auto approve = http::BodyReader(body).Bool("approve");
-               if (!approve) throw core::AppError(core::ErrorKind::kInvalidArgument, "request.invalid_argument", "approve");
+               if (!approve)
+                 throw core::AppError(core::ErrorKind::kInvalidArgument, "request.invalid_argument", "approve");
                const std::string text = ReadText(body, "text", "resident_request.invalid_text", false);
                return http::Ok(ToJson(service.DecideExtension(request.Actor(), request.PathId("id"),
                                                               request.PathId("extension_id"), *approve, text),
                                       clock.NowSeconds()));
              });
   router.Add(Verb::post, "/api/v1/requests/{id}/reply", "request:handle", [&](http::Request& request) {
-    const std::string text = ReadText(request.Json(), "text", "resident_request.invalid_text", true);
-    return http::Ok(ToJson(service.Reply(request.Actor(), request.PathId("id"), text), clock.NowSeconds()));
+    const auto [text, attachment_ids] = ReadTextWithEvidence(request.Json());
+    return http::Ok(
+        ToJson(service.Reply(request.Actor(), request.PathId("id"), text, attachment_ids), clock.NowSeconds()));
   });
   router.Add(Verb::post, "/api/v1/requests/{id}/rating", "request:intake", [&](http::Request& request) {
     const auto& body = request.Json();

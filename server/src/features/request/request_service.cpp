@@ -17,6 +17,7 @@ using core::ErrorKind;
 
 constexpr std::size_t kMaxTitleLength = 100;
 constexpr std::size_t kMaxTextLength = 2000;
+constexpr std::size_t kMaxAttachments = 20;  // per note or reply
 constexpr std::size_t kMaxAddressLength = 200;
 constexpr std::size_t kMaxNameLength = 50;
 constexpr std::size_t kMaxCategoryNameLength = 50;
@@ -622,6 +623,12 @@ RequestDetail RequestService::Get(const core::Actor& actor, std::int64_t id) con
   RequestDetail detail;
   detail.request = FindVisible(sql, actor, id);
   detail.steps = repository_.ListSteps(sql, id);
+  for (attachment::Attachment& file : attachment_store_.ListOfRequest(sql, id)) {
+    if (!file.request_step_id) continue;  // an upload no note or reply has linked yet
+    const auto step = std::find_if(detail.steps.begin(), detail.steps.end(),
+                                   [&](const Step& each) { return each.id == *file.request_step_id; });
+    if (step != detail.steps.end()) step->attachments.push_back(std::move(file));
+  }
   detail.extensions = repository_.ListExtensions(sql, id);
   const Request& r = detail.request;
   const bool owner = r.owner.id == actor.org_id && actor.Can("request:handle");
@@ -746,15 +753,57 @@ Request RequestService::Contact(const core::Actor& actor, std::int64_t id, const
       });
 }
 
-Request RequestService::AddNote(const core::Actor& actor, std::int64_t id, const std::string& text) const {
+Request RequestService::AddNote(const core::Actor& actor, std::int64_t id, const std::string& text,
+                                const std::vector<std::int64_t>& attachment_ids) const {
   core::RequirePermission(actor, "request:handle");
   if (!IsValidText(text, kMaxTextLength)) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_text");
+  if (attachment_ids.size() > kMaxAttachments) {
+    throw AppError(ErrorKind::kInvalidArgument, "resident_request.too_many_attachments");
+  }
   return Write(
       actor, "request.note", [&](soci::session& sql) { return FindForOwner(sql, actor, id, {"in_hand"}); },
       [&](soci::session& sql, const Request& before, std::int64_t now) {
-        repository_.InsertStep(sql, id, "note", actor.org_id, actor.user_id, std::nullopt, text, now);
+        const std::int64_t step =
+            repository_.InsertStep(sql, id, "note", actor.org_id, actor.user_id, std::nullopt, text, now);
+        attachment_store_.LinkToRequestStep(sql, attachment_ids, id, actor.org_id, step);
         return before;
       });
+}
+
+void RequestService::CheckCanAttach(const core::Actor& actor, std::int64_t id) const {
+  core::RequirePermission(actor, "request:handle");
+  db::Session session(database_);
+  FindForOwner(session.sql(), actor, id, {"in_hand"});
+}
+
+attachment::Attachment RequestService::Attach(const core::Actor& actor, std::int64_t id, std::string_view file_name,
+                                              std::string_view content) const {
+  core::RequirePermission(actor, "request:handle");
+  db::Session session(database_);
+  soci::session& sql = session.sql();
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  const Request request = FindForOwner(sql, actor, id, {"in_hand"});
+  auto saved =
+      attachment_store_.Save(sql, actor, {actor.org_id, std::nullopt, std::nullopt, request.id}, file_name, content);
+  audit_.Record(sql, actor, {"request.attach", "attachment", saved.attachment.id});
+  transaction.Commit();
+  saved.file.Keep();
+  return saved.attachment;
+}
+
+std::pair<attachment::Attachment, std::string> RequestService::DownloadEvidence(const core::Actor& actor,
+                                                                                std::int64_t id,
+                                                                                std::int64_t attachment_id) const {
+  core::RequirePermission(actor, "request:read");
+  db::Session session(database_);
+  soci::session& sql = session.sql();
+  FindVisible(sql, actor, id);
+  std::optional<attachment::Attachment> file = attachment_store_.Find(sql, attachment_id);
+  if (!file || file->request_id != id || (!file->request_step_id && file->org_id != actor.org_id)) {
+    throw AppError(ErrorKind::kNotFound, "attachment.not_found");
+  }
+  std::string content = attachment_store_.ReadContent(*file);
+  return {std::move(*file), std::move(content)};
 }
 
 Request RequestService::AskExtension(const core::Actor& actor, std::int64_t id, std::int64_t days,
@@ -823,9 +872,13 @@ Request RequestService::DecideExtension(const core::Actor& actor, std::int64_t i
       });
 }
 
-Request RequestService::Reply(const core::Actor& actor, std::int64_t id, const std::string& text) const {
+Request RequestService::Reply(const core::Actor& actor, std::int64_t id, const std::string& text,
+                              const std::vector<std::int64_t>& attachment_ids) const {
   core::RequirePermission(actor, "request:handle");
   if (!IsValidText(text, kMaxTextLength)) throw AppError(ErrorKind::kInvalidArgument, "resident_request.invalid_text");
+  if (attachment_ids.size() > kMaxAttachments) {
+    throw AppError(ErrorKind::kInvalidArgument, "resident_request.too_many_attachments");
+  }
   return Write(
       actor, "request.reply", [&](soci::session& sql) { return FindForOwner(sql, actor, id, {"in_hand"}); },
       [&](soci::session& sql, const Request& before, std::int64_t now) {
@@ -834,7 +887,9 @@ Request RequestService::Reply(const core::Actor& actor, std::int64_t id, const s
         after.replied_at = now;
         after.reply = text;
         after.state = "replied";
-        repository_.InsertStep(sql, id, "replied", actor.org_id, actor.user_id, std::nullopt, text, now);
+        const std::int64_t step =
+            repository_.InsertStep(sql, id, "replied", actor.org_id, actor.user_id, std::nullopt, text, now);
+        attachment_store_.LinkToRequestStep(sql, attachment_ids, id, actor.org_id, step);
         Notify(sql, before.first_receiver.id, after, "工单已答复，待回访", before.owner.name + "：" + text);
         return after;
       });

@@ -17,6 +17,7 @@
 #include "core/field_cipher.hpp"
 #include "db/audit_writer.hpp"
 #include "db/database.hpp"
+#include "features/attachment/attachment_store.hpp"
 #include "features/notification/notification_service.hpp"
 #include "features/org/org_service.hpp"
 #include "features/request/request_model.hpp"
@@ -40,13 +41,15 @@ class RequestService {
  public:
   RequestService(db::Database& database, const core::Clock& clock, const core::FieldCipher& cipher,
                  const db::AuditWriter& audit, const org::OrgService& org_service,
-                 const notification::NotificationService& notification_service)
+                 const notification::NotificationService& notification_service,
+                 const attachment::AttachmentStore& attachment_store)
       : database_(database),
         clock_(clock),
         cipher_(cipher),
         audit_(audit),
         org_service_(org_service),
-        notification_service_(notification_service) {}
+        notification_service_(notification_service),
+        attachment_store_(attachment_store) {}
 
   std::vector<Category> ListCategories(const core::Actor& actor) const;
   Category CreateCategory(const core::Actor& actor, const NewCategory& input) const;
@@ -75,11 +78,24 @@ class RequestService {
   Request Return(const core::Actor& actor, std::int64_t id, std::optional<std::int64_t> target_org_id,
                  const std::string& reason) const;
   Request Contact(const core::Actor& actor, std::int64_t id, const std::string& text) const;
-  Request AddNote(const core::Actor& actor, std::int64_t id, const std::string& text) const;
+  // A note or a reply links the owner's uploads for the request (attachment_ids) to its step.
+  Request AddNote(const core::Actor& actor, std::int64_t id, const std::string& text,
+                  const std::vector<std::int64_t>& attachment_ids = {}) const;
   Request AskExtension(const core::Actor& actor, std::int64_t id, std::int64_t days, const std::string& reason) const;
   Request DecideExtension(const core::Actor& actor, std::int64_t id, std::int64_t extension_id, bool approve,
                           const std::string& text) const;
-  Request Reply(const core::Actor& actor, std::int64_t id, const std::string& text) const;
+  Request Reply(const core::Actor& actor, std::int64_t id, const std::string& text,
+                const std::vector<std::int64_t>& attachment_ids = {}) const;
+  // Evidence (处置佐证): the owner uploads a file while it has the request in hand, then links it
+  // with a note or the reply. CheckCanAttach answers before the upload is read, so that a request
+  // out of reach answers the same whatever is sent. Audited.
+  void CheckCanAttach(const core::Actor& actor, std::int64_t id) const;
+  attachment::Attachment Attach(const core::Actor& actor, std::int64_t id, std::string_view file_name,
+                                std::string_view content) const;
+  // An evidence file of a request the actor may read: a linked one, or the actor's org's own
+  // upload not yet linked; attachment.not_found otherwise.
+  std::pair<attachment::Attachment, std::string> DownloadEvidence(const core::Actor& actor, std::int64_t id,
+                                                                  std::int64_t attachment_id) const;
   Request Rate(const core::Actor& actor, std::int64_t id, const std::string& satisfaction, bool resolved,
                const std::string& text) const;
   Request Reopen(const core::Actor& actor, std::int64_t id, const std::string& reason) const;
@@ -155,6 +171,7 @@ class RequestService {
   const db::AuditWriter& audit_;
   const org::OrgService& org_service_;
   const notification::NotificationService& notification_service_;
+  const attachment::AttachmentStore& attachment_store_;
   RequestRepository repository_;
 };
 

@@ -8,7 +8,6 @@
 namespace liandong::supervision {
 namespace {
 
-using boost::beast::http::verb;
 using testing::DemoOrgId;
 using testing::HttpClient;
 using testing::HttpResult;
@@ -18,21 +17,6 @@ constexpr std::string_view kPdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj
 
 std::string ErrorCode(const HttpResult& result) {
   return std::string(result.Json().at("error").at("code").as_string());
-}
-
-std::string PercentEncode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string encoded;
-  for (const unsigned char c : text) {
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
-      encoded.push_back(static_cast<char>(c));
-    } else {
-      encoded += '%';
-      encoded += kHex[c >> 4];
-      encoded += kHex[c & 15];
-    }
-  }
-  return encoded;
 }
 
 std::string Path(std::int64_t id, std::string_view suffix = "") {
@@ -76,8 +60,7 @@ class SupervisionApiTest : public ::testing::Test {
   }
 
   HttpResult Upload(HttpClient& client, std::int64_t id, std::string_view name, std::string_view content) {
-    return client.Send(verb::post, Path(id, "/attachments"), std::string(content),
-                       {{"X-File-Name", PercentEncode(name)}, {"Content-Type", "application/pdf"}});
+    return client.Upload(Path(id, "/attachments"), std::string(name), std::string(content));
   }
 
   // The notifications in a user's inbox, newest first.

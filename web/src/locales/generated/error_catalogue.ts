@@ -472,6 +472,10 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorCatalogueEntry>> = {
     'zh-CN': '理由不能为空，且不超过 2000 个字',
     en: 'The reason is required (at most 2000 characters)',
   },
+  'resident_request.too_many_attachments': {
+    'zh-CN': '每条记录最多附 20 个文件',
+    en: 'At most 20 files per note or reply',
+  },
   'resident_request.invalid_text': {
     'zh-CN': '内容不能为空，且不超过 2000 个字',
     en: 'The text is required (at most 2000 characters)',

@@ -7,8 +7,10 @@ import {
   getResident,
   listOwners,
   rateRequest,
+  addRequestNote,
   returnRequest,
   signRequest,
+  uploadRequestAttachment,
   type RequestDetail,
 } from '@/api/request';
 import type { User } from '@/api/session';
@@ -33,6 +35,8 @@ vi.mock('@/api/request', async (importOriginal) => ({
   contactResident: vi.fn(),
   decideExtension: vi.fn(),
   rateRequest: vi.fn(),
+  addRequestNote: vi.fn(),
+  uploadRequestAttachment: vi.fn(),
 }));
 
 async function mountPage(detail: Partial<RequestDetail>, user: User) {
@@ -62,12 +66,57 @@ beforeEach(() => {
     contactResident,
     decideExtension,
     rateRequest,
+    addRequestNote,
+    uploadRequestAttachment,
   ]) {
     vi.mocked(mock).mockReset();
   }
 });
 
 describe('RequestDetailPage', { timeout: 30_000 }, () => {
+  it("links each step's evidence through the request, for whoever reads it", async () => {
+    const detail = aRequestDetail();
+    detail.steps[1]!.attachments = [
+      {
+        id: 77,
+        file_name: '现场照片.png',
+        content_type: 'image/png',
+        size: 2048,
+        created_at: '2026-03-02T02:00:00Z',
+      },
+    ];
+    const wrapper = await mountPage({ steps: detail.steps }, streetHandler);
+
+    const link = wrapper.get('[data-test="request-step"] [data-test="attachment-link"]');
+    expect(link.text()).toBe('现场照片.png');
+    expect(link.attributes('href')).toBe('/api/v1/requests/31/attachments/77');
+  });
+
+  it('uploads the evidence first, then writes the note that names it', async () => {
+    vi.mocked(uploadRequestAttachment).mockResolvedValue({
+      id: 91,
+      file_name: '现场.png',
+      content_type: 'image/png',
+      size: 3,
+      created_at: '2026-03-02T02:00:00Z',
+    });
+    vi.mocked(addRequestNote).mockResolvedValue(aRequest({ state: 'in_hand' }));
+    const wrapper = await mountPage({ state: 'in_hand', can_handle: true }, communityHandler);
+
+    await wrapper.get('[data-test="request-open-note"]').trigger('click');
+    await flushPromises();
+    const photo = new File(['png'], '现场.png', { type: 'image/png' });
+    const input = wrapper.get('[data-test="evidence-input"]');
+    Object.defineProperty(input.element, 'files', { value: [photo], configurable: true });
+    await input.trigger('change');
+    await wrapper.get('[data-test="request-note-text"]').setValue('联合物业清运楼道垃圾');
+    await wrapper.get('[data-test="request-note-submit"]').trigger('click');
+    await flushPromises();
+
+    expect(uploadRequestAttachment).toHaveBeenCalledWith(31, photo);
+    expect(addRequestNote).toHaveBeenCalledWith(31, '联合物业清运楼道垃圾', [91]);
+  });
+
   it('shows the request, its late clocks and the timeline with org, user and target', async () => {
     const wrapper = await mountPage(
       { late: { sign_for: true, contact: false, resolution: true } },

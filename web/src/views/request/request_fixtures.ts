@@ -78,6 +78,7 @@ export function aRequestDetail(overrides: Partial<RequestDetail> = {}): RequestD
         target: null,
         text: 'hotline',
         at: '2026-03-02T01:00:00Z',
+        attachments: [],
       },
       {
         id: 2,
@@ -87,6 +88,7 @@ export function aRequestDetail(overrides: Partial<RequestDetail> = {}): RequestD
         target: { id: 6, name: '和平里社区', level: 'community' },
         text: '',
         at: '2026-03-02T01:00:00Z',
+        attachments: [],
       },
     ],
     extensions: [],
