@@ -284,17 +284,28 @@ std::optional<std::int64_t> OptionalId(long long value, soci::indicator indicato
 }  // namespace
 
 void AddToTallyField(Tally& tally, const std::string& item, std::int64_t count) {
-  if (item == "received") tally.received += count;
-  else if (item == "responded") tally.responded += count;
-  else if (item == "replied") tally.replied += count;
-  else if (item == "on_time") tally.on_time += count;
-  else if (item == "rated") tally.rated += count;
-  else if (item == "resolved") tally.resolved += count;
-  else if (item == "satisfied") tally.satisfied += count;
-  else if (item == "basically_satisfied") tally.basically_satisfied += count;
-  else if (item == "unsatisfied") tally.unsatisfied += count;
-  else if (item == "returned") tally.returned += count;
-  else if (item == "reopened") tally.reopened += count;
+  if (item == "received")
+    tally.received += count;
+  else if (item == "responded")
+    tally.responded += count;
+  else if (item == "replied")
+    tally.replied += count;
+  else if (item == "on_time")
+    tally.on_time += count;
+  else if (item == "rated")
+    tally.rated += count;
+  else if (item == "resolved")
+    tally.resolved += count;
+  else if (item == "satisfied")
+    tally.satisfied += count;
+  else if (item == "basically_satisfied")
+    tally.basically_satisfied += count;
+  else if (item == "unsatisfied")
+    tally.unsatisfied += count;
+  else if (item == "returned")
+    tally.returned += count;
+  else if (item == "reopened")
+    tally.reopened += count;
 }
 
 std::vector<SlaClass> RequestRepository::ListSlaClasses(soci::session& sql) const {
@@ -366,7 +377,8 @@ std::string RequestRepository::NextCategoryCode(soci::session& sql,
   } else {
     sql << "SELECT MAX(code) FROM request_category WHERE parent_code IS NULL", soci::into(code, indicator);
   }
-  if (indicator == soci::i_ok) largest = std::stoll(code.substr(code.rfind('.') == std::string::npos ? 0 : code.rfind('.') + 1));
+  if (indicator == soci::i_ok)
+    largest = std::stoll(code.substr(code.rfind('.') == std::string::npos ? 0 : code.rfind('.') + 1));
   std::string step = std::to_string(largest + 1);
   if (step.size() < 2) step = "0" + step;
   return parent_code ? *parent_code + "." + step : step;
@@ -490,7 +502,7 @@ std::optional<Agency> RequestRepository::FindAgency(soci::session& sql, std::int
 }
 
 std::optional<std::int64_t> RequestRepository::FindAgencyServing(soci::session& sql, std::int64_t street_id,
-                                                                  const std::string& kind) const {
+                                                                 const std::string& kind) const {
   const long long street = street_id;
   long long id = 0;
   soci::indicator indicator = soci::i_null;
@@ -567,11 +579,10 @@ std::int64_t RequestRepository::Insert(soci::session& sql, const RequestRecord& 
       soci::use(record.resident_name_cipher, "name_cipher"), soci::use(r.resident_name_masked, "name_masked"),
       soci::use(record.resident_phone_cipher, "phone_cipher"), soci::use(r.resident_phone_masked, "phone_masked"),
       soci::use(territory, "territory"), soci::use(receiver, "receiver"), soci::use(owner, "owner"),
-      soci::use(r.state, "state"), soci::use(received_at, "received_at"),
-      soci::use(r.received_month, "received_month"), soci::use(dispatched_at, "dispatched_at"),
-      soci::use(sign_for_due, "sign_for_due"), soci::use(contact_due, "contact_due"),
-      soci::use(resolution_due, "resolution_due"), soci::use(user, user_indicator, "created_by"),
-      soci::use(received_at, "updated_at"), soci::into(id);
+      soci::use(r.state, "state"), soci::use(received_at, "received_at"), soci::use(r.received_month, "received_month"),
+      soci::use(dispatched_at, "dispatched_at"), soci::use(sign_for_due, "sign_for_due"),
+      soci::use(contact_due, "contact_due"), soci::use(resolution_due, "resolution_due"),
+      soci::use(user, user_indicator, "created_by"), soci::use(received_at, "updated_at"), soci::into(id);
   return id;
 }
 
@@ -622,10 +633,10 @@ void RequestRepository::UpdateSealedResident(soci::session& sql, std::int64_t id
 }
 
 void RequestRepository::Save(soci::session& sql, const Request& r, std::int64_t now) const {
-  const long long id = r.id, owner = r.owner.id, arrived = r.arrived_by_return ? 1 : 0,
-                  dispatched_at = r.dispatched_at, sign_for_due = r.sign_for_due, contact_due = r.contact_due,
-                  resolution_due = r.resolution_due, extension_days = r.extension_days,
-                  return_count = r.return_count, reopen_count = r.reopen_count, updated_at = now;
+  const long long id = r.id, owner = r.owner.id, arrived = r.arrived_by_return ? 1 : 0, dispatched_at = r.dispatched_at,
+                  sign_for_due = r.sign_for_due, contact_due = r.contact_due, resolution_due = r.resolution_due,
+                  extension_days = r.extension_days, return_count = r.return_count, reopen_count = r.reopen_count,
+                  updated_at = now;
   const long long signed_at = r.signed_at.value_or(0), contacted_at = r.contacted_at.value_or(0),
                   replied_at = r.replied_at.value_or(0), resolved = r.resolved.value_or(false) ? 1 : 0,
                   rated_at = r.rated_at.value_or(0), closed_at = r.closed_at.value_or(0),
@@ -633,11 +644,11 @@ void RequestRepository::Save(soci::session& sql, const Request& r, std::int64_t 
   const std::string satisfaction = r.satisfaction.value_or("");
   auto indicator = [](bool set) { return set ? soci::i_ok : soci::i_null; };
   soci::indicator signed_i = indicator(r.signed_at.has_value()), contacted_i = indicator(r.contacted_at.has_value()),
-                        replied_i = indicator(r.replied_at.has_value()),
-                        satisfaction_i = indicator(r.satisfaction.has_value()),
-                        resolved_i = indicator(r.resolved.has_value()), rated_i = indicator(r.rated_at.has_value()),
-                        closed_i = indicator(r.closed_at.has_value()), warned_i = indicator(r.warned_at.has_value()),
-                        escalated_i = indicator(r.escalated_at.has_value());
+                  replied_i = indicator(r.replied_at.has_value()),
+                  satisfaction_i = indicator(r.satisfaction.has_value()),
+                  resolved_i = indicator(r.resolved.has_value()), rated_i = indicator(r.rated_at.has_value()),
+                  closed_i = indicator(r.closed_at.has_value()), warned_i = indicator(r.warned_at.has_value()),
+                  escalated_i = indicator(r.escalated_at.has_value());
   sql << R"sql(
     UPDATE request SET owner_org_id = :owner, state = :state, arrived_by_return = :arrived,
       dispatched_at = :dispatched_at, sign_for_due = :sign_for_due, signed_at = :signed_at,
@@ -656,8 +667,7 @@ void RequestRepository::Save(soci::session& sql, const Request& r, std::int64_t 
       soci::use(resolved, resolved_i, "resolved"), soci::use(rated_at, rated_i, "rated_at"),
       soci::use(closed_at, closed_i, "closed_at"), soci::use(return_count, "return_count"),
       soci::use(reopen_count, "reopen_count"), soci::use(warned_at, warned_i, "warned_at"),
-      soci::use(escalated_at, escalated_i, "escalated_at"), soci::use(updated_at, "updated_at"),
-      soci::use(id, "id");
+      soci::use(escalated_at, escalated_i, "escalated_at"), soci::use(updated_at, "updated_at"), soci::use(id, "id");
 }
 
 RequestPage RequestRepository::List(soci::session& sql, const ListQuery& query) const {
@@ -682,16 +692,19 @@ RequestPage RequestRepository::List(soci::session& sql, const ListQuery& query) 
     } else if (queue == "territory") {
       where = " WHERE t.path >= :scope AND t.path < :scope_end";
     } else {  // extensions: a pending extension awaits this org's decision
-      where = " WHERE EXISTS (SELECT 1 FROM request_extension x WHERE x.request_id = r.id "
-              "AND x.approver_org_id = :org_id AND x.state = 'pending')";
+      where =
+          " WHERE EXISTS (SELECT 1 FROM request_extension x WHERE x.request_id = r.id "
+          "AND x.approver_org_id = :org_id AND x.state = 'pending')";
     }
     // The queue's org was checked to lie in the scope; a territory is bound by the scope itself.
     scoped_by_org_path = false;
     if (queue == "territory") scoped_by_org_path = true;
   } else {
     // What the subtree counts (RequestService::TallyOrgsOf): requests owned there, or asked there.
-    where = " WHERE (r.owner_org_id IN (SELECT id FROM org WHERE path >= :scope AND path < :scope_end)"
-            " OR r.territory_org_id IN (SELECT id FROM org WHERE path >= :territory_scope AND path < :territory_scope_end))";
+    where =
+        " WHERE (r.owner_org_id IN (SELECT id FROM org WHERE path >= :scope AND path < :scope_end)"
+        " OR r.territory_org_id IN (SELECT id FROM org WHERE path >= :territory_scope AND path < "
+        ":territory_scope_end))";
   }
   if (query.state) where += " AND r.state = :state";
   if (query.month) where += " AND r.received_month = :month";
@@ -881,12 +894,11 @@ std::vector<OrgTally> RequestRepository::ReadChildTallies(soci::session& sql, st
   long long id = 0, count = 0;
   soci::indicator item_i = soci::i_null, count_i = soci::i_null;
   std::string name, level, item;
-  soci::statement statement =
-      (sql.prepare << "SELECT o.id, o.name, o.level, t.item, t.count FROM org o "
-                      "LEFT JOIN request_tally t ON t.org_id = o.id AND t.month = :month "
-                      "WHERE o.parent_id = :org_id AND o.archived_at IS NULL ORDER BY o.path",
-       soci::use(month, "month"), soci::use(key, "org_id"), soci::into(id), soci::into(name), soci::into(level),
-       soci::into(item, item_i), soci::into(count, count_i));
+  soci::statement statement = (sql.prepare << "SELECT o.id, o.name, o.level, t.item, t.count FROM org o "
+                                              "LEFT JOIN request_tally t ON t.org_id = o.id AND t.month = :month "
+                                              "WHERE o.parent_id = :org_id AND o.archived_at IS NULL ORDER BY o.path",
+                               soci::use(month, "month"), soci::use(key, "org_id"), soci::into(id), soci::into(name),
+                               soci::into(level), soci::into(item, item_i), soci::into(count, count_i));
   if (statement.execute(true)) {
     do {
       auto [at, added] = index.try_emplace(id, children.size());
@@ -898,8 +910,7 @@ std::vector<OrgTally> RequestRepository::ReadChildTallies(soci::session& sql, st
 }
 
 std::vector<MonthTally> RequestRepository::ReadTrend(soci::session& sql, std::int64_t org_id,
-                                                     const std::string& from_month,
-                                                     const std::string& to_month) const {
+                                                     const std::string& from_month, const std::string& to_month) const {
   const long long key = org_id;
   std::vector<MonthTally> months;
   std::string month, item;
@@ -935,8 +946,7 @@ std::vector<Request> RequestRepository::ListToWarn(soci::session& sql, std::int6
   return ReadRequests(statement, columns);
 }
 
-std::vector<Request> RequestRepository::ListToEscalate(soci::session& sql, std::int64_t now,
-                                                       std::int64_t limit) const {
+std::vector<Request> RequestRepository::ListToEscalate(soci::session& sql, std::int64_t now, std::int64_t limit) const {
   const long long at = now, count = limit;
   RequestColumns columns;
   soci::statement statement(sql);
@@ -960,12 +970,41 @@ db::BulkValue OrNull(std::optional<std::int64_t> value) { return value ? db::Bul
 RequestBulkLoad::RequestBulkLoad(db::Session& session)
     : session_(session),
       requests_(session, "request",
-                {"id", "channel", "category_id", "title", "description", "address", "resident_name_cipher",
-                 "resident_name_masked", "resident_phone_cipher", "resident_phone_masked", "territory_org_id",
-                 "first_receiver_org_id", "owner_org_id", "state", "arrived_by_return", "received_at",
-                 "received_month", "dispatched_at", "sign_for_due", "signed_at", "contact_due", "contacted_at",
-                 "resolution_due", "extension_days", "replied_at", "reply", "satisfaction", "resolved", "rated_at",
-                 "closed_at", "return_count", "reopen_count", "warned_at", "escalated_at", "created_by",
+                {"id",
+                 "channel",
+                 "category_id",
+                 "title",
+                 "description",
+                 "address",
+                 "resident_name_cipher",
+                 "resident_name_masked",
+                 "resident_phone_cipher",
+                 "resident_phone_masked",
+                 "territory_org_id",
+                 "first_receiver_org_id",
+                 "owner_org_id",
+                 "state",
+                 "arrived_by_return",
+                 "received_at",
+                 "received_month",
+                 "dispatched_at",
+                 "sign_for_due",
+                 "signed_at",
+                 "contact_due",
+                 "contacted_at",
+                 "resolution_due",
+                 "extension_days",
+                 "replied_at",
+                 "reply",
+                 "satisfaction",
+                 "resolved",
+                 "rated_at",
+                 "closed_at",
+                 "return_count",
+                 "reopen_count",
+                 "warned_at",
+                 "escalated_at",
+                 "created_by",
                  "updated_at"}),
       steps_(session, "request_step", {"request_id", "kind", "org_id", "user_id", "target_org_id", "text", "at"}),
       extensions_(session, "request_extension",
@@ -979,15 +1018,42 @@ RequestBulkLoad::RequestBulkLoad(db::Session& session)
 void RequestBulkLoad::AddRequest(const RequestRecord& record, std::optional<std::int64_t> created_by) {
   const Request& r = record.request;
   const std::int64_t updated_at = std::max({r.received_at, r.closed_at.value_or(0), r.replied_at.value_or(0)});
-  requests_.Add({r.id, r.channel, r.category_id, r.title, r.description, r.address, record.resident_name_cipher,
-                 r.resident_name_masked, record.resident_phone_cipher, r.resident_phone_masked, record.territory_org_id,
-                 record.first_receiver_org_id, record.owner_org_id, r.state, r.arrived_by_return ? 1 : 0,
-                 r.received_at, r.received_month, r.dispatched_at, r.sign_for_due, OrNull(r.signed_at),
-                 r.contact_due, OrNull(r.contacted_at), r.resolution_due, r.extension_days, OrNull(r.replied_at),
-                 r.reply, r.satisfaction ? db::BulkValue(*r.satisfaction) : db::BulkValue(),
-                 r.resolved ? db::BulkValue(*r.resolved ? 1 : 0) : db::BulkValue(), OrNull(r.rated_at),
-                 OrNull(r.closed_at), r.return_count, r.reopen_count, OrNull(r.warned_at), OrNull(r.escalated_at),
-                 OrNull(created_by), updated_at});
+  requests_.Add({r.id,
+                 r.channel,
+                 r.category_id,
+                 r.title,
+                 r.description,
+                 r.address,
+                 record.resident_name_cipher,
+                 r.resident_name_masked,
+                 record.resident_phone_cipher,
+                 r.resident_phone_masked,
+                 record.territory_org_id,
+                 record.first_receiver_org_id,
+                 record.owner_org_id,
+                 r.state,
+                 r.arrived_by_return ? 1 : 0,
+                 r.received_at,
+                 r.received_month,
+                 r.dispatched_at,
+                 r.sign_for_due,
+                 OrNull(r.signed_at),
+                 r.contact_due,
+                 OrNull(r.contacted_at),
+                 r.resolution_due,
+                 r.extension_days,
+                 OrNull(r.replied_at),
+                 r.reply,
+                 r.satisfaction ? db::BulkValue(*r.satisfaction) : db::BulkValue(),
+                 r.resolved ? db::BulkValue(*r.resolved ? 1 : 0) : db::BulkValue(),
+                 OrNull(r.rated_at),
+                 OrNull(r.closed_at),
+                 r.return_count,
+                 r.reopen_count,
+                 OrNull(r.warned_at),
+                 OrNull(r.escalated_at),
+                 OrNull(created_by),
+                 updated_at});
 }
 
 void RequestBulkLoad::AddStep(std::int64_t request_id, std::string_view kind, std::int64_t org_id,
@@ -1018,8 +1084,9 @@ void RequestBulkLoad::Finish() {
 
 bool RequestRepository::MarkWarned(soci::session& sql, std::int64_t id, std::int64_t now) const {
   const long long key = id, at = now;
-  soci::statement statement = (sql.prepare << "UPDATE request SET warned_at = :now WHERE id = :id AND warned_at IS NULL",
-                               soci::use(at, "now"), soci::use(key, "id"));
+  soci::statement statement =
+      (sql.prepare << "UPDATE request SET warned_at = :now WHERE id = :id AND warned_at IS NULL", soci::use(at, "now"),
+       soci::use(key, "id"));
   statement.execute(true);
   return statement.get_affected_rows() == 1;
 }

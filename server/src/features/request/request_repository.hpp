@@ -2,9 +2,10 @@
 // service's; these functions read and write what they are told.
 #pragma once
 
+#include <soci/soci.h>
+
 #include <cstdint>
 #include <optional>
-#include <soci/soci.h>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -111,8 +112,8 @@ class RequestRepository {
                                std::int64_t approver_org_id, std::int64_t days, const std::string& reason,
                                std::int64_t at) const;
   std::vector<Extension> ListExtensions(soci::session& sql, std::int64_t request_id) const;
-  void DecideExtension(soci::session& sql, std::int64_t extension_id, const std::string& state,
-                       const std::string& text, std::int64_t at) const;
+  void DecideExtension(soci::session& sql, std::int64_t extension_id, const std::string& state, const std::string& text,
+                       std::int64_t at) const;
 
   // Adds `delta` to each (org, month, item).
   void AddToTally(soci::session& sql, const std::vector<std::int64_t>& org_ids, const std::string& month,
