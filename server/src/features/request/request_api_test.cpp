@@ -2,6 +2,7 @@
 
 #include <boost/json/serialize.hpp>
 #include <map>
+#include <tuple>
 
 #include "core/china_date.hpp"
 #include "testing/demo_orgs.hpp"
@@ -473,6 +474,41 @@ TEST_F(RequestApiTest, TheOwnerLinksEvidenceToANoteOrItsReplyAndThoseWhoReadTheR
   const auto& audit = server_.application().audit_writer();
   EXPECT_EQ(audit.CountFor(session.sql(), "request.attach", photo_id), 1);
   EXPECT_EQ(audit.CountFor(session.sql(), "request.attach", receipt_id), 1);
+}
+
+// Every figure of the rates opens the requests behind it: as many as the figure says, newest first,
+// page after page, for the whole city and for a street alike.
+TEST_F(RequestApiTest, TheDrillDownListsAsManyRequestsAsTheFigureNewestFirst) {
+  std::vector<std::int64_t> heping_ids, all_ids;
+  for (int i = 0; i < 3; ++i) {
+    server_.clock().Advance(60);
+    heping_ids.push_back(TakeId("03.01.01", heping_li_));
+    all_ids.push_back(heping_ids.back());
+    server_.clock().Advance(60);
+    all_ids.push_back(TakeId("03.01.01", shengli_community_));
+  }
+  const auto list = [&](HttpClient& client, std::int64_t org, const std::string& measure, int page) {
+    const auto result = client.Get("/api/v1/requests?org=" + std::to_string(org) + "&month=" + Month() +
+                                   "&measure=" + measure + "&page_size=4&page=" + std::to_string(page));
+    EXPECT_EQ(result.status, 200) << result.body;
+    return result.Json();
+  };
+  const auto ids_of = [](const boost::json::value& page) {
+    std::vector<std::int64_t> ids;
+    for (const auto& item : page.at("items").as_array()) ids.push_back(item.at("id").as_int64());
+    return ids;
+  };
+  for (auto& [client, org, expected] : std::vector<std::tuple<HttpClient*, std::int64_t, std::vector<std::int64_t>>>{
+           {&city_, city_id_, all_ids}, {&street_, heping_, heping_ids}}) {
+    const std::int64_t figure = Rates(*client, org).at("counts").at("received").as_int64();
+    EXPECT_EQ(figure, static_cast<std::int64_t>(expected.size()));
+    const auto first = list(*client, org, "received", 1);
+    EXPECT_EQ(first.at("total").as_int64(), figure);
+    std::vector<std::int64_t> seen = ids_of(first);
+    for (const std::int64_t id : ids_of(list(*client, org, "received", 2))) seen.push_back(id);
+    EXPECT_EQ(seen, std::vector<std::int64_t>(expected.rbegin(), expected.rend())) << "newest first, no gaps";
+    EXPECT_EQ(list(*client, org, "satisfied", 1).at("total").as_int64(), 0);
+  }
 }
 
 TEST_F(RequestApiTest, TheCatalogueIsEditedAsData) {
