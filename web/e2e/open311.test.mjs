@@ -30,7 +30,8 @@ function form(fields) {
 async function parseXml(page, text) {
   return page.evaluate((xml) => {
     const document = new DOMParser().parseFromString(xml, 'text/xml');
-    if (document.getElementsByTagName('parsererror').length > 0) return { error: xml.slice(0, 200) };
+    if (document.getElementsByTagName('parsererror').length > 0)
+      return { error: xml.slice(0, 200) };
     const root = document.documentElement;
     const records = [...root.children].map((element) =>
       Object.fromEntries([...element.children].map((child) => [child.tagName, child.textContent])),
@@ -64,7 +65,9 @@ test(
       assert.match(apiKey, /^[A-Za-z0-9_-]{43}$/);
       await expectText(page.locator('[data-test="open311-partners"]'), new RegExp(partnerName));
       // The partner is told the ids of the communities it files for.
-      const found = await page.request.get(`/api/v1/orgs?q=${encodeURIComponent('和平里社区')}&limit=20`);
+      const found = await page.request.get(
+        `/api/v1/orgs?q=${encodeURIComponent('和平里社区')}&limit=20`,
+      );
       territory = (await found.json()).items.find((item) => item.name === '和平里社区').id;
     });
 
@@ -84,7 +87,9 @@ test(
       assert.equal(servicesXml.records.length, list.length);
 
       const definition = await (await fetch(`${base}/services/07.01.01.json`)).json();
-      const required = definition.attributes.filter((attribute) => attribute.required).map((a) => a.code);
+      const required = definition.attributes
+        .filter((attribute) => attribute.required)
+        .map((a) => a.code);
       assert.deepEqual(required, ['LIFT_NO', 'TRAPPED']);
 
       // A required attribute missing: the spec's error list, and nothing filed.
@@ -130,7 +135,10 @@ test(
       assert.match(one[0].requested_datetime, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
       assert.ok(!JSON.stringify(one).includes('13812340000'), 'no resident phone in GeoReport');
       assert.ok(!JSON.stringify(one).includes('志明'), 'no resident name in GeoReport');
-      const oneXml = await parseXml(page, await (await fetch(`${base}/requests/${id}.xml?api_key=${apiKey}`)).text());
+      const oneXml = await parseXml(
+        page,
+        await (await fetch(`${base}/requests/${id}.xml?api_key=${apiKey}`)).text(),
+      );
       assert.equal(oneXml.records[0].service_request_id, id);
       assert.equal(oneXml.records[0].status, 'open');
 
@@ -149,7 +157,10 @@ test(
         `${base}/requests.json?api_key=${apiKey}&start_date=2026-01-01T00:00:00Z&end_date=2026-12-01T00:00:00Z`,
       );
       assert.equal(tooLong.status, 400);
-      const badKey = await parseXml(page, await (await fetch(`${base}/requests.xml?api_key=nope`)).text());
+      const badKey = await parseXml(
+        page,
+        await (await fetch(`${base}/requests.xml?api_key=nope`)).text(),
+      );
       assert.equal(badKey.root, 'errors');
       assert.equal(badKey.records[0].code, '403');
 
@@ -163,7 +174,9 @@ test(
     await withPage(t, async (page) => {
       await signInThroughApi(page, loginFor(config, 'city'));
       await page.goto('/open311-partners');
-      const row = page.locator('[data-test="open311-partners"] tr').filter({ hasText: partnerName });
+      const row = page
+        .locator('[data-test="open311-partners"] tr')
+        .filter({ hasText: partnerName });
       await row.locator('[data-test^="open311-revoke-"]').click();
       const dialog = page.locator('[data-test="open311-revoke-dialog"]');
       await dialog.locator('[data-test="open311-revoke-input"]').fill('对接方更换平台');

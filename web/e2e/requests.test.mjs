@@ -176,7 +176,8 @@ test(
         '回访评价',
       ]);
       // The note's evidence is on its step, and the first receiver downloads it.
-      const link = page.locator('[data-test="request-step"]', { hasText: '联合物业清运楼道垃圾' })
+      const link = page
+        .locator('[data-test="request-step"]', { hasText: '联合物业清运楼道垃圾' })
         .locator('[data-test="attachment-link"]');
       await expectText(link, '清运现场.pdf');
       const href = await link.getAttribute('href');

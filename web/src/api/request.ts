@@ -1,11 +1,4 @@
-import {
-  API_BASE,
-  request,
-  toQuery,
-  uploadFile,
-  type Page,
-  type Paging,
-} from './client';
+import { API_BASE, request, toQuery, uploadFile, type Page, type Paging } from './client';
 import type { Attachment } from './task';
 
 /** An org as the requests' API names it: an agency's level is `agency`. */
