@@ -375,6 +375,11 @@ void Server::Wait() {
   if (state.stopped) return;
   for (auto& thread : state.io_threads) thread.join();
   if (state.stopper.joinable()) state.stopper.join();
+  // Stop posts the acceptor's closing to the I/O threads, but the stopper may stop them first when
+  // no connection is left; a listening socket left open would take connections into its backlog
+  // that nobody answers. No I/O thread runs any more: close it here.
+  boost::system::error_code ignored;
+  state.acceptor.close(ignored);
   state.workers.join();
   state.stopped = true;
   if (!state.io_threads.empty()) core::log::Info("http.stopped");
