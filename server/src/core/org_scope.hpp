@@ -34,6 +34,10 @@ class OrgScope {
   // The subtree rooted at `path` when it lies inside this one; nullopt otherwise.
   std::optional<OrgScope> Narrow(std::string_view path) const;
 
+  // True when the scope is a deployment's whole tree (its root has no parent): every org is in it,
+  // so a query needs no subtree condition.
+  bool IsWholeTree() const { return IdsOnPath(path_).size() == 1; }
+
   // True when `path` lies in this subtree (its root included).
   bool Contains(std::string_view path) const { return IsOrgPath(path) && path.starts_with(path_); }
 

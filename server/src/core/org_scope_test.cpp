@@ -89,6 +89,8 @@ TEST(OrgScopeTest, AncestorsAreTheScopesRootAndAbove) {
 TEST(OrgScopeTest, WholeTreeIsRootedAtOneId) {
   EXPECT_EQ(OrgScope::WholeTree("/1/").Path(), "/1/");
   EXPECT_THROW(OrgScope::WholeTree("/1/2/"), AppError);
+  EXPECT_TRUE(OrgScope::WholeTree("/1/").IsWholeTree());
+  EXPECT_FALSE(OrgScope::WholeTree("/1/").Narrow("/1/7/")->IsWholeTree());
 }
 
 struct Record {

@@ -15,6 +15,14 @@ TEST(CharacterCountTest, CountsCodePointsNotBytes) {
   EXPECT_EQ(CharacterCount("😀"), 1u);
 }
 
+TEST(PrefixTest, CutsWholeCharactersOnly) {
+  EXPECT_EQ(Prefix("联席会议决议", 4), "联席会议");
+  EXPECT_EQ(Prefix("a党b", 2), "a党");
+  EXPECT_EQ(Prefix("党建", 5), "党建");
+  EXPECT_EQ(Prefix("", 3), "");
+  EXPECT_EQ(Prefix("党建", 0), "");
+}
+
 TEST(CleanTextTest, AcceptsUtf8TextWithTabsAndNewlines) {
   for (const std::string text : {"", "和平里社区", "line one\nline two\r\n\tindented", "😀 emoji", "é"}) {
     EXPECT_TRUE(IsCleanText(text)) << text;
