@@ -18,7 +18,7 @@ constexpr std::int64_t kMaxExportRows = 100000;
 // An auditor sees the rows of actors in their subtree; one at the root of the tree also sees the
 // rows with no actor (failed logins, start-ups), which belong to no subtree.
 ActorlessRows ActorlessRowsFor(const core::OrgScope& scope) {
-  return scope.Ids().size() == 1 ? ActorlessRows::kInclude : ActorlessRows::kExclude;
+  return scope.IsWholeTree() ? ActorlessRows::kInclude : ActorlessRows::kExclude;
 }
 
 }  // namespace

@@ -37,17 +37,6 @@ bool IsNumber(const std::string& text) {
   return error == std::errc() && ptr == end && std::isfinite(value);
 }
 
-// The first `count` characters of UTF-8 `text`.
-std::string Prefix(const std::string& text, std::size_t count) {
-  std::size_t at = 0, characters = 0;
-  while (at < text.size() && characters < count) {
-    const auto lead = static_cast<unsigned char>(text[at]);
-    at += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    ++characters;
-  }
-  return text.substr(0, std::min(at, text.size()));
-}
-
 // A value of attribute `attribute` checked against its datatype; the value as stored.
 std::string CheckAttribute(const Attribute& attribute, const std::string& raw) {
   const std::string value = Trimmed(raw);
@@ -220,7 +209,7 @@ PostedRequest Open311Service::Post(const PartnerActor& partner, const NewService
   request.channel = "partner";
   request.category_id = leaf->id;
   const std::string address = Trimmed(input.address_string);
-  request.title = Prefix(address.empty() ? leaf->name : leaf->name + "｜" + address, kMaxTitle);
+  request.title = core::Prefix(address.empty() ? leaf->name : leaf->name + "｜" + address, kMaxTitle);
   request.description = description;
   request.address = address;
   request.latitude = input.lat;

@@ -699,7 +699,7 @@ RequestPage RequestRepository::List(soci::session& sql, const ListQuery& query) 
     // The queue's org was checked to lie in the scope; a territory is bound by the scope itself.
     scoped_by_org_path = false;
     if (queue == "territory") scoped_by_org_path = true;
-  } else if (query.scope.Ids().size() == 1) {
+  } else if (query.scope.IsWholeTree()) {
     // The whole city: every request, with no subtree to test row by row (the city's drill-down
     // walked a month's requests twice, testing each against 100,000 orgs: over 2 s a page).
     where = " WHERE 1 = 1";
