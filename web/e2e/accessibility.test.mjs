@@ -97,6 +97,7 @@ const OPENERS = {
   ],
   '/supervision': [['the supervision return reason dialog', '[data-test="supervision-return"]']],
   '/cobuild/agreements': [['the new agreement dialog', '[data-test="agreement-create"]']],
+  '/joint-meetings': [['the new joint meeting dialog', '[data-test="joint-meeting-create"]']],
   '/cobuild/needs': [['the new need dialog', '[data-test="need-create"]']],
   '/cobuild/resources': [['the new resource dialog', '[data-test="resource-create"]']],
   '/cobuild/venues': [['the new venue dialog', '[data-test="venue-create"]']],

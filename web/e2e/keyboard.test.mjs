@@ -22,6 +22,7 @@ const CITY_MENU = [
   '/accountabilities',
   '/bulletins',
   '/cobuild/agreements',
+  '/joint-meetings',
   '/check-in/roster',
   '/check-in/posts',
   '/check-in/feedback-sheets',

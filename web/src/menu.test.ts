@@ -74,6 +74,17 @@ describe('menuFor', () => {
     }
   });
 
+  it('shows 联席会议 to holders of cobuild:read, after 共建协议', () => {
+    const withCobuild = (user: typeof streetAdmin) => ({
+      ...user,
+      permissions: [...user.permissions, 'cobuild:read'],
+    });
+    const street = paths(withCobuild(streetAdmin));
+    expect(street.indexOf('/joint-meetings')).toBe(street.indexOf('/cobuild/agreements') + 1);
+    expect(paths(withCobuild(cityAdmin))).toContain('/joint-meetings');
+    expect(paths(streetAdmin)).not.toContain('/joint-meetings');
+  });
+
   it('shows 待审核 only to users holding task:review', () => {
     const noReview = {
       ...communityStaff,

@@ -14,6 +14,7 @@
 #include "features/cobuild_list/venue_routes.hpp"
 #include "features/duty/duty_routes.hpp"
 #include "features/joint_committee/joint_committee_routes.hpp"
+#include "features/joint_meeting/joint_meeting_routes.hpp"
 #include "features/key_enterprise/key_enterprise_routes.hpp"
 #include "features/member/member_routes.hpp"
 #include "features/notification/notification_routes.hpp"
@@ -57,6 +58,9 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   attachment_store_ = std::make_unique<attachment::AttachmentStore>(*database_, clock, *org_service_, config.files_dir);
   task_service_ = std::make_unique<task::TaskService>(*database_, clock, *audit_writer_, *notification_service_,
                                                       *attachment_store_, *setting_service_);
+  joint_meeting_service_ = std::make_unique<joint_meeting::JointMeetingService>(*database_, clock, *audit_writer_,
+                                                                                *org_service_, *unit_service_,
+                                                                                *task_service_);
   bulletin_service_ = std::make_unique<bulletin::BulletinService>(*database_, clock, *audit_writer_, *org_service_,
                                                                   *notification_service_);
   duty_service_ = std::make_unique<duty::DutyService>(*database_, clock, *audit_writer_, *org_service_);
@@ -99,6 +103,7 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   member::RegisterMemberRoutes(router_, *member_service_);
   unit::RegisterUnitRoutes(router_, *unit_service_);
   joint_committee::RegisterJointCommitteeRoutes(router_, *joint_committee_service_);
+  joint_meeting::RegisterJointMeetingRoutes(router_, *joint_meeting_service_);
   street::RegisterStreetRoutes(router_, *street_service_);
   notification::RegisterNotificationRoutes(router_, *notification_service_);
   attachment::RegisterAttachmentRoutes(router_, *attachment_store_);

@@ -24,6 +24,7 @@
 #include "features/duty/duty_service.hpp"
 #include "features/health/health_routes.hpp"
 #include "features/joint_committee/joint_committee_service.hpp"
+#include "features/joint_meeting/joint_meeting_service.hpp"
 #include "features/key_enterprise/key_enterprise_service.hpp"
 #include "features/member/member_service.hpp"
 #include "features/notification/notification_service.hpp"
@@ -70,6 +71,7 @@ class Application {
   const member::MemberService& member_service() const { return *member_service_; }
   const unit::UnitService& unit_service() const { return *unit_service_; }
   const joint_committee::JointCommitteeService& joint_committee_service() const { return *joint_committee_service_; }
+  const joint_meeting::JointMeetingService& joint_meeting_service() const { return *joint_meeting_service_; }
   const street::StreetService& street_service() const { return *street_service_; }
   const core::FieldCipher& field_cipher() const { return *field_cipher_; }
   const setting::SettingService& setting_service() const { return *setting_service_; }
@@ -109,6 +111,7 @@ class Application {
   std::unique_ptr<member::MemberService> member_service_;
   std::unique_ptr<unit::UnitService> unit_service_;
   std::unique_ptr<joint_committee::JointCommitteeService> joint_committee_service_;
+  std::unique_ptr<joint_meeting::JointMeetingService> joint_meeting_service_;
   std::unique_ptr<street::StreetService> street_service_;
   std::unique_ptr<notification::NotificationService> notification_service_;
   std::unique_ptr<attachment::AttachmentStore> attachment_store_;

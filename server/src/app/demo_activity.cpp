@@ -10,6 +10,7 @@
 #include "app/demo_cobuild.hpp"
 #include "app/demo_cobuild_lists.hpp"
 #include "app/demo_requests.hpp"
+#include "app/demo_joint_meetings.hpp"
 #include "app/demo_key_enterprises.hpp"
 #include "app/demo_whistles.hpp"
 #include "core/china_date.hpp"
@@ -72,6 +73,15 @@ std::int64_t DemoStory::OrgId(const std::string& name) const {
   const auto found = org_ids_.find(name);
   if (found == org_ids_.end()) throw std::logic_error("no demo org named " + name);
   return found->second;
+}
+
+std::int64_t DemoStory::UnitId(const std::string& name) const {
+  db::Session session(application_.database());
+  long long id = 0;
+  soci::indicator indicator = soci::i_null;
+  session.sql() << "SELECT MIN(id) FROM unit WHERE name = :name", soci::use(name, "name"), soci::into(id, indicator);
+  if (indicator != soci::i_ok) throw std::logic_error("no demo unit named " + name);
+  return id;
 }
 
 void DemoStory::AddStaff(const std::string& org, const std::string& username, const std::string& display_name,
@@ -196,6 +206,7 @@ void CreateDemoActivity(Application& application, core::FakeClock& clock, const 
   ScheduleDemoRequests(story, application);
   ScheduleDemoWhistles(story, application);
   ScheduleDemoKeyEnterprises(story, application);
+  ScheduleDemoJointMeetings(story, application);
   const org::OrgService& orgs = application.org_service();
   const task::TaskService& tasks = application.task_service();
 

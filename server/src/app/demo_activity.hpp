@@ -48,6 +48,8 @@ class DemoStory {
 
   // The id of the org of that name (the demo city's names are unique).
   std::int64_t OrgId(const std::string& name) const;
+  // The id of the demo unit named `name` (the first, should two share it).
+  std::int64_t UnitId(const std::string& name) const;
   // Gives the org named `org`, which has no demo login, a background staff user for Act, unless
   // another chapter gave it one.
   void AddStaff(const std::string& org, const std::string& username, const std::string& display_name,

@@ -128,5 +128,31 @@ TEST(DemoCityTest, ARequestsStepCarriesItsEvidence) {
   EXPECT_TRUE(download.body.ends_with("%%EOF\n"));
 }
 
+// The joint meetings of the demo: 和平街道's last one is held with its attendance and minutes, one
+// resolution already a task of two communities that points back at it, one waiting; the next one
+// is planned.
+TEST(DemoCityTest, AJointMeetingsResolutionIsATaskOfTwoCommunities) {
+  testing::TestServer server({.demo_activity = true});
+  testing::HttpClient street = server.SignedIn("street");
+  testing::HttpClient community = server.SignedIn("community");
+  const auto meetings = street.Get("/api/v1/joint-meetings").Json();
+  ASSERT_EQ(meetings.at("total").as_int64(), 3) << meetings;
+  const auto& next = meetings.at("items").as_array()[0];
+  EXPECT_EQ(next.at("state"), "planned");
+  EXPECT_EQ(next.at("attendee_count").as_int64(), 3) << "the 大工委's members are invited";
+  const auto& held = meetings.at("items").as_array()[2];
+  EXPECT_EQ(held.at("title"), "和平街道大工委第三季度联席会议");
+  EXPECT_EQ(held.at("present_count").as_int64(), 4);
+  EXPECT_EQ(held.at("resolution_count").as_int64(), 2);
+  EXPECT_EQ(held.at("tasked_count").as_int64(), 1);
+  const auto detail = street.Get("/api/v1/joint-meetings/" + std::to_string(held.at("id").as_int64())).Json();
+  const auto& task = detail.at("resolutions").as_array()[0].at("task");
+  ASSERT_TRUE(task.is_object()) << detail;
+  EXPECT_EQ(task.at("executing_count").as_int64(), 2);
+  const auto seen = community.Get("/api/v1/tasks/" + std::to_string(task.at("id").as_int64())).Json();
+  EXPECT_EQ(seen.at("origin").at("meeting_id"), held.at("id"));
+  EXPECT_TRUE(detail.at("resolutions").as_array()[1].at("task").is_null());
+}
+
 }  // namespace
 }  // namespace liandong::app

@@ -7,13 +7,6 @@
 namespace liandong::app {
 namespace {
 
-std::int64_t UnitNamed(Application& application, const std::string& name) {
-  db::Session session(application.database());
-  long long id = 0;
-  session.sql() << "SELECT MIN(id) FROM unit WHERE name = :name", soci::use(name, "name"), soci::into(id);
-  return id;
-}
-
 struct KeyEnterpriseStory {
   KeyEnterpriseStory(DemoStory& story, Application& application) : story(story), application(application) {}
 
@@ -35,7 +28,7 @@ void ScheduleDemoKeyEnterprises(DemoStory& story, Application& application) {
       s->story.Act(who, [&](const core::Actor& actor) {
         s->records[name] =
             s->service()
-                .Create(actor, {UnitNamed(s->application, unit), actor.org_id, s->story.OrgId(agency), reason})
+                .Create(actor, {s->story.UnitId(unit), actor.org_id, s->story.OrgId(agency), reason})
                 .id;
       });
     });

@@ -151,6 +151,13 @@ const std::map<std::string, std::string> kBodies = {
      R"({"commitment_id":1,"delivered_on":"2026-01-01","quantity":1,"text":"越权兑现"})"},
     {"POST /api/v1/agreements/{id}/terminate", R"({"reason":"越权终止"})"},
     {"POST /api/v1/agreements/{id}/renew", R"({"end_on":"2030-12-31"})"},
+    {"POST /api/v1/joint-meetings",
+     R"({"org_id":{org},"title":"越权会议","meeting_date":"2025-12-20","place":"越权","agenda":"越权"})"},
+    {"PATCH /api/v1/joint-meetings/{id}", R"({"title":"越权会议"})"},
+    {"PUT /api/v1/joint-meetings/{id}/minutes", R"({"minutes":"越权纪要","attendees":[]})"},
+    {"POST /api/v1/joint-meetings/{id}/resolutions",
+     R"({"text":"越权决议","deadline":"2026-12-31","responsible_org_ids":[1]})"},
+    {"POST /api/v1/joint-meeting-resolutions/{id}/task", "{}"},
     {"POST /api/v1/needs",
      R"({"org_id":{org},"category":"venue","title":"越权需求","description":"越权","beneficiaries":"居民",)"
      R"("beneficiary_count":10,"wanted_by":"2026-06-30"})"},
@@ -518,6 +525,21 @@ class ScopeMatrixTest : public ::testing::Test {
       return norm.Json().at("id").as_int64();
     }
     if (kind == "whistles" || kind == "power-acts") return WhistleIn(sibling_id, kind == "power-acts");
+    if (kind == "joint-meetings" || kind == "joint-meeting-resolutions") {
+      // A held meeting of the community with a resolution, seeded for the city's user.
+      db::Session session(server_.application().database());
+      db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+      const auto& meetings = server_.application().joint_meeting_service();
+      const std::int64_t city_user = city_->Get("/api/v1/me").Json().at("user").at("id").as_int64();
+      const std::int64_t now = server_.clock().NowSeconds();
+      const std::int64_t meeting = meetings.SeedMeeting(
+          session.sql(), {community, {"矩阵会议", "2025-12-20", "会议室", "议程"}}, city_user, now);
+      meetings.SeedMinutes(session.sql(), meeting, {"纪要", {}}, now);
+      const std::int64_t resolution = meetings.SeedResolution(
+          session.sql(), meeting, {"矩阵决议", "2026-12-31", {community}}, now);
+      transaction.Commit();
+      return kind == "joint-meetings" ? meeting : resolution;
+    }
     if (kind == "key-enterprises" || kind == "key-enterprise-entries") {
       return KeyEnterpriseIn(sibling_id, kind == "key-enterprise-entries");
     }

@@ -5,6 +5,15 @@ import type { NamedRef, OrgLevel, OrgRef } from './org';
 export type TaskTargets =
   { mode: 'children' } | { mode: 'level'; level: OrgLevel } | { mode: 'list'; org_ids: number[] };
 
+/** Where a task came from, when another record issued it: a joint meeting's resolution. */
+export interface TaskOrigin {
+  kind: 'joint_meeting';
+  meeting_id: number;
+  meeting_title: string;
+  resolution_id: number;
+  resolution_position: number;
+}
+
 export interface Task {
   id: number;
   title: string;
@@ -25,6 +34,8 @@ export interface Task {
   executing_count: number;
   done_count: number;
   overdue_count: number;
+  /** Null (or absent) for a task issued directly. */
+  origin?: TaskOrigin | null;
 }
 
 export interface TaskInput {
@@ -106,6 +117,8 @@ export interface AssignmentDetail extends Assignment {
   can_decompose: boolean;
   /** The user's org owns the parent node and a report is pending. */
   can_review: boolean;
+  /** Where the node's task came from; null for a task issued directly. */
+  origin?: TaskOrigin | null;
 }
 
 export interface AssignmentFilters extends Paging {

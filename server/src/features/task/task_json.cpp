@@ -14,6 +14,15 @@ namespace {
 using core::AppError;
 using core::ErrorKind;
 
+boost::json::value OriginJson(const std::optional<TaskOrigin>& origin) {
+  if (!origin) return nullptr;
+  return boost::json::object{{"kind", origin->kind},
+                             {"meeting_id", origin->meeting_id},
+                             {"meeting_title", origin->meeting_title},
+                             {"resolution_id", origin->resolution_id},
+                             {"resolution_position", origin->resolution_position}};
+}
+
 boost::json::object Ref(const OrgRef& org) { return {{"id", org.id}, {"name", org.name}, {"level", org.level}}; }
 
 boost::json::value Time(const std::optional<std::int64_t>& seconds) {
@@ -70,6 +79,7 @@ boost::json::object ToJson(const Task& task) {
     json["duty_item"] = boost::json::object{{"id", *task.duty_item_id}, {"description", task.duty_item_description}};
   }
   if (task.my_assignment_id) json["my_assignment_id"] = *task.my_assignment_id;
+  json["origin"] = OriginJson(task.origin);
   return json;
 }
 
@@ -112,6 +122,7 @@ boost::json::object ToJson(const Report& report) {
 boost::json::object ToJson(const AssignmentDetail& detail, const std::string& today) {
   boost::json::object json = ToJson(detail.assignment, today);
   json["content"] = detail.content;
+  json["origin"] = OriginJson(detail.origin);
   json["parent"] = nullptr;
   if (detail.parent) {
     json["parent"] = boost::json::object{{"id", detail.parent->id},

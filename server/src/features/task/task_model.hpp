@@ -49,6 +49,15 @@ struct UserRef {
   std::string display_name;
 };
 
+// Where a task came from, when another feature issued it: a joint meeting's resolution.
+struct TaskOrigin {
+  std::string kind;  // joint_meeting
+  std::int64_t meeting_id = 0;
+  std::string meeting_title;
+  std::int64_t resolution_id = 0;
+  int resolution_position = 0;
+};
+
 struct Task {
   std::int64_t id = 0;
   std::string title;
@@ -67,6 +76,7 @@ struct Task {
   std::int64_t done_count = 0;
   std::int64_t overdue_count = 0;
   std::optional<std::int64_t> my_assignment_id;  // the actor's org's node, if it has one
+  std::optional<TaskOrigin> origin;              // filled where one task is shown
 };
 
 struct Assignment {
@@ -118,6 +128,7 @@ struct ParentSummary {
 struct AssignmentDetail {
   Assignment assignment;
   std::string content;
+  std::optional<TaskOrigin> origin;
   std::optional<ParentSummary> parent;
   std::vector<Report> reports;
   std::vector<Event> events;

@@ -25,6 +25,14 @@ constexpr std::string_view kInsertTask = R"sql(
 // :today. child_count is kept with each decomposition, so that "not decomposed" needs no look at
 // children (the as-of lists ask task_assignment for children created by then instead); each count
 // is a seek in the index task_assignment_executing (migration 0022).
+// The joint meeting resolution a task was issued for.
+constexpr std::string_view kSelectOrigin = R"sql(
+  SELECT m.id, m.title, r.id, r.position
+  FROM joint_meeting_resolution r
+  JOIN joint_meeting m ON m.id = r.joint_meeting_id
+  WHERE r.task_id = :task_id
+)sql";
+
 constexpr std::string_view kSelectTasks = R"sql(
   SELECT t.id, t.title, t.content, t.deadline, t.weight, t.duty_item_id, COALESCE(d.description, ''),
          i.id, i.name, i.level, t.created_at, r.id, r.progress,
@@ -500,6 +508,19 @@ std::int64_t TaskRepository::InsertTask(soci::session& sql, std::int64_t org_id,
       soci::use(duty, duty_indicator, "duty_item_id"), soci::use(user, "created_by"), soci::use(at, "created_at"),
       soci::into(id);
   return id;
+}
+
+std::optional<TaskOrigin> TaskRepository::FindOrigin(soci::session& sql, std::int64_t task_id) const {
+  const long long key = task_id;
+  TaskOrigin origin{"joint_meeting"};
+  long long meeting_id = 0;
+  long long resolution_id = 0;
+  sql << kSelectOrigin, soci::use(key, "task_id"), soci::into(meeting_id), soci::into(origin.meeting_title),
+      soci::into(resolution_id), soci::into(origin.resolution_position);
+  if (!sql.got_data()) return std::nullopt;
+  origin.meeting_id = meeting_id;
+  origin.resolution_id = resolution_id;
+  return origin;
 }
 
 std::optional<Task> TaskRepository::FindTask(soci::session& sql, std::int64_t task_id,

@@ -94,6 +94,8 @@ class TaskRepository {
   std::int64_t InsertTask(soci::session& sql, std::int64_t org_id, const NewTask& task, std::int64_t user_id,
                           std::int64_t now) const;
   std::optional<Task> FindTask(soci::session& sql, std::int64_t task_id, const std::string& today) const;
+  // The resolution of a joint meeting the task was issued for, if it was.
+  std::optional<TaskOrigin> FindOrigin(soci::session& sql, std::int64_t task_id) const;
   Page<Task> ListIssued(soci::session& sql, std::int64_t org_id, const std::string& today, std::int64_t offset,
                         std::int64_t limit) const;
   bool TaskVisibleIn(soci::session& sql, std::int64_t task_id, const core::OrgScope& scope) const;

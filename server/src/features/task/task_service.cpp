@@ -162,6 +162,14 @@ void TaskService::RollUp(soci::session& sql, std::int64_t node_id) const {
 }
 
 Task TaskService::Issue(const core::Actor& actor, const NewTask& task) const {
+  db::Session session(database_);
+  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
+  Task created = IssueIn(session, actor, task);
+  transaction.Commit();
+  return created;
+}
+
+Task TaskService::IssueIn(db::Session& session, const core::Actor& actor, const NewTask& task) const {
   core::RequirePermission(actor, "task:assign");
   RequireText(task.title, kMaxTitle, "task.invalid_title");
   RequireText(task.content, kMaxContent, "task.invalid_content");
@@ -169,9 +177,7 @@ Task TaskService::Issue(const core::Actor& actor, const NewTask& task) const {
     throw AppError(ErrorKind::kInvalidArgument, "task.invalid_deadline");
   }
   if (task.weight < 1 || task.weight > 100) throw AppError(ErrorKind::kInvalidArgument, "task.invalid_weight");
-  db::Session session(database_);
   soci::session& sql = session.sql();
-  db::Transaction transaction(session, db::Transaction::Mode::kWrite);
   if (task.duty_item_id && !repository_.DutyItemExists(sql, *task.duty_item_id)) {
     throw AppError(ErrorKind::kInvalidArgument, "task.invalid_duty_item");
   }
@@ -188,8 +194,13 @@ Task TaskService::Issue(const core::Actor& actor, const NewTask& task) const {
                         {"task.create", "task", task_id, "ok", std::to_string(targets.size()) + " targets"});
   Task created = *repository_.FindTask(sql, task_id, Today());
   created.my_assignment_id = root;
-  transaction.Commit();
   return created;
+}
+
+std::optional<Task> TaskService::FindTask(soci::session& sql, const core::Actor& actor, std::int64_t task_id) const {
+  auto task = repository_.FindTask(sql, task_id, Today());
+  if (task) task->my_assignment_id = repository_.NodeOfOrg(sql, task_id, actor.org_id);
+  return task;
 }
 
 Page<Task> TaskService::ListIssued(const core::Actor& actor, std::int64_t offset, std::int64_t limit) const {
@@ -209,6 +220,7 @@ Task TaskService::GetTask(const core::Actor& actor, std::int64_t task_id) const 
     throw AppError(ErrorKind::kNotFound, "task.not_found");
   }
   task->my_assignment_id = repository_.NodeOfOrg(sql, task_id, actor.org_id);
+  task->origin = repository_.FindOrigin(sql, task_id);
   return std::move(*task);
 }
 
@@ -251,6 +263,7 @@ AssignmentDetail TaskService::GetAssignment(const core::Actor& actor, std::int64
   detail.assignment = FindInScope(sql, actor, assignment_id);
   const Assignment& node = detail.assignment;
   detail.content = repository_.TaskContent(sql, node.task_id);
+  detail.origin = repository_.FindOrigin(sql, node.task_id);
   std::optional<Assignment> parent;
   if (node.parent_id) {
     parent = repository_.FindAssignment(sql, *node.parent_id);

@@ -39,6 +39,9 @@ class TaskService {
 
   // Issues a task from the actor's org to the targets, creating every node in one transaction.
   Task Issue(const core::Actor& actor, const NewTask& task) const;
+  // The same inside the caller's open write transaction, for features that link what they issue
+  // (a joint meeting's resolution) in that transaction.
+  Task IssueIn(db::Session& session, const core::Actor& actor, const NewTask& task) const;
   Page<Task> ListIssued(const core::Actor& actor, std::int64_t offset, std::int64_t limit) const;
   Task GetTask(const core::Actor& actor, std::int64_t task_id) const;
 
@@ -61,6 +64,10 @@ class TaskService {
   std::optional<Assignment> FindAssignment(soci::session& sql, std::int64_t id) const {
     return repository_.FindAssignment(sql, id);
   }
+
+  // A task in the caller's session without a scope check, with the actor's org's node: for
+  // features that show the task they issued (a joint meeting's resolution).
+  std::optional<Task> FindTask(soci::session& sql, const core::Actor& actor, std::int64_t task_id) const;
 
   // Tells the orgs of newly overdue nodes, and the level above of nodes overdue for the
   // escalation setting's days. Run periodically by the server.

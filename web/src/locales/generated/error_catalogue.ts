@@ -236,6 +236,72 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorCatalogueEntry>> = {
     'zh-CN': '所选单位不存在',
     en: 'The selected unit does not exist',
   },
+  'joint_meeting.not_found': { 'zh-CN': '联席会议不存在', en: 'No such joint meeting' },
+  'joint_meeting.resolution_not_found': { 'zh-CN': '会议决议不存在', en: 'No such resolution' },
+  'joint_meeting.invalid_level': {
+    'zh-CN': '只有街道和社区召开联席会议',
+    en: 'Only streets and communities hold joint meetings',
+  },
+  'joint_meeting.invalid_title': {
+    'zh-CN': '会议名称不能为空，且不超过 100 个字',
+    en: 'The title is required (at most 100 characters)',
+  },
+  'joint_meeting.invalid_date': {
+    'zh-CN': '会议日期应为 YYYY-MM-DD 格式的有效日期',
+    en: 'The meeting date must be valid and written YYYY-MM-DD',
+  },
+  'joint_meeting.invalid_place': {
+    'zh-CN': '会议地点不能为空，且不超过 100 个字',
+    en: 'The place is required (at most 100 characters)',
+  },
+  'joint_meeting.invalid_agenda': {
+    'zh-CN': '会议议程不能为空，且不超过 5000 个字',
+    en: 'The agenda is required (at most 5000 characters)',
+  },
+  'joint_meeting.invalid_minutes': {
+    'zh-CN': '会议纪要不能为空，且不超过 20000 个字',
+    en: 'The minutes are required (at most 20000 characters)',
+  },
+  'joint_meeting.invalid_attendee': {
+    'zh-CN': '出席人员须有姓名（不超过 50 个字）、职务和是否出席，缺席须写明原因',
+    en: 'Each attendee needs a name (at most 50 characters), a post and whether present; an absence needs its reason',
+  },
+  'joint_meeting.too_many_attendees': {
+    'zh-CN': '出席人员最多 200 人',
+    en: 'At most 200 attendees',
+  },
+  'joint_meeting.unit_not_found': {
+    'zh-CN': '所选单位不存在',
+    en: 'The selected unit does not exist',
+  },
+  'joint_meeting.not_held_yet': {
+    'zh-CN': '会议日期未到，不能记录纪要或决议',
+    en: 'The meeting has not taken place yet: no minutes or resolutions before its date',
+  },
+  'joint_meeting.no_minutes': {
+    'zh-CN': '请先记录会议纪要和出席情况，再形成决议',
+    en: 'Record the minutes and attendance before the resolutions',
+  },
+  'joint_meeting.invalid_resolution': {
+    'zh-CN': '决议内容不能为空，且不超过 2000 个字',
+    en: "The resolution's text is required (at most 2000 characters)",
+  },
+  'joint_meeting.invalid_deadline': {
+    'zh-CN': '完成期限应为 YYYY-MM-DD 格式，且不早于会议日期',
+    en: 'The deadline must be a valid date, written YYYY-MM-DD, not before the meeting',
+  },
+  'joint_meeting.invalid_responsible_org': {
+    'zh-CN': '责任组织须为本级以下的在册组织（1 至 50 个）',
+    en: "The responsible orgs must be 1 to 50 live orgs below the meeting's org",
+  },
+  'joint_meeting.resolution_has_task': {
+    'zh-CN': '该决议已转为任务',
+    en: 'This resolution has already become a task',
+  },
+  'joint_meeting.not_meeting_org': {
+    'zh-CN': '只有召开会议的组织可以把决议转为任务',
+    en: 'Only the org that held the meeting turns its resolutions into tasks',
+  },
   'street.not_a_street': {
     'zh-CN': '只有街道有体制改革档案',
     en: 'Only streets have a reform profile',

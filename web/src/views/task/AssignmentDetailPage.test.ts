@@ -329,6 +329,30 @@ describe('AssignmentDetailPage', () => {
     wrapper.unmount();
   });
 
+  it('names the joint meeting resolution the task came from, linked to the meeting', async () => {
+    const { wrapper } = await mountPage({
+      origin: {
+        kind: 'joint_meeting',
+        meeting_id: 7,
+        meeting_title: '2026年第四季度大工委联席会议',
+        resolution_id: 4,
+        resolution_position: 2,
+      },
+    });
+
+    expect(wrapper.text()).toContain('来源');
+    const origin = wrapper.get('[data-test="assignment-origin"]');
+    expect(origin.text()).toBe('联席会议《2026年第四季度大工委联席会议》决议第2项');
+    expect(origin.attributes('href')).toBe('/joint-meetings/7');
+    wrapper.unmount();
+  });
+
+  it('names no source for a task issued directly', async () => {
+    const { wrapper } = await mountPage({ origin: null });
+    expect(wrapper.find('[data-test="assignment-origin"]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
   it('on a node passed further down, explains that the orgs below report', async () => {
     const { wrapper } = await mountPage({ child_count: 3, reports: [] }, streetStaff);
     expect(getTask).not.toHaveBeenCalled();
