@@ -13,6 +13,7 @@
 #include "app/scaled_cobuild_lists.hpp"
 #include "app/scaled_random.hpp"
 #include "app/scaled_requests.hpp"
+#include "app/scaled_joint_meetings.hpp"
 #include "app/scaled_key_enterprises.hpp"
 #include "app/scaled_whistles.hpp"
 #include "app/scaled_workforce.hpp"
@@ -693,6 +694,9 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
       db::Transaction key_enterprises(session, db::Transaction::Mode::kWrite);
       AddScaledKeyEnterprises(application, session, request_city.hotline_user, now, kSeed + 19);
       key_enterprises.Commit();
+      db::Transaction joint_meetings(session, db::Transaction::Mode::kWrite);
+      AddScaledJointMeetings(application, session, request_city, request_city.hotline_user, now, kSeed + 20);
+      joint_meetings.Commit();
     }
     tree = TaskTree();
 

@@ -22,7 +22,7 @@ enum class DemoScale { kDemo, kCity, kMegacity };
 std::optional<DemoScale> ParseDemoScale(std::string_view text);
 
 // Bumped whenever the generator's output changes, so that cached data sets are rebuilt.
-inline constexpr int kScaledCityGeneratorVersion = 12;
+inline constexpr int kScaledCityGeneratorVersion = 13;
 
 // What a generated city holds.
 struct ScaledCityCounts {
