@@ -12,6 +12,7 @@
 #include "features/cobuild/agreement_routes.hpp"
 #include "features/cobuild_list/list_routes.hpp"
 #include "features/cobuild_list/venue_routes.hpp"
+#include "features/cobuild_overview/overview_routes.hpp"
 #include "features/duty/duty_routes.hpp"
 #include "features/joint_committee/joint_committee_routes.hpp"
 #include "features/joint_meeting/joint_meeting_routes.hpp"
@@ -78,6 +79,7 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
       *database_, clock, *field_cipher_, *audit_writer_, *org_service_, *notification_service_, *attachment_store_);
   agreement_service_ = std::make_unique<cobuild::AgreementService>(*database_, clock, *audit_writer_, *org_service_,
                                                                    *unit_service_, *notification_service_);
+  overview_service_ = std::make_unique<cobuild_overview::OverviewService>(*database_, clock, *org_service_);
   open311_service_ =
       std::make_unique<open311::Open311Service>(*database_, clock, *audit_writer_, *org_service_, *request_service_);
   check_in_service_ = std::make_unique<check_in::CheckInService>(
@@ -115,6 +117,7 @@ Application::Application(const ApplicationConfig& config, const core::Clock& clo
   request::RegisterRequestRoutes(router_, *request_service_, clock);
   open311::RegisterOpen311Routes(router_, *open311_service_);
   cobuild::RegisterAgreementRoutes(router_, *agreement_service_);
+  cobuild_overview::RegisterOverviewRoutes(router_, *overview_service_);
   cobuild_list::RegisterListRoutes(router_, *list_service_);
   cobuild_list::RegisterVenueRoutes(router_, *venue_service_);
   workforce::RegisterWorkforceRoutes(router_, *workforce_service_);

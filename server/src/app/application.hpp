@@ -19,6 +19,7 @@
 #include "features/bulletin/bulletin_service.hpp"
 #include "features/check_in/check_in_service.hpp"
 #include "features/cobuild/agreement_service.hpp"
+#include "features/cobuild_overview/overview_service.hpp"
 #include "features/cobuild_list/list_service.hpp"
 #include "features/cobuild_list/venue_service.hpp"
 #include "features/duty/duty_service.hpp"
@@ -126,6 +127,7 @@ class Application {
   std::unique_ptr<request::RequestService> request_service_;
   std::unique_ptr<open311::Open311Service> open311_service_;
   std::unique_ptr<cobuild::AgreementService> agreement_service_;
+  std::unique_ptr<cobuild_overview::OverviewService> overview_service_;
   std::unique_ptr<check_in::CheckInService> check_in_service_;
   std::unique_ptr<cobuild_list::ListService> list_service_;
   std::unique_ptr<cobuild_list::VenueService> venue_service_;

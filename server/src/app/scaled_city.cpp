@@ -23,6 +23,7 @@
 #include "core/log.hpp"
 #include "core/text_search.hpp"
 #include "db/bulk_insert.hpp"
+#include "features/cobuild_overview/tally.hpp"
 #include "features/unit/unit_credit_code.hpp"
 #include "features/unit/unit_model.hpp"
 
@@ -774,6 +775,12 @@ std::vector<DemoLogin> CreateScaledCity(Application& application, const core::Cl
                                               {"member_check_ins", check_ins.member_check_ins},
                                               {"hours", check_ins.hours},
                                               {"sheets", check_ins.sheets}});
+    {
+      // Check-ins and hours went in bulk, past the writes that keep the overview's tallies.
+      db::Transaction tallies(session, db::Transaction::Mode::kWrite);
+      cobuild_overview::Retally(sql);
+      tallies.Commit();
+    }
     if (sqlite) {
       sql << "PRAGMA wal_checkpoint(TRUNCATE)";
     } else {

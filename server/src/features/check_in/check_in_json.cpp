@@ -134,6 +134,16 @@ boost::json::object ToJson(const ServicePostDetail& detail) {
   return json;
 }
 
+boost::json::object ToJson(const ServiceHoursRow& row) {
+  return {{"id", row.id},
+          {"served_on", row.served_on},
+          {"minutes", row.minutes},
+          {"member", RefJson(row.member)},
+          {"community", RefJson(row.community)},
+          {"post", boost::json::object{{"id", row.post.id}, {"title", row.post.name}}},
+          {"recorded_by", row.recorded_by}};
+}
+
 boost::json::object ToJson(const FeedbackSheet& sheet) {
   return {{"id", sheet.id},
           {"member", boost::json::object{{"id", sheet.member_id},

@@ -16,6 +16,8 @@ boost::json::object ToJson(const ServiceCategory& category);
 boost::json::object ToJson(const ServicePost& post);
 // A post with "sign_ups", "hours" (newest first) and "can_write"; hours in hours, not minutes.
 boost::json::object ToJson(const ServicePostDetail& detail);
+// One entry of the service-hours list: {"id","served_on","minutes","member","community","post","recorded_by"}.
+boost::json::object ToJson(const ServiceHoursRow& row);
 boost::json::object ToJson(const FeedbackSheet& sheet);
 boost::json::object ToJson(const GeneratedSheets& made);
 boost::json::object ToJson(const Evaluation& evaluation);

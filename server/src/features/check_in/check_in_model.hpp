@@ -89,6 +89,23 @@ struct HoursEntry {
   std::string recorded_by;
 };
 
+// One entry of service hours as a list across posts reads it (the overview's drill-down).
+struct ServiceHoursRow {
+  std::int64_t id = 0;
+  std::string served_on;
+  std::int64_t minutes = 0;
+  Ref member;
+  Ref community;
+  Ref post;  // name: the post's title
+  std::string recorded_by;
+};
+
+struct ServiceHoursPage {
+  std::vector<ServiceHoursRow> items;
+  std::int64_t total = 0;
+  std::int64_t total_minutes = 0;  // of every entry the filter selects, not only the page's
+};
+
 struct ServicePostDetail {
   ServicePost post;
   std::vector<SignUp> sign_ups;

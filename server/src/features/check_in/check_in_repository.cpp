@@ -6,6 +6,7 @@
 
 #include "db/like_pattern.hpp"
 #include "db/org_scope_binding.hpp"
+#include "features/cobuild_overview/tally.hpp"
 
 namespace liandong::check_in {
 namespace {
@@ -286,6 +287,7 @@ std::int64_t CheckInRepository::InsertUnitCheckIn(soci::session& sql, std::int64
       soci::use(unit, "unit"), soci::use(party, "party"), soci::use(community, "community"),
       soci::use(reported_on, "reported_on"), soci::use(note, "note"), soci::use(user, "by"), soci::use(time, "at"),
       soci::into(id);
+  cobuild_overview::AddToTally(sql, community_id, cobuild_overview::kUnitsReported, 0, 1);
   return id;
 }
 
@@ -362,13 +364,20 @@ std::int64_t CheckInRepository::InsertMemberCheckIn(soci::session& sql, std::int
       soci::use(member, "member"), soci::use(community, "community"), soci::use(reported_on, "reported_on"),
       soci::use(previous, previous_indicator, "previous"), soci::use(user, "by"), soci::use(time, "at"),
       soci::into(id);
+  cobuild_overview::AddToTally(sql, community_id, cobuild_overview::kMembersReported, 0, 1);
   return id;
 }
 
 void CheckInRepository::EndMemberCheckIn(soci::session& sql, std::int64_t id, const std::string& on) const {
   const long long key = id;
+  long long community = 0;
+  soci::indicator running = soci::i_null;
+  sql << "SELECT community_id FROM member_check_in WHERE id = :id AND ended_on IS NULL", soci::use(key, "id"),
+      soci::into(community, running);
+  if (!sql.got_data() || running != soci::i_ok) return;
   sql << "UPDATE member_check_in SET ended_on = :on WHERE id = :id AND ended_on IS NULL", soci::use(on, "on"),
       soci::use(key, "id");
+  cobuild_overview::AddToTally(sql, community, cobuild_overview::kMembersReported, 0, -1);
 }
 
 // Service posts.
@@ -516,7 +525,69 @@ std::int64_t CheckInRepository::InsertHours(soci::session& sql, const ServicePos
       soci::use(post_id, "post"), soci::use(sign_up, "sign_up"), soci::use(member, "member"),
       soci::use(community, "community"), soci::use(hours.served_on, "on"), soci::use(minutes, "minutes"),
       soci::use(user, "by"), soci::use(time, "at"), soci::into(id);
+  cobuild_overview::AddToTally(sql, post.community.id, cobuild_overview::kServiceMinutes,
+                               std::stoi(hours.served_on.substr(0, 4)), hours.minutes);
   return id;
+}
+
+ServiceHoursPage CheckInRepository::ListServiceHours(soci::session& sql, const core::OrgScope& scope, int year,
+                                                   std::int64_t offset, std::int64_t limit) const {
+  // Through index service_hours_community: a street's communities, then each one's year.
+  constexpr std::string_view kFrom = " FROM service_hours h JOIN org c ON c.id = h.community_id";
+  constexpr std::string_view kJoins =
+      " JOIN member m ON m.id = h.member_id JOIN service_post s ON s.id = h.post_id"
+      " JOIN user_account a ON a.id = h.recorded_by";
+  constexpr std::string_view kWhere =
+      " WHERE c.level = 'community' AND c.path >= :scope AND c.path < :scope_end"
+      " AND h.served_on >= :from AND h.served_on <= :to";
+  const std::string from = std::to_string(year) + "-01-01", to = std::to_string(year) + "-12-31";
+  const auto bind = [&](soci::statement& s) {
+    db::BindScope(s, scope);
+    s.exchange(soci::use(from, "from"));
+    s.exchange(soci::use(to, "to"));
+  };
+  ServiceHoursPage page;
+  {
+    long long total = 0, minutes = 0;
+    soci::statement statement(sql);
+    statement.exchange(soci::into(total));
+    statement.exchange(soci::into(minutes));
+    bind(statement);
+    statement.alloc();
+    statement.prepare("SELECT COUNT(*), COALESCE(SUM(h.minutes), 0)" + std::string(kFrom) + std::string(kWhere));
+    statement.define_and_bind();
+    statement.execute(true);
+    page.total = total;
+    page.total_minutes = minutes;
+  }
+  const long long page_limit = limit, page_offset = offset;
+  long long id = 0, minutes = 0, member_id = 0, community_id = 0, post_id = 0;
+  std::string on, member_name, community_name, post_title, by;
+  soci::statement statement(sql);
+  statement.exchange(soci::into(id));
+  statement.exchange(soci::into(on));
+  statement.exchange(soci::into(minutes));
+  statement.exchange(soci::into(member_id));
+  statement.exchange(soci::into(member_name));
+  statement.exchange(soci::into(community_id));
+  statement.exchange(soci::into(community_name));
+  statement.exchange(soci::into(post_id));
+  statement.exchange(soci::into(post_title));
+  statement.exchange(soci::into(by));
+  bind(statement);
+  statement.exchange(soci::use(page_limit, "limit"));
+  statement.exchange(soci::use(page_offset, "offset"));
+  statement.alloc();
+  statement.prepare("SELECT h.id, h.served_on, h.minutes, m.id, m.name, c.id, c.name, s.id, s.title, a.display_name" +
+                    std::string(kFrom) + std::string(kJoins) + std::string(kWhere) +
+                    " ORDER BY h.served_on DESC, h.id DESC LIMIT :limit OFFSET :offset");
+  statement.define_and_bind();
+  statement.execute();
+  while (statement.fetch()) {
+    page.items.push_back({id, on, minutes, {member_id, member_name}, {community_id, community_name},
+                          {post_id, post_title}, by});
+  }
+  return page;
 }
 
 // Feedback sheets.

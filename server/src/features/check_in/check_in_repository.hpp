@@ -53,6 +53,10 @@ class CheckInRepository {
   std::int64_t InsertPost(soci::session& sql, const NewServicePost& post, std::int64_t by, std::int64_t at) const;
   std::vector<SignUp> ListSignUps(soci::session& sql, std::int64_t post_id) const;
   std::vector<HoursEntry> ListHours(soci::session& sql, std::int64_t post_id) const;
+  // The hours served in `year` at the communities of `scope`, newest first, with their count and
+  // minutes in all.
+  ServiceHoursPage ListServiceHours(soci::session& sql, const core::OrgScope& scope, int year, std::int64_t offset,
+                                    std::int64_t limit) const;
   // The sign-up, counted into the post unless it is full: false when full (nothing written).
   std::optional<std::int64_t> InsertSignUp(soci::session& sql, std::int64_t post_id, std::int64_t check_in_id,
                                            std::int64_t member_id, const std::string& on, std::int64_t by,

@@ -115,6 +115,20 @@ void RegisterCheckInRoutes(http::Router& router, const CheckInService& service, 
     return http::Created(ToJson(service.RecordHours(request.Actor(), request.PathId("id"), ParseNewHours(request.Json()))));
   });
 
+  // ?org=&year=&page=&page_size=: the hours served in a year (default this year), newest first.
+  router.Add(Verb::get, "/api/v1/service-hours", "check_in:read", [&](http::Request& request) {
+    const int this_year = std::stoi(core::ChinaDate(clock.NowSeconds()).substr(0, 4));
+    const int year = static_cast<int>(http::ParseInteger(request.Query("year"), "year", 2000, 2100, this_year));
+    const core::PageRequest page = http::ParsePage(request, 20);
+    const ServiceHoursPage hours =
+        service.ListServiceHours(request.Actor(), OrgOf(request), year, page.Offset(), page.Limit());
+    boost::json::array items;
+    for (const ServiceHoursRow& row : hours.items) items.push_back(ToJson(row));
+    boost::json::object json = http::PageJson(std::move(items), hours.total, page);
+    json["total_minutes"] = hours.total_minutes;
+    json["year"] = year;
+    return http::Ok(std::move(json));
+  });
   router.Add(Verb::get, "/api/v1/feedback-sheets", "check_in:read", [&](http::Request& request) {
     const Period period = ParsePeriod(request, clock, true);
     const core::PageRequest page = http::ParsePage(request, 20);

@@ -251,6 +251,14 @@ Page<ServicePost> CheckInService::ListPosts(const core::Actor& actor, std::optio
   return repository_.ListPosts(session.sql(), orgs_.ScopeOf(session.sql(), actor, org_id), offset, limit);
 }
 
+ServiceHoursPage CheckInService::ListServiceHours(const core::Actor& actor, std::optional<std::int64_t> org_id,
+                                                 int year, std::int64_t offset, std::int64_t limit) const {
+  core::RequirePermission(actor, "check_in:read");
+  db::Session session(database_);
+  return repository_.ListServiceHours(session.sql(), orgs_.ScopeOf(session.sql(), actor, org_id), year, offset,
+                                      limit);
+}
+
 ServicePost CheckInService::FindPostInScope(soci::session& sql, const core::Actor& actor, std::int64_t id) const {
   return core::RequireInScope(core::OrgScope::Of(actor), repository_.FindPost(sql, id),
                               [](const ServicePost& post) { return post.community_path; }, "check_in.post_not_found");

@@ -64,6 +64,10 @@ class CheckInService {
   ServicePostDetail PublishPost(const core::Actor& actor, const NewServicePost& input) const;
   ServicePostDetail SignUpMember(const core::Actor& actor, std::int64_t post_id, std::int64_t check_in_id) const;
   ServicePostDetail RecordHours(const core::Actor& actor, std::int64_t post_id, const NewHours& hours) const;
+  // The hours served in `year` at the communities of the subtree (of `org_id` when given), newest
+  // first: what the co-building overview's service-hours figure counts.
+  ServiceHoursPage ListServiceHours(const core::Actor& actor, std::optional<std::int64_t> org_id, int year,
+                                    std::int64_t offset, std::int64_t limit) const;
 
   // Makes (or refreshes) the quarter's sheets for the communities of `org_id`'s subtree and tells
   // each employer org through its inbox.

@@ -160,6 +160,7 @@ struct AgreementFilter {
   std::optional<std::int64_t> org_id;  // default the actor's org
   std::optional<std::string> state;     // upcoming, active, expiring, ended (terminated ones included)
   bool late_only = false;
+  bool due_only = false;  // the next report not filed falls due within kReportDueDays
   std::string text;  // in the title or a unit party's name
   std::int64_t offset = 0;
   std::int64_t limit = 20;
@@ -172,6 +173,8 @@ struct AgreementPage {
 
 // An agreement that ends within this many days is "expiring".
 inline constexpr std::int64_t kExpiringDays = 30;
+// A report not filed that falls due within this many days is "due" (the overview's figure).
+inline constexpr std::int64_t kReportDueDays = 30;
 // A report is due this many days after its quarter (or the term) ends.
 inline constexpr std::int64_t kReportGraceDays = 10;
 // The sweep reminds a unit party of a report this many days before it falls due.

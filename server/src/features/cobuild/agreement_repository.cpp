@@ -41,9 +41,12 @@ constexpr std::string_view kActive =
 constexpr std::string_view kExpiring =
     " AND a.start_on <= :today AND a.end_on <= :expiring AND a.end_on >= :today_again"
     " AND (a.terminated_on IS NULL OR a.terminated_on > :today_third)";
+constexpr std::string_view kInForce =
+    " AND a.start_on <= :today AND a.end_on >= :today_again AND (a.terminated_on IS NULL OR a.terminated_on > :today_third)";
 constexpr std::string_view kEnded = " AND (a.end_on < :today OR a.terminated_on <= :today_again)";
 constexpr std::string_view kLateOnly =
     " AND (a.late_filed_reports > 0 OR a.first_unfiled_due_on < :late_only_today)";
+constexpr std::string_view kDueOnly = " AND a.first_unfiled_due_on >= :due_today AND a.first_unfiled_due_on <= :due_end";
 constexpr std::string_view kText = R"sql(
   AND (a.title LIKE :text ESCAPE '\' OR EXISTS (SELECT 1 FROM agreement_party p JOIN unit u ON u.id = p.unit_id
                                                  WHERE p.agreement_id = a.id AND u.name LIKE :text_again ESCAPE '\'))
@@ -276,8 +279,11 @@ AgreementPage AgreementRepository::List(soci::session& sql, const ListQuery& que
   if (state == "upcoming") where += kUpcoming;
   if (state == "active") where += kActive;
   if (state == "expiring") where += kExpiring;
+  if (state == "in_force") where += kInForce;
   if (state == "ended") where += kEnded;
   if (query.late_only) where += kLateOnly;
+  if (query.due_only) where += kDueOnly;
+  const std::string due_end = core::AddDays(query.today, kReportDueDays);
   const std::string pattern = db::LikePattern(query.text);
   if (!query.text.empty()) where += kText;
   const std::string expiring = core::AddDays(query.today, kExpiringDays);
@@ -290,8 +296,12 @@ AgreementPage AgreementRepository::List(soci::session& sql, const ListQuery& que
       statement.exchange(soci::use(query.today, "today_again"));
     }
     if (state == "active" || state == "expiring") statement.exchange(soci::use(expiring, "expiring"));
-    if (state == "expiring") statement.exchange(soci::use(query.today, "today_third"));
+    if (state == "expiring" || state == "in_force") statement.exchange(soci::use(query.today, "today_third"));
     if (query.late_only) statement.exchange(soci::use(query.today, "late_only_today"));
+    if (query.due_only) {
+      statement.exchange(soci::use(query.today, "due_today"));
+      statement.exchange(soci::use(due_end, "due_end"));
+    }
     if (!query.text.empty()) {
       statement.exchange(soci::use(pattern, "text"));
       statement.exchange(soci::use(pattern, "text_again"));

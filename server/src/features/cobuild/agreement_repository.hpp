@@ -18,6 +18,7 @@ struct ListQuery {
   core::OrgScope scope;
   std::optional<std::string> state;
   bool late_only = false;
+  bool due_only = false;
   std::string text;
   std::string today;
   std::int64_t offset = 0;

@@ -9,12 +9,14 @@
 namespace liandong::cobuild {
 namespace {
 
-// ?org=&state=upcoming|active|expiring|ended&late=true&q=&page=&page_size=
+// ?org=&state=upcoming|active|expiring|in_force|ended&late=true&due=true&q=&page=&page_size=
+// (in_force: active or expiring; due: the next report not filed falls due within kReportDueDays)
 AgreementFilter ParseFilter(const http::Request& request) {
   AgreementFilter filter;
   if (const auto org = request.Query("org"); org && !org->empty()) filter.org_id = http::ParseId(*org, "org");
   if (const auto state = request.Query("state"); state && !state->empty()) {
-    if (*state != "upcoming" && *state != "active" && *state != "expiring" && *state != "ended") {
+    if (*state != "upcoming" && *state != "active" && *state != "expiring" && *state != "in_force" &&
+        *state != "ended") {
       throw core::AppError(core::ErrorKind::kInvalidArgument, "request.invalid_argument", "state");
     }
     filter.state = *state;
@@ -25,6 +27,7 @@ AgreementFilter ParseFilter(const http::Request& request) {
     }
     filter.late_only = *late == "true";
   }
+  filter.due_only = http::ParseBool(request.Query("due"), "due").value_or(false);
   filter.text = request.Query("q").value_or("");
   if (filter.text.size() > 200) throw core::AppError(core::ErrorKind::kInvalidArgument, "request.invalid_argument", "q");
   const core::PageRequest page = http::ParsePage(request, 20);

@@ -219,6 +219,7 @@ AgreementPage AgreementService::List(const core::Actor& actor, const AgreementFi
   ListQuery query{org_service_.ScopeOf(session.sql(), actor, filter.org_id)};
   query.state = filter.state;
   query.late_only = filter.late_only;
+  query.due_only = filter.due_only;
   query.text = filter.text;
   query.today = core::ChinaDate(clock_.NowSeconds());
   query.offset = filter.offset;

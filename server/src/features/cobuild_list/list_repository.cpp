@@ -6,9 +6,17 @@
 #include "db/like_pattern.hpp"
 #include "db/org_scope_binding.hpp"
 #include "features/cobuild_list/list_rows.hpp"
+#include "features/cobuild_overview/tally.hpp"
 
 namespace liandong::cobuild_list {
 namespace {
+
+std::int64_t OrgOfNeed(soci::session& sql, std::int64_t id) {
+  const long long key = id;
+  long long org = 0;
+  sql << "SELECT org_id FROM need WHERE id = :id", soci::use(key, "id"), soci::into(org);
+  return org;
+}
 
 constexpr std::string_view kSelectCategories = "SELECT code, name FROM cobuild_category ORDER BY sort_order, code";
 
@@ -197,6 +205,7 @@ std::int64_t ListRepository::InsertNeed(soci::session& sql, const NewNeed& input
       soci::use(input.description, "description"), soci::use(input.beneficiaries, "beneficiaries"),
       soci::use(count, "beneficiary_count"), soci::use(input.wanted_by, "wanted_by"), soci::use(user, "created_by"),
       soci::use(at, "created_at"), soci::into(id);
+  cobuild_overview::AddToTally(sql, input.org_id, cobuild_overview::kNeedsOpen, 0, 1);
   return id;
 }
 
@@ -220,7 +229,9 @@ bool ListRepository::MatchNeed(soci::session& sql, std::int64_t id, std::int64_t
                       "WHERE id = :id AND status = 'open'",
        soci::use(project, "project_id"), soci::use(on, "on"), soci::use(key, "id"));
   statement.execute(true);
-  return statement.get_affected_rows() == 1;
+  if (statement.get_affected_rows() != 1) return false;
+  cobuild_overview::MoveNeed(sql, OrgOfNeed(sql, id), "open", "matched");
+  return true;
 }
 
 bool ListRepository::ClaimNeed(soci::session& sql, std::int64_t id) const {
@@ -228,11 +239,22 @@ bool ListRepository::ClaimNeed(soci::session& sql, std::int64_t id) const {
   soci::statement statement =
       (sql.prepare << "UPDATE need SET status = 'claimed' WHERE id = :id AND status = 'open'", soci::use(key, "id"));
   statement.execute(true);
-  return statement.get_affected_rows() == 1;
+  if (statement.get_affected_rows() != 1) return false;
+  cobuild_overview::MoveNeed(sql, OrgOfNeed(sql, id), "open", "claimed");
+  return true;
 }
 
 void ListRepository::CloseNeedsOfProject(soci::session& sql, std::int64_t project_id, const std::string& on) const {
   const long long project = project_id;
+  std::vector<std::int64_t> closing;  // the orgs of the needs closed, one entry per need
+  {
+    long long org = 0;
+    soci::statement orgs = (sql.prepare << "SELECT org_id FROM need WHERE project_id = :project_id AND status = 'matched'",
+                            soci::use(project, "project_id"), soci::into(org));
+    orgs.execute();
+    while (orgs.fetch()) closing.push_back(org);
+  }
+  for (const std::int64_t org : closing) cobuild_overview::MoveNeed(sql, org, "matched", "closed");
   sql << "UPDATE need SET status = 'closed', closed_on = :on WHERE project_id = :project_id AND status = 'matched'",
       soci::use(on, "on"), soci::use(project, "project_id");
 }
