@@ -437,6 +437,7 @@ for (const role of ROLES) {
             `/cobuild/agreements/${work.agreement}/print`,
             'the agreement print page',
           );
+          await checkPage(page, '/check-in/service-hours', 'the service hours page');
           await checkPage(
             page,
             `/key-enterprises/${work.keyEnterprise}`,

@@ -21,6 +21,7 @@ const CITY_MENU = [
   '/supervisions',
   '/accountabilities',
   '/bulletins',
+  '/cobuild/overview',
   '/cobuild/agreements',
   '/joint-meetings',
   '/check-in/roster',

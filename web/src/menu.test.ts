@@ -85,6 +85,17 @@ describe('menuFor', () => {
     expect(paths(streetAdmin)).not.toContain('/joint-meetings');
   });
 
+  it('shows 共建概览 to holders of cobuild:read, first of the co-building pages', () => {
+    const withCobuild = (user: typeof streetAdmin) => ({
+      ...user,
+      permissions: [...user.permissions, 'cobuild:read'],
+    });
+    const street = paths(withCobuild(streetAdmin));
+    expect(street.indexOf('/cobuild/overview')).toBe(street.indexOf('/cobuild/agreements') - 1);
+    expect(paths(withCobuild(cityAdmin))).toContain('/cobuild/overview');
+    expect(paths(streetAdmin)).not.toContain('/cobuild/overview');
+  });
+
   it('shows 待审核 only to users holding task:review', () => {
     const noReview = {
       ...communityStaff,

@@ -26,8 +26,11 @@ export type Rhythm = (typeof RHYTHMS)[number];
 /** An agreement's state on the day asked about. */
 export const AGREEMENT_STATES = ['upcoming', 'active', 'expiring', 'ended', 'terminated'] as const;
 export type AgreementState = (typeof AGREEMENT_STATES)[number];
-/** The list's state filter: an ended agreement includes a terminated one. */
-export const AGREEMENT_FILTERS = ['upcoming', 'active', 'expiring', 'ended'] as const;
+/**
+ * The list's state filter: in force is active or expiring; an ended agreement includes a
+ * terminated one.
+ */
+export const AGREEMENT_FILTERS = ['upcoming', 'in_force', 'active', 'expiring', 'ended'] as const;
 export type AgreementFilterState = (typeof AGREEMENT_FILTERS)[number];
 
 /** upcoming (quarter not begun), due (open), filed, late_filed, missing (past due, not filed). */
@@ -139,6 +142,8 @@ export interface AgreementFilters extends Paging {
   org?: number;
   state?: AgreementFilterState;
   late?: boolean;
+  /** Only agreements whose next report not filed falls due within 30 days. */
+  due?: boolean;
   q?: string;
 }
 

@@ -130,6 +130,22 @@ export interface MutualEvaluationView {
   to_rate: { community: Ref; unit: Ref }[];
 }
 
+/** One entry of service hours, as the list across a subtree's posts shows it. */
+export interface ServiceHoursEntry {
+  id: number;
+  served_on: string;
+  minutes: number;
+  member: Ref;
+  community: Ref;
+  post: { id: number; title: string };
+  recorded_by: string;
+}
+
+/** A page of service hours, with the minutes of every entry the filter selects. */
+export interface ServiceHoursPage extends Page<ServiceHoursEntry> {
+  total_minutes: number;
+}
+
 export interface RosterFilters extends Paging {
   org?: number;
   all?: boolean;
@@ -217,6 +233,16 @@ export function recordServiceHours(
     method: 'POST',
     body: input,
   });
+}
+
+/**
+ * The hours served in `year` (this year when absent) at the communities of the org's subtree
+ * (the user's own org when absent), newest first.
+ */
+export function listServiceHours(
+  filters: Paging & { org?: number; year?: number } = {},
+): Promise<ServiceHoursPage> {
+  return request<ServiceHoursPage>(`/service-hours${toQuery({ ...filters })}`);
 }
 
 export interface SheetFilters extends Paging {

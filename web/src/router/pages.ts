@@ -6,6 +6,7 @@ import {
   Checked,
   Connection,
   DataAnalysis,
+  DataBoard,
   DataLine,
   Document,
   Files,
@@ -236,6 +237,15 @@ export const PAGES: readonly Page[] = [
   },
   // Co-building (共驻共建).
   {
+    path: '/cobuild/overview',
+    name: 'cobuilding-overview',
+    component: () => import('@/views/cobuild/OverviewPage.vue'),
+    titleKey: 'menu.cobuildOverview',
+    icon: DataBoard,
+    inMenu: true,
+    access: holding('cobuild:read'),
+  },
+  {
     path: '/cobuild/agreements',
     name: 'agreements',
     component: () => import('@/views/cobuild/AgreementListPage.vue'),
@@ -295,6 +305,12 @@ export const PAGES: readonly Page[] = [
         path: '/check-in/posts/:id(\\d+)',
         name: 'service-post',
         component: () => import('@/views/check_in/ServicePostDetailPage.vue'),
+      },
+      // The hours served at the posts of a subtree in a year: the overview's hours figure.
+      {
+        path: '/check-in/service-hours',
+        name: 'service-hours',
+        component: () => import('@/views/check_in/ServiceHoursPage.vue'),
       },
     ],
   },

@@ -1,9 +1,10 @@
 import { flushPromises } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportAgreements, listAgreements, type Agreement } from '@/api/agreement';
+import { getOrg } from '@/api/org';
 import type { User } from '@/api/session';
 import { useSessionStore } from '@/stores/session';
-import { cityStaff, streetStaff } from '@/testing/fixtures';
+import { anOrg, cityStaff, streetStaff } from '@/testing/fixtures';
 import { createTestPlugins, mountAtRoute, pickValue } from '@/testing/plugins';
 import AgreementListPage from './AgreementListPage.vue';
 
@@ -11,6 +12,10 @@ vi.mock('@/api/agreement', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/api/agreement')>()),
   listAgreements: vi.fn(),
   exportAgreements: vi.fn(),
+}));
+vi.mock('@/api/org', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/api/org')>()),
+  getOrg: vi.fn(),
 }));
 
 const streetCobuild: User = {
@@ -52,6 +57,9 @@ async function mountPage(user: User, path = '/cobuild/agreements') {
 beforeEach(() => {
   vi.mocked(listAgreements).mockReset();
   vi.mocked(exportAgreements).mockReset();
+  vi.mocked(getOrg)
+    .mockReset()
+    .mockResolvedValue(anOrg({ id: 12, name: '胜利街道', level: 'street' }));
   vi.mocked(listAgreements).mockResolvedValue({
     items: [
       anAgreement(),
@@ -73,12 +81,15 @@ describe('AgreementListPage', () => {
     const { wrapper } = await mountPage(streetCobuild);
 
     expect(listAgreements).toHaveBeenCalledWith({
+      org: 5,
       state: undefined,
       late: undefined,
+      due: undefined,
       q: undefined,
       page: 1,
       page_size: 20,
     });
+    expect(getOrg).not.toHaveBeenCalled();
     const links = wrapper.findAll('[data-test="agreement-link"]');
     expect(links[0]!.attributes('href')).toBe('/cobuild/agreements/7');
     expect(wrapper.findAll('[data-test="agreement-state"]').map((tag) => tag.text())).toEqual([
@@ -109,6 +120,71 @@ describe('AgreementListPage', () => {
     expect(listAgreements).toHaveBeenLastCalledWith(
       expect.objectContaining({ state: 'expiring', late: true, page: 1 }),
     );
+    wrapper.unmount();
+  });
+
+  it('takes the org and the filters of an overview figure from the query', async () => {
+    const { wrapper } = await mountPage(
+      cityCobuild,
+      '/cobuild/agreements?org=12&state=in_force&due=true',
+    );
+
+    expect(listAgreements).toHaveBeenCalledTimes(1);
+    expect(listAgreements).toHaveBeenCalledWith({
+      org: 12,
+      state: 'in_force',
+      late: undefined,
+      due: true,
+      q: undefined,
+      page: 1,
+      page_size: 20,
+    });
+    // The picker names the org, and the filters show what the list holds.
+    expect(getOrg).toHaveBeenCalledWith(12);
+    expect(wrapper.get('[data-test="agreement-filter-org"]').text()).toContain('胜利街道');
+    expect(wrapper.get('[data-test="agreement-state-filter"]').text()).toContain('生效中');
+    expect(
+      wrapper.get<HTMLInputElement>('[data-test="agreement-due-filter"] input').element.checked,
+    ).toBe(true);
+    expect(
+      wrapper.get<HTMLInputElement>('[data-test="agreement-late-filter"] input').element.checked,
+    ).toBe(false);
+    expect(wrapper.get('[data-test="agreement-total"]').text()).toBe('共 2 份协议');
+    wrapper.unmount();
+  });
+
+  it('takes late reports of the agreements in force from the query', async () => {
+    const { wrapper } = await mountPage(
+      cityCobuild,
+      '/cobuild/agreements?org=12&state=in_force&late=true',
+    );
+
+    expect(listAgreements).toHaveBeenCalledWith(
+      expect.objectContaining({ org: 12, state: 'in_force', late: true, due: undefined }),
+    );
+    wrapper.unmount();
+  });
+
+  it('follows the query when another figure opens the page already shown', async () => {
+    const { wrapper, router } = await mountPage(
+      cityCobuild,
+      '/cobuild/agreements?org=12&state=active',
+    );
+
+    await router.push('/cobuild/agreements?org=5&state=expiring');
+    await flushPromises();
+    expect(listAgreements).toHaveBeenLastCalledWith(
+      expect.objectContaining({ org: 5, state: 'expiring', page: 1 }),
+    );
+    // The menu entry: the user's own org, every state.
+    await router.push('/cobuild/agreements');
+    await flushPromises();
+    expect(listAgreements).toHaveBeenLastCalledWith(
+      expect.objectContaining({ org: 1, state: undefined, due: undefined }),
+    );
+    await router.push('/cobuild/agreements/7');
+    await flushPromises();
+    expect(listAgreements).toHaveBeenCalledTimes(3);
     wrapper.unmount();
   });
 
