@@ -532,7 +532,8 @@ std::int64_t CheckInRepository::InsertHours(soci::session& sql, const ServicePos
 
 ServiceHoursPage CheckInRepository::ListServiceHours(soci::session& sql, const core::OrgScope& scope, int year,
                                                    std::int64_t offset, std::int64_t limit) const {
-  // Through index service_hours_community: a street's communities, then each one's year.
+  // Through index service_hours_community: a street's communities, then each one's year (its
+  // minutes in the index, so that the count and the sum read no row).
   constexpr std::string_view kFrom = " FROM service_hours h JOIN org c ON c.id = h.community_id";
   constexpr std::string_view kJoins =
       " JOIN member m ON m.id = h.member_id JOIN service_post s ON s.id = h.post_id"
@@ -578,9 +579,14 @@ ServiceHoursPage CheckInRepository::ListServiceHours(soci::session& sql, const c
   statement.exchange(soci::use(page_limit, "limit"));
   statement.exchange(soci::use(page_offset, "offset"));
   statement.alloc();
-  statement.prepare("SELECT h.id, h.served_on, h.minutes, m.id, m.name, c.id, c.name, s.id, s.title, a.display_name" +
-                    std::string(kFrom) + std::string(kJoins) + std::string(kWhere) +
-                    " ORDER BY h.served_on DESC, h.id DESC LIMIT :limit OFFSET :offset");
+  // The page's ids from the index alone, then the joins for its rows only.
+  statement.prepare(
+      "SELECT h.id, h.served_on, h.minutes, m.id, m.name, c.id, c.name, s.id, s.title, a.display_name"
+      " FROM (SELECT h.id" +
+      std::string(kFrom) + std::string(kWhere) +
+      " ORDER BY h.served_on DESC, h.id DESC LIMIT :limit OFFSET :offset) p"
+      " JOIN service_hours h ON h.id = p.id JOIN org c ON c.id = h.community_id" +
+      std::string(kJoins) + " ORDER BY h.served_on DESC, h.id DESC");
   statement.define_and_bind();
   statement.execute();
   while (statement.fetch()) {

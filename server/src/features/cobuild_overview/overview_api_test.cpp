@@ -14,6 +14,7 @@ namespace liandong::cobuild_overview {
 namespace {
 
 using testing::DemoOrgId;
+using testing::DemoUnitId;
 using testing::HttpClient;
 using testing::HttpResult;
 using testing::TestServer;
@@ -220,6 +221,54 @@ TEST_F(OverviewApiTest, WritesMoveTheFiguresAndTheTalliesEqualACountAfresh) {
     Retally(session.sql());
   }
   EXPECT_EQ(Tallies(), kept);
+}
+
+// The city's rows are counted once per day and version of the agreements: a signature, a
+// termination and the next morning each show at once, never a stale figure.
+TEST_F(OverviewApiTest, TheCitysRowsFollowEveryAgreementWriteAndTheDay) {
+  const auto heping_row = [&](HttpClient& client) {
+    const auto overview = Overview(client);
+    for (const auto& row : overview.at("rows").as_array()) {
+      if (row.at("org").at("id") == heping_) return row;
+    }
+    ADD_FAILURE() << "和平街道 is not a row";
+    return boost::json::value();
+  };
+  const auto before = heping_row(*city_);
+  const std::int64_t unit = DemoUnitId(*street_, "和平科技有限公司");
+  const auto sign = [&](const std::string& start_on) {
+    const boost::json::object body = {
+        {"org_id", heping_},
+        {"title", "和平街道与和平科技有限公司共驻共建协议"},
+        {"org_head", "王志刚"},
+        {"org_liaison", "赵敏"},
+        {"signed_on", today_},
+        {"start_on", start_on},
+        {"end_on", core::AddDays(today_, 365)},
+        {"parties", boost::json::array{{{"unit_id", unit}, {"head", "张伟"}, {"liaison", "李明"}}}},
+        {"commitments",
+         boost::json::array{{{"kind", "venue"}, {"description", "开放会议室"}, {"quantity", 2}, {"rhythm", "monthly"}}}}};
+    const auto signed_ = street_->Post("/api/v1/agreements", Serialize(body));
+    EXPECT_EQ(signed_.status, 201) << signed_.body;
+    return signed_.Json().at("id").as_int64();
+  };
+
+  const std::int64_t now = sign(today_);
+  EXPECT_EQ(Figure(heping_row(*city_), "agreements_active"), Figure(before, "agreements_active") + 1);
+  const auto terminated = street_->Post("/api/v1/agreements/" + std::to_string(now) + "/terminate",
+                                        R"({"reason":"单位搬迁出辖区"})");
+  ASSERT_EQ(terminated.status, 200) << terminated.body;
+  EXPECT_EQ(Figure(heping_row(*city_), "agreements_active"), Figure(before, "agreements_active"));
+
+  // Signed today, in force from tomorrow: counted when the day comes.
+  sign(core::AddDays(today_, 1));
+  EXPECT_EQ(Figure(heping_row(*city_), "agreements_active"), Figure(before, "agreements_active"));
+  server_.clock().Advance(24 * 60 * 60);
+  HttpClient city = server_.SignedIn("city");
+  HttpClient street = server_.SignedIn("street");
+  // The lists count it (and whatever else the day moved): the city's row agrees with them.
+  const auto tomorrow = heping_row(city);
+  ExpectDrillDownsAgree(street, tomorrow, heping_, std::stoi(today_.substr(0, 4)));
 }
 
 TEST_F(OverviewApiTest, NobodySeesAnotherStreetsFiguresAndBadInputIsRefused) {

@@ -76,6 +76,12 @@ std::vector<OrgRef> OverviewRepository::Streets(soci::session& sql, const core::
   return streets;
 }
 
+std::int64_t OverviewRepository::AgreementVersion(soci::session& sql) const {
+  long long version = 0;
+  sql << "SELECT version FROM table_version WHERE name = 'agreement'", soci::into(version);
+  return version;
+}
+
 void OverviewRepository::CountAgreements(soci::session& sql, const core::OrgScope& scope, Grouping grouping,
                                          const std::string& today, std::map<std::int64_t, Figures>& figures) const {
   const std::string expiring = core::AddDays(today, cobuild::kExpiringDays);

@@ -21,6 +21,8 @@ class OverviewRepository {
  public:
   // The streets of the scope in tree order (archived ones left out).
   std::vector<OrgRef> Streets(soci::session& sql, const core::OrgScope& scope) const;
+  // The version of table agreement (and of the org tree's parents), bumped by every write to them.
+  std::int64_t AgreementVersion(soci::session& sql) const;
   // Adds the figures of the agreements in force on `today` to the group each belongs to.
   void CountAgreements(soci::session& sql, const core::OrgScope& scope, Grouping grouping, const std::string& today,
                        std::map<std::int64_t, Figures>& figures) const;

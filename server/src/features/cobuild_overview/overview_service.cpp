@@ -20,6 +20,27 @@ void Figures::Add(const Figures& other) {
   service_minutes += other.service_minutes;
 }
 
+std::shared_ptr<const OverviewService::StreetAgreements> OverviewService::AgreementsOfStreets(
+    soci::session& sql, const core::OrgScope& scope, const std::string& day) const {
+  const core::OrgScope tree = core::OrgScope::WholeTree("/" + std::to_string(scope.Ids().front()) + "/");
+  const std::int64_t version = repository_.AgreementVersion(sql);
+  {
+    const std::lock_guard lock(mutex_);
+    if (street_agreements_ && street_agreements_->root_path == tree.Path() && street_agreements_->day == day &&
+        street_agreements_->version == version) {
+      return street_agreements_;
+    }
+  }
+  auto counted = std::make_shared<StreetAgreements>();
+  counted->root_path = tree.Path();
+  counted->day = day;
+  counted->version = version;
+  repository_.CountAgreements(sql, tree, Grouping::kStreet, day, counted->figures);
+  const std::lock_guard lock(mutex_);
+  street_agreements_ = counted;
+  return counted;
+}
+
 Overview OverviewService::Get(const core::Actor& actor, std::optional<std::int64_t> org_id) const {
   core::RequirePermission(actor, "cobuild:read");
   db::Session session(database_);
@@ -40,7 +61,15 @@ Overview OverviewService::Get(const core::Actor& actor, std::optional<std::int64
   if (groups.empty()) return overview;
 
   std::map<std::int64_t, Figures> figures;
-  repository_.CountAgreements(session.sql(), scope, grouping, overview.as_of, figures);
+  if (grouping == Grouping::kCommunity) {
+    repository_.CountAgreements(session.sql(), scope, grouping, overview.as_of, figures);
+  } else {
+    const auto agreements = AgreementsOfStreets(session.sql(), scope, overview.as_of);
+    for (const OrgRef& group : groups) {
+      const auto found = agreements->figures.find(group.id);
+      if (found != agreements->figures.end()) figures[group.id] = found->second;
+    }
+  }
   repository_.AddTallies(session.sql(), scope, grouping, overview.year, figures);
   for (OrgRef& group : groups) {
     const auto found = figures.find(group.id);

@@ -1,0 +1,14 @@
+-- A version per table whose figures a server keeps in memory: triggers bump it in the transaction
+-- of every write that changes those figures, so that a server (or each of several on one
+-- PostgreSQL) answers from memory only while the version it computed from is still the one in the
+-- database. First user: the co-building overview's agreements in force per street (#15), a
+-- function of the day and of these columns; the streets' subtrees follow org.parent_id. The
+-- triggers fire once per statement, so a bulk load bumps the version once.
+CREATE TABLE table_version (
+  name TEXT PRIMARY KEY,
+  version BIGINT NOT NULL
+);
+INSERT INTO table_version (name, version) VALUES ('agreement', 0);
+CREATE FUNCTION agreement_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN UPDATE table_version SET version = version + 1 WHERE name = 'agreement'; RETURN NULL; END $$;
+CREATE TRIGGER agreement_version_write AFTER INSERT OR DELETE OR UPDATE OF org_id, start_on, end_on, terminated_on, first_unfiled_due_on, late_filed_reports ON agreement FOR EACH STATEMENT EXECUTE FUNCTION agreement_version_bump();
+CREATE TRIGGER agreement_version_org AFTER UPDATE OF parent_id, level ON org FOR EACH STATEMENT EXECUTE FUNCTION agreement_version_bump();
