@@ -139,6 +139,9 @@ void OpenSqlite(soci::session& sql, const std::string& path) {
   sql << "PRAGMA synchronous=FULL";
   sql << "PRAGMA foreign_keys=ON";
   sql << "PRAGMA busy_timeout=10000";
+  // 32 MiB of pages per connection instead of SQLite's 2 MiB: a city-wide read (the co-building
+  // overview's 300 streets) otherwise re-reads its pages from the kernel on every request.
+  sql << "PRAGMA cache_size=-32768";
 }
 
 void OpenPostgres(soci::session& sql, const std::string& connect_string) {

@@ -22,11 +22,33 @@ void RewriteNumber(std::string_view token, std::string& out) {
   out.append(buffer, written.ptr);
 }
 
+// True when a double lies anywhere in `value`: only doubles come out in exponent form, so a
+// document without one is written as Boost.JSON writes it, not copied again character by character
+// (any "e" in a key or a string would otherwise send it through the rewrite).
+bool HasDouble(const boost::json::value& value) {
+  switch (value.kind()) {
+    case boost::json::kind::double_:
+      return true;
+    case boost::json::kind::array:
+      for (const boost::json::value& item : value.get_array()) {
+        if (HasDouble(item)) return true;
+      }
+      return false;
+    case boost::json::kind::object:
+      for (const auto& member : value.get_object()) {
+        if (HasDouble(member.value())) return true;
+      }
+      return false;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 std::string SerializeJson(const boost::json::value& value) {
   std::string text = boost::json::serialize(value);
-  if (text.find_first_of("Ee") == std::string::npos) return text;
+  if (!HasDouble(value)) return text;
   std::string out;
   out.reserve(text.size());
   bool in_string = false;

@@ -76,10 +76,16 @@ std::vector<OrgRef> OverviewRepository::Streets(soci::session& sql, const core::
   return streets;
 }
 
-std::int64_t OverviewRepository::AgreementVersion(soci::session& sql) const {
+Versions OverviewRepository::ReadVersions(soci::session& sql) const {
   long long version = 0;
-  sql << "SELECT version FROM table_version WHERE name = 'agreement'", soci::into(version);
-  return version;
+  std::string name;
+  soci::statement statement =
+      (sql.prepare << "SELECT name, version FROM table_version WHERE name IN ('agreement', 'cobuild_tally')",
+       soci::into(name), soci::into(version));
+  statement.execute();
+  Versions versions;
+  while (statement.fetch()) (name == "agreement" ? versions.agreements : versions.tallies) = version;
+  return versions;
 }
 
 void OverviewRepository::CountAgreements(soci::session& sql, const core::OrgScope& scope, Grouping grouping,
@@ -117,13 +123,16 @@ void OverviewRepository::CountAgreements(soci::session& sql, const core::OrgScop
 
 void OverviewRepository::AddTallies(soci::session& sql, const core::OrgScope& scope, Grouping grouping, int year,
                                     std::map<std::int64_t, Figures>& figures) const {
-  long long group = 0, total = 0;
-  std::string measure;
+  // A city's ~1,500 rows fetched in batches: one at a time, soci's conversions cost more than the
+  // query.
+  constexpr std::size_t kBatch = 512;
+  std::vector<long long> groups(kBatch), totals(kBatch);
+  std::vector<std::string> measures(kBatch);
   const long long org = scope.RootId();
   soci::statement statement(sql);
-  statement.exchange(soci::into(group));
-  statement.exchange(soci::into(measure));
-  statement.exchange(soci::into(total));
+  statement.exchange(soci::into(groups));
+  statement.exchange(soci::into(measures));
+  statement.exchange(soci::into(totals));
   std::string_view query = kTalliesOfStreets;
   if (grouping == Grouping::kCommunity) {
     query = kTalliesOfCommunity;
@@ -136,7 +145,12 @@ void OverviewRepository::AddTallies(soci::session& sql, const core::OrgScope& sc
   statement.prepare(std::string(query));
   statement.define_and_bind();
   statement.execute();
-  while (statement.fetch()) AddMeasure(figures[group], measure, total);
+  while (statement.fetch()) {
+    for (std::size_t i = 0; i < groups.size(); ++i) AddMeasure(figures[groups[i]], measures[i], totals[i]);
+    groups.resize(kBatch);
+    measures.resize(kBatch);
+    totals.resize(kBatch);
+  }
 }
 
 }  // namespace liandong::cobuild_overview

@@ -17,12 +17,19 @@ namespace liandong::cobuild_overview {
 // How the overview groups: per street, or the single community a scope is rooted at.
 enum class Grouping { kStreet, kCommunity };
 
+// The versions of the agreements (and of the org tree's parents) and of cobuild_tally, bumped by
+// every write to them (migration 0038).
+struct Versions {
+  std::int64_t agreements = 0;
+  std::int64_t tallies = 0;
+  bool operator==(const Versions&) const = default;
+};
+
 class OverviewRepository {
  public:
   // The streets of the scope in tree order (archived ones left out).
   std::vector<OrgRef> Streets(soci::session& sql, const core::OrgScope& scope) const;
-  // The version of table agreement (and of the org tree's parents), bumped by every write to them.
-  std::int64_t AgreementVersion(soci::session& sql) const;
+  Versions ReadVersions(soci::session& sql) const;
   // Adds the figures of the agreements in force on `today` to the group each belongs to.
   void CountAgreements(soci::session& sql, const core::OrgScope& scope, Grouping grouping, const std::string& today,
                        std::map<std::int64_t, Figures>& figures) const;

@@ -20,24 +20,27 @@ void Figures::Add(const Figures& other) {
   service_minutes += other.service_minutes;
 }
 
-std::shared_ptr<const OverviewService::StreetAgreements> OverviewService::AgreementsOfStreets(
-    soci::session& sql, const core::OrgScope& scope, const std::string& day) const {
+std::shared_ptr<const OverviewService::StreetFigures> OverviewService::FiguresOfStreets(soci::session& sql,
+                                                                                      const core::OrgScope& scope,
+                                                                                      const std::string& day,
+                                                                                      int year) const {
   const core::OrgScope tree = core::OrgScope::WholeTree("/" + std::to_string(scope.Ids().front()) + "/");
-  const std::int64_t version = repository_.AgreementVersion(sql);
+  const Versions versions = repository_.ReadVersions(sql);
   {
     const std::lock_guard lock(mutex_);
-    if (street_agreements_ && street_agreements_->root_path == tree.Path() && street_agreements_->day == day &&
-        street_agreements_->version == version) {
-      return street_agreements_;
+    if (street_figures_ && street_figures_->root_path == tree.Path() && street_figures_->day == day &&
+        street_figures_->versions == versions) {
+      return street_figures_;
     }
   }
-  auto counted = std::make_shared<StreetAgreements>();
+  auto counted = std::make_shared<StreetFigures>();
   counted->root_path = tree.Path();
   counted->day = day;
-  counted->version = version;
+  counted->versions = versions;
   repository_.CountAgreements(sql, tree, Grouping::kStreet, day, counted->figures);
+  repository_.AddTallies(sql, tree, Grouping::kStreet, year, counted->figures);
   const std::lock_guard lock(mutex_);
-  street_agreements_ = counted;
+  street_figures_ = counted;
   return counted;
 }
 
@@ -63,14 +66,14 @@ Overview OverviewService::Get(const core::Actor& actor, std::optional<std::int64
   std::map<std::int64_t, Figures> figures;
   if (grouping == Grouping::kCommunity) {
     repository_.CountAgreements(session.sql(), scope, grouping, overview.as_of, figures);
+    repository_.AddTallies(session.sql(), scope, grouping, overview.year, figures);
   } else {
-    const auto agreements = AgreementsOfStreets(session.sql(), scope, overview.as_of);
+    const auto streets = FiguresOfStreets(session.sql(), scope, overview.as_of, overview.year);
     for (const OrgRef& group : groups) {
-      const auto found = agreements->figures.find(group.id);
-      if (found != agreements->figures.end()) figures[group.id] = found->second;
+      const auto found = streets->figures.find(group.id);
+      if (found != streets->figures.end()) figures[group.id] = found->second;
     }
   }
-  repository_.AddTallies(session.sql(), scope, grouping, overview.year, figures);
   for (OrgRef& group : groups) {
     const auto found = figures.find(group.id);
     Row row{std::move(group), found == figures.end() ? Figures{} : found->second};

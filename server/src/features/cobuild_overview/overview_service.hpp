@@ -29,27 +29,28 @@ class OverviewService {
   Overview Get(const core::Actor& actor, std::optional<std::int64_t> org_id) const;
 
  private:
-  // The agreements' figures of every street of one tree, as of one day and one version of table
-  // agreement (table_version, bumped by triggers in the writes' transactions): counting the city's
-  // ~10,000 agreements takes ~30 ms, reading the version well under one.
-  struct StreetAgreements {
+  // The figures of every street of one tree, as of one day and the versions of the agreements and
+  // of the tallies (table_version, bumped by triggers in the writes' transactions): counting the
+  // city's ~10,000 agreements and reading its ~1,500 tally rows takes ~30 ms, reading the versions
+  // well under one.
+  struct StreetFigures {
     std::string root_path;
     std::string day;
-    std::int64_t version = 0;
+    Versions versions;
     std::map<std::int64_t, Figures> figures;
   };
-  // The figures for `day`, from memory while the version in the database is the one they were
-  // counted at. The version is read before the count, so figures of a newer write kept under an
-  // older version are only ever recounted, never served stale.
-  std::shared_ptr<const StreetAgreements> AgreementsOfStreets(soci::session& sql, const core::OrgScope& scope,
-                                                              const std::string& day) const;
+  // The figures for `day`, from memory while the versions in the database are the ones they were
+  // counted at. The versions are read before the count, so figures of a newer write kept under
+  // older versions are only ever recounted, never served stale.
+  std::shared_ptr<const StreetFigures> FiguresOfStreets(soci::session& sql, const core::OrgScope& scope,
+                                                        const std::string& day, int year) const;
 
   db::Database& database_;
   const core::Clock& clock_;
   const org::OrgService& org_service_;
   OverviewRepository repository_;
   mutable std::mutex mutex_;
-  mutable std::shared_ptr<const StreetAgreements> street_agreements_;
+  mutable std::shared_ptr<const StreetFigures> street_figures_;
 };
 
 }  // namespace liandong::cobuild_overview
