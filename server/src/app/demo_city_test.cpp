@@ -12,8 +12,8 @@ namespace liandong::app {
 namespace {
 
 TEST(DemoCityTest, CreatesTheCityOnceWithFreshPasswords) {
-  testing::TestServer first;
-  testing::TestServer second;
+  testing::TestServer first({.fresh_demo = true});
+  testing::TestServer second({.fresh_demo = true});
   std::set<std::string> roles;
   for (const std::string role : {"city", "district", "street", "community"}) {
     roles.insert(role);

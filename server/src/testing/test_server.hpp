@@ -1,5 +1,7 @@
 // The real server, in-process on an ephemeral port, over a fresh test database with the demo
-// city, and a clock the test controls.
+// city, and a clock the test controls. The demo city (with or without its activity) is made once
+// per test process and copied for each server: a file copy on SQLite, CREATE DATABASE … TEMPLATE
+// on PostgreSQL, with the same master key, logins, evidence files and clock.
 #pragma once
 
 #include <filesystem>
@@ -22,9 +24,11 @@ struct TestServerOptions {
   // With the demo city's activity: the city made kDemoActivityDays before the clock's start, then
   // its users' work up to it.
   bool demo_activity = false;
+  // Makes the demo city anew instead of copying the process's template (for tests of its making).
+  bool fresh_demo = false;
   std::string web_root;
   http::ServerConfig server;  // port is forced to 0
-  std::string master_key;     // 32 bytes; empty: a random one
+  std::string master_key;     // 32 bytes; empty: the demo template's (or a random one)
 };
 
 class TestServer {
@@ -36,7 +40,7 @@ class TestServer {
   app::Application& application() { return *application_; }
   core::FakeClock& clock() { return clock_; }
   http::Server& server() { return *server_; }
-  const TestDatabase& database() const { return database_; }
+  const TestDatabase& database() const { return *database_; }
   // Where this server keeps evidence files (removed with the server).
   const std::filesystem::path& files_dir() const { return files_dir_; }
 
@@ -53,7 +57,7 @@ class TestServer {
   std::string NextTotpCode(const std::string& username);
 
  private:
-  TestDatabase database_;
+  std::unique_ptr<TestDatabase> database_;
   std::filesystem::path files_dir_;
   core::FakeClock clock_;
   std::unique_ptr<app::Application> application_;
