@@ -5,6 +5,7 @@
 #include "core/china_date.hpp"
 #include "core/identity.hpp"
 #include "testing/demo_orgs.hpp"
+#include "testing/tallies.hpp"
 #include "testing/test_server.hpp"
 
 namespace liandong::check_in {
@@ -157,6 +158,7 @@ TEST_F(CheckInApiTest, AMemberReportsSignsUpServesAndTheEmployerReceivesTheQuart
   EXPECT_EQ(ErrorCode(early), "check_in.quarter_not_started");
   db::Session session(server_.application().database());
   EXPECT_EQ(server_.application().audit_writer().CountFor(session.sql(), "check_in.member_report", check_in), 1);
+  testing::ExpectTalliesEqualARecount(server_);
 }
 
 TEST_F(CheckInApiTest, ASecondCommunityIsRefusedAndAMoveKeepsTheHistory) {
@@ -175,6 +177,8 @@ TEST_F(CheckInApiTest, ASecondCommunityIsRefusedAndAMoveKeepsTheHistory) {
   EXPECT_EQ(moved.Json().at("previous_id"), first.Json().at("id"));
   EXPECT_EQ(community_->Get("/api/v1/member-check-ins?q=秦朗").Json().at("total"), 0) << "no longer on the roster";
   EXPECT_EQ(community_->Get("/api/v1/member-check-ins?q=秦朗&all=true").Json().at("total"), 1) << "but in its history";
+  // The move took the member off one community's count and onto the other's.
+  testing::ExpectTalliesEqualARecount(server_);
 }
 
 TEST_F(CheckInApiTest, BadMemberCheckInsChangeNothing) {

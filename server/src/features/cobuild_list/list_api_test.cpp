@@ -3,6 +3,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "testing/demo_orgs.hpp"
+#include "testing/tallies.hpp"
 #include "testing/test_server.hpp"
 
 namespace liandong::cobuild_list {
@@ -157,6 +158,8 @@ TEST_F(ListApiTest, MatchingSuggestsTheUnitsVenueAndTheStreetConfirmsItIntoARate
   EXPECT_EQ(rated.Json().at("status"), "closed");
   EXPECT_EQ(rated.Json().at("rating"), 5);
   EXPECT_EQ(community_->Get("/api/v1/needs/" + std::to_string(need)).Json().at("status"), "closed");
+  // Raised, matched and closed with its project: the overview's tallies followed each step.
+  testing::ExpectTalliesEqualARecount(server_);
   db::Session session(server_.application().database());
   EXPECT_EQ(server_.application().audit_writer().CountFor(session.sql(), "need.match", need), 1);
   EXPECT_EQ(server_.application().audit_writer().CountFor(session.sql(), "project.rate", project), 1);
@@ -253,6 +256,7 @@ TEST_F(ListApiTest, AMicroWishIsClaimedWholeByOneUnit) {
   EXPECT_EQ(not_a_wish.status, 409);
   EXPECT_EQ(ErrorCode(not_a_wish), "need.not_micro_wish");
   EXPECT_EQ(Count(*community_, "/api/v1/needs?kind=micro_wish&status=claimed"), 1);
+  testing::ExpectTalliesEqualARecount(server_);
 }
 
 // Every bad input answers its own code with the field named, and nothing is written.

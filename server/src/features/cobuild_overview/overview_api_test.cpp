@@ -1,13 +1,12 @@
 #include <gtest/gtest.h>
 
 #include <boost/json/serialize.hpp>
-#include <tuple>
 #include <vector>
 
 #include "core/china_date.hpp"
 #include "db/database.hpp"
-#include "features/cobuild_overview/tally.hpp"
 #include "testing/demo_orgs.hpp"
+#include "testing/tallies.hpp"
 #include "testing/test_server.hpp"
 
 namespace liandong::cobuild_overview {
@@ -74,22 +73,6 @@ class OverviewApiTest : public ::testing::Test {
     const auto hours = client.Get("/api/v1/service-hours?org=" + org + "&year=" + std::to_string(year));
     ASSERT_EQ(hours.status, 200) << hours.body;
     EXPECT_EQ(Figure(row, "service_minutes"), hours.Json().at("total_minutes").as_int64());
-  }
-
-  using TallyRow = std::tuple<long long, std::string, int, long long>;
-  std::vector<TallyRow> Tallies() {
-    db::Session session(server_.application().database());
-    std::vector<TallyRow> rows;
-    long long org = 0, total = 0;
-    std::string measure;
-    int year = 0;
-    soci::statement statement =
-        (session.sql().prepare << "SELECT org_id, measure, year, total FROM cobuild_tally WHERE total <> 0 "
-                                  "ORDER BY org_id, measure, year",
-         soci::into(org), soci::into(measure), soci::into(year), soci::into(total));
-    statement.execute();
-    while (statement.fetch()) rows.emplace_back(org, measure, year, total);
-    return rows;
   }
 
   TestServer server_;
@@ -215,12 +198,7 @@ TEST_F(OverviewApiTest, WritesMoveTheFiguresAndTheTalliesEqualACountAfresh) {
   EXPECT_TRUE(listed) << hours;
 
   // What the writes kept equals what a count afresh finds (the generator's path).
-  const auto kept = Tallies();
-  {
-    db::Session session(server_.application().database());
-    Retally(session.sql());
-  }
-  EXPECT_EQ(Tallies(), kept);
+  testing::ExpectTalliesEqualARecount(server_);
 }
 
 // The city's rows are counted once per day and version of the agreements: a signature, a
