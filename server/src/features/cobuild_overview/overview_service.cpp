@@ -63,20 +63,20 @@ Overview OverviewService::Get(const core::Actor& actor, std::optional<std::int64
   }
   if (groups.empty()) return overview;
 
-  std::map<std::int64_t, Figures> figures;
+  // A community's own row is counted live; the streets' come from the figures kept in memory.
+  std::map<std::int64_t, Figures> own;
+  std::shared_ptr<const StreetFigures> streets;
+  const std::map<std::int64_t, Figures>* figures = &own;
   if (grouping == Grouping::kCommunity) {
-    repository_.CountAgreements(session.sql(), scope, grouping, overview.as_of, figures);
-    repository_.AddTallies(session.sql(), scope, grouping, overview.year, figures);
+    repository_.CountAgreements(session.sql(), scope, grouping, overview.as_of, own);
+    repository_.AddTallies(session.sql(), scope, grouping, overview.year, own);
   } else {
-    const auto streets = FiguresOfStreets(session.sql(), scope, overview.as_of, overview.year);
-    for (const OrgRef& group : groups) {
-      const auto found = streets->figures.find(group.id);
-      if (found != streets->figures.end()) figures[group.id] = found->second;
-    }
+    streets = FiguresOfStreets(session.sql(), scope, overview.as_of, overview.year);
+    figures = &streets->figures;
   }
   for (OrgRef& group : groups) {
-    const auto found = figures.find(group.id);
-    Row row{std::move(group), found == figures.end() ? Figures{} : found->second};
+    const auto found = figures->find(group.id);
+    Row row{std::move(group), found == figures->end() ? Figures{} : found->second};
     overview.total.Add(row.figures);
     overview.rows.push_back(std::move(row));
   }
