@@ -188,6 +188,14 @@ Page<Item> ListPage(soci::session& sql, std::string_view select, std::string_vie
 
 }  // namespace
 
+std::string ListRepository::CategoryName(soci::session& sql, const std::string& code) const {
+  std::string name;
+  soci::indicator indicator = soci::i_ok;
+  sql << "SELECT name FROM cobuild_category WHERE code = :code", soci::use(code, "code"),
+      soci::into(name, indicator);
+  return sql.got_data() && indicator == soci::i_ok ? name : std::string();
+}
+
 std::vector<Category> ListRepository::Categories(soci::session& sql) const {
   std::vector<Category> categories;
   soci::rowset<soci::row> rows = (sql.prepare << kSelectCategories);
@@ -453,19 +461,25 @@ std::vector<Candidate> ListRepository::ResourceCandidates(soci::session& sql, co
                                                           const std::vector<std::int64_t>& ancestor_ids,
                                                           const std::string& today, const std::string& wanted_by,
                                                           int limit) const {
-  const std::string lineage = ancestor_ids.empty() ? "" : " OR o.id IN " + IdList(ancestor_ids);
-  soci::rowset<soci::row> rows =
-      (sql.prepare << R"sql(
+  // The subtree's orgs through the covering path index, then the orgs above by id: two arms, so
+  // that neither walks the other's index (an OR reads every org row of the subtree).
+  const std::string lineage = IdList(ancestor_ids.empty() ? std::vector<std::int64_t>{0} : ancestor_ids);
+  const auto arm = [](const std::string& suffix, const std::string& orgs) {
+    return R"sql(
         SELECT r.id, r.title, r.resource_kind, o.id, o.name, o.path, u.id, u.name, r.tags, r.quantity, r.committed,
                r.venue_id
-        FROM resource r
-        JOIN org o ON o.id = r.org_id
+        FROM org o
+        CROSS JOIN resource r
         LEFT JOIN unit u ON u.id = r.unit_id
-        WHERE r.category = :category AND r.valid_to >= :today AND r.valid_from <= :wanted_by
-          AND ((o.path >= :scope AND o.path < :scope_end))sql" + lineage + R"sql()
-        ORDER BY r.id
-        LIMIT :limit)sql",
+        WHERE r.org_id = o.id AND r.category = :category)sql" + suffix + " AND r.valid_to >= :today" + suffix +
+           " AND r.valid_from <= :wanted_by" + suffix + " AND " + orgs;
+  };
+  soci::rowset<soci::row> rows =
+      (sql.prepare << arm("", "o.path >= :scope AND o.path < :scope_end") + " UNION ALL " +
+                          arm("_again", "o.id IN " + lineage) + " ORDER BY 1 LIMIT :limit",
        soci::use(category, "category"), soci::use(today, "today"), soci::use(wanted_by, "wanted_by"),
+       soci::use(category, "category_again"), soci::use(today, "today_again"),
+       soci::use(wanted_by, "wanted_by_again"),
        db::UseScope{scope}, soci::use(limit, "limit"));
   std::vector<Candidate> candidates;
   std::map<std::int64_t, std::size_t> by_id;
@@ -500,18 +514,21 @@ std::vector<Candidate> ListRepository::ProjectCandidates(soci::session& sql, con
                                                          const core::OrgScope& scope,
                                                          const std::vector<std::int64_t>& ancestor_ids,
                                                          const std::string& today, int limit) const {
-  const std::string lineage = ancestor_ids.empty() ? "" : " OR o.id IN " + IdList(ancestor_ids);
-  soci::rowset<soci::row> rows =
-      (sql.prepare << R"sql(
+  const std::string lineage = IdList(ancestor_ids.empty() ? std::vector<std::int64_t>{0} : ancestor_ids);
+  const auto arm = [](const std::string& suffix, const std::string& orgs) {
+    return R"sql(
         SELECT p.id, p.title, o.id, o.name, o.path, u.id, u.name, p.tags, p.ends_on
-        FROM project p
-        JOIN org o ON o.id = p.org_id
+        FROM org o
+        CROSS JOIN project p
         LEFT JOIN unit u ON u.id = p.unit_id
-        WHERE p.category = :category AND p.status = 'active' AND p.ends_on >= :today
-          AND ((o.path >= :scope AND o.path < :scope_end))sql" + lineage + R"sql()
-        ORDER BY p.id
-        LIMIT :limit)sql",
-       soci::use(category, "category"), soci::use(today, "today"), db::UseScope{scope}, soci::use(limit, "limit"));
+        WHERE p.org_id = o.id AND p.category = :category)sql" + suffix + " AND p.status = 'active' AND p.ends_on >= :today" +
+           suffix + " AND " + orgs;
+  };
+  soci::rowset<soci::row> rows =
+      (sql.prepare << arm("", "o.path >= :scope AND o.path < :scope_end") + " UNION ALL " +
+                          arm("_again", "o.id IN " + lineage) + " ORDER BY 1 LIMIT :limit",
+       soci::use(category, "category"), soci::use(today, "today"), soci::use(category, "category_again"),
+       soci::use(today, "today_again"), db::UseScope{scope}, soci::use(limit, "limit"));
   std::vector<Candidate> candidates;
   for (const soci::row& row : rows) {
     Candidate candidate;

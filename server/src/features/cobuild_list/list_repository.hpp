@@ -17,6 +17,8 @@ namespace liandong::cobuild_list {
 class ListRepository {
  public:
   std::vector<Category> Categories(soci::session& sql) const;
+  // The Chinese name of a category code ("" when there is none).
+  std::string CategoryName(soci::session& sql, const std::string& code) const;
 
   std::int64_t InsertNeed(soci::session& sql, const NewNeed& input, std::int64_t created_by, std::int64_t now) const;
   std::optional<Need> FindNeed(soci::session& sql, std::int64_t id) const;
@@ -50,7 +52,9 @@ class ListRepository {
   bool RateProject(soci::session& sql, std::int64_t id, const Rating& rating, const std::string& on) const;
 
   // The valid resources of the category listed in `scope` or at one of `ancestor_ids`, valid on
-  // some day from `today` to `wanted_by`; at most `limit`, without their scores.
+  // some day from `today` to `wanted_by`; at most `limit`, without their scores. Both candidate
+  // reads walk the orgs in scope and look each up in (org_id, category, …) (SQLite's CROSS JOIN
+  // keeps that order): a street's few hundred orgs, not the city's resources of the category.
   std::vector<Candidate> ResourceCandidates(soci::session& sql, const std::string& category,
                                             const core::OrgScope& scope, const std::vector<std::int64_t>& ancestor_ids,
                                             const std::string& today, const std::string& wanted_by, int limit) const;

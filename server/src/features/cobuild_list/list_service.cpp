@@ -180,18 +180,14 @@ std::vector<Suggestion> ListService::Suggest(const core::Actor& actor, std::int6
   NeedForMatching matching;
   matching.tags = need.tags;
   matching.beneficiary_count = need.beneficiary_count;
-  for (const Category& category : repository_.Categories(sql)) {
-    if (category.code == need.category) matching.category_name = category.name;
-  }
+  matching.category_name = repository_.CategoryName(sql, need.category);
   // The need's lineage; candidates come from its district (as far as the actor sees) and from the
   // orgs above.
   const core::OrgScope own = core::OrgScope::Of(actor);
   std::string district_path;
-  for (const std::int64_t org_id : core::IdsOnPath(need.org_path)) {
-    const std::optional<org::Org> org = org_service_.FindOrg(sql, org_id);
-    if (!org) continue;
-    matching.lineage.push_back({org->id, org->level, org->name});
-    if (org->level == "district") district_path = org->path;
+  for (const org::Org& org : org_service_.FindOnPath(sql, need.org_path)) {
+    matching.lineage.push_back({org.id, org.level, org.name});
+    if (org.level == "district") district_path = org.path;
   }
   core::OrgScope scope = own;
   if (!district_path.empty()) {
@@ -306,10 +302,8 @@ NeedDetail ListService::ClaimNeed(const core::Actor& actor, std::int64_t id, con
   if (need.status != "open") throw Conflict("need.not_open", "status");
   // A unit of the need's street (or of the community itself) claims it.
   std::string territory = need.org_path;
-  const std::vector<std::int64_t> ids = core::IdsOnPath(need.org_path);
-  for (const std::int64_t org_id : ids) {
-    const auto org = org_service_.FindOrg(sql, org_id);
-    if (org && org->level == "street") territory = org->path;
+  for (const org::Org& org : org_service_.FindOnPath(sql, need.org_path)) {
+    if (org.level == "street") territory = org.path;
   }
   const unit::Unit unit = RequireUnitIn(sql, actor, claim.unit_id, territory, "need");
   const std::int64_t now = clock_.NowSeconds();

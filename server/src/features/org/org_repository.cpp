@@ -200,6 +200,21 @@ std::optional<Org> OrgRepository::Find(soci::session& sql, std::int64_t id) cons
   return row.Fill();
 }
 
+std::vector<Org> OrgRepository::FindOnPath(soci::session& sql, const std::string& path) const {
+  std::vector<Org> orgs;
+  const std::vector<std::int64_t> ids = core::IdsOnPath(path);
+  if (ids.empty()) return orgs;
+  std::string list;
+  for (const std::int64_t id : ids) list += (list.empty() ? "(" : ",") + std::to_string(id);
+  OrgRow row;
+  auto prepared = (sql.prepare << Select("FROM org o WHERE o.id IN " + list + ") ORDER BY o.depth"));
+  row.Bind(prepared);
+  soci::statement statement(prepared);
+  statement.execute();
+  while (statement.fetch()) orgs.push_back(row.Fill());
+  return orgs;
+}
+
 std::vector<Org> OrgRepository::ListChildren(soci::session& sql, std::int64_t parent_id) const {
   OrgRow row;
   long long child_count = 0;

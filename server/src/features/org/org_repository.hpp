@@ -44,6 +44,8 @@ class OrgBulkLoad {
 class OrgRepository {
  public:
   std::optional<Org> Find(soci::session& sql, std::int64_t id) const;
+  // The orgs on `path` (like "/1/2/5/"), root first, in one statement; missing ones are skipped.
+  std::vector<Org> FindOnPath(soci::session& sql, const std::string& path) const;
   // Live children of an org, each with its count of live children, in creation order.
   std::vector<Org> ListChildren(soci::session& sql, std::int64_t parent_id) const;
   std::int64_t CountLiveChildren(soci::session& sql, std::int64_t id) const;

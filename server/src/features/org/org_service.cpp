@@ -40,12 +40,8 @@ core::OrgScope OrgService::ScopeOf(soci::session& sql, const core::Actor& actor,
 OrgWithAncestors OrgService::LoadWithAncestors(db::Session& session, const Org& org) const {
   OrgWithAncestors result{org, {}};
   result.org.child_count = repository_.CountLiveChildren(session.sql(), org.id);
-  for (std::int64_t id : core::IdsOnPath(org.path)) {
-    if (id == org.id) {
-      result.lineage.push_back(result.org);
-    } else if (auto ancestor = repository_.Find(session.sql(), id)) {
-      result.lineage.push_back(std::move(*ancestor));
-    }
+  for (Org& ancestor : repository_.FindOnPath(session.sql(), org.path)) {
+    result.lineage.push_back(ancestor.id == org.id ? result.org : std::move(ancestor));
   }
   return result;
 }

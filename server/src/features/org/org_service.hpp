@@ -62,6 +62,10 @@ class OrgService {
   // The org `id` read in the caller's session, without a scope check: for server jobs and for
   // the rules that follow from an object already checked (a task node's parent org).
   std::optional<Org> FindOrg(soci::session& sql, std::int64_t id) const { return repository_.Find(sql, id); }
+  // The orgs on a path, root first (an org's lineage), in one statement.
+  std::vector<Org> FindOnPath(soci::session& sql, const std::string& path) const {
+    return repository_.FindOnPath(sql, path);
+  }
 
   // Roll-ups that other features keep (kRollupUnitCoverage): adds `delta` to `item` of the org
   // and of each of its ancestors, inside the caller's transaction.
