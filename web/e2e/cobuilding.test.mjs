@@ -2,7 +2,8 @@
 // through the form (the "五个一" template fills the commitments), files the unit's first quarterly
 // report on its behalf, on time; another unit's agreement, signed half a year ago and never
 // reported on, shows as late in the list and on its page; the list exports to .xlsx and the
-// agreement prints. (The three lists and matching are not built yet.)
+// agreement prints. A unit's liaison, signed in as its own Party branch, finds the agreement its
+// company is a party to and files the company's report itself, and no other party's.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, test } from 'node:test';
@@ -128,5 +129,66 @@ test('a street signs with a unit, files its quarterly report on time, and sees a
     ]);
     const bytes = await readFile(await download.path());
     assert.equal(bytes.subarray(0, 2).toString(), 'PK');
+  });
+});
+
+test("a unit's liaison signs in as its Party branch and files the unit's own report", async (t) => {
+  const title = `和平街道与和平科技共建协议${uniqueSuffix()}`;
+  let agreementId = 0;
+
+  await withPage(t, async (page, config) => {
+    await signInThroughApi(page, loginFor(config, 'street'));
+    const company = await unitNamed(page, '和平科技有限公司');
+    const hospital = await unitNamed(page, '东城区第一人民医院');
+    const me = await callApi(page, 'GET', '/me');
+    const signed = await callApi(page, 'POST', '/agreements', {
+      org_id: me.user.org.id,
+      title,
+      org_head: '王志刚',
+      org_liaison: '赵敏',
+      signed_on: chinaDate(-1),
+      start_on: chinaDate(-1),
+      end_on: chinaDate(363),
+      parties: [
+        { unit_id: company.id, head: '张伟', liaison: '刘洋' },
+        { unit_id: hospital.id, head: '李红', liaison: '陈静' },
+      ],
+      commitments: [],
+    });
+    agreementId = signed.id;
+  });
+
+  await withPage(t, async (page, config) => {
+    await signInThroughApi(page, loginFor(config, 'liaison'));
+    // Its agreements are in its menu; the street's own pages are not.
+    await page.goto('/cobuild/agreements');
+    assert.equal(await page.locator('[data-test="agreement-create"]').count(), 0);
+    const row = page.locator('[data-test="agreement-table"] tbody tr').filter({ hasText: title });
+    await row.locator('[data-test="agreement-link"]').click();
+    await page.waitForURL(new RegExp(`/cobuild/agreements/${agreementId}$`));
+    await expectText(page.locator('[data-test="agreement-heading"]'), title);
+    // One open report is its own to file; the hospital's is not.
+    await expectText(page.locator('[data-test="agreement-reports"]'), /东城区第一人民医院/);
+    assert.equal(await page.locator('[data-test="agreement-file-report"]').count(), 1);
+    await page.locator('[data-test="agreement-file-report"]').click();
+    const report = page.locator('[data-test="agreement-report-dialog"]');
+    await report.waitFor();
+    await report
+      .locator('[data-test="agreement-report-text"]')
+      .fill('本季度向社区开放会议室 2 次，志愿服务队参与环境整治。');
+    await report.locator('[data-test="agreement-report-submit"]').click();
+    await expectText(page.locator('[data-test="agreement-report-status"]').first(), '已按时提交');
+    assert.equal(await page.locator('[data-test="agreement-file-report"]').count(), 0);
+  });
+
+  await withPage(t, async (page, config) => {
+    // The street sees the report filed by the unit's own user.
+    await signInThroughApi(page, loginFor(config, 'street'));
+    const detail = await callApi(page, 'GET', `/agreements/${agreementId}`);
+    const filed = detail.reports.find(
+      (each) => each.unit_name === '和平科技有限公司' && each.filed_on,
+    );
+    assert.ok(filed, JSON.stringify(detail.reports));
+    assert.equal(filed.filed_by, '和平科技有限公司党支部联络员');
   });
 });

@@ -40,7 +40,7 @@ void CreateDemoCheckIn(const Application& application, db::Session& session,
   {
     DemoLogin login{"unit", "unit.admin", core::RandomPassword()};
     application.auth_service().CreateUser(
-        sql, auth::NewUser{technology_org, login.username, "胜利科技发展有限公司党支部管理员", "community_admin",
+        sql, auth::NewUser{technology_org, login.username, "胜利科技发展有限公司党支部管理员", "unit_admin",
                            login.password});
     logins.push_back(std::move(login));
   }

@@ -224,6 +224,14 @@ std::vector<DemoLogin> CreateDemoCity(Application& application, const core::Cloc
       fields.instructor = data.coverer;
     }
     unit_ids.emplace(data.name, application.unit_service().SeedUnit(sql, fields, now).id);
+    // The liaison of 和平科技有限公司 signs in as its own Party branch (role unit_admin): it reads
+    // the agreements its company is a party to and files the company's quarterly reports.
+    if (std::string_view(data.name) == "和平科技有限公司" && fields.own_org_id) {
+      DemoLogin login{"liaison", "heping.tech", core::RandomPassword()};
+      auth.CreateUser(sql, auth::NewUser{*fields.own_org_id, login.username, "和平科技有限公司党支部联络员",
+                                         "unit_admin", login.password});
+      logins.push_back(std::move(login));
+    }
   }
 
   // 和平街道's joint committee (大工委), with part-time members from units in the street.

@@ -61,6 +61,7 @@ void CreateDemoCobuild(Application& application, const std::vector<DemoLogin>& l
   const UnitAt hospital = unit_named("东城区第一人民医院");
   const UnitAt school = unit_named("胜利中学");
   const UnitAt construction = unit_named("光明建筑工程有限公司");
+  const UnitAt software = unit_named("胜利科技发展有限公司");
   auth.Logout(city);
 
   const cobuild::AgreementService& agreements = application.agreement_service();
@@ -149,6 +150,15 @@ void CreateDemoCobuild(Application& application, const std::vector<DemoLogin>& l
            core::AddDays(cobuild::AddMonths(renewal_start, 24), -1), {{school.id, "何静", "周杰"}},
            FiveOnes("学校操场和图书室"), shengli);
   file_reports(renewed, {}, {});
+  // 胜利社区 with 胜利科技发展有限公司 from two quarters ago: the company's own Party branch (the
+  // demo's unit login) files its reports itself, and this quarter's is open to it.
+  const std::string software_start = cobuild::AddMonths(QuarterStart(today), -6);
+  const std::int64_t software_agreement =
+      sign(software.community_id, "胜利社区与胜利科技发展有限公司结对共建协议", software_start,
+           core::AddDays(cobuild::AddMonths(software_start, 24), -1), {{software.id, "冯涛", "孙丽"}},
+           FiveOnes("公司多功能厅"), std::nullopt);
+  file_reports(software_agreement, {}, {});
+  deliver(software_agreement, software_start, today);
   // 光明街道 with 光明建筑工程有限公司: terminated a month ago.
   const std::string guangming_start = cobuild::AddMonths(QuarterStart(today), -6);
   const std::int64_t guangming = sign(construction.street_id, "光明街道与光明建筑工程有限公司共建协议",

@@ -18,7 +18,7 @@ std::int64_t Total(HttpClient& client, const std::string& query) {
 TEST(DemoCobuildTest, TheDemoCityHasAgreementsInEveryState) {
   TestServer server(TestServerOptions{.demo_activity = true});
   HttpClient city = server.SignedIn("city");
-  EXPECT_EQ(Total(city, ""), 5);
+  EXPECT_EQ(Total(city, ""), 6);
   EXPECT_EQ(Total(city, "?state=expiring"), 1);
   EXPECT_EQ(Total(city, "?state=ended"), 2);
   EXPECT_EQ(Total(city, "?late=true"), 1);
@@ -45,6 +45,18 @@ TEST(DemoCobuildTest, TheDemoCityHasAgreementsInEveryState) {
     told = told || item.at("kind") == "agreement";
   }
   EXPECT_TRUE(told);
+
+  // The units' own logins: 胜利科技发展有限公司's branch has this quarter's report to file itself;
+  // 和平科技有限公司's liaison finds the street's and the community's agreements with its company.
+  HttpClient unit = server.SignedIn("unit");
+  const auto ours = unit.Get("/api/v1/agreements").Json();
+  ASSERT_EQ(ours.at("total"), 1) << ours;
+  const auto software = unit.Get("/api/v1/agreements/" + std::to_string(ours.at("items").as_array()[0].at("id").as_int64()));
+  ASSERT_EQ(software.status, 200) << software.body;
+  EXPECT_TRUE(software.Json().at("can_report").as_bool());
+  HttpClient liaison = server.SignedIn("liaison");
+  EXPECT_EQ(liaison.Get("/api/v1/me").Json().at("user").at("role"), "unit_admin");
+  EXPECT_EQ(Total(liaison, ""), 2);
 }
 
 }  // namespace

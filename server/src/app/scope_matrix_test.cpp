@@ -270,6 +270,9 @@ const std::vector<Sibling> kSiblings = {
     {"district", "东城区", "西城区"},
     {"street", "和平街道", "胜利街道"},
     {"community", "和平里社区", "东风社区"},
+    // A unit's own Party org (role unit_admin) against a community of another street: it reads
+    // agreements above its subtree only as a party, and its unit is no party of that community's.
+    {"unit", "胜利科技发展有限公司党支部", "和平里社区"},
 };
 
 class ScopeMatrixTest : public ::testing::Test {

@@ -535,6 +535,7 @@ constexpr Message kMessages[] = {
             "Invalid commitment: kind, rhythm, description (at most 500 characters) and a positive quantity are required"},
     Message{"agreement.invalid_report", "该季度报告不属于本协议", "That report does not belong to this agreement"},
     Message{"agreement.report_filed", "该季度报告已提交", "That report has already been filed"},
+    Message{"agreement.not_own_report", "只能提交本单位的季度报告", "Only your own unit's reports can be filed"},
     Message{"agreement.report_not_open", "该季度尚未开始，不能提前提交报告", "That quarter has not started yet"},
     Message{"agreement.invalid_text", "内容不能为空，且不超过 5000 个字", "The text is required (at most 5000 characters)"},
     Message{"agreement.invalid_quantity", "数量应为正整数", "The quantity must be a positive whole number"},

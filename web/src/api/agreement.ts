@@ -98,6 +98,8 @@ export interface AgreementReport {
   filed_by: string;
   status: ReportStatus;
   late: boolean;
+  /** Open, and the viewer may file it (a unit's own user: its own unit's reports only). */
+  can_file: boolean;
 }
 
 export interface Fulfilment {

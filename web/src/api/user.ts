@@ -56,6 +56,7 @@ export const BUILTIN_STAFF_ROLES = [
   'district_admin',
   'street_admin',
   'community_admin',
+  'unit_admin',
 ] as const;
 
 function userPath(userId: number): string {

@@ -555,6 +555,7 @@ const en: Messages = {
       district_admin: 'District organisation department',
       street_admin: 'Street Party working committee',
       community_admin: 'Community Party organisation',
+      unit_admin: "Resident unit's Party organisation",
     },
     passwordTitle: 'Initial password',
     newPasswordTitle: 'New password',

@@ -547,6 +547,7 @@ const zhCN = {
       district_admin: '区级组织部门',
       street_admin: '街道党工委',
       community_admin: '社区党组织',
+      unit_admin: '驻区单位党组织',
     },
     passwordTitle: '初始密码',
     newPasswordTitle: '新密码',

@@ -25,7 +25,7 @@ async function visit(user: User, path: string): Promise<string> {
   return router.currentRoute.value.fullPath;
 }
 
-const ALL_LEVELS: OrgLevel[] = ['city', 'district', 'street', 'community', 'grid'];
+const ALL_LEVELS: OrgLevel[] = ['city', 'district', 'street', 'community', 'grid', 'unit'];
 
 /** A user the page is open to, and users lacking one thing each (a permission, or the level). */
 function usersFor(access: PageAccess | undefined): { allowed: User; refused: [string, User][] } {

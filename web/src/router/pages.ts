@@ -70,6 +70,14 @@ export interface MenuPage extends PageBase {
 export type Page = MenuPage | (PageBase & { inMenu: false });
 
 const holding = (...permissions: string[]): PageAccess => ({ permissions });
+/**
+ * Pages of a territory's own work (its lists, rosters, overview): a unit's Party org holds the
+ * permissions to read its agreements and feedback sheets, but has no territory of its own.
+ */
+const territorial = (...permissions: string[]): PageAccess => ({
+  permissions,
+  levels: ['city', 'district', 'street', 'community'],
+});
 
 /** The pages, in sidebar order: the menu, the routes and the permission guard all come from here. */
 export const PAGES: readonly Page[] = [
@@ -243,7 +251,7 @@ export const PAGES: readonly Page[] = [
     titleKey: 'menu.cobuildOverview',
     icon: DataBoard,
     inMenu: true,
-    access: holding('cobuild:read'),
+    access: territorial('cobuild:read'),
   },
   {
     path: '/cobuild/agreements',
@@ -273,7 +281,7 @@ export const PAGES: readonly Page[] = [
     titleKey: 'menu.jointMeetings',
     icon: Memo,
     inMenu: true,
-    access: holding('cobuild:read'),
+    access: territorial('cobuild:read'),
     details: [
       {
         path: '/joint-meetings/:id(\\d+)',
@@ -290,7 +298,7 @@ export const PAGES: readonly Page[] = [
     titleKey: 'menu.checkInRoster',
     icon: Stamp,
     inMenu: true,
-    access: holding('check_in:read'),
+    access: territorial('check_in:read'),
   },
   {
     path: '/check-in/posts',
@@ -299,7 +307,7 @@ export const PAGES: readonly Page[] = [
     titleKey: 'menu.servicePosts',
     icon: Avatar,
     inMenu: true,
-    access: holding('check_in:read'),
+    access: territorial('check_in:read'),
     details: [
       {
         path: '/check-in/posts/:id(\\d+)',
@@ -340,7 +348,7 @@ export const PAGES: readonly Page[] = [
     titleKey: 'menu.needs',
     icon: Tickets,
     inMenu: true,
-    access: holding('cobuild:read'),
+    access: territorial('cobuild:read'),
     details: [
       {
         path: '/cobuild/needs/:id(\\d+)',
@@ -356,7 +364,7 @@ export const PAGES: readonly Page[] = [
     titleKey: 'menu.resources',
     icon: Files,
     inMenu: true,
-    access: holding('cobuild:read'),
+    access: territorial('cobuild:read'),
   },
   {
     path: '/cobuild/projects',
@@ -365,7 +373,7 @@ export const PAGES: readonly Page[] = [
     titleKey: 'menu.projects',
     icon: Checked,
     inMenu: true,
-    access: holding('cobuild:read'),
+    access: territorial('cobuild:read'),
     details: [
       {
         path: '/cobuild/projects/:id(\\d+)',
@@ -381,7 +389,7 @@ export const PAGES: readonly Page[] = [
     titleKey: 'menu.venues',
     icon: OfficeBuilding,
     inMenu: true,
-    access: holding('cobuild:read'),
+    access: territorial('cobuild:read'),
   },
   // Residents' requests (接诉即办).
   {

@@ -266,6 +266,92 @@ TEST_F(AgreementApiTest, TerminationNeedsAReasonAndARenewalLinksItsPredecessor) 
   EXPECT_EQ(ErrorCode(street_->Post(Path(id, "/terminate"), R"({"reason":"再次终止"})")), "agreement.wrong_state");
 }
 
+// A unit's own Party org signs in (role unit_admin): it sees the agreements its unit is a party
+// to, although they lie above its subtree, files its own unit's report and no other party's, and
+// signs, terminates or records nothing. Agreements without its unit stay not found.
+TEST_F(AgreementApiTest, AUnitsOwnLoginSeesItsAgreementsAndFilesOnlyItsOwnReports) {
+  HttpClient city = server_.SignedIn("city");
+  const std::int64_t shengli = DemoOrgId(city, {"东城区", "胜利街道"});
+  {
+    db::Session session(server_.application().database());
+    server_.application().auth_service().CreateUser(
+        session.sql(), auth::NewUser{shengli, "shengli.admin", "胜利街道管理员", "street_admin", "Shengli-Password-2026"});
+  }
+  HttpClient shengli_street = server_.Client();
+  ASSERT_EQ(shengli_street.SignIn("shengli.admin", "Shengli-Password-2026").status, 200);
+  const std::int64_t software = DemoUnitId(city, "胜利科技发展有限公司");
+  const std::int64_t school = DemoUnitId(city, "胜利中学");
+  const auto joint = shengli_street.Post("/api/v1/agreements",
+                                         boost::json::serialize(Body({software, school}, "2026-01-01", "2026-12-31", shengli)));
+  ASSERT_EQ(joint.status, 201) << joint.body;
+  const std::int64_t id = joint.Json().at("id").as_int64();
+  const auto school_only =
+      shengli_street.Post("/api/v1/agreements", boost::json::serialize(Body({school}, "2026-01-01", "2026-12-31", shengli)));
+  ASSERT_EQ(school_only.status, 201) << school_only.body;
+  const auto heping = Sign(Body({DemoUnitId(*street_, "和平科技有限公司")}));
+  ASSERT_EQ(heping.status, 201) << heping.body;
+
+  HttpClient unit = server_.SignedIn("unit");
+  EXPECT_EQ(unit.Get("/api/v1/me").Json().at("user").at("role"), "unit_admin");
+  const auto listed = unit.Get("/api/v1/agreements").Json();
+  ASSERT_EQ(listed.at("total"), 1) << listed;
+  EXPECT_EQ(listed.at("items").as_array()[0].at("id"), id);
+  EXPECT_EQ(unit.Get(Path(school_only.Json().at("id").as_int64())).status, 404);
+  EXPECT_EQ(ErrorCode(unit.Get(Path(heping.Json().at("id").as_int64()))), "agreement.not_found");
+
+  const auto detail = unit.Get(Path(id));
+  ASSERT_EQ(detail.status, 200) << detail.body;
+  const auto view = detail.Json();
+  EXPECT_FALSE(view.at("can_write").as_bool());
+  EXPECT_TRUE(view.at("can_report").as_bool());
+  std::int64_t own_report = 0, other_report = 0;
+  for (const auto& report : view.at("reports").as_array()) {
+    if (report.at("period_start") != "2026-01-01") continue;
+    const bool own = report.at("unit_name") == "胜利科技发展有限公司";
+    EXPECT_EQ(report.at("can_file").as_bool(), own) << report;
+    (own ? own_report : other_report) = report.at("id").as_int64();
+  }
+  ASSERT_NE(own_report, 0);
+  ASSERT_NE(other_report, 0);
+  // The street sees both open reports as its own to file on the units' behalf.
+  const auto street_view = shengli_street.Get(Path(id)).Json();
+  for (const auto& report : street_view.at("reports").as_array()) {
+    EXPECT_EQ(report.at("can_file").as_bool(), report.at("period_start") == "2026-01-01") << report;
+  }
+
+  const auto not_own = unit.Post(
+      Path(id, "/reports"), boost::json::serialize(boost::json::object{{"report_id", other_report}, {"text", "代报"}}));
+  EXPECT_EQ(not_own.status, 400);
+  EXPECT_EQ(ErrorCode(not_own), "agreement.not_own_report");
+  const auto filed = unit.Post(Path(id, "/reports"), boost::json::serialize(boost::json::object{
+                                                         {"report_id", own_report}, {"text", "一季度开放多功能厅 4 次"}}));
+  ASSERT_EQ(filed.status, 200) << filed.body;
+  const auto after = filed.Json();
+  for (const auto& report : after.at("reports").as_array()) {
+    if (report.at("id") == own_report) {
+      EXPECT_EQ(report.at("status"), "filed");
+      EXPECT_EQ(report.at("filed_by"), "胜利科技发展有限公司党支部管理员");
+    }
+    if (report.at("id") == other_report) {
+      EXPECT_EQ(report.at("status"), "due");
+    }
+  }
+  // The street is told in its inbox; the filing is audited.
+  bool told = false;
+  const auto inbox = shengli_street.Get("/api/v1/notifications").Json();
+  for (const auto& item : inbox.at("items").as_array()) told = told || item.at("kind") == "agreement";
+  EXPECT_TRUE(told);
+  {
+    db::Session session(server_.application().database());
+    EXPECT_EQ(server_.application().audit_writer().CountFor(session.sql(), "agreement.report", own_report), 1);
+  }
+  // Nothing else is the unit's to do.
+  EXPECT_EQ(unit.Post(Path(id, "/terminate"), R"({"reason":"单位退出"})").status, 403);
+  EXPECT_EQ(unit.Post("/api/v1/agreements", boost::json::serialize(Body({software}, "2026-01-01", "2026-12-31", shengli)))
+                .status,
+            403);
+}
+
 TEST_F(AgreementApiTest, OtherStreetsSeeNothingAndTheExportIsAWorkbook) {
   const auto signed_ = Sign(Body({DemoUnitId(*street_, "和平科技有限公司")}));
   const std::int64_t id = signed_.Json().at("id").as_int64();

@@ -130,6 +130,7 @@ boost::json::object ToJson(const AgreementDetail& detail) {
         {"filed_by", report.filed_by},
         {"status", report.status},
         {"late", report.late},
+        {"can_file", report.can_file},
     });
   }
   const Fulfilment& fulfilment = detail.fulfilment;

@@ -30,6 +30,7 @@ struct Party {
   std::int64_t unit_id = 0;
   std::string unit_name;
   std::string unit_org_path;  // where the unit is located
+  std::optional<std::int64_t> unit_own_org_id;  // the unit's own Party org, whose users act for it
   std::string head;
   std::string liaison;
 };
@@ -69,6 +70,7 @@ struct Report {
   // As of the day asked about: filed by then, late (filed after its due date, or due and not filed).
   std::string status;  // upcoming, due (open, not yet late), filed, late_filed, missing
   bool late = false;
+  bool can_file = false;  // open, and the viewer may file it (a unit's user: its own unit's only)
 };
 
 // Reports and commitments as of a day: what an assessment reads.

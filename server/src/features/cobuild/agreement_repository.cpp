@@ -101,7 +101,7 @@ constexpr std::string_view kRefreshReportSummary = R"sql(
 )sql";
 
 constexpr std::string_view kSelectParties = R"sql(
-  SELECT p.id, u.id, u.name, o.path, p.head, p.liaison
+  SELECT p.id, u.id, u.name, o.path, p.head, p.liaison, u.own_org_id
   FROM agreement_party p
   JOIN unit u ON u.id = p.unit_id
   JOIN org o ON o.id = u.org_id
@@ -275,6 +275,10 @@ std::optional<Agreement> AgreementRepository::Find(soci::session& sql, std::int6
 
 AgreementPage AgreementRepository::List(soci::session& sql, const ListQuery& query) const {
   std::string where(kWhereInScope);
+  if (query.party_org_id) {
+    where = " WHERE a.id IN (SELECT p.agreement_id FROM unit u JOIN agreement_party p ON p.unit_id = u.id"
+            " WHERE u.own_org_id = " + std::to_string(*query.party_org_id) + ")";  // an integer
+  }
   const std::string state = query.state.value_or("");
   if (state == "upcoming") where += kUpcoming;
   if (state == "active") where += kActive;
@@ -290,7 +294,7 @@ AgreementPage AgreementRepository::List(soci::session& sql, const ListQuery& que
   const long long limit = query.limit;
   const long long offset = query.offset;
   const auto bind = [&](soci::statement& statement) {
-    db::BindScope(statement, query.scope);
+    if (!query.party_org_id) db::BindScope(statement, query.scope);
     if (!state.empty()) {
       statement.exchange(soci::use(query.today, "today"));
       statement.exchange(soci::use(query.today, "today_again"));
@@ -406,17 +410,31 @@ std::vector<Party> AgreementRepository::ListParties(soci::session& sql, std::int
   Party row;
   long long id = 0;
   long long unit_id = 0;
+  long long own_org_id = 0;
+  soci::indicator own_org = soci::i_null;
   soci::statement statement =
       (sql.prepare << kSelectParties, soci::use(key, "agreement_id"), soci::into(id), soci::into(unit_id),
-       soci::into(row.unit_name), soci::into(row.unit_org_path), soci::into(row.head), soci::into(row.liaison));
+       soci::into(row.unit_name), soci::into(row.unit_org_path), soci::into(row.head), soci::into(row.liaison),
+       soci::into(own_org_id, own_org));
   statement.execute();
   std::vector<Party> parties;
   while (statement.fetch()) {
     row.id = id;
     row.unit_id = unit_id;
+    row.unit_own_org_id.reset();
+    if (own_org == soci::i_ok) row.unit_own_org_id = own_org_id;
     parties.push_back(row);
   }
   return parties;
+}
+
+bool AgreementRepository::IsPartyOrg(soci::session& sql, std::int64_t agreement_id, std::int64_t org_id) const {
+  const long long agreement = agreement_id, org = org_id;
+  long long count = 0;
+  sql << "SELECT COUNT(*) FROM agreement_party p JOIN unit u ON u.id = p.unit_id "
+         "WHERE p.agreement_id = :agreement_id AND u.own_org_id = :org_id",
+      soci::use(agreement, "agreement_id"), soci::use(org, "org_id"), soci::into(count);
+  return count > 0;
 }
 
 std::vector<Commitment> AgreementRepository::ListCommitments(soci::session& sql, std::int64_t agreement_id) const {

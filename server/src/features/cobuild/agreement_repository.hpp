@@ -16,6 +16,9 @@ namespace liandong::cobuild {
 
 struct ListQuery {
   core::OrgScope scope;
+  // A unit Party org's user: the agreements whose parties include a unit of that org, instead of
+  // the scope's.
+  std::optional<std::int64_t> party_org_id;
   std::optional<std::string> state;
   bool late_only = false;
   bool due_only = false;
@@ -40,6 +43,8 @@ class AgreementRepository {
  public:
   // The agreement with its org, links and unit names; state and late_reports as of `today`.
   std::optional<Agreement> Find(soci::session& sql, std::int64_t id, const std::string& today) const;
+  // Whether a unit whose own Party org is `org_id` is a party to the agreement.
+  bool IsPartyOrg(soci::session& sql, std::int64_t agreement_id, std::int64_t org_id) const;
   AgreementPage List(soci::session& sql, const ListQuery& query) const;
 
   std::int64_t Insert(soci::session& sql, const NewAgreement& input, std::optional<std::int64_t> predecessor_id,

@@ -95,8 +95,18 @@ Agreement AgreementService::FindInScope(soci::session& sql, const core::Actor& a
                               [](const Agreement& found) { return found.org_path; }, "agreement.not_found");
 }
 
+Agreement AgreementService::FindVisible(soci::session& sql, const core::Actor& actor, std::int64_t id,
+                                        bool& as_party) const {
+  std::optional<Agreement> found = repository_.Find(sql, id, core::ChinaDate(clock_.NowSeconds()));
+  const core::OrgScope own = core::OrgScope::Of(actor);
+  as_party = found && !own.Contains(found->org_path) && repository_.IsPartyOrg(sql, id, actor.org_id);
+  if (as_party) return std::move(*found);
+  return core::RequireInScope(own, std::move(found), [](const Agreement& agreement) { return agreement.org_path; },
+                              "agreement.not_found");
+}
+
 AgreementDetail AgreementService::Load(soci::session& sql, const core::Actor& actor, const Agreement& agreement,
-                                       std::int64_t as_of) const {
+                                       std::int64_t as_of, bool as_party) const {
   AgreementDetail detail;
   detail.agreement = agreement;
   const std::string as_of_date = core::ChinaDate(as_of);
@@ -105,6 +115,11 @@ AgreementDetail AgreementService::Load(soci::session& sql, const core::Actor& ac
   std::optional<std::string> terminated;
   if (agreement.terminated_on && *agreement.terminated_on <= as_of_date) terminated = agreement.terminated_on;
   detail.parties = repository_.ListParties(sql, agreement.id);
+  // The parties whose reports the viewer may file: all, or its own unit's.
+  std::set<std::int64_t> own_parties;
+  for (const Party& party : detail.parties) {
+    if (!as_party || party.unit_own_org_id == actor.org_id) own_parties.insert(party.id);
+  }
   detail.commitments = repository_.ListCommitments(sql, agreement.id);
   for (Delivery& delivery : repository_.ListDeliveries(sql, agreement.id)) {
     if (delivery.recorded_at > as_of || delivery.delivered_on > as_of_date) continue;
@@ -146,12 +161,14 @@ AgreementDetail AgreementService::Load(soci::session& sql, const core::Actor& ac
       if (report.late) ++fulfilment.reports_late;
     }
     const bool terminated_now = agreement.terminated_on && *agreement.terminated_on <= today;
-    if (!report.filed_at && report.period_start <= today && !terminated_now) open_report = true;
+    report.can_file = actor.Can("cobuild:report") && !report.filed_at && report.period_start <= today &&
+                      !terminated_now && own_parties.count(report.party_id) > 0;
+    if (report.can_file) open_report = true;
     detail.reports.push_back(std::move(report));
   }
   const bool running = agreement.state != "terminated";
-  detail.can_write = actor.Can("cobuild:write") && running;
-  detail.can_report = actor.Can("cobuild:report") && open_report;
+  detail.can_write = actor.Can("cobuild:write") && running && !as_party;
+  detail.can_report = open_report;
   return detail;
 }
 
@@ -217,6 +234,11 @@ AgreementPage AgreementService::List(const core::Actor& actor, const AgreementFi
   core::RequirePermission(actor, "cobuild:read");
   db::Session session(database_);
   ListQuery query{org_service_.ScopeOf(session.sql(), actor, filter.org_id)};
+  // A unit Party org's user lists the agreements its units are parties to.
+  if (!filter.org_id || *filter.org_id == actor.org_id) {
+    const std::optional<org::Org> own = org_service_.FindOrg(session.sql(), actor.org_id);
+    if (own && own->level == unit::kUnitOrgLevel) query.party_org_id = own->id;
+  }
   query.state = filter.state;
   query.late_only = filter.late_only;
   query.due_only = filter.due_only;
@@ -231,8 +253,9 @@ AgreementDetail AgreementService::Get(const core::Actor& actor, std::int64_t id,
                                       std::optional<std::int64_t> as_of) const {
   core::RequirePermission(actor, "cobuild:read");
   db::Session session(database_);
-  const Agreement agreement = FindInScope(session.sql(), actor, id);
-  return Load(session.sql(), actor, agreement, as_of.value_or(clock_.NowSeconds()));
+  bool as_party = false;
+  const Agreement agreement = FindVisible(session.sql(), actor, id, as_party);
+  return Load(session.sql(), actor, agreement, as_of.value_or(clock_.NowSeconds()), as_party);
 }
 
 std::string AgreementService::Export(const core::Actor& actor, AgreementFilter filter) const {
@@ -273,7 +296,8 @@ AgreementDetail AgreementService::FileReport(const core::Actor& actor, std::int6
   db::Session session(database_);
   soci::session& sql = session.sql();
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
-  const Agreement agreement = FindInScope(sql, actor, id);
+  bool as_party = false;
+  const Agreement agreement = FindVisible(sql, actor, id, as_party);
   const std::int64_t now = clock_.NowSeconds();
   const std::string today = core::ChinaDate(now);
   std::vector<Report> reports = repository_.ListReports(sql, id);
@@ -281,6 +305,14 @@ AgreementDetail AgreementService::FileReport(const core::Actor& actor, std::int6
                                    [&](const Report& candidate) { return candidate.id == filing.report_id; });
   if (report == reports.end() || (agreement.terminated_on && report->period_start > *agreement.terminated_on)) {
     throw Invalid("agreement.invalid_report", "report_id");
+  }
+  if (as_party) {
+    // A unit's own user files its own unit's reports, not another party's.
+    bool own = false;
+    for (const Party& party : repository_.ListParties(sql, id)) {
+      if (party.id == report->party_id && party.unit_own_org_id == actor.org_id) own = true;
+    }
+    if (!own) throw Invalid("agreement.not_own_report", "report_id");
   }
   if (report->filed_at) throw FieldError(ErrorKind::kConflict, "agreement.report_filed", "report_id");
   if (report->period_start > today) throw FieldError(ErrorKind::kConflict, "agreement.report_not_open", "report_id");
@@ -295,7 +327,7 @@ AgreementDetail AgreementService::FileReport(const core::Actor& actor, std::int6
                                        Link(id)});
   }
   audit_service_.Record(sql, actor, {"agreement.report", "agreement_report", report->id});
-  AgreementDetail detail = Load(sql, actor, *repository_.Find(sql, id, today), now);
+  AgreementDetail detail = Load(sql, actor, *repository_.Find(sql, id, today), now, as_party);
   transaction.Commit();
   return detail;
 }

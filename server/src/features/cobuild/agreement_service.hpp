@@ -1,8 +1,10 @@
 // Rules for co-building agreements: cobuild:read to read the agreements of orgs in the actor's
 // subtree; cobuild:write to sign (the agreement's org must be a street or community in the
 // subtree, its units located in that org's territory), renew, terminate and record deliveries;
-// cobuild:report to file a unit party's quarterly report. Unit parties have no accounts yet: a
-// user of an org that sees the agreement files on the unit's behalf, and the report records who.
+// cobuild:report to file a unit party's quarterly report: a user of an org that sees the agreement
+// files on the unit's behalf, or the unit's own user does. A user of a unit's own Party org (role
+// unit_admin) reads the agreements its unit is a party to, although they lie outside its subtree,
+// and files its own unit's reports only. The report records who filed it.
 // Every change is audited, and the orgs concerned are notified, in the change's transaction.
 #pragma once
 
@@ -76,8 +78,12 @@ class AgreementService {
 
  private:
   Agreement FindInScope(soci::session& sql, const core::Actor& actor, std::int64_t id) const;
+  // An agreement in the actor's subtree, or one that a unit of the actor's own org is a party to
+  // (`as_party` then set): not found otherwise.
+  Agreement FindVisible(soci::session& sql, const core::Actor& actor, std::int64_t id, bool& as_party) const;
+  // `as_party`: the viewer acts for its own unit alone (no writes, its own reports to file).
   AgreementDetail Load(soci::session& sql, const core::Actor& actor, const Agreement& agreement,
-                       std::int64_t as_of) const;
+                       std::int64_t as_of, bool as_party = false) const;
   // Checks the fields that need no database (codes per field); throws the first failure.
   static void Validate(const NewAgreement& input);
 

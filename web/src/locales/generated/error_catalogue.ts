@@ -1263,6 +1263,10 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorCatalogueEntry>> = {
     'zh-CN': '该季度报告已提交',
     en: 'That report has already been filed',
   },
+  'agreement.not_own_report': {
+    'zh-CN': '只能提交本单位的季度报告',
+    en: "Only your own unit's reports can be filed",
+  },
   'agreement.report_not_open': {
     'zh-CN': '该季度尚未开始，不能提前提交报告',
     en: 'That quarter has not started yet',
