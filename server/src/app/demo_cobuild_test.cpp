@@ -23,6 +23,21 @@ TEST(DemoCobuildTest, TheDemoCityHasAgreementsInEveryState) {
   EXPECT_EQ(Total(city, "?state=ended"), 2);
   EXPECT_EQ(Total(city, "?late=true"), 1);
 
+  // The whole city's lists (read from index agreement_recent, without the orgs) count and page as
+  // the districts' lists do together.
+  const std::int64_t root = city.Get("/api/v1/me").Json().at("user").at("org").at("id").as_int64();
+  const auto districts = city.Get("/api/v1/orgs/" + std::to_string(root) + "/children").Json();
+  for (const std::string filter : {"", "state=active", "state=expiring", "state=ended", "state=upcoming",
+                                   "state=in_force", "late=true", "due=true", "q=%E8%83%9C%E5%88%A9"}) {
+    std::int64_t sum = 0;
+    for (const auto& district : districts.at("items").as_array()) {
+      sum += Total(city, "?org=" + std::to_string(district.at("id").as_int64()) + "&" + filter);
+    }
+    const auto whole = city.Get("/api/v1/agreements?page_size=100&" + filter).Json();
+    EXPECT_EQ(whole.at("total").as_int64(), sum) << filter;
+    EXPECT_EQ(static_cast<std::int64_t>(whole.at("items").as_array().size()), sum) << filter;
+  }
+
   HttpClient street = server.SignedIn("street");
   const auto own = street.Get("/api/v1/agreements").Json();
   ASSERT_EQ(own.at("total"), 2);

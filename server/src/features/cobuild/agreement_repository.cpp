@@ -57,6 +57,8 @@ constexpr std::string_view kSelectPageIds = R"sql(
   FROM agreement a
   JOIN org o ON o.id = a.org_id
 )sql";
+constexpr std::string_view kCountAll = "SELECT COUNT(*) FROM agreement a";
+constexpr std::string_view kSelectAllPageIds = "SELECT a.id FROM agreement a";
 constexpr std::string_view kPage = " ORDER BY a.start_on DESC, a.id DESC LIMIT :limit OFFSET :offset";
 constexpr std::string_view kOrder = " ORDER BY a.start_on DESC, a.id DESC";
 
@@ -275,6 +277,10 @@ std::optional<Agreement> AgreementRepository::Find(soci::session& sql, std::int6
 
 AgreementPage AgreementRepository::List(soci::session& sql, const ListQuery& query) const {
   std::string where(kWhereInScope);
+  // The whole tree holds every agreement (its org is a street or community by the signing rule):
+  // no org is read, the count and the page come from index agreement_recent alone, in its order.
+  const bool whole_tree = !query.party_org_id && query.scope.IsWholeTree();
+  if (whole_tree) where = " WHERE 1 = 1";
   if (query.party_org_id) {
     where = " WHERE a.id IN (SELECT p.agreement_id FROM unit u JOIN agreement_party p ON p.unit_id = u.id"
             " WHERE u.own_org_id = " + std::to_string(*query.party_org_id) + ")";  // an integer
@@ -294,7 +300,7 @@ AgreementPage AgreementRepository::List(soci::session& sql, const ListQuery& que
   const long long limit = query.limit;
   const long long offset = query.offset;
   const auto bind = [&](soci::statement& statement) {
-    if (!query.party_org_id) db::BindScope(statement, query.scope);
+    if (!query.party_org_id && !whole_tree) db::BindScope(statement, query.scope);
     if (!state.empty()) {
       statement.exchange(soci::use(query.today, "today"));
       statement.exchange(soci::use(query.today, "today_again"));
@@ -318,7 +324,7 @@ AgreementPage AgreementRepository::List(soci::session& sql, const ListQuery& que
     statement.exchange(soci::into(total));
     bind(statement);
     statement.alloc();
-    statement.prepare(std::string(kCountAgreements) + where);
+    statement.prepare(std::string(whole_tree ? kCountAll : kCountAgreements) + where);
     statement.define_and_bind();
     statement.execute(true);
     page.total = total;
@@ -332,7 +338,7 @@ AgreementPage AgreementRepository::List(soci::session& sql, const ListQuery& que
     statement.exchange(soci::use(limit, "limit"));
     statement.exchange(soci::use(offset, "offset"));
     statement.alloc();
-    statement.prepare(std::string(kSelectPageIds) + where + std::string(kPage));
+    statement.prepare(std::string(whole_tree ? kSelectAllPageIds : kSelectPageIds) + where + std::string(kPage));
     statement.define_and_bind();
     statement.execute();
     while (statement.fetch()) ids.push_back(id);
