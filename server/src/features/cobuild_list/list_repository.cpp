@@ -153,6 +153,16 @@ Project ProjectOf(const soci::row& row) {
   return project;
 }
 
+// The join of the matching's candidates to each org in scope, looked up in (org_id, category, …):
+// SQLite keeps a CROSS JOIN's order; PostgreSQL would hash the category's rows of the whole city
+// against the orgs (4 ms against 0.8 ms on the megacity), so it gets a LATERAL subquery that
+// OFFSET 0 keeps from being flattened. `filter` names the table by its first letter.
+std::string OrgsThen(const std::string& table, const std::string& filter, bool postgres) {
+  const std::string alias = table.substr(0, 1);
+  if (!postgres) return "CROSS JOIN " + table + " " + alias;
+  return "CROSS JOIN LATERAL (SELECT * FROM " + table + " " + alias + " WHERE " + filter + " OFFSET 0) " + alias;
+}
+
 std::string IdList(const std::vector<std::int64_t>& ids) {
   std::string list = "(";
   for (const std::int64_t id : ids) list += (list.size() > 1 ? "," : "") + std::to_string(id);  // integers only
@@ -464,15 +474,17 @@ std::vector<Candidate> ListRepository::ResourceCandidates(soci::session& sql, co
   // The subtree's orgs through the covering path index, then the orgs above by id: two arms, so
   // that neither walks the other's index (an OR reads every org row of the subtree).
   const std::string lineage = IdList(ancestor_ids.empty() ? std::vector<std::int64_t>{0} : ancestor_ids);
-  const auto arm = [](const std::string& suffix, const std::string& orgs) {
+  const bool postgres = sql.get_backend_name() == "postgresql";
+  const auto arm = [postgres](const std::string& suffix, const std::string& orgs) {
+    const std::string filter = "r.org_id = o.id AND r.category = :category" + suffix + " AND r.valid_to >= :today" +
+                               suffix + " AND r.valid_from <= :wanted_by" + suffix;
     return R"sql(
         SELECT r.id, r.title, r.resource_kind, o.id, o.name, o.path, u.id, u.name, r.tags, r.quantity, r.committed,
                r.venue_id
         FROM org o
-        CROSS JOIN resource r
+        )sql" + OrgsThen("resource", filter, postgres) + R"sql(
         LEFT JOIN unit u ON u.id = r.unit_id
-        WHERE r.org_id = o.id AND r.category = :category)sql" + suffix + " AND r.valid_to >= :today" + suffix +
-           " AND r.valid_from <= :wanted_by" + suffix + " AND " + orgs;
+        WHERE )sql" + (postgres ? "" : filter + " AND ") + orgs;
   };
   soci::rowset<soci::row> rows =
       (sql.prepare << arm("", "o.path >= :scope AND o.path < :scope_end") + " UNION ALL " +
@@ -515,14 +527,16 @@ std::vector<Candidate> ListRepository::ProjectCandidates(soci::session& sql, con
                                                          const std::vector<std::int64_t>& ancestor_ids,
                                                          const std::string& today, int limit) const {
   const std::string lineage = IdList(ancestor_ids.empty() ? std::vector<std::int64_t>{0} : ancestor_ids);
-  const auto arm = [](const std::string& suffix, const std::string& orgs) {
+  const bool postgres = sql.get_backend_name() == "postgresql";
+  const auto arm = [postgres](const std::string& suffix, const std::string& orgs) {
+    const std::string filter = "p.org_id = o.id AND p.category = :category" + suffix +
+                               " AND p.status = 'active' AND p.ends_on >= :today" + suffix;
     return R"sql(
         SELECT p.id, p.title, o.id, o.name, o.path, u.id, u.name, p.tags, p.ends_on
         FROM org o
-        CROSS JOIN project p
+        )sql" + OrgsThen("project", filter, postgres) + R"sql(
         LEFT JOIN unit u ON u.id = p.unit_id
-        WHERE p.org_id = o.id AND p.category = :category)sql" + suffix + " AND p.status = 'active' AND p.ends_on >= :today" +
-           suffix + " AND " + orgs;
+        WHERE )sql" + (postgres ? "" : filter + " AND ") + orgs;
   };
   soci::rowset<soci::row> rows =
       (sql.prepare << arm("", "o.path >= :scope AND o.path < :scope_end") + " UNION ALL " +
