@@ -149,6 +149,23 @@ void CreateDemoCheckIn(const Application& application, db::Session& session,
     }
   }
 
+  // 建设社区, in the same street, has a post of its own: the street's hours span two communities.
+  const std::int64_t jianshe_post = check_ins.SeedPost(
+      sql,
+      check_in::NewServicePost{communities.at("建设社区").id, categories.at("environment"), "楼道堆物清理志愿者",
+                               "每月第一个周六清理楼道堆物，消除消防隐患", 6, posts_start, posts_end},
+      community_user, now);
+  for (const Reported& member : reported) {
+    if (member.home != "建设社区") continue;
+    const std::int64_t sign_up = check_ins.SeedSignUp(sql, jianshe_post, member.check_in_id, member.member_id,
+                                                      core::AddDays(today, -300), community_user, now);
+    for (int k = 0; k < 8; ++k) {
+      check_ins.SeedHours(sql, jianshe_post, sign_up, member.member_id,
+                          check_in::NewHours{member.check_in_id, core::AddDays(today, -(7 + 30 * k)), 90},
+                          community_user, now);
+    }
+  }
+
   // Last quarter's feedback sheets, sent to the employers' inboxes.
   int quarter = (std::stoi(today.substr(5, 2)) - 1) / 3;
   int sheet_year = year;

@@ -525,43 +525,73 @@ std::int64_t CheckInRepository::InsertHours(soci::session& sql, const ServicePos
       soci::use(post_id, "post"), soci::use(sign_up, "sign_up"), soci::use(member, "member"),
       soci::use(community, "community"), soci::use(hours.served_on, "on"), soci::use(minutes, "minutes"),
       soci::use(user, "by"), soci::use(time, "at"), soci::into(id);
-  cobuild_overview::AddToTally(sql, post.community.id, cobuild_overview::kServiceMinutes,
-                               std::stoi(hours.served_on.substr(0, 4)), hours.minutes);
+  const int year = std::stoi(hours.served_on.substr(0, 4));
+  cobuild_overview::AddToTally(sql, post.community.id, cobuild_overview::kServiceMinutes, year, hours.minutes);
+  cobuild_overview::AddToTally(sql, post.community.id, cobuild_overview::kServiceEntries, year, 1);
   return id;
 }
 
 ServiceHoursPage CheckInRepository::ListServiceHours(soci::session& sql, const core::OrgScope& scope, int year,
                                                    std::int64_t offset, std::int64_t limit) const {
-  // Through index service_hours_community: a street's communities, then each one's year (its
-  // minutes in the index, so that the count and the sum read no row).
-  constexpr std::string_view kFrom = " FROM service_hours h JOIN org c ON c.id = h.community_id";
-  constexpr std::string_view kJoins =
-      " JOIN member m ON m.id = h.member_id JOIN service_post s ON s.id = h.post_id"
-      " JOIN user_account a ON a.id = h.recorded_by";
-  constexpr std::string_view kWhere =
-      " WHERE c.level = 'community' AND c.path >= :scope AND c.path < :scope_end"
-      " AND h.served_on >= :from AND h.served_on <= :to";
-  const std::string from = std::to_string(year) + "-01-01", to = std::to_string(year) + "-12-31";
-  const auto bind = [&](soci::statement& s) {
-    db::BindScope(s, scope);
-    s.exchange(soci::use(from, "from"));
-    s.exchange(soci::use(to, "to"));
-  };
+  // The year's days, written into the statements (from an integer).
+  const std::string days = " AND h.served_on >= '" + std::to_string(year) + "-01-01' AND h.served_on <= '" +
+                           std::to_string(year) + "-12-31'";
   ServiceHoursPage page;
+  // The total and the minutes: the tallies of the scope's communities for the year, kept by every
+  // entry's write (cobuild_tally, measures service_entries and service_minutes).
   {
     long long total = 0, minutes = 0;
     soci::statement statement(sql);
     statement.exchange(soci::into(total));
     statement.exchange(soci::into(minutes));
-    bind(statement);
+    db::BindScope(statement, scope);
+    statement.exchange(soci::use(year, "year"));
     statement.alloc();
-    statement.prepare("SELECT COUNT(*), COALESCE(SUM(h.minutes), 0)" + std::string(kFrom) + std::string(kWhere));
+    statement.prepare(
+        "SELECT COALESCE(SUM(CASE WHEN t.measure = 'service_entries' THEN t.total ELSE 0 END), 0),"
+        " COALESCE(SUM(CASE WHEN t.measure = 'service_minutes' THEN t.total ELSE 0 END), 0)"
+        " FROM org c JOIN cobuild_tally t ON t.org_id = c.id"
+        " WHERE c.level = 'community' AND c.path >= :scope AND c.path < :scope_end AND t.year = :year"
+        " AND t.measure IN ('service_entries', 'service_minutes')");
     statement.define_and_bind();
     statement.execute(true);
     page.total = total;
     page.total_minutes = minutes;
   }
-  const long long page_limit = limit, page_offset = offset;
+  // The communities in scope. Up to kMergedCommunities (a street's), the page is merged from each
+  // one's newest entries, read in order from index service_hours_community (community_id,
+  // served_on, id, minutes) with no sort of the street's year; a wider scope sorts its entries.
+  constexpr std::size_t kMergedCommunities = 64;
+  std::vector<long long> communities;
+  {
+    long long community = 0;
+    soci::statement statement(sql);
+    statement.exchange(soci::into(community));
+    db::BindScope(statement, scope);
+    statement.alloc();
+    statement.prepare("SELECT c.id FROM org c WHERE c.level = 'community' AND c.path >= :scope AND c.path < :scope_end");
+    statement.define_and_bind();
+    statement.execute();
+    while (statement.fetch() && communities.size() <= kMergedCommunities) communities.push_back(community);
+  }
+  if (communities.empty()) return page;
+  const long long page_limit = limit, page_offset = offset, wanted = offset + limit;
+  std::string ids;
+  if (communities.size() <= kMergedCommunities) {
+    // One arm per community, each its newest offset + limit entries of the year.
+    for (const long long community : communities) {
+      ids += std::string(ids.empty() ? "" : " UNION ALL ") +
+             "SELECT * FROM (SELECT h.id, h.served_on FROM service_hours h WHERE h.community_id = " +
+             std::to_string(community) +  // an integer
+             days + " ORDER BY h.served_on DESC, h.id DESC LIMIT " +
+             std::to_string(wanted) + ") a" + std::to_string(community);
+    }
+    ids = "SELECT m.id FROM (" + ids + ") m ORDER BY m.served_on DESC, m.id DESC LIMIT :limit OFFSET :offset";
+  } else {
+    ids = "SELECT h.id FROM service_hours h JOIN org c ON c.id = h.community_id"
+          " WHERE c.level = 'community' AND c.path >= :scope AND c.path < :scope_end"
+          + days + " ORDER BY h.served_on DESC, h.id DESC LIMIT :limit OFFSET :offset";
+  }
   long long id = 0, minutes = 0, member_id = 0, community_id = 0, post_id = 0;
   std::string on, member_name, community_name, post_title, by;
   soci::statement statement(sql);
@@ -575,18 +605,17 @@ ServiceHoursPage CheckInRepository::ListServiceHours(soci::session& sql, const c
   statement.exchange(soci::into(post_id));
   statement.exchange(soci::into(post_title));
   statement.exchange(soci::into(by));
-  bind(statement);
+  if (communities.size() > kMergedCommunities) db::BindScope(statement, scope);
   statement.exchange(soci::use(page_limit, "limit"));
   statement.exchange(soci::use(page_offset, "offset"));
   statement.alloc();
-  // The page's ids from the index alone, then the joins for its rows only.
+  // The page's ids first, then the joins for its rows only.
   statement.prepare(
       "SELECT h.id, h.served_on, h.minutes, m.id, m.name, c.id, c.name, s.id, s.title, a.display_name"
-      " FROM (SELECT h.id" +
-      std::string(kFrom) + std::string(kWhere) +
-      " ORDER BY h.served_on DESC, h.id DESC LIMIT :limit OFFSET :offset) p"
-      " JOIN service_hours h ON h.id = p.id JOIN org c ON c.id = h.community_id" +
-      std::string(kJoins) + " ORDER BY h.served_on DESC, h.id DESC");
+      " FROM (" + ids + ") p"
+      " JOIN service_hours h ON h.id = p.id JOIN org c ON c.id = h.community_id"
+      " JOIN member m ON m.id = h.member_id JOIN service_post s ON s.id = h.post_id"
+      " JOIN user_account a ON a.id = h.recorded_by ORDER BY h.served_on DESC, h.id DESC");
   statement.define_and_bind();
   statement.execute();
   while (statement.fetch()) {

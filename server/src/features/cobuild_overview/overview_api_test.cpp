@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json/serialize.hpp>
+#include <set>
 #include <vector>
 
 #include "core/china_date.hpp"
@@ -80,6 +81,39 @@ class OverviewApiTest : public ::testing::Test {
   std::int64_t heping_ = 0, hepingli_ = 0, shengli_ = 0;
   std::string today_;
 };
+
+// The street's hours, merged from each community's newest entries: every page continues the one
+// before in (served_on, id) order, newest first, across the communities, and the total (kept as a
+// tally) counts exactly the entries listed.
+TEST_F(OverviewApiTest, TheHoursDrillDownPagesInOrderAcrossTheStreetsCommunities) {
+  const int year = std::stoi(today_.substr(0, 4)) - 1;  // the demo's hours, before the test clock's new year
+  const std::string base = "/api/v1/service-hours?year=" + std::to_string(year);
+  const auto whole = street_->Get(base + "&page_size=100").Json();
+  const auto& all = whole.at("items").as_array();
+  ASSERT_EQ(whole.at("total").as_int64(), static_cast<std::int64_t>(all.size())) << "the demo's year fits a page";
+  std::set<std::int64_t> communities;
+  std::int64_t minutes = 0;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    communities.insert(all[i].at("community").at("id").as_int64());
+    minutes += all[i].at("minutes").as_int64();
+    if (i == 0) continue;
+    const auto& before = all[i - 1];
+    const bool newer_first = before.at("served_on").as_string() > all[i].at("served_on").as_string() ||
+                             (before.at("served_on") == all[i].at("served_on") &&
+                              before.at("id").as_int64() > all[i].at("id").as_int64());
+    EXPECT_TRUE(newer_first) << before << " then " << all[i];
+  }
+  ASSERT_GE(communities.size(), 2u) << "the merge needs entries of two communities";
+  EXPECT_EQ(whole.at("total_minutes").as_int64(), minutes);
+  std::vector<std::int64_t> paged;
+  for (int page = 1; paged.size() < all.size() && page <= 100; ++page) {
+    const auto items = street_->Get(base + "&page_size=3&page=" + std::to_string(page)).Json().at("items");
+    ASSERT_FALSE(items.as_array().empty()) << "page " << page;
+    for (const auto& item : items.as_array()) paged.push_back(item.at("id").as_int64());
+  }
+  ASSERT_EQ(paged.size(), all.size());
+  for (std::size_t i = 0; i < all.size(); ++i) EXPECT_EQ(paged[i], all[i].at("id").as_int64()) << i;
+}
 
 TEST_F(OverviewApiTest, EachFigureOfAStreetIsTheTotalOfTheListItDrillsDownTo) {
   const auto overview = Overview(*street_);

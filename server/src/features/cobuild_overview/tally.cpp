@@ -82,6 +82,20 @@ FROM service_hours h JOIN org o ON o.id = h.community_id
 WHERE o.level IN ('street', 'community')
 GROUP BY CASE WHEN o.level = 'street' THEN o.id ELSE o.parent_id END, CAST(substr(h.served_on, 1, 4) AS INTEGER)
 )sql",
+    R"sql(
+INSERT INTO cobuild_tally (org_id, measure, year, total)
+SELECT o.id, 'service_entries', CAST(substr(h.served_on, 1, 4) AS INTEGER), COUNT(*)
+FROM service_hours h JOIN org o ON o.id = h.community_id
+WHERE o.level = 'community'
+GROUP BY o.id, CAST(substr(h.served_on, 1, 4) AS INTEGER)
+)sql",
+    R"sql(
+INSERT INTO cobuild_tally (org_id, measure, year, total)
+SELECT CASE WHEN o.level = 'street' THEN o.id ELSE o.parent_id END, 'service_entries', CAST(substr(h.served_on, 1, 4) AS INTEGER), COUNT(*)
+FROM service_hours h JOIN org o ON o.id = h.community_id
+WHERE o.level IN ('street', 'community')
+GROUP BY CASE WHEN o.level = 'street' THEN o.id ELSE o.parent_id END, CAST(substr(h.served_on, 1, 4) AS INTEGER)
+)sql",
 };
 
 }  // namespace
