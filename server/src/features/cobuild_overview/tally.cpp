@@ -68,33 +68,24 @@ FROM unit_check_in k JOIN org o ON o.id = k.community_id
 WHERE o.level IN ('street', 'community') AND k.ended_on IS NULL
 GROUP BY CASE WHEN o.level = 'street' THEN o.id ELSE o.parent_id END
 )sql",
+    // A year's minutes of service and its count of entries, from one walk of the hours.
     R"sql(
 INSERT INTO cobuild_tally (org_id, measure, year, total)
-SELECT o.id, 'service_minutes', CAST(substr(h.served_on, 1, 4) AS INTEGER), SUM(h.minutes)
+SELECT o.id, m.measure, CAST(substr(h.served_on, 1, 4) AS INTEGER),
+       CASE WHEN m.measure = 'service_minutes' THEN SUM(h.minutes) ELSE COUNT(*) END
 FROM service_hours h JOIN org o ON o.id = h.community_id
+CROSS JOIN (SELECT 'service_minutes' AS measure UNION ALL SELECT 'service_entries') m
 WHERE o.level = 'community'
-GROUP BY o.id, CAST(substr(h.served_on, 1, 4) AS INTEGER)
+GROUP BY o.id, m.measure, CAST(substr(h.served_on, 1, 4) AS INTEGER)
 )sql",
     R"sql(
 INSERT INTO cobuild_tally (org_id, measure, year, total)
-SELECT CASE WHEN o.level = 'street' THEN o.id ELSE o.parent_id END, 'service_minutes', CAST(substr(h.served_on, 1, 4) AS INTEGER), SUM(h.minutes)
+SELECT CASE WHEN o.level = 'street' THEN o.id ELSE o.parent_id END, m.measure, CAST(substr(h.served_on, 1, 4) AS INTEGER),
+       CASE WHEN m.measure = 'service_minutes' THEN SUM(h.minutes) ELSE COUNT(*) END
 FROM service_hours h JOIN org o ON o.id = h.community_id
+CROSS JOIN (SELECT 'service_minutes' AS measure UNION ALL SELECT 'service_entries') m
 WHERE o.level IN ('street', 'community')
-GROUP BY CASE WHEN o.level = 'street' THEN o.id ELSE o.parent_id END, CAST(substr(h.served_on, 1, 4) AS INTEGER)
-)sql",
-    R"sql(
-INSERT INTO cobuild_tally (org_id, measure, year, total)
-SELECT o.id, 'service_entries', CAST(substr(h.served_on, 1, 4) AS INTEGER), COUNT(*)
-FROM service_hours h JOIN org o ON o.id = h.community_id
-WHERE o.level = 'community'
-GROUP BY o.id, CAST(substr(h.served_on, 1, 4) AS INTEGER)
-)sql",
-    R"sql(
-INSERT INTO cobuild_tally (org_id, measure, year, total)
-SELECT CASE WHEN o.level = 'street' THEN o.id ELSE o.parent_id END, 'service_entries', CAST(substr(h.served_on, 1, 4) AS INTEGER), COUNT(*)
-FROM service_hours h JOIN org o ON o.id = h.community_id
-WHERE o.level IN ('street', 'community')
-GROUP BY CASE WHEN o.level = 'street' THEN o.id ELSE o.parent_id END, CAST(substr(h.served_on, 1, 4) AS INTEGER)
+GROUP BY CASE WHEN o.level = 'street' THEN o.id ELSE o.parent_id END, m.measure, CAST(substr(h.served_on, 1, 4) AS INTEGER)
 )sql",
 };
 
