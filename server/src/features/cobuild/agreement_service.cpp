@@ -234,11 +234,6 @@ AgreementPage AgreementService::List(const core::Actor& actor, const AgreementFi
   core::RequirePermission(actor, "cobuild:read");
   db::Session session(database_);
   ListQuery query{org_service_.ScopeOf(session.sql(), actor, filter.org_id)};
-  // A unit Party org's user lists the agreements its units are parties to.
-  if (!filter.org_id || *filter.org_id == actor.org_id) {
-    const std::optional<org::Org> own = org_service_.FindOrg(session.sql(), actor.org_id);
-    if (own && own->level == unit::kUnitOrgLevel) query.party_org_id = own->id;
-  }
   query.state = filter.state;
   query.late_only = filter.late_only;
   query.due_only = filter.due_only;
@@ -246,7 +241,17 @@ AgreementPage AgreementService::List(const core::Actor& actor, const AgreementFi
   query.today = core::ChinaDate(clock_.NowSeconds());
   query.offset = filter.offset;
   query.limit = filter.limit;
-  return repository_.List(session.sql(), query);
+  AgreementPage page = repository_.List(session.sql(), query);
+  // A unit Party org's subtree signs none: its user lists the agreements its units are parties to
+  // (asked only when the subtree has none, so that the streets' lists read no org more).
+  if (page.total == 0 && (!filter.org_id || *filter.org_id == actor.org_id)) {
+    const std::optional<org::Org> own = org_service_.FindOrg(session.sql(), actor.org_id);
+    if (own && own->level == unit::kUnitOrgLevel) {
+      query.party_org_id = own->id;
+      page = repository_.List(session.sql(), query);
+    }
+  }
+  return page;
 }
 
 AgreementDetail AgreementService::Get(const core::Actor& actor, std::int64_t id,
