@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "db/in_list.hpp"
+
 namespace liandong::attachment {
 namespace {
 
@@ -22,8 +24,8 @@ constexpr std::string_view kWhereId = " WHERE a.id = :id";
 constexpr std::string_view kWhereSupervisionEventsOrdered =
     " WHERE a.supervision_id = :id AND a.supervision_event_id IS NOT NULL ORDER BY a.id";
 constexpr std::string_view kWhereRequestOrdered = " WHERE a.request_id = :id ORDER BY a.id";
-constexpr std::string_view kWhereReportIn = " WHERE a.report_id IN (";
-constexpr std::string_view kOrderById = ") ORDER BY a.id";
+constexpr std::string_view kWhereReportIn = " WHERE a.report_id IN ";
+constexpr std::string_view kOrderById = " ORDER BY a.id";
 
 constexpr std::string_view kLinkToReport = R"sql(
   UPDATE attachment SET report_id = :report_id
@@ -113,12 +115,6 @@ std::vector<Attachment> Select(soci::session& sql, const std::string& where, Bin
   return rows;
 }
 
-std::string IdList(const std::vector<std::int64_t>& ids) {
-  std::string list;
-  for (const std::int64_t id : ids) list += (list.empty() ? "" : ",") + std::to_string(id);
-  return list;
-}
-
 }  // namespace
 
 std::int64_t AttachmentRepository::Insert(soci::session& sql, const NewAttachment& attachment, std::int64_t now) const {
@@ -155,7 +151,7 @@ std::vector<Attachment> AttachmentRepository::ListOfReports(soci::session& sql,
                                                             const std::vector<std::int64_t>& report_ids) const {
   if (report_ids.empty()) return {};
   // Ids are integers from the database, never user text.
-  return Select(sql, std::string(kWhereReportIn) + IdList(report_ids) + std::string(kOrderById),
+  return Select(sql, std::string(kWhereReportIn) + db::InList(report_ids) + std::string(kOrderById),
                 [](soci::statement&) {});
 }
 

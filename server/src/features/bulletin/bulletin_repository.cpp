@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "db/in_list.hpp"
 #include "db/org_scope_binding.hpp"
 
 namespace liandong::bulletin {
@@ -100,18 +101,12 @@ struct Columns {
   }
 
   Bulletin ToBulletin() const {
-    Bulletin b{id,          org_id, org_name, org_level, org_path, title, period_from, period_to,
-               as_of,       figures, state,   created_at, std::nullopt};
+    Bulletin b{id,        org_id, org_name, org_level, org_path,   title,       period_from,
+               period_to, as_of,  figures,  state,     created_at, std::nullopt};
     if (published_indicator == soci::i_ok) b.published_at = published_at;
     return b;
   }
 };
-
-std::string IdList(const std::vector<std::int64_t>& ids) {
-  std::string list;
-  for (const std::int64_t id : ids) list += (list.empty() ? "" : ",") + std::to_string(id);
-  return list;
-}
 
 }  // namespace
 
@@ -145,13 +140,14 @@ std::vector<Bulletin> BulletinRepository::List(soci::session& sql, const core::O
                                                const std::vector<std::int64_t>& ancestor_ids, std::int64_t offset,
                                                std::int64_t limit, std::int64_t& total) const {
   // Ancestor ids are integers parsed from a stored path, never user text.
-  const std::string where = " WHERE (o.path >= :scope AND o.path < :scope_end)" +
-                            (ancestor_ids.empty() ? std::string()
-                                                  : " OR (b.state = 'published' AND b.org_id IN (" +
-                                                        IdList(ancestor_ids) + "))");
+  const std::string where =
+      " WHERE (o.path >= :scope AND o.path < :scope_end)" +
+      (ancestor_ids.empty() ? std::string()
+                            : " OR (b.state = 'published' AND b.org_id IN " + db::InList(ancestor_ids) + ")");
   {
     long long count = 0;
-    sql << "SELECT COUNT(*) FROM bulletin b JOIN org o ON o.id = b.org_id" + where, db::UseScope{scope}, soci::into(count);
+    sql << "SELECT COUNT(*) FROM bulletin b JOIN org o ON o.id = b.org_id" + where, db::UseScope{scope},
+        soci::into(count);
     total = count;
   }
   Columns columns;
@@ -187,8 +183,8 @@ std::vector<ChildOrg> BulletinRepository::Children(soci::session& sql, std::int6
   const long long key = org_id;
   ChildOrg row;
   long long id = 0;
-  soci::statement statement = (sql.prepare << kChildren, soci::use(key, "org_id"), soci::into(id),
-                               soci::into(row.name), soci::into(row.level), soci::into(row.path));
+  soci::statement statement = (sql.prepare << kChildren, soci::use(key, "org_id"), soci::into(id), soci::into(row.name),
+                               soci::into(row.level), soci::into(row.path));
   statement.execute();
   std::vector<ChildOrg> children;
   while (statement.fetch()) {
@@ -204,9 +200,8 @@ NodeCounts BulletinRepository::CountNodes(soci::session& sql, const core::OrgSco
   const long long at = as_of;
   long long assignments = 0, done = 0, on_time = 0, overdue = 0, progress = 0;
   sql << kCountNodes, soci::use(at, "as_of1"), soci::use(at, "as_of2"), soci::use(at, "as_of3"),
-      soci::use(as_of_date, "as_of_date"), db::UseScope{scope},
-      soci::use(from, "period_from"), soci::use(to, "period_to"), soci::use(at, "as_of4"), soci::use(at, "as_of5"),
-      soci::into(assignments),
+      soci::use(as_of_date, "as_of_date"), db::UseScope{scope}, soci::use(from, "period_from"),
+      soci::use(to, "period_to"), soci::use(at, "as_of4"), soci::use(at, "as_of5"), soci::into(assignments),
       soci::into(done), soci::into(on_time), soci::into(overdue), soci::into(progress);
   return NodeCounts{assignments, done, on_time, overdue, progress};
 }
@@ -215,8 +210,8 @@ std::int64_t BulletinRepository::CountOpenSupervisions(soci::session& sql, const
                                                        std::int64_t as_of) const {
   const long long at = as_of;
   long long count = 0;
-  sql << kCountOpenSupervisions, db::UseScope{scope},
-      soci::use(at, "as_of1"), soci::use(at, "as_of2"), soci::into(count);
+  sql << kCountOpenSupervisions, db::UseScope{scope}, soci::use(at, "as_of1"), soci::use(at, "as_of2"),
+      soci::into(count);
   return count;
 }
 
@@ -230,11 +225,10 @@ std::vector<OverdueItem> BulletinRepository::OverdueItems(soci::session& sql, co
   long long id = 0;
   long long org_id = 0;
   soci::statement statement =
-      (sql.prepare << kOverdueItems, db::UseScope{scope},
-       soci::use(from, "period_from"), soci::use(to, "period_to"), soci::use(at, "as_of1"), soci::use(at, "as_of2"),
-       soci::use(at, "as_of3"), soci::use(as_of_date, "as_of_date"), soci::use(max, "limit"), soci::into(id), soci::into(row.task_title),
-       soci::into(org_id), soci::into(row.org_name), soci::into(row.org_level), soci::into(row.deadline),
-       soci::into(row.progress));
+      (sql.prepare << kOverdueItems, db::UseScope{scope}, soci::use(from, "period_from"), soci::use(to, "period_to"),
+       soci::use(at, "as_of1"), soci::use(at, "as_of2"), soci::use(at, "as_of3"), soci::use(as_of_date, "as_of_date"),
+       soci::use(max, "limit"), soci::into(id), soci::into(row.task_title), soci::into(org_id),
+       soci::into(row.org_name), soci::into(row.org_level), soci::into(row.deadline), soci::into(row.progress));
   statement.execute();
   std::vector<OverdueItem> items;
   while (statement.fetch()) {
@@ -253,10 +247,9 @@ std::vector<OpenSupervision> BulletinRepository::OpenSupervisions(soci::session&
   long long id = 0;
   long long target_id = 0;
   soci::statement statement =
-      (sql.prepare << kOpenSupervisions, db::UseScope{scope},
-       soci::use(at, "as_of1"), soci::use(at, "as_of2"), soci::use(max, "limit"), soci::into(id), soci::into(row.title),
-       soci::into(target_id), soci::into(row.target_name), soci::into(row.target_level), soci::into(row.deadline),
-       soci::into(row.state));
+      (sql.prepare << kOpenSupervisions, db::UseScope{scope}, soci::use(at, "as_of1"), soci::use(at, "as_of2"),
+       soci::use(max, "limit"), soci::into(id), soci::into(row.title), soci::into(target_id),
+       soci::into(row.target_name), soci::into(row.target_level), soci::into(row.deadline), soci::into(row.state));
   statement.execute();
   std::vector<OpenSupervision> items;
   while (statement.fetch()) {

@@ -3,6 +3,7 @@
 #include <map>
 #include <string_view>
 
+#include "db/in_list.hpp"
 #include "db/like_pattern.hpp"
 #include "db/org_scope_binding.hpp"
 #include "features/cobuild_list/list_rows.hpp"
@@ -163,12 +164,6 @@ std::string OrgsThen(const std::string& table, const std::string& filter, bool p
   return "CROSS JOIN LATERAL (SELECT * FROM " + table + " " + alias + " WHERE " + filter + " OFFSET 0) " + alias;
 }
 
-std::string IdList(const std::vector<std::int64_t>& ids) {
-  std::string list = "(";
-  for (const std::int64_t id : ids) list += (list.size() > 1 ? "," : "") + std::to_string(id);  // integers only
-  return list + ")";
-}
-
 // A page of a list: its count and its rows, with the same filter bound to both.
 template <typename Item, typename Convert>
 Page<Item> ListPage(soci::session& sql, std::string_view select, std::string_view from_count,
@@ -181,17 +176,17 @@ Page<Item> ListPage(soci::session& sql, std::string_view select, std::string_vie
   long long total = 0;
   sql << std::string(from_count) + std::string(filter_sql), db::UseScope{scope}, soci::use(filter.status, "status"),
       soci::use(filter.status, "status_again"), soci::use(filter.kind, "kind"), soci::use(filter.kind, "kind_again"),
-      soci::use(filter.category, "category"), soci::use(filter.category, "category_again"),
-      soci::use(pattern, "text"), soci::use(pattern, "text_again"), soci::into(total);
+      soci::use(filter.category, "category"), soci::use(filter.category, "category_again"), soci::use(pattern, "text"),
+      soci::use(pattern, "text_again"), soci::into(total);
   page.total = total;
   if (total == 0) return page;
   soci::rowset<soci::row> rows =
-        (sql.prepare << std::string(select) + std::string(filter_sql) + std::string(order) +
-                            " LIMIT :limit OFFSET :offset",
-         db::UseScope{scope}, soci::use(filter.status, "status"), soci::use(filter.status, "status_again"),
-         soci::use(filter.kind, "kind"), soci::use(filter.kind, "kind_again"), soci::use(filter.category, "category"),
-         soci::use(filter.category, "category_again"), soci::use(pattern, "text"), soci::use(pattern, "text_again"),
-         soci::use(limit, "limit"), soci::use(offset, "offset"));
+      (sql.prepare << std::string(select) + std::string(filter_sql) + std::string(order) +
+                          " LIMIT :limit OFFSET :offset",
+       db::UseScope{scope}, soci::use(filter.status, "status"), soci::use(filter.status, "status_again"),
+       soci::use(filter.kind, "kind"), soci::use(filter.kind, "kind_again"), soci::use(filter.category, "category"),
+       soci::use(filter.category, "category_again"), soci::use(pattern, "text"), soci::use(pattern, "text_again"),
+       soci::use(limit, "limit"), soci::use(offset, "offset"));
   for (const soci::row& row : rows) page.items.push_back(convert(row));
   return page;
 }
@@ -201,8 +196,7 @@ Page<Item> ListPage(soci::session& sql, std::string_view select, std::string_vie
 std::string ListRepository::CategoryName(soci::session& sql, const std::string& code) const {
   std::string name;
   soci::indicator indicator = soci::i_ok;
-  sql << "SELECT name FROM cobuild_category WHERE code = :code", soci::use(code, "code"),
-      soci::into(name, indicator);
+  sql << "SELECT name FROM cobuild_category WHERE code = :code", soci::use(code, "code"), soci::into(name, indicator);
   return sql.got_data() && indicator == soci::i_ok ? name : std::string();
 }
 
@@ -267,8 +261,9 @@ void ListRepository::CloseNeedsOfProject(soci::session& sql, std::int64_t projec
   std::vector<std::int64_t> closing;  // the orgs of the needs closed, one entry per need
   {
     long long org = 0;
-    soci::statement orgs = (sql.prepare << "SELECT org_id FROM need WHERE project_id = :project_id AND status = 'matched'",
-                            soci::use(project, "project_id"), soci::into(org));
+    soci::statement orgs =
+        (sql.prepare << "SELECT org_id FROM need WHERE project_id = :project_id AND status = 'matched'",
+         soci::use(project, "project_id"), soci::into(org));
     orgs.execute();
     while (orgs.fetch()) closing.push_back(org);
   }
@@ -325,8 +320,7 @@ std::int64_t ListRepository::InsertResource(soci::session& sql, const NewResourc
       soci::use(input.resource_kind, "resource_kind"), soci::use(input.category, "category"), soci::use(tags, "tags"),
       soci::use(input.title, "title"), soci::use(input.description, "description"), soci::use(quantity, "quantity"),
       soci::use(headcount, "headcount"), soci::use(input.valid_from, "valid_from"),
-      soci::use(input.valid_to, "valid_to"), soci::use(user, "created_by"), soci::use(at, "created_at"),
-      soci::into(id);
+      soci::use(input.valid_to, "valid_to"), soci::use(user, "created_by"), soci::use(at, "created_at"), soci::into(id);
   for (const std::int64_t served : input.served_org_ids) {
     const long long served_id = served;
     sql << "INSERT INTO resource_served_org (resource_id, org_id) VALUES (:resource_id, :org_id)",
@@ -356,18 +350,16 @@ Page<Resource> ListRepository::ListResources(soci::session& sql, const core::Org
                                              const ListFilter& filter) const {
   ListFilter resource_filter = filter;
   resource_filter.status.clear();
-  return ListPage<Resource>(
-      sql, kSelectResources, "SELECT COUNT(*) FROM resource r JOIN org o ON o.id = r.org_id",
-      std::string(kResourceFilter) + " AND (:status = '' OR :status_again = '')", " ORDER BY r.id DESC", scope, resource_filter,
-      ResourceOf);
+  return ListPage<Resource>(sql, kSelectResources, "SELECT COUNT(*) FROM resource r JOIN org o ON o.id = r.org_id",
+                            std::string(kResourceFilter) + " AND (:status = '' OR :status_again = '')",
+                            " ORDER BY r.id DESC", scope, resource_filter, ResourceOf);
 }
 
 bool ListRepository::CommitResource(soci::session& sql, std::int64_t id, std::int64_t quantity) const {
   const long long key = id, amount = quantity;
-  soci::statement statement =
-      (sql.prepare << "UPDATE resource SET committed = committed + :amount WHERE id = :id "
-                      "AND committed + :amount_again <= quantity",
-       soci::use(amount, "amount"), soci::use(key, "id"), soci::use(amount, "amount_again"));
+  soci::statement statement = (sql.prepare << "UPDATE resource SET committed = committed + :amount WHERE id = :id "
+                                              "AND committed + :amount_again <= quantity",
+                               soci::use(amount, "amount"), soci::use(key, "id"), soci::use(amount, "amount_again"));
   statement.execute(true);
   return statement.get_affected_rows() == 1;
 }
@@ -384,8 +376,7 @@ std::int64_t ListRepository::InsertProject(soci::session& sql, const NewProject&
       soci::use(resource, resource_indicator, "resource_id"), soci::use(input.category, "category"),
       soci::use(tags, "tags"), soci::use(input.title, "title"), soci::use(input.description, "description"),
       soci::use(budget, "budget"), soci::use(input.owners, "owners"), soci::use(input.starts_on, "starts_on"),
-      soci::use(input.ends_on, "ends_on"), soci::use(user, "created_by"), soci::use(at, "created_at"),
-      soci::into(id);
+      soci::use(input.ends_on, "ends_on"), soci::use(user, "created_by"), soci::use(at, "created_at"), soci::into(id);
   int order = 0;
   for (const NewMilestone& milestone : input.milestones) {
     ++order;
@@ -410,8 +401,8 @@ Page<Project> ListRepository::ListProjects(soci::session& sql, const core::OrgSc
   ListFilter project_filter = filter;
   project_filter.kind.clear();
   return ListPage<Project>(sql, kSelectProjects, "SELECT COUNT(*) FROM project p JOIN org o ON o.id = p.org_id",
-                           std::string(kProjectFilter) + " AND (:kind = '' OR :kind_again = '')", " ORDER BY p.id DESC", scope,
-                           project_filter, ProjectOf);
+                           std::string(kProjectFilter) + " AND (:kind = '' OR :kind_again = '')", " ORDER BY p.id DESC",
+                           scope, project_filter, ProjectOf);
 }
 
 std::vector<Milestone> ListRepository::ListMilestones(soci::session& sql, std::int64_t project_id) const {
@@ -434,8 +425,7 @@ std::vector<ProjectDelivery> ListRepository::ListDeliveries(soci::session& sql, 
                       "WHERE d.project_id = :project_id ORDER BY d.delivered_on, d.id",
        soci::use(project, "project_id"));
   for (const soci::row& row : rows) {
-    deliveries.push_back(
-        {Integer(row, 0), Text(row, 1), Text(row, 2), Integer(row, 3), Text(row, 4), Integer(row, 5)});
+    deliveries.push_back({Integer(row, 0), Text(row, 1), Text(row, 2), Integer(row, 3), Text(row, 4), Integer(row, 5)});
   }
   return deliveries;
 }
@@ -473,7 +463,7 @@ std::vector<Candidate> ListRepository::ResourceCandidates(soci::session& sql, co
                                                           int limit) const {
   // The subtree's orgs through the covering path index, then the orgs above by id: two arms, so
   // that neither walks the other's index (an OR reads every org row of the subtree).
-  const std::string lineage = IdList(ancestor_ids.empty() ? std::vector<std::int64_t>{0} : ancestor_ids);
+  const std::string lineage = db::InList(ancestor_ids);
   const bool postgres = sql.get_backend_name() == "postgresql";
   const auto arm = [postgres](const std::string& suffix, const std::string& orgs) {
     const std::string filter = "r.org_id = o.id AND r.category = :category" + suffix + " AND r.valid_to >= :today" +
@@ -482,16 +472,17 @@ std::vector<Candidate> ListRepository::ResourceCandidates(soci::session& sql, co
         SELECT r.id, r.title, r.resource_kind, o.id, o.name, o.path, u.id, u.name, r.tags, r.quantity, r.committed,
                r.venue_id
         FROM org o
-        )sql" + OrgsThen("resource", filter, postgres) + R"sql(
+        )sql" +
+           OrgsThen("resource", filter, postgres) + R"sql(
         LEFT JOIN unit u ON u.id = r.unit_id
-        WHERE )sql" + (postgres ? "" : filter + " AND ") + orgs;
+        WHERE )sql" +
+           (postgres ? "" : filter + " AND ") + orgs;
   };
   soci::rowset<soci::row> rows =
       (sql.prepare << arm("", "o.path >= :scope AND o.path < :scope_end") + " UNION ALL " +
                           arm("_again", "o.id IN " + lineage) + " ORDER BY 1 LIMIT :limit",
        soci::use(category, "category"), soci::use(today, "today"), soci::use(wanted_by, "wanted_by"),
-       soci::use(category, "category_again"), soci::use(today, "today_again"),
-       soci::use(wanted_by, "wanted_by_again"),
+       soci::use(category, "category_again"), soci::use(today, "today_again"), soci::use(wanted_by, "wanted_by_again"),
        db::UseScope{scope}, soci::use(limit, "limit"));
   std::vector<Candidate> candidates;
   std::map<std::int64_t, std::size_t> by_id;
@@ -517,7 +508,8 @@ std::vector<Candidate> ListRepository::ResourceCandidates(soci::session& sql, co
   for (const Candidate& candidate : candidates) ids.push_back(candidate.suggestion.id);
   soci::rowset<soci::row> served =
       (sql.prepare << "SELECT s.resource_id, o.path FROM resource_served_org s JOIN org o ON o.id = s.org_id "
-                      "WHERE s.resource_id IN " + IdList(ids));
+                      "WHERE s.resource_id IN " +
+                          db::InList(ids));
   for (const soci::row& row : served) candidates[by_id.at(Integer(row, 0))].served_org_paths.push_back(Text(row, 1));
   return candidates;
 }
@@ -526,7 +518,7 @@ std::vector<Candidate> ListRepository::ProjectCandidates(soci::session& sql, con
                                                          const core::OrgScope& scope,
                                                          const std::vector<std::int64_t>& ancestor_ids,
                                                          const std::string& today, int limit) const {
-  const std::string lineage = IdList(ancestor_ids.empty() ? std::vector<std::int64_t>{0} : ancestor_ids);
+  const std::string lineage = db::InList(ancestor_ids);
   const bool postgres = sql.get_backend_name() == "postgresql";
   const auto arm = [postgres](const std::string& suffix, const std::string& orgs) {
     const std::string filter = "p.org_id = o.id AND p.category = :category" + suffix +
@@ -534,9 +526,11 @@ std::vector<Candidate> ListRepository::ProjectCandidates(soci::session& sql, con
     return R"sql(
         SELECT p.id, p.title, o.id, o.name, o.path, u.id, u.name, p.tags, p.ends_on
         FROM org o
-        )sql" + OrgsThen("project", filter, postgres) + R"sql(
+        )sql" +
+           OrgsThen("project", filter, postgres) + R"sql(
         LEFT JOIN unit u ON u.id = p.unit_id
-        WHERE )sql" + (postgres ? "" : filter + " AND ") + orgs;
+        WHERE )sql" +
+           (postgres ? "" : filter + " AND ") + orgs;
   };
   soci::rowset<soci::row> rows =
       (sql.prepare << arm("", "o.path >= :scope AND o.path < :scope_end") + " UNION ALL " +
@@ -567,7 +561,7 @@ std::vector<std::pair<std::int64_t, std::int64_t>> ListRepository::BookedDays(
   if (venue_ids.empty()) return days;
   soci::rowset<soci::row> rows =
       (sql.prepare << "SELECT venue_id, COUNT(DISTINCT booked_on) FROM venue_booking WHERE venue_id IN " +
-                          IdList(venue_ids) +
+                          db::InList(venue_ids) +
                           " AND booked_on >= :from_day AND booked_on <= :to_day AND cancelled_at IS NULL "
                           "GROUP BY venue_id",
        soci::use(from, "from_day"), soci::use(to, "to_day"));

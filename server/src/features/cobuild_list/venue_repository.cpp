@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "db/in_list.hpp"
 #include "db/org_scope_binding.hpp"
 #include "features/cobuild_list/list_rows.hpp"
 
@@ -30,16 +31,10 @@ constexpr std::string_view kSelectBookings = R"sql(
   LEFT JOIN unit u ON u.id = b.unit_id
 )sql";
 
-std::string IdList(const std::vector<std::int64_t>& ids) {
-  std::string list = "(";
-  for (const std::int64_t id : ids) list += (list.size() > 1 ? "," : "") + std::to_string(id);  // integers only
-  return list + ")";
-}
-
 // The scope, or one of the orgs above it.
 std::string InSight(const std::vector<std::int64_t>& ancestor_ids) {
   std::string where = " WHERE ((o.path >= :scope AND o.path < :scope_end)";
-  if (!ancestor_ids.empty()) where += " OR o.id IN " + IdList(ancestor_ids);
+  if (!ancestor_ids.empty()) where += " OR o.id IN " + db::InList(ancestor_ids);
   return where + ")";
 }
 
@@ -88,8 +83,8 @@ Booking BookingOf(const soci::row& row) {
 
 }  // namespace
 
-std::int64_t VenueRepository::InsertCentre(soci::session& sql, const NewServiceCentre& input,
-                                           std::int64_t created_by, std::int64_t now) const {
+std::int64_t VenueRepository::InsertCentre(soci::session& sql, const NewServiceCentre& input, std::int64_t created_by,
+                                           std::int64_t now) const {
   const long long org = input.org_id, user = created_by, at = now;
   long long id = 0;
   sql << "INSERT INTO service_centre (org_id, name, address, opening_hours, created_by, created_at) "
@@ -149,7 +144,8 @@ std::int64_t VenueRepository::InsertVenue(soci::session& sql, const NewVenue& in
   soci::indicator centre_indicator = input.service_centre_id ? soci::i_ok : soci::i_null;
   soci::indicator unit_indicator = input.unit_id ? soci::i_ok : soci::i_null;
   long long id = 0;
-  sql << "INSERT INTO venue (org_id, service_centre_id, unit_id, name, capacity, opening_hours, created_by, created_at) "
+  sql << "INSERT INTO venue (org_id, service_centre_id, unit_id, name, capacity, opening_hours, created_by, "
+         "created_at) "
          "VALUES (:org_id, :centre, :unit, :name, :capacity, :opening_hours, :created_by, :created_at) RETURNING id",
       soci::use(org, "org_id"), soci::use(centre, centre_indicator, "centre"), soci::use(unit, unit_indicator, "unit"),
       soci::use(input.name, "name"), soci::use(capacity, "capacity"), soci::use(input.opening_hours, "opening_hours"),
@@ -159,7 +155,8 @@ std::int64_t VenueRepository::InsertVenue(soci::session& sql, const NewVenue& in
 
 std::optional<Venue> VenueRepository::FindVenue(soci::session& sql, std::int64_t id) const {
   const long long key = id;
-  soci::rowset<soci::row> rows = (sql.prepare << std::string(kSelectVenues) + " WHERE v.id = :id", soci::use(key, "id"));
+  soci::rowset<soci::row> rows =
+      (sql.prepare << std::string(kSelectVenues) + " WHERE v.id = :id", soci::use(key, "id"));
   for (const soci::row& row : rows) return VenueOf(row);
   return std::nullopt;
 }

@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "db/bulk_insert.hpp"
+#include "db/in_list.hpp"
 #include "db/org_scope_binding.hpp"
 
 namespace liandong::workforce {
@@ -194,12 +195,6 @@ std::optional<std::int64_t> OptionalId(long long value, soci::indicator indicato
 }
 
 // Appends " AND s.id IN (…)" style lists of ids, which come from org paths (digits only).
-std::string IdList(const std::vector<std::int64_t>& ids) {
-  std::string list;
-  for (const std::int64_t id : ids) list += (list.empty() ? "" : ",") + std::to_string(id);
-  return list.empty() ? "0" : list;
-}
-
 void InsertChildren(soci::session& sql, std::int64_t scheme_id, const SchemeDefinition& definition) {
   {
     std::string post, name;
@@ -648,8 +643,8 @@ std::vector<RegradingRun> WorkforceRepository::ListRuns(soci::session& sql, cons
   std::vector<RegradingRun> runs;
   RunRow row;
   auto prepared =
-      (sql.prepare << std::string(kRunColumns) + " WHERE (o.path >= :scope AND o.path < :scope_end) OR r.org_id IN (" +
-                          IdList(scope.Ids()) + ") ORDER BY r.year DESC, r.id DESC LIMIT 200",
+      (sql.prepare << std::string(kRunColumns) + " WHERE (o.path >= :scope AND o.path < :scope_end) OR r.org_id IN " +
+                          db::InList(scope.Ids()) + " ORDER BY r.year DESC, r.id DESC LIMIT 200",
        db::UseScope{scope});
   row.Bind(prepared);
   soci::statement statement(prepared);
@@ -669,7 +664,7 @@ std::optional<RegradingRun> WorkforceRepository::FindOverlappingRun(soci::sessio
                                                : " WHERE r.year = :year AND r.status <> 'reverted'";
   RunRow row;
   auto prepared = (sql.prepare << std::string(kRunColumns) + condition + " AND ((o.path >= :path AND o.path < :end)" +
-                                      " OR r.org_id IN (" + IdList(ancestors) + ")) ORDER BY r.year LIMIT 1",
+                                      " OR r.org_id IN " + db::InList(ancestors) + ") ORDER BY r.year LIMIT 1",
                    soci::use(year, "year"), soci::use(path, "path"), soci::use(end, "end"));
   row.Bind(prepared);
   soci::statement statement(prepared);
