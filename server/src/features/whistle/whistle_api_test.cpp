@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <boost/json/serialize.hpp>
 
 #include "core/china_date.hpp"
@@ -90,8 +91,8 @@ class WhistleApiTest : public ::testing::Test {
   void Pass(int minutes) {
     for (int done = 0; done < minutes; done += 10) {
       server_.clock().Advance(std::min(10, minutes - done) * 60);
-      for (HttpClient* client : {&city_, &district_, &street_, &police_staff_, &urban_staff_, &market_staff_,
-                                 &guangming_staff_}) {
+      for (HttpClient* client :
+           {&city_, &district_, &street_, &police_staff_, &urban_staff_, &market_staff_, &guangming_staff_}) {
         client->Get("/api/v1/me");
       }
     }
@@ -177,9 +178,12 @@ TEST_F(WhistleApiTest, AWhistleIsSignedOffDispatchedReportedClosedOnlyWhenEveryP
               "whistle.invalid_score");
   }
   EXPECT_EQ(ErrorCode(Act(street_, id, "ratings", {{"agency_org_id", market_}, {"score", 4}})), "whistle.not_summoned");
-  EXPECT_EQ(Act(street_, id, "ratings", {{"agency_org_id", police_}, {"score", 5}, {"comment", "响应迅速"}}).status, 201);
-  EXPECT_EQ(ErrorCode(Act(street_, id, "ratings", {{"agency_org_id", police_}, {"score", 4}})), "whistle.already_rated");
-  EXPECT_EQ(Act(street_, id, "ratings", {{"agency_org_id", urban_}, {"score", 3}, {"comment", "到场迟到"}}).status, 201);
+  EXPECT_EQ(Act(street_, id, "ratings", {{"agency_org_id", police_}, {"score", 5}, {"comment", "响应迅速"}}).status,
+            201);
+  EXPECT_EQ(ErrorCode(Act(street_, id, "ratings", {{"agency_org_id", police_}, {"score", 4}})),
+            "whistle.already_rated");
+  EXPECT_EQ(Act(street_, id, "ratings", {{"agency_org_id", urban_}, {"score", 3}, {"comment", "到场迟到"}}).status,
+            201);
   EXPECT_FALSE(Detail(street_, id).at("can_rate").as_bool());
 
   // The agency sees its rating, and the history holds every step with its date.
@@ -189,7 +193,7 @@ TEST_F(WhistleApiTest, AWhistleIsSignedOffDispatchedReportedClosedOnlyWhenEveryP
   std::vector<std::string> kinds;
   for (const auto& step : seen.at("steps").as_array()) kinds.emplace_back(step.at("kind").as_string());
   EXPECT_EQ(kinds, (std::vector<std::string>{"blown", "signed_off", "dispatched", "dispatched", "arrived", "arrived",
-                                              "completed", "handled", "completed", "closed", "rated", "rated"}));
+                                             "completed", "handled", "completed", "closed", "rated", "rated"}));
   // The agency's board lists it among its whistles.
   const auto board = urban_staff_.Get("/api/v1/whistles?state=closed").Json();
   EXPECT_EQ(board.at("total").as_int64(), 1) << board;
@@ -223,6 +227,75 @@ TEST_F(WhistleApiTest, OnlyASummonedAgencyReportsAndOnlyTheStreetActsForTheStree
   // Its district reads it; the district does not close it.
   EXPECT_EQ(district_.Get(Path(id)).status, 200);
   EXPECT_EQ(district_.Post(Path(id, "/close"), "{}").status, 403);
+}
+
+// The board of each viewer holds exactly the whistles of its subtree's streets and those that
+// summoned one of its agencies, counted as one query over both would count them.
+TEST_F(WhistleApiTest, EachBoardListsTheWhistlesOfItsStreetsAndItsSummonedAgenciesByStateAndAgency) {
+  const std::int64_t waiting = Blow("enforcement", {police_, urban_});
+  Pass(10);
+  const std::int64_t emergency = Blow("emergency", {market_});
+  const auto board = [](HttpClient& client, const std::string& query) {
+    const auto result = client.Get("/api/v1/whistles?page_size=100" + query);
+    EXPECT_EQ(result.status, 200) << result.body;
+    const boost::json::value json = result.Json();
+    std::vector<std::int64_t> ids;
+    for (const auto& item : json.at("items").as_array()) ids.push_back(item.at("id").as_int64());
+    EXPECT_EQ(json.at("total").as_int64(), static_cast<std::int64_t>(ids.size())) << result.body;
+    return ids;
+  };
+  const auto expected = [&](std::int64_t org_id, const std::string& state_condition) {
+    db::Session session(server_.application().database());
+    std::string path;
+    session.sql() << "SELECT path FROM org WHERE id = :id", soci::use(org_id, "id"), soci::into(path);
+    const std::string end = path.substr(0, path.size() - 1) + "0";
+    std::vector<std::int64_t> ids;
+    soci::rowset<long long> rows =
+        (session.sql().prepare << "SELECT w.id FROM whistle w JOIN org s ON s.id = w.street_org_id "
+                                  "WHERE ((s.path >= :a AND s.path < :b) OR EXISTS (SELECT 1 FROM "
+                                  "whistle_response r JOIN org o ON o.id = r.agency_org_id WHERE "
+                                  "r.whistle_id = w.id AND o.path >= :c AND o.path < :d))" +
+                                      state_condition + " ORDER BY w.blown_at DESC, w.id DESC",
+         soci::use(path, "a"), soci::use(end, "b"), soci::use(path, "c"), soci::use(end, "d"));
+    for (const long long id : rows) ids.push_back(id);
+    return ids;
+  };
+  const auto has = [](const std::vector<std::int64_t>& ids, std::int64_t id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  };
+
+  const auto open = board(street_, "&state=open");
+  EXPECT_EQ(open, expected(heping_, " AND w.state <> 'closed'"));
+  ASSERT_GE(open.size(), 2U);
+  EXPECT_EQ(open[0], emergency);  // the newest first
+  EXPECT_EQ(open[1], waiting);
+  const auto awaiting = board(street_, "&state=awaiting_sign_off");
+  EXPECT_TRUE(has(awaiting, waiting));
+  EXPECT_FALSE(has(awaiting, emergency));
+  const auto dispatched = board(street_, "&state=dispatched");
+  EXPECT_TRUE(has(dispatched, emergency));
+  EXPECT_FALSE(has(dispatched, waiting));
+  EXPECT_FALSE(has(board(street_, "&state=closed"), waiting));
+  const auto summoning_market = board(street_, "&agency=" + std::to_string(market_));
+  EXPECT_TRUE(has(summoning_market, emergency));
+  EXPECT_FALSE(has(summoning_market, waiting));
+
+  // Each agency sees the whistles that summoned it, and no other.
+  EXPECT_EQ(board(market_staff_, ""), expected(market_, ""));
+  EXPECT_TRUE(has(board(market_staff_, ""), emergency));
+  EXPECT_FALSE(has(board(market_staff_, ""), waiting));
+  EXPECT_TRUE(has(board(urban_staff_, "&state=open"), waiting));
+  EXPECT_FALSE(has(board(guangming_staff_, ""), waiting));
+  EXPECT_FALSE(has(board(guangming_staff_, ""), emergency));
+  EXPECT_EQ(board(guangming_staff_, ""), expected(guangming_police_, ""));
+  // The district and the whole city hold both, as the one query over both counts them.
+  const std::int64_t district = DemoOrgId(district_, {});
+  EXPECT_EQ(board(district_, ""), expected(district, ""));
+  EXPECT_TRUE(has(board(district_, "&state=open"), waiting));
+  const std::int64_t city = DemoOrgId(city_, {});
+  EXPECT_EQ(board(city_, "&state=open"), expected(city, " AND w.state <> 'closed'"));
+  EXPECT_TRUE(has(board(city_, "&state=dispatched"), emergency));
+  EXPECT_EQ(ErrorCode(street_.Get("/api/v1/whistles?state=gone")), "request.invalid_argument");
 }
 
 TEST_F(WhistleApiTest, EveryBadWhistleIsRefusedWithItsOwnCodeAndNothingIsWritten) {
@@ -259,9 +332,10 @@ TEST_F(WhistleApiTest, EveryBadWhistleIsRefusedWithItsOwnCodeAndNothingIsWritten
 TEST_F(WhistleApiTest, ArrivalTimesAndTheRateBandAreSettingsOfTheCity) {
   auto settings = city_.Get("/api/v1/whistle-settings").Json();
   EXPECT_EQ(settings.at("types").as_array().size(), 3u);
-  const auto changed = city_.Send(boost::beast::http::verb::put, "/api/v1/whistle-settings",
-                                  Body({{"types", boost::json::array{{{"code", "enforcement"}, {"arrival_minutes", 45}}}},
-                                        {"band", {{"low_per_10k", 0.5}, {"high_per_10k", 3}}}}));
+  const auto changed =
+      city_.Send(boost::beast::http::verb::put, "/api/v1/whistle-settings",
+                 Body({{"types", boost::json::array{{{"code", "enforcement"}, {"arrival_minutes", 45}}}},
+                       {"band", {{"low_per_10k", 0.5}, {"high_per_10k", 3}}}}));
   ASSERT_EQ(changed.status, 200) << changed.body;
   const std::int64_t id = Blow("enforcement", {police_});
   const auto signed_off = Act(street_, id, "sign-off");
@@ -276,8 +350,9 @@ TEST_F(WhistleApiTest, ArrivalTimesAndTheRateBandAreSettingsOfTheCity) {
                            {"band", {{"low_per_10k", 0.5}, {"high_per_10k", 3}}}})),
             "whistle.invalid_type");
   EXPECT_EQ(ErrorCode(put({{"band", {{"low_per_10k", 3}, {"high_per_10k", 1}}}})), "whistle.invalid_band");
-  EXPECT_EQ(street_.Send(boost::beast::http::verb::put, "/api/v1/whistle-settings",
-                         Body({{"band", {{"low_per_10k", 0.1}, {"high_per_10k", 1}}}}))
+  EXPECT_EQ(street_
+                .Send(boost::beast::http::verb::put, "/api/v1/whistle-settings",
+                      Body({{"band", {{"low_per_10k", 0.1}, {"high_per_10k", 1}}}}))
                 .status,
             403);
   EXPECT_EQ(city_.Get("/api/v1/whistle-settings").Json().at("band").at("low_per_10k").as_double(), 0.5);

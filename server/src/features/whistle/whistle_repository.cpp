@@ -1,6 +1,7 @@
 #include "features/whistle/whistle_repository.hpp"
 
 #include <map>
+#include <stdexcept>
 #include <string_view>
 
 #include "db/org_scope_binding.hpp"
@@ -22,9 +23,7 @@ struct Bound {
   soci::indicator indicator = soci::i_null;
 };
 
-Bound Bind(std::optional<std::int64_t> value) {
-  return value ? Bound{*value, soci::i_ok} : Bound{0, soci::i_null};
-}
+Bound Bind(std::optional<std::int64_t> value) { return value ? Bound{*value, soci::i_ok} : Bound{0, soci::i_null}; }
 
 db::BulkValue OrNull(std::optional<std::int64_t> value) { return value ? db::BulkValue(*value) : db::BulkValue(); }
 
@@ -38,11 +37,18 @@ constexpr std::string_view kSelectWhistles = R"sql(
   LEFT JOIN user_account u ON u.id = w.signed_off_by
 )sql";
 
-// A whistle is in the scope when its street is, or one of the agencies it summoned.
-constexpr std::string_view kWhistleInScope = R"sql(
-  ((s.path >= :scope AND s.path < :scope_end) OR EXISTS (
-    SELECT 1 FROM whistle_response r JOIN org a ON a.id = r.agency_org_id
-    WHERE r.whistle_id = w.id AND a.path >= :scope2 AND a.path < :scope_end2)))sql";
+// A whistle is in the scope when its street is, or one of the agencies it summoned: two arms, the
+// scope's streets (org_street_path) and its agencies (org_level_path) each through their index into
+// the whistles (an OR of both tests every whistle of the city). `filter` narrows each arm on w.
+std::string WhistlesInScope(const std::string& filter) {
+  return "SELECT w.id FROM org s JOIN whistle w ON w.street_org_id = s.id"
+         " WHERE s.level = 'street' AND s.path >= :scope AND s.path < :scope_end" +
+         filter +
+         " UNION SELECT w.id FROM org a JOIN whistle_response r ON r.agency_org_id = a.id"
+         " JOIN whistle w ON w.id = r.whistle_id WHERE a.level = 'agency' AND a.path >= :scope2 AND a.path < "
+         ":scope_end2" +
+         filter;
+}
 
 struct WhistleColumns {
   long long id = 0, street_id = 0, blown_at = 0, signed_after_dispatch = 0;
@@ -114,10 +120,10 @@ void LoadResponses(soci::session& sql, std::vector<Whistle>& whistles) {
                       "FROM whistle_response r JOIN org a ON a.id = r.agency_org_id WHERE r.whistle_id IN (" +
                           ids + ") ORDER BY r.whistle_id, r.id",
        soci::into(id), soci::into(whistle_id), soci::into(agency_id), soci::into(row.agency.name),
-       soci::into(row.agency.level), soci::into(row.agency_path),
-       soci::into(arrival_due.value, arrival_due.indicator), soci::into(arrived_at.value, arrived_at.indicator),
-       soci::into(row.arrival_text), soci::into(completed_at.value, completed_at.indicator),
-       soci::into(row.completion_text), soci::into(score.value, score.indicator), soci::into(row.rating_comment),
+       soci::into(row.agency.level), soci::into(row.agency_path), soci::into(arrival_due.value, arrival_due.indicator),
+       soci::into(arrived_at.value, arrived_at.indicator), soci::into(row.arrival_text),
+       soci::into(completed_at.value, completed_at.indicator), soci::into(row.completion_text),
+       soci::into(score.value, score.indicator), soci::into(row.rating_comment),
        soci::into(rated_at.value, rated_at.indicator));
   if (statement.execute(true)) {
     do {
@@ -312,7 +318,8 @@ void WhistleRepository::SaveWhistle(soci::session& sql, const Whistle& w, std::o
   }
 }
 
-void WhistleRepository::SaveResponse(soci::session& sql, const Response& r, std::optional<std::int64_t> rated_by) const {
+void WhistleRepository::SaveResponse(soci::session& sql, const Response& r,
+                                     std::optional<std::int64_t> rated_by) const {
   const long long id = r.id;
   Bound arrival_due = Bind(r.arrival_due), arrived_at = Bind(r.arrived_at), completed_at = Bind(r.completed_at),
         score = Bind(r.score), rated_at = Bind(r.rated_at), rater = Bind(rated_by);
@@ -344,25 +351,29 @@ std::optional<Whistle> WhistleRepository::FindWhistle(soci::session& sql, std::i
 }
 
 WhistlePage WhistleRepository::ListWhistles(soci::session& sql, const WhistleQuery& query) const {
-  std::string where = " WHERE " + std::string(kWhistleInScope);
-  std::string state = query.state.value_or("");
-  if (query.state) {
-    if (state == "open") {
-      where += " AND w.state <> 'closed'";
-    } else {
-      where += " AND w.state = :state";
-    }
+  // The state is one of the service's known values and the agency an integer: written into the
+  // statement, so that both arms can carry them without repeating a bound name.
+  std::string filter;
+  if (const std::string state = query.state.value_or(""); state == "open") {
+    filter += " AND w.state IN ('awaiting_sign_off', 'dispatched')";
+  } else if (state == "awaiting_sign_off" || state == "dispatched" || state == "closed") {
+    filter += " AND w.state = '" + state + "'";
+  } else if (query.state) {
+    throw std::invalid_argument("whistle state " + state);
   }
-  const long long agency = query.agency_id.value_or(0);
   if (query.agency_id) {
-    where += " AND EXISTS (SELECT 1 FROM whistle_response x WHERE x.whistle_id = w.id AND x.agency_org_id = :agency)";
+    filter += " AND EXISTS (SELECT 1 FROM whistle_response x WHERE x.whistle_id = w.id AND x.agency_org_id = " +
+              std::to_string(*query.agency_id) + ")";
   }
+  // The whole city needs no scope test at all.
+  const bool whole_tree = query.scope.IsWholeTree();
+  const std::string in_scope =
+      whole_tree ? " WHERE w.id > 0" + filter : " WHERE w.id IN (" + WhistlesInScope(filter) + ")";
   auto bind = [&](soci::statement& statement) {
+    if (whole_tree) return;
     db::BindScope(statement, query.scope);
     statement.exchange(soci::use(query.scope.Path(), "scope2"));
     statement.exchange(soci::use(query.scope.End(), "scope_end2"));
-    if (query.state && state != "open") statement.exchange(soci::use(state, "state"));
-    if (query.agency_id) statement.exchange(soci::use(agency, "agency"));
   };
   WhistlePage page;
   {
@@ -371,7 +382,7 @@ WhistlePage WhistleRepository::ListWhistles(soci::session& sql, const WhistleQue
     statement.exchange(soci::into(total));
     bind(statement);
     statement.alloc();
-    statement.prepare("SELECT COUNT(*) FROM whistle w JOIN org s ON s.id = w.street_org_id" + where);
+    statement.prepare("SELECT COUNT(*) FROM whistle w" + in_scope);
     statement.define_and_bind();
     statement.execute(true);
     page.total = total;
@@ -385,7 +396,7 @@ WhistlePage WhistleRepository::ListWhistles(soci::session& sql, const WhistleQue
   statement.exchange(soci::use(limit, "limit"));
   statement.exchange(soci::use(offset, "offset"));
   statement.alloc();
-  statement.prepare(std::string(kSelectWhistles) + where +
+  statement.prepare(std::string(kSelectWhistles) + in_scope +
                     " ORDER BY w.blown_at DESC, w.id DESC LIMIT :limit OFFSET :offset");
   statement.define_and_bind();
   page.items = ReadWhistles(statement, columns);
@@ -420,9 +431,9 @@ std::vector<WhistleStep> WhistleRepository::ListSteps(soci::session& sql, std::i
                       "LEFT JOIN user_account u ON u.id = s.user_id LEFT JOIN org t ON t.id = s.target_org_id "
                       "WHERE s.whistle_id = :id ORDER BY s.id",
        soci::use(key, "id"), soci::into(id), soci::into(row.kind), soci::into(org_id), soci::into(row.org.name),
-       soci::into(row.org.level), soci::into(user_name, user_name_i),
-       soci::into(target_id.value, target_id.indicator), soci::into(target_name, target_name_i),
-       soci::into(target_level, target_level_i), soci::into(row.text), soci::into(at));
+       soci::into(row.org.level), soci::into(user_name, user_name_i), soci::into(target_id.value, target_id.indicator),
+       soci::into(target_name, target_name_i), soci::into(target_level, target_level_i), soci::into(row.text),
+       soci::into(at));
   if (statement.execute(true)) {
     do {
       WhistleStep step = row;
@@ -494,8 +505,9 @@ void WhistleRepository::SaveAct(soci::session& sql, const PowerAct& act, std::in
          "outcome_text = :outcome_text, concluded_at = :concluded_at, updated_at = :updated WHERE id = :id",
       soci::use(act.state, "state"), soci::use(answered_at.value, answered_at.indicator, "answered_at"),
       soci::use(act.answer, "answer"), soci::use(outcome, outcome_indicator, "outcome"),
-      soci::use(act.outcome_text, "outcome_text"), soci::use(concluded_at.value, concluded_at.indicator, "concluded_at"),
-      soci::use(updated, "updated"), soci::use(id, "id");
+      soci::use(act.outcome_text, "outcome_text"),
+      soci::use(concluded_at.value, concluded_at.indicator, "concluded_at"), soci::use(updated, "updated"),
+      soci::use(id, "id");
 }
 
 std::optional<PowerAct> WhistleRepository::FindAct(soci::session& sql, std::int64_t id) const {
@@ -534,8 +546,10 @@ PowerActPage WhistleRepository::ListActs(soci::session& sql, const PowerActQuery
     statement.exchange(soci::into(total));
     bind(statement);
     statement.alloc();
-    statement.prepare("SELECT COUNT(*) FROM power_act p JOIN org s ON s.id = p.street_org_id "
-                      "JOIN org a ON a.id = p.agency_org_id" + where);
+    statement.prepare(
+        "SELECT COUNT(*) FROM power_act p JOIN org s ON s.id = p.street_org_id "
+        "JOIN org a ON a.id = p.agency_org_id" +
+        where);
     statement.define_and_bind();
     statement.execute(true);
     page.total = total;
@@ -549,7 +563,8 @@ PowerActPage WhistleRepository::ListActs(soci::session& sql, const PowerActQuery
   statement.exchange(soci::use(limit, "limit"));
   statement.exchange(soci::use(offset, "offset"));
   statement.alloc();
-  statement.prepare(std::string(kSelectActs) + where + " ORDER BY p.acted_at DESC, p.id DESC LIMIT :limit OFFSET :offset");
+  statement.prepare(std::string(kSelectActs) + where +
+                    " ORDER BY p.acted_at DESC, p.id DESC LIMIT :limit OFFSET :offset");
   statement.define_and_bind();
   if (statement.execute(true)) {
     do {
@@ -560,8 +575,8 @@ PowerActPage WhistleRepository::ListActs(soci::session& sql, const PowerActQuery
 }
 
 void WhistleRepository::InsertActStep(soci::session& sql, std::int64_t act_id, const std::string& kind,
-                                      std::int64_t org_id, std::optional<std::int64_t> user_id,
-                                      const std::string& text, std::int64_t at) const {
+                                      std::int64_t org_id, std::optional<std::int64_t> user_id, const std::string& text,
+                                      std::int64_t at) const {
   const long long act = act_id, org = org_id, when = at;
   Bound user = Bind(user_id);
   sql << "INSERT INTO power_act_step (power_act_id, kind, org_id, user_id, text, at) "
@@ -695,7 +710,8 @@ void WhistleBulkLoad::AddStep(std::int64_t whistle_id, std::string_view kind, st
   steps_.Add({whistle_id, kind, org_id, OrNull(user_id), OrNull(target_org_id), text, at});
 }
 
-void WhistleBulkLoad::AddPowerAct(const PowerAct& p, std::int64_t response_due_at, std::optional<std::int64_t> user_id) {
+void WhistleBulkLoad::AddPowerAct(const PowerAct& p, std::int64_t response_due_at,
+                                  std::optional<std::int64_t> user_id) {
   const std::int64_t updated_at = std::max({p.acted_at, p.answered_at.value_or(0), p.concluded_at.value_or(0)});
   acts_.Add({p.id, p.street.id, p.agency.id, p.power, p.subject, p.text, p.evidence, p.state, p.acted_at,
              OrNull(user_id), p.response_due, response_due_at, OrNull(p.answered_at), p.answer,
@@ -720,8 +736,8 @@ void WhistleBulkLoad::Finish() {
   acts_.Finish();
   act_steps_.Finish();
   db::ResetIdSequences(session_, {"whistle", "whistle_response", "whistle_step", "power_act", "power_act_step"});
-  db::AnalyzeTables(session_, {"whistle", "whistle_response", "whistle_step", "power_act", "power_act_step",
-                               "street_population"});
+  db::AnalyzeTables(
+      session_, {"whistle", "whistle_response", "whistle_step", "power_act", "power_act_step", "street_population"});
 }
 
 }  // namespace liandong::whistle
