@@ -143,11 +143,16 @@ export function addWorkerQualification(
   });
 }
 
+/** A page of the in-post workers' qualifications expiring within `withinDays`, soonest first. */
 export function listExpiring(
   org: number | undefined,
   withinDays: number,
-): Promise<{ items: WorkerQualification[] }> {
-  return request(`/worker-qualifications/expiring${toQuery({ org, within_days: withinDays })}`);
+  page = 1,
+  pageSize = 20,
+): Promise<{ items: WorkerQualification[]; total: number }> {
+  return request(
+    `/worker-qualifications/expiring${toQuery({ org, within_days: withinDays, page, page_size: pageSize })}`,
+  );
 }
 
 export function listCourses(org?: number): Promise<{ items: Course[] }> {

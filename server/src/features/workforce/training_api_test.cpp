@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <boost/json/serialize.hpp>
 
 #include "core/identity.hpp"
@@ -117,12 +119,28 @@ TEST_F(TrainingApiTest, QualificationsBringTheirAllowanceIntoPayAndExpiringOnesA
   EXPECT_EQ(street_->Get(path).Json().at("qualifications").as_array().size(), 2u);
 
   // Expiring within 90 days, per street: this one (2026-03-01) is among them; within 30 days it is not.
-  const auto expiring = street_->Get("/api/v1/worker-qualifications/expiring?within_days=90").Json();
+  const auto expiring = street_->Get("/api/v1/worker-qualifications/expiring?within_days=90&page_size=200").Json();
   bool listed = false;
   for (const auto& item : expiring.at("items").as_array()) {
     if (item.at("worker").at("id").as_int64() == worker) listed = true;
   }
   EXPECT_TRUE(listed);
+  EXPECT_EQ(expiring.at("total").as_int64(), static_cast<std::int64_t>(expiring.at("items").as_array().size()));
+  // Paged: one a page, soonest first, every one once.
+  std::vector<std::string> one_by_one;
+  for (int page = 1; page <= expiring.at("total").as_int64() + 1; ++page) {
+    const auto each =
+        street_->Get("/api/v1/worker-qualifications/expiring?within_days=90&page_size=1&page=" + std::to_string(page))
+            .Json();
+    EXPECT_EQ(each.at("total"), expiring.at("total"));
+    EXPECT_EQ(each.at("page").as_int64(), page);
+    for (const auto& item : each.at("items").as_array()) {
+      one_by_one.emplace_back(item.at("expires_on").as_string());
+      EXPECT_EQ(item.at("id"), expiring.at("items").as_array()[page - 1].at("id"));
+    }
+  }
+  EXPECT_EQ(static_cast<std::int64_t>(one_by_one.size()), expiring.at("total").as_int64());
+  EXPECT_TRUE(std::is_sorted(one_by_one.begin(), one_by_one.end()));
   const auto soon = street_->Get("/api/v1/worker-qualifications/expiring?within_days=30").Json();
   for (const auto& item : soon.at("items").as_array()) {
     EXPECT_NE(item.at("worker").at("id").as_int64(), worker);

@@ -9,8 +9,7 @@ namespace {
 
 constexpr std::string_view kSelectOwners =
     "SELECT part, department, permission FROM workforce_owner ORDER BY sort_order";
-constexpr std::string_view kSelectQualifications =
-    "SELECT id, name, allowance, sort_order FROM qualification";
+constexpr std::string_view kSelectQualifications = "SELECT id, name, allowance, sort_order FROM qualification";
 constexpr std::string_view kWorkerQualificationColumns = R"sql(
   SELECT q.id, w.id, w.name, o.id, o.name, o.path, k.id, k.name, k.allowance, k.sort_order, q.issued_on, q.expires_on
   FROM worker_qualification q
@@ -136,9 +135,9 @@ std::vector<Qualification> TrainingRepository::ListQualifications(soci::session&
   std::vector<Qualification> items;
   Qualification item;
   long long id = 0, allowance = 0;
-  soci::statement statement = (sql.prepare << std::string(kSelectQualifications) + " ORDER BY sort_order, id",
-                               soci::into(id), soci::into(item.name), soci::into(allowance),
-                               soci::into(item.sort_order));
+  soci::statement statement =
+      (sql.prepare << std::string(kSelectQualifications) + " ORDER BY sort_order, id", soci::into(id),
+       soci::into(item.name), soci::into(allowance), soci::into(item.sort_order));
   statement.execute();
   while (statement.fetch()) {
     item.id = id;
@@ -170,8 +169,7 @@ std::int64_t TrainingRepository::InsertQualification(soci::session& sql, const Q
   sql << "INSERT INTO qualification (name, allowance, sort_order, created_at, updated_at)"
          " VALUES (:name, :allowance, :sort_order, :now, :now2) RETURNING id",
       soci::use(qualification.name, "name"), soci::use(allowance, "allowance"),
-      soci::use(qualification.sort_order, "sort_order"), soci::use(now, "now"), soci::use(now, "now2"),
-      soci::into(id);
+      soci::use(qualification.sort_order, "sort_order"), soci::use(now, "now"), soci::use(now, "now2"), soci::into(id);
   return id;
 }
 
@@ -195,8 +193,7 @@ bool TrainingRepository::HasWorkerQualification(soci::session& sql, std::int64_t
 }
 
 std::int64_t TrainingRepository::InsertWorkerQualification(soci::session& sql, std::int64_t worker_id,
-                                                           std::int64_t qualification_id,
-                                                           const std::string& issued_on,
+                                                           std::int64_t qualification_id, const std::string& issued_on,
                                                            const std::optional<std::string>& expires_on,
                                                            std::int64_t user_id, std::int64_t now) const {
   long long id = 0;
@@ -253,21 +250,32 @@ std::vector<WorkerQualification> TrainingRepository::ListWorkerQualifications(so
   return items;
 }
 
-std::vector<WorkerQualification> TrainingRepository::ListExpiring(soci::session& sql, const core::OrgScope& scope,
-                                                                  const std::string& from,
-                                                                  const std::string& to) const {
-  std::vector<WorkerQualification> items;
+core::Page<WorkerQualification> TrainingRepository::ListExpiring(soci::session& sql, const core::OrgScope& scope,
+                                                                 const std::string& from, const std::string& to,
+                                                                 const core::PageRequest& page) const {
+  core::Page<WorkerQualification> expiring;
+  expiring.request = page;
+  constexpr std::string_view kExpiring =
+      " WHERE o.path >= :scope AND o.path < :scope_end AND w.status = 'in_post'"
+      " AND q.expires_on >= :from AND q.expires_on <= :to";
+  long long total = 0;
+  sql << "SELECT COUNT(*) FROM worker_qualification q JOIN worker w ON w.id = q.worker_id"
+         " JOIN org o ON o.id = w.org_id" +
+             std::string(kExpiring),
+      db::UseScope{scope}, soci::use(from, "from"), soci::use(to, "to"), soci::into(total);
+  expiring.total = total;
+  if (total <= page.Offset()) return expiring;
+  const long long limit = page.Limit(), offset = page.Offset();
   WorkerQualificationRow row;
-  auto prepared = (sql.prepare << std::string(kWorkerQualificationColumns) +
-                                      " WHERE o.path >= :scope AND o.path < :scope_end AND w.status = 'in_post'"
-                                      " AND q.expires_on >= :from AND q.expires_on <= :to"
-                                      " ORDER BY q.expires_on, o.path, w.id LIMIT 2000",
-                   db::UseScope{scope}, soci::use(from, "from"), soci::use(to, "to"));
+  auto prepared = (sql.prepare << std::string(kWorkerQualificationColumns) + std::string(kExpiring) +
+                                      " ORDER BY q.expires_on, o.path, w.id, q.id LIMIT :limit OFFSET :offset",
+                   db::UseScope{scope}, soci::use(from, "from"), soci::use(to, "to"), soci::use(limit, "limit"),
+                   soci::use(offset, "offset"));
   row.Bind(prepared);
   soci::statement statement(prepared);
   statement.execute();
-  while (statement.fetch()) items.push_back(row.Fill());
-  return items;
+  while (statement.fetch()) expiring.items.push_back(row.Fill());
+  return expiring;
 }
 
 std::map<std::int64_t, std::int64_t> TrainingRepository::QualificationAllowances(soci::session& sql,
@@ -294,10 +302,9 @@ std::vector<Course> TrainingRepository::LoadCourses(soci::session& sql) const {
   std::vector<Course> courses;
   Course course;
   long long id = 0, org_id = 0;
-  soci::statement statement =
-      (sql.prepare << std::string(kSelectCourses) + " ORDER BY o.path, c.id", soci::into(id), soci::into(org_id),
-       soci::into(course.org.name), soci::into(course.org_level), soci::into(course.org_path), soci::into(course.name),
-       soci::into(course.hours));
+  soci::statement statement = (sql.prepare << std::string(kSelectCourses) + " ORDER BY o.path, c.id", soci::into(id),
+                               soci::into(org_id), soci::into(course.org.name), soci::into(course.org_level),
+                               soci::into(course.org_path), soci::into(course.name), soci::into(course.hours));
   statement.execute();
   while (statement.fetch()) {
     course.id = id;
@@ -577,10 +584,9 @@ std::vector<StaffingNorm> TrainingRepository::LoadNorms(soci::session& sql) cons
   }
   long long norm_id = 0;
   NormBand band;
-  soci::statement statement =
-      (sql.prepare << "SELECT norm_id, from_households, headcount FROM staffing_norm_band"
-                      " ORDER BY norm_id, from_households",
-       soci::into(norm_id), soci::into(band.from_households), soci::into(band.headcount));
+  soci::statement statement = (sql.prepare << "SELECT norm_id, from_households, headcount FROM staffing_norm_band"
+                                              " ORDER BY norm_id, from_households",
+                               soci::into(norm_id), soci::into(band.from_households), soci::into(band.headcount));
   statement.execute();
   while (statement.fetch()) {
     for (StaffingNorm& norm : norms) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/org_scope.hpp"
+#include "core/page.hpp"
 #include "features/workforce/training_model.hpp"
 
 namespace liandong::workforce {
@@ -48,10 +49,11 @@ class TrainingRepository {
                                          const std::string& issued_on, const std::optional<std::string>& expires_on,
                                          std::int64_t user_id, std::int64_t now) const;
   std::vector<WorkerQualification> ListWorkerQualifications(soci::session& sql, std::int64_t worker_id) const;
-  // The qualifications of in-post workers of the scope expiring in [from, to], soonest first; the
-  // street is left for the caller. Each carries the worker's org path in street.name.
-  std::vector<WorkerQualification> ListExpiring(soci::session& sql, const core::OrgScope& scope,
-                                                const std::string& from, const std::string& to) const;
+  // A page of the qualifications of in-post workers of the scope expiring in [from, to], soonest
+  // first, and their count; the street is left for the caller. Each carries the worker's org path
+  // in street.name.
+  core::Page<WorkerQualification> ListExpiring(soci::session& sql, const core::OrgScope& scope, const std::string& from,
+                                               const std::string& to, const core::PageRequest& page) const;
   // The highest allowance of the valid qualifications on `day`, per worker of the scope.
   std::map<std::int64_t, std::int64_t> QualificationAllowances(soci::session& sql, const core::OrgScope& scope,
                                                                const std::string& day) const;

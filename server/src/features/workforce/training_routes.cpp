@@ -44,9 +44,8 @@ boost::json::value Items(const std::vector<Item>& items) {
 void RegisterTrainingRoutes(http::Router& router, const TrainingService& training_service,
                             const StaffingService& staffing_service, const core::Clock& clock) {
   using http::Verb;
-  router.Add(Verb::get, "/api/v1/workforce-owners", "workforce:read", [&](http::Request& request) {
-    return http::Ok(Items(training_service.ListOwners(request.Actor())));
-  });
+  router.Add(Verb::get, "/api/v1/workforce-owners", "workforce:read",
+             [&](http::Request& request) { return http::Ok(Items(training_service.ListOwners(request.Actor()))); });
   router.Add(Verb::get, "/api/v1/qualifications", "workforce:read", [&](http::Request& request) {
     return http::Ok(Items(training_service.ListQualifications(request.Actor())));
   });
@@ -63,9 +62,10 @@ void RegisterTrainingRoutes(http::Router& router, const TrainingService& trainin
                                                                         ParseQualificationInput(request.Json()))));
   });
   router.Add(Verb::get, "/api/v1/worker-qualifications/expiring", "workforce:read", [&](http::Request& request) {
-    const int within =
-        static_cast<int>(http::ParseInteger(request.Query("within_days"), "within_days", 1, 3650, 90));
-    return http::Ok(Items(training_service.ListExpiring(request.Actor(), OrgOf(request), within)));
+    const int within = static_cast<int>(http::ParseInteger(request.Query("within_days"), "within_days", 1, 3650, 90));
+    const auto page =
+        training_service.ListExpiring(request.Actor(), OrgOf(request), within, http::ParsePage(request, 20));
+    return http::Ok(http::PageJson(page, [](const WorkerQualification& item) { return ToJson(item); }));
   });
   router.Add(Verb::get, "/api/v1/courses", "workforce:read", [&](http::Request& request) {
     return http::Ok(Items(training_service.ListCourses(request.Actor(), OrgOf(request))));
@@ -91,8 +91,8 @@ void RegisterTrainingRoutes(http::Router& router, const TrainingService& trainin
     const int year = YearOf(request).value_or(CurrentYearOf(clock));
     std::optional<std::int64_t> worker;
     if (auto text = request.Query("worker"); text && !text->empty()) worker = http::ParseId(*text, "worker");
-    return http::Ok(ToJson(training_service.ListRecords(request.Actor(), OrgOf(request), year, worker,
-                                                        http::ParsePage(request, 20))));
+    return http::Ok(ToJson(
+        training_service.ListRecords(request.Actor(), OrgOf(request), year, worker, http::ParsePage(request, 20))));
   });
   router.Add(Verb::post, "/api/v1/training-records", "workforce:train", [&](http::Request& request) {
     return http::Created(ToJson(training_service.AddRecord(request.Actor(), ParseRecordInput(request.Json()))));
@@ -120,9 +120,8 @@ void RegisterTrainingRoutes(http::Router& router, const TrainingService& trainin
     return http::Ok(ToJson(staffing_service.SaveGuarantee(request.Actor(), ParseGuarantee(request.Json(), true),
                                                           StaffingService::Part::kFunds)));
   });
-  router.Add(Verb::get, "/api/v1/staffing-norms", "workforce:read", [&](http::Request& request) {
-    return http::Ok(Items(staffing_service.ListNorms(request.Actor())));
-  });
+  router.Add(Verb::get, "/api/v1/staffing-norms", "workforce:read",
+             [&](http::Request& request) { return http::Ok(Items(staffing_service.ListNorms(request.Actor()))); });
   router.Add(Verb::post, "/api/v1/staffing-norms", "workforce:staff", [&](http::Request& request) {
     return http::Created(ToJson(staffing_service.CreateNorm(request.Actor(), ParseNorm(request.Json(), true))));
   });

@@ -118,7 +118,8 @@ Qualification TrainingService::UpdateQualification(const core::Actor& actor, std
   if (orgs_.FindOrg(sql, actor.org_id)->level != "city") {
     throw AppError(ErrorKind::kPermissionDenied, "workforce.catalogue_city_only");
   }
-  if (!repository_.FindQualification(sql, id)) throw AppError(ErrorKind::kNotFound, "workforce.qualification_not_found");
+  if (!repository_.FindQualification(sql, id))
+    throw AppError(ErrorKind::kNotFound, "workforce.qualification_not_found");
   if (const auto other = repository_.FindQualificationByName(sql, input.name); other && *other != id) {
     throw Conflict("workforce.qualification_taken", "name");
   }
@@ -138,8 +139,8 @@ WorkerQualification TrainingService::AddWorkerQualification(const core::Actor& a
   db::Transaction transaction(session, db::Transaction::Mode::kWrite);
   soci::session& sql = session.sql();
   core::RequireInScope(
-      core::OrgScope::Of(actor), workers_.FindWorker(sql, worker_id), [](const Worker& worker) { return worker.org_path; },
-      "workforce.worker_not_found");
+      core::OrgScope::Of(actor), workers_.FindWorker(sql, worker_id),
+      [](const Worker& worker) { return worker.org_path; }, "workforce.worker_not_found");
   const auto qualification = repository_.FindQualification(sql, input.qualification_id);
   if (!qualification) {
     AppError error(ErrorKind::kNotFound, "workforce.qualification_not_found");
@@ -157,11 +158,17 @@ WorkerQualification TrainingService::AddWorkerQualification(const core::Actor& a
     throw Conflict("workforce.qualification_exists", "issued_on");
   }
   const std::int64_t now = clock_.NowSeconds();
-  const std::int64_t id = repository_.InsertWorkerQualification(sql, worker_id, input.qualification_id,
-                                                                input.issued_on, input.expires_on, actor.user_id, now);
+  const std::int64_t id = repository_.InsertWorkerQualification(sql, worker_id, input.qualification_id, input.issued_on,
+                                                                input.expires_on, actor.user_id, now);
   workers_.InsertEvent(sql, worker_id,
-                       {0, "qualification", input.issued_on, "", qualification->name, {},
-                        "取得" + qualification->name + (input.expires_on ? "，有效期至" + *input.expires_on : ""), 0},
+                       {0,
+                        "qualification",
+                        input.issued_on,
+                        "",
+                        qualification->name,
+                        {},
+                        "取得" + qualification->name + (input.expires_on ? "，有效期至" + *input.expires_on : ""),
+                        0},
                        actor.user_id, now);
   audit_.Record(sql, actor, {"worker_qualification.create", "worker", worker_id, "ok", qualification->name});
   WorkerQualification added;
@@ -173,19 +180,20 @@ WorkerQualification TrainingService::AddWorkerQualification(const core::Actor& a
   return added;
 }
 
-std::vector<WorkerQualification> TrainingService::ListExpiring(const core::Actor& actor,
-                                                               std::optional<std::int64_t> org_id,
-                                                               int within_days) const {
+core::Page<WorkerQualification> TrainingService::ListExpiring(const core::Actor& actor,
+                                                              std::optional<std::int64_t> org_id, int within_days,
+                                                              const core::PageRequest& page) const {
   core::RequirePermission(actor, "workforce:read");
   if (within_days < 1 || within_days > 3650) throw Invalid("request.invalid_argument", "within_days");
   db::Session session(database_);
   const core::OrgScope scope = orgs_.ScopeOf(session.sql(), actor, org_id);
   const std::string today = Today();
-  std::vector<WorkerQualification> items =
-      repository_.ListExpiring(session.sql(), scope, today, core::AddDays(today, within_days));
+  core::Page<WorkerQualification> expiring =
+      repository_.ListExpiring(session.sql(), scope, today, core::AddDays(today, within_days), page);
+  if (expiring.items.empty()) return expiring;
   const auto streets = workers_.LoadStreets(session.sql());
-  for (WorkerQualification& item : items) item.street = StreetOnPath(streets, item.street.name);
-  return items;
+  for (WorkerQualification& item : expiring.items) item.street = StreetOnPath(streets, item.street.name);
+  return expiring;
 }
 
 std::vector<Course> TrainingService::ListCourses(const core::Actor& actor, std::optional<std::int64_t> org_id) const {
@@ -322,12 +330,9 @@ TrainingRecord TrainingService::AddRecordIn(soci::session& sql, const core::Acto
   const std::int64_t now = clock_.NowSeconds();
   const std::int64_t id =
       repository_.InsertRecord(sql, *worker_id, course->id, input.completed_on, hours, actor.user_id, now);
-  return TrainingRecord{id,
-                        Reference{worker->id, worker->name},
-                        worker->org,
-                        Reference{course->id, course->name},
-                        input.completed_on,
-                        hours};
+  return TrainingRecord{
+      id,   Reference{worker->id, worker->name}, worker->org, Reference{course->id, course->name}, input.completed_on,
+      hours};
 }
 
 TrainingRecord TrainingService::AddRecord(const core::Actor& actor, const TrainingRecordInput& input) const {
@@ -439,8 +444,8 @@ void TrainingService::SeedRecord(soci::session& sql, std::int64_t worker_id, std
   repository_.InsertRecord(sql, worker_id, course_id, completed_on, hours, 0, clock_.NowSeconds());
 }
 
-void TrainingService::SeedWorkerQualification(soci::session& sql, std::int64_t worker_id,
-                                              std::int64_t qualification_id, const std::string& issued_on,
+void TrainingService::SeedWorkerQualification(soci::session& sql, std::int64_t worker_id, std::int64_t qualification_id,
+                                              const std::string& issued_on,
                                               const std::optional<std::string>& expires_on) const {
   repository_.InsertWorkerQualification(sql, worker_id, qualification_id, issued_on, expires_on, 0,
                                         clock_.NowSeconds());

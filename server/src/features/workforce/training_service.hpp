@@ -52,8 +52,8 @@ class TrainingService {
   WorkerQualification AddWorkerQualification(const core::Actor& actor, std::int64_t worker_id,
                                              const QualificationInput& input) const;
   // In-post workers' qualifications of the scope expiring from today to `within_days` ahead.
-  std::vector<WorkerQualification> ListExpiring(const core::Actor& actor, std::optional<std::int64_t> org_id,
-                                                int within_days) const;
+  core::Page<WorkerQualification> ListExpiring(const core::Actor& actor, std::optional<std::int64_t> org_id,
+                                               int within_days, const core::PageRequest& page) const;
 
   // The courses of the scope's subtree and of its ancestors.
   std::vector<Course> ListCourses(const core::Actor& actor, std::optional<std::int64_t> org_id) const;
