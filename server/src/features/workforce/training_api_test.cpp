@@ -146,6 +146,23 @@ TEST_F(TrainingApiTest, QualificationsBringTheirAllowanceIntoPayAndExpiringOnesA
     EXPECT_NE(item.at("worker").at("id").as_int64(), worker);
   }
 
+  // A worker who moves to another street's community takes its qualifications along: gone from
+  // 和平街道's list, in the district's under 胜利街道.
+  const std::int64_t shengli_community = DemoOrgId(*city_, {"东城区", "胜利街道", "胜利社区"});
+  const auto moved = district_->Patch(path, Json({{"org_id", shengli_community}}));
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  const auto listed_under = [&](HttpClient& client) {
+    const auto page = client.Get("/api/v1/worker-qualifications/expiring?within_days=90&page_size=200").Json();
+    for (const auto& item : page.at("items").as_array()) {
+      if (item.at("worker").at("id").as_int64() == worker) {
+        return std::string(item.at("street").at("name").as_string());
+      }
+    }
+    return std::string();
+  };
+  EXPECT_EQ(listed_under(*street_), "");
+  EXPECT_EQ(listed_under(*district_), "胜利街道");
+
   // The catalogue is the city's.
   const auto by_street = street_->Post("/api/v1/qualifications", Json({{"name", "社区矫正专员"}, {"allowance", 5000}}));
   EXPECT_EQ(by_street.status, 403);

@@ -255,19 +255,24 @@ core::Page<WorkerQualification> TrainingRepository::ListExpiring(soci::session& 
                                                                  const core::PageRequest& page) const {
   core::Page<WorkerQualification> expiring;
   expiring.request = page;
+  // The scope's communities (workers sit only there), then each one's expiring qualifications
+  // through (org_id, expires_on), which migration 0044 keeps equal to the worker's org.
+  constexpr std::string_view kFrom =
+      " FROM org o JOIN worker_qualification q ON q.org_id = o.id JOIN worker w ON w.id = q.worker_id";
   constexpr std::string_view kExpiring =
-      " WHERE o.path >= :scope AND o.path < :scope_end AND w.status = 'in_post'"
+      " WHERE o.level = 'community' AND o.path >= :scope AND o.path < :scope_end AND w.status = 'in_post'"
       " AND q.expires_on >= :from AND q.expires_on <= :to";
   long long total = 0;
-  sql << "SELECT COUNT(*) FROM worker_qualification q JOIN worker w ON w.id = q.worker_id"
-         " JOIN org o ON o.id = w.org_id" +
-             std::string(kExpiring),
-      db::UseScope{scope}, soci::use(from, "from"), soci::use(to, "to"), soci::into(total);
+  sql << "SELECT COUNT(*)" + std::string(kFrom) + std::string(kExpiring), db::UseScope{scope}, soci::use(from, "from"),
+      soci::use(to, "to"), soci::into(total);
   expiring.total = total;
   if (total <= page.Offset()) return expiring;
   const long long limit = page.Limit(), offset = page.Offset();
   WorkerQualificationRow row;
-  auto prepared = (sql.prepare << std::string(kWorkerQualificationColumns) + std::string(kExpiring) +
+  auto prepared = (sql.prepare << "SELECT q.id, w.id, w.name, o.id, o.name, o.path, k.id, k.name, k.allowance,"
+                                  " k.sort_order, q.issued_on, q.expires_on" +
+                                      std::string(kFrom) + " JOIN qualification k ON k.id = q.qualification_id" +
+                                      std::string(kExpiring) +
                                       " ORDER BY q.expires_on, o.path, w.id, q.id LIMIT :limit OFFSET :offset",
                    db::UseScope{scope}, soci::use(from, "from"), soci::use(to, "to"), soci::use(limit, "limit"),
                    soci::use(offset, "offset"));
