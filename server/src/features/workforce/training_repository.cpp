@@ -68,13 +68,15 @@ constexpr std::string_view kGuaranteeColumns = R"sql(
          g.service_funds
   FROM community_guarantee g
 )sql";
-// The orgs of the scope first, then their workers (CROSS JOIN keeps SQLite to that order: grouping
-// by org_id, it would otherwise walk every worker of the city by worker_org, 0.34 s a district).
+// The communities of the scope first (workers sit only there), then their workers in post from
+// worker_org_status alone (CROSS JOIN keeps SQLite to that order: grouping by org_id, it would
+// otherwise walk every worker of the city by worker_org, 0.34 s a district).
 constexpr std::string_view kInPostCounts = R"sql(
   SELECT w.org_id, COUNT(*)
   FROM org o
   CROSS JOIN worker w
-  WHERE w.org_id = o.id AND o.path >= :scope AND o.path < :scope_end AND w.status = 'in_post'
+  WHERE w.org_id = o.id AND o.level = 'community' AND o.path >= :scope AND o.path < :scope_end
+    AND w.status = 'in_post'
   GROUP BY w.org_id
 )sql";
 constexpr std::string_view kSelectNorms = R"sql(
@@ -535,8 +537,8 @@ std::map<std::int64_t, Guarantee> TrainingRepository::LoadGuarantees(soci::sessi
   std::map<std::int64_t, Guarantee> guarantees;
   GuaranteeRow row;
   auto prepared = (sql.prepare << std::string(kGuaranteeColumns) +
-                                      " JOIN org o ON o.id = g.org_id"
-                                      " WHERE o.path >= :scope AND o.path < :scope_end AND g.year = :year",
+                                      " JOIN org o ON o.id = g.org_id WHERE o.level = 'community'"
+                                      " AND o.path >= :scope AND o.path < :scope_end AND g.year = :year",
                    db::UseScope{scope}, soci::use(year, "year"));
   row.Bind(prepared);
   soci::statement statement(prepared);
@@ -642,7 +644,8 @@ std::vector<EstablishmentQuota> TrainingRepository::ListQuotas(soci::session& sq
   soci::statement statement =
       (sql.prepare << "SELECT q.org_id, o.name, q.year, q.kind, q.allotted, q.used FROM establishment_quota q"
                       " JOIN org o ON o.id = q.org_id"
-                      " WHERE o.path >= :scope AND o.path < :scope_end AND q.year = :year ORDER BY o.path, q.kind",
+                      " WHERE o.level = 'street' AND o.path >= :scope AND o.path < :scope_end AND q.year = :year"
+                      " ORDER BY o.path, q.kind",
        db::UseScope{scope}, soci::use(year, "year"), soci::into(org_id), soci::into(quota.org.name),
        soci::into(quota.year), soci::into(quota.kind), soci::into(quota.allotted), soci::into(quota.used));
   statement.execute();
