@@ -1,13 +1,11 @@
 #include "features/open311/open311_format.hpp"
 
-#include <boost/json.hpp>
 #include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
-
-#include "http/response.hpp"
+#include <string_view>
 
 namespace liandong::open311 {
 namespace {
@@ -17,69 +15,147 @@ constexpr std::string_view kXmlDeclaration = "<?xml version=\"1.0\" encoding=\"u
 void AppendEscaped(std::string& out, std::string_view text) {
   for (char c : text) {
     switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        out += c;
     }
   }
 }
 
-void AppendXml(std::string& out, const std::string& name, const Value& value);
+void AppendXml(std::string& out, std::string_view name, const Value& value);
 
-void AppendXmlRecord(std::string& out, const std::string& name, const Record& record) {
-  out += '<' + name + '>';
+void Open(std::string& out, std::string_view name) {
+  out += '<';
+  out += name;
+  out += '>';
+}
+
+void Close(std::string& out, std::string_view name) {
+  out += "</";
+  out += name;
+  out += '>';
+}
+
+void AppendXmlRecord(std::string& out, std::string_view name, const Record& record) {
+  Open(out, name);
   for (const Field& field : record) AppendXml(out, field.name, field.value);
-  out += "</" + name + '>';
+  Close(out, name);
 }
 
-void AppendXml(std::string& out, const std::string& name, const Value& value) {
+void AppendXml(std::string& out, std::string_view name, const Value& value) {
   if (value.kind == Value::Kind::kNull) {
-    out += '<' + name + "/>";
+    out += '<';
+    out += name;
+    out += "/>";
     return;
   }
+  Open(out, name);
   if (value.kind == Value::Kind::kList) {
-    out += '<' + name + '>';
     for (const Record& record : value.records) AppendXmlRecord(out, value.item, record);
-    out += "</" + name + '>';
-    return;
+  } else {
+    AppendEscaped(out, value.text);
   }
-  out += '<' + name + '>';
-  AppendEscaped(out, value.text);
-  out += "</" + name + '>';
+  Close(out, name);
 }
 
-boost::json::value ToJson(const Value& value);
-
-boost::json::object ToJson(const Record& record) {
-  boost::json::object object;
-  for (const Field& field : record) object[field.name] = ToJson(field.value);
-  return object;
+// JSON written straight into the document, as boost::json would write it: UTF-8 as it is, quotes,
+// backslashes and control characters escaped. Numbers are already written out by Value.
+void AppendJsonString(std::string& out, std::string_view text) {
+  out += '"';
+  for (const char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char escaped[8];
+          std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+          out += escaped;
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
 }
 
-boost::json::value ToJson(const Value& value) {
+void AppendJson(std::string& out, const Value& value);
+
+void AppendJson(std::string& out, const Record& record) {
+  out += '{';
+  for (std::size_t i = 0; i < record.size(); ++i) {
+    if (i > 0) out += ',';
+    AppendJsonString(out, record[i].name);
+    out += ':';
+    AppendJson(out, record[i].value);
+  }
+  out += '}';
+}
+
+void AppendJsonList(std::string& out, const std::vector<Record>& records) {
+  out += '[';
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (i > 0) out += ',';
+    AppendJson(out, records[i]);
+  }
+  out += ']';
+}
+
+void AppendJson(std::string& out, const Value& value) {
   switch (value.kind) {
-    case Value::Kind::kNull: return nullptr;
-    case Value::Kind::kText: return boost::json::string(value.text);
-    case Value::Kind::kBool: return value.text == "true";
-    case Value::Kind::kNumber: {
-      std::int64_t integer = 0;
-      const auto* end = value.text.data() + value.text.size();
-      if (auto [ptr, error] = std::from_chars(value.text.data(), end, integer); error == std::errc() && ptr == end) {
-        return integer;
-      }
-      return std::stod(value.text);
-    }
-    case Value::Kind::kList: {
-      boost::json::array array;
-      for (const Record& record : value.records) array.push_back(ToJson(record));
-      return array;
-    }
+    case Value::Kind::kNull:
+      out += "null";
+      return;
+    case Value::Kind::kText:
+      AppendJsonString(out, value.text);
+      return;
+    case Value::Kind::kBool:
+      out += value.text == "true" ? "true" : "false";
+      return;
+    case Value::Kind::kNumber:
+      out += value.text;
+      return;
+    case Value::Kind::kList:
+      AppendJsonList(out, value.records);
+      return;
   }
-  return nullptr;
 }
+
+// About what a record of a request takes: one allocation for most documents.
+constexpr std::size_t kRecordSizeHint = 768;
 
 int Digits(const std::string& text, std::size_t at, std::size_t count) {
   int value = 0;
@@ -103,21 +179,27 @@ Value Value::Number(double number) {
 
 std::string WriteList(Format format, const std::string& root, const std::string& item,
                       const std::vector<Record>& records) {
+  std::string out;
+  out.reserve(64 + records.size() * kRecordSizeHint);
   if (format == Format::kJson) {
-    boost::json::array array;
-    for (const Record& record : records) array.push_back(ToJson(record));
-    return http::SerializeJson(array);
+    AppendJsonList(out, records);
+    return out;
   }
-  std::string out(kXmlDeclaration);
-  out += '<' + root + '>';
+  out += kXmlDeclaration;
+  Open(out, root);
   for (const Record& record : records) AppendXmlRecord(out, item, record);
-  out += "</" + root + '>';
+  Close(out, root);
   return out;
 }
 
 std::string WriteRecord(Format format, const std::string& root, const Record& record) {
-  if (format == Format::kJson) return http::SerializeJson(ToJson(record));
-  std::string out(kXmlDeclaration);
+  std::string out;
+  out.reserve(kRecordSizeHint);
+  if (format == Format::kJson) {
+    AppendJson(out, record);
+    return out;
+  }
+  out += kXmlDeclaration;
   AppendXmlRecord(out, root, record);
   return out;
 }
@@ -142,8 +224,8 @@ std::string IsoDateTime(std::int64_t seconds) {
 
 std::optional<std::int64_t> ParseIsoDateTime(const std::string& text) {
   // YYYY-MM-DDTHH:MM:SS
-  if (text.size() < 20 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != ' ') ||
-      text[13] != ':' || text[16] != ':') {
+  if (text.size() < 20 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' ||
+      text[16] != ':') {
     return std::nullopt;
   }
   const int year = Digits(text, 0, 4), month = Digits(text, 5, 2), day = Digits(text, 8, 2);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -23,7 +24,7 @@ struct Value {
 
   static Value Null() { return {}; }
   static Value Text(std::string text) { return {Kind::kText, std::move(text), {}, {}}; }
-  static Value OptionalText(const std::string& text) { return text.empty() ? Null() : Text(text); }
+  static Value OptionalText(std::string text) { return text.empty() ? Null() : Text(std::move(text)); }
   static Value Integer(std::int64_t number) { return {Kind::kNumber, std::to_string(number), {}, {}}; }
   static Value Number(double number);
   static Value Bool(bool value) { return {Kind::kBool, value ? "true" : "false", {}, {}}; }
@@ -33,7 +34,7 @@ struct Value {
 };
 
 struct Field {
-  std::string name;
+  std::string_view name;  // a literal: GeoReport's field names
   Value value;
 };
 
