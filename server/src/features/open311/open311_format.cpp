@@ -7,33 +7,41 @@
 #include <ctime>
 #include <string_view>
 
+#include "core/china_date.hpp"
+
 namespace liandong::open311 {
 namespace {
 
 constexpr std::string_view kXmlDeclaration = "<?xml version=\"1.0\" encoding=\"utf-8\"?>";
 
 void AppendEscaped(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
+  std::size_t plain = 0;  // the start of the run of characters written as they are
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    std::string_view entity;
+    switch (text[i]) {
       case '<':
-        out += "&lt;";
+        entity = "&lt;";
         break;
       case '>':
-        out += "&gt;";
+        entity = "&gt;";
         break;
       case '&':
-        out += "&amp;";
+        entity = "&amp;";
         break;
       case '"':
-        out += "&quot;";
+        entity = "&quot;";
         break;
       case '\'':
-        out += "&apos;";
+        entity = "&apos;";
         break;
       default:
-        out += c;
+        continue;
     }
+    out.append(text, plain, i - plain);
+    out += entity;
+    plain = i + 1;
   }
+  out.append(text, plain, text.size() - plain);
 }
 
 void AppendXml(std::string& out, std::string_view name, const Value& value);
@@ -76,7 +84,12 @@ void AppendXml(std::string& out, std::string_view name, const Value& value) {
 // backslashes and control characters escaped. Numbers are already written out by Value.
 void AppendJsonString(std::string& out, std::string_view text) {
   out += '"';
-  for (const char c : text) {
+  std::size_t plain = 0;  // the start of the run of characters written as they are
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text, plain, i - plain);
+    plain = i + 1;
     switch (c) {
       case '"':
         out += "\\\"";
@@ -99,16 +112,15 @@ void AppendJsonString(std::string& out, std::string_view text) {
       case '\t':
         out += "\\t";
         break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char escaped[8];
-          std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-          out += escaped;
-        } else {
-          out += c;
-        }
+      default: {
+        constexpr std::string_view kHex = "0123456789abcdef";
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+      }
     }
   }
+  out.append(text, plain, text.size() - plain);
   out += '"';
 }
 
@@ -214,12 +226,18 @@ std::string ContentType(Format format) {
 }
 
 std::string IsoDateTime(std::int64_t seconds) {
-  const std::time_t china = static_cast<std::time_t>(seconds + 8 * 3600);
-  std::tm parts{};
-  gmtime_r(&china, &parts);
-  char buffer[40];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S+08:00", &parts);
-  return buffer;
+  // Written by hand: three a request, up to 1,000 requests a list (strftime took 5 % of one).
+  std::string text = core::ChinaDate(seconds);
+  const std::int64_t local = seconds + core::kChinaOffsetSeconds;
+  const auto second_of_day = static_cast<int>((local % 86400 + 86400) % 86400);
+  const int parts[] = {second_of_day / 3600, second_of_day / 60 % 60, second_of_day % 60};
+  for (int i = 0; i < 3; ++i) {
+    text += i == 0 ? 'T' : ':';
+    text += static_cast<char>('0' + parts[i] / 10);
+    text += static_cast<char>('0' + parts[i] % 10);
+  }
+  text += "+08:00";
+  return text;
 }
 
 std::optional<std::int64_t> ParseIsoDateTime(const std::string& text) {

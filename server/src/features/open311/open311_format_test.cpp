@@ -59,5 +59,13 @@ TEST(Open311Format, AListIsAnArrayInJsonAndRootAndItemElementsInXml) {
   EXPECT_EQ(xml.substr(xml.size() - end.size()), end) << xml;
 }
 
+TEST(Open311Format, DateTimesAreInChinaTimeWithTheirOffset) {
+  EXPECT_EQ(IsoDateTime(0), "1970-01-01T08:00:00+08:00");
+  EXPECT_EQ(IsoDateTime(-1), "1970-01-01T07:59:59+08:00");
+  EXPECT_EQ(IsoDateTime(951753599), "2000-02-28T23:59:59+08:00");
+  EXPECT_EQ(IsoDateTime(1796344100), "2026-12-04T08:28:20+08:00");
+  EXPECT_EQ(ParseIsoDateTime(IsoDateTime(1796344100)), 1796344100);
+}
+
 }  // namespace
 }  // namespace liandong::open311
