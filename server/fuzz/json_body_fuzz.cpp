@@ -105,12 +105,14 @@ void ParseAccountBodies(const boost::json::object& body) {
   // Login and password change read passwords exactly as sent.
   ParsesOrRefuses([&] {
     const std::string password = http::RequiredRawString(body, "password", 1024);
-    Require(!password.empty() && password.size() <= 1024 && password == body.at("password").as_string(),
+    // The limits count characters, not bytes: a Chinese character is three.
+    Require(!password.empty() && core::CharacterCount(password) <= 1024 && password == body.at("password").as_string(),
             "a password was altered or is too long");
   });
   ParsesOrRefuses([&] {
     const std::string username = http::RequiredRawString(body, "username", 128);
-    Require(username.size() <= 128 && username == body.at("username").as_string(), "a username was altered");
+    Require(core::CharacterCount(username) <= 128 && username == body.at("username").as_string(),
+            "a username was altered or is too long");
   });
 }
 
